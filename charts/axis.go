@@ -1,0 +1,156 @@
+package charts
+
+import (
+	"math"
+
+	"presschart/charts/scene"
+)
+
+// scale maps data values onto pixels along one axis.
+type scale struct {
+	lo, hi     float64 // domain, including zero for bars
+	step       float64 // tick step
+	p0, p1     float64 // pixel range: p0 is where lo goes
+	ticks      []float64
+	minVisible float64 // the shortest bar drawn for a non-zero value, px
+}
+
+// niceStep returns the smallest step of 1, 2, 2.5 or 5 times a power of
+// ten that covers span in at most n steps.
+func niceStep(span float64, n int) float64 {
+	if span <= 0 || n < 1 {
+		return 1
+	}
+	raw := span / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw*(1-1e-9) {
+			return m * mag
+		}
+	}
+	return 10 * mag
+}
+
+// niceScale returns a scale whose domain holds lo..hi and zero, ending on
+// ticks, with about one tick per minGap pixels.
+func niceScale(lo, hi, p0, p1, minGap float64) scale {
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	if hi == lo {
+		hi = lo + 1
+	}
+	n := int(math.Abs(p1-p0) / minGap)
+	n = max(2, min(n, 6))
+	step := niceStep(hi-lo, n)
+	s := scale{step: step, p0: p0, p1: p1}
+	s.lo = math.Floor(lo/step+1e-9) * step
+	s.hi = math.Ceil(hi/step-1e-9) * step
+	for i := 0; ; i++ {
+		v := s.lo + float64(i)*step
+		if v > s.hi+step*1e-9 {
+			break
+		}
+		if math.Abs(v) < step*1e-9 {
+			v = 0
+		}
+		s.ticks = append(s.ticks, v)
+	}
+	s.minVisible = 2
+	return s
+}
+
+// px returns the pixel position of v.
+func (s scale) px(v float64) float64 {
+	return s.p0 + (v-s.lo)/(s.hi-s.lo)*(s.p1-s.p0)
+}
+
+// bar returns the pixel positions of a bar from zero to v. A non-zero
+// value is never drawn shorter than minVisible, so 1 beside 1,000 shows.
+func (s scale) bar(v float64) (from, to float64) {
+	from, to = snap(s.px(0)), snap(s.px(v))
+	if v != 0 && math.Abs(to-from) < s.minVisible {
+		dir := math.Copysign(1, (s.p1-s.p0)*v)
+		to = from + dir*s.minVisible
+	}
+	return from, to
+}
+
+// gridlines draws light lines at the scale's ticks, with tick labels.
+// Each line is drawn over every span of the other axis in spans, so that
+// labels between the spans are not crossed. A vertical scale (values up
+// the y axis) labels its ticks left of labelAt, a horizontal one below
+// labelAt. With zeroAxis the line at zero is dark: the baseline of bars.
+// The baseline comes back on its own, to be drawn over the bars.
+func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt float64, zeroAxis bool) (grid, axis, baseline *scene.Group) {
+	grid = &scene.Group{ID: "grid", Class: "pc-grid"}
+	baseline = &scene.Group{ID: "baseline", Class: "pc-baseline"}
+	axisID, class := "axis-x", "pc-axis-x"
+	if vertical {
+		axisID, class = "axis-y", "pc-axis-y"
+	}
+	axis = &scene.Group{ID: axisID, Class: class}
+	capH := c.regular.CapHeight(c.tick)
+	for _, t := range s.ticks {
+		p := snap(s.px(t))
+		col, cls := c.th.grid, "pc-gridline"
+		if t == 0 && zeroAxis {
+			col, cls = c.th.axis, "pc-baseline"
+		}
+		for _, sp := range spans {
+			l := &scene.Line{X1: p, Y1: sp[0], X2: p, Y2: sp[1], Stroke: col, Width: 1, Class: cls}
+			if vertical {
+				l = &scene.Line{X1: sp[0], Y1: p, X2: sp[1], Y2: p, Stroke: col, Width: 1, Class: cls}
+			}
+			if cls == "pc-baseline" {
+				baseline.Add(l)
+			} else {
+				grid.Add(l)
+			}
+		}
+		label := c.nf.tick(t, s.step)
+		if vertical {
+			axis.Add(c.text(labelAt-8, p+capH/2, label, c.tick, false, c.th.faint, scene.End, "pc-tick"))
+		} else {
+			axis.Add(c.text(p, labelAt+8+capH, label, c.tick, false, c.th.faint, scene.Middle, "pc-tick"))
+		}
+	}
+	return grid, axis, baseline
+}
+
+// tickWidth is the width of the widest tick label of s.
+func (c *ctx) tickWidth(s scale) float64 {
+	w := 0.0
+	for _, t := range s.ticks {
+		w = math.Max(w, c.width(c.nf.tick(t, s.step), c.tick, false))
+	}
+	return w
+}
+
+// contrastText returns the theme's dark or light text colour, whichever has
+// the higher WCAG contrast against bg.
+func contrastText(bg scene.Color) scene.Color {
+	white, dark := mustColor("#ffffff"), mustColor("#121212")
+	if contrast(bg, white) >= contrast(bg, dark) {
+		return white
+	}
+	return dark
+}
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b scene.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c scene.Color) float64 {
+	ch := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}

@@ -1,0 +1,90 @@
+package charts
+
+import (
+	"math"
+
+	"presschart/charts/scene"
+)
+
+// barKind draws horizontal bars, one row per data row, with the label to
+// the left (wrapped to two lines) and the value at the end of the bar.
+var barKind = &kind{
+	name:     "bar",
+	noun:     "Bar chart",
+	fields:   []string{"value"},
+	options:  noOptions,
+	validate: validateValues,
+	plot:     plotBars,
+	describe: describeValues,
+}
+
+func plotBars(c *ctx, p rect) (*scene.Group, float64) {
+	data := c.f.Data
+	n := float64(len(data))
+	lo, hi := valueExtent(data)
+	labelLH := math.Round(c.label * 1.25)
+
+	// Label column: as wide as the widest label, at most 38% of the plot.
+	lw := 0.0
+	for _, d := range data {
+		lw = math.Max(lw, c.width(d.Label, c.label, false))
+	}
+	lw = math.Ceil(math.Min(lw, p.w*0.38))
+	labels := make([][]string, len(data))
+	lines := 1
+	for i, d := range data {
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, lw, 2)
+		lines = max(lines, len(labels[i]))
+	}
+	axisH := math.Round(c.tick + 14)
+	rowMin := math.Max(float64(lines)*labelLH+8, 22*c.u)
+	rh := math.Min((p.h-axisH)/n, 46*c.u)
+	rh = math.Max(rh, rowMin)
+	used := n*rh + axisH
+
+	left := p.x + lw + 12
+	vw := c.maxWidth(data, c.value) + 8
+	x0, x1 := left, p.right()
+	if lo < 0 {
+		x0 += vw
+	}
+	if hi > 0 {
+		x1 -= vw
+	}
+	s := niceScale(lo, hi, x0, x1, 80)
+	top, bottom := p.y, p.y+n*rh
+	g := &scene.Group{}
+	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
+	g.Add(grid, axisX)
+
+	thick := snap(math.Min(rh*0.62, 26*c.u))
+	bars := &scene.Group{ID: "series-1", Class: "pc-series"}
+	values := &scene.Group{ID: "labels", Class: "pc-labels"}
+	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
+	capH := c.bold.CapHeight(c.value)
+	for i, d := range data {
+		cy := top + rh*(float64(i)+0.5)
+		from, to := s.bar(d.Value)
+		x, w := math.Min(from, to), math.Abs(to-from)
+		fill := c.seriesColor(d.Label)
+		bars.Add(&scene.Rect{X: x, Y: snap(cy - thick/2), W: w, H: thick, Fill: fill, Class: "pc-bar"})
+		label := c.nf.number(d.Value)
+		lwid := c.width(label, c.value, true)
+		base := cy + capH/2
+		switch {
+		case w >= lwid+14 && d.Value >= 0:
+			values.Add(c.text(to-7, base, label, c.value, true, contrastText(fill), scene.End, "pc-value pc-inside"))
+		case w >= lwid+14:
+			values.Add(c.text(to+7, base, label, c.value, true, contrastText(fill), scene.Start, "pc-value pc-inside"))
+		case d.Value < 0:
+			values.Add(c.text(to-6, base, label, c.value, true, c.th.text, scene.End, "pc-value"))
+		default:
+			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value"))
+		}
+		blockH := float64(len(labels[i])) * labelLH
+		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
+		axisY.Add(nodes...)
+	}
+	g.Add(bars, baseline, values, axisY)
+	return g, math.Max(used, p.h)
+}

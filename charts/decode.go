@@ -1,0 +1,331 @@
+package charts
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"presschart/charts/font"
+)
+
+// File is a decoded, validated input file: every figure in it can be
+// rendered.
+type File struct {
+	Name    string // as given, e.g. "data.toml"
+	Figures []*Figure
+}
+
+// Figure is one chart with its furniture and data.
+type Figure struct {
+	ID        string
+	Type      string
+	Title     string
+	Subtitle  string
+	Note      string
+	Alt       string // alt text; generated from the data when empty
+	Highlight []string
+	Data      []Datum
+	Total     float64 // waffle and stack: the whole; 0 when not given
+	Rest      string  // waffle and stack: label of the part that completes Total
+	Unit      float64 // waffle: what one square stands for; 0 for automatic
+	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
+	Style     Style
+
+	kind *kind
+	file string
+}
+
+// Datum is one row of a figure's data.
+type Datum struct {
+	Label     string
+	Value     float64
+	Low, High float64 // range only
+}
+
+// Load reads and decodes a TOML file. Font paths in it are relative to the
+// file's folder.
+func Load(path string) (*File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > maxFileBytes {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("is %d bytes; at most %d MiB are allowed", info.Size(), maxFileBytes>>20)}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(path, src, filepath.Dir(path))
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// reservedIDs are names that some file systems refuse as file names.
+var reservedIDs = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "lpt1": true, "lpt2": true, "lpt3": true, "manifest": true}
+
+// Decode decodes and validates src, the contents of the file name. dir is
+// where relative font paths start. The error, when not nil, is an Errors
+// holding every problem found.
+func Decode(name string, src []byte, dir string) (*File, error) {
+	e := &errs{file: name}
+	if len(src) > maxFileBytes {
+		e.add("", "is %d bytes; at most %d MiB are allowed", len(src), maxFileBytes>>20)
+		return nil, e.err()
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			msg := pe.Message
+			if pe.Usage != "" {
+				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+			}
+			e.list = append(e.list, &Error{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: msg})
+		} else {
+			e.add("", "%v", err)
+		}
+		return nil, e.err()
+	}
+	fonts := &fontCache{dir: dir, faces: map[string]*font.Face{}}
+	top := newTable(raw, "", e)
+	base := defaultStyle()
+	if v, ok := top.get("style"); ok {
+		if m, isTable := v.(map[string]any); isTable {
+			st := newTable(m, "style.", e)
+			base.read(st, fonts)
+			st.unknown()
+		} else {
+			e.add("style", "must be a table ([style]), not %s", typeName(v))
+		}
+	}
+	var figs []map[string]any
+	if v, ok := top.get("figure"); ok {
+		var ok bool
+		if figs, ok = asTables(v); !ok {
+			e.add("figure", "must be an array of tables ([[figure]]), not %s", typeName(v))
+		}
+	}
+	top.unknown()
+	if len(figs) == 0 && len(e.list) == 0 {
+		e.add("", "has no figures; add at least one [[figure]] table")
+	}
+	if len(figs) > maxFigures {
+		e.add("figure", "%d figures; at most %d are allowed in one file", len(figs), maxFigures)
+		return nil, e.err()
+	}
+	f := &File{Name: name}
+	seen := map[string]int{}
+	for i, m := range figs {
+		fig := decodeFigure(m, i, base, fonts, e)
+		if fig == nil {
+			continue
+		}
+		if j, dup := seen[fig.ID]; dup {
+			e.figure = fmt.Sprintf("figure[%d]", i)
+			e.add("id", "%q is already the id of figure[%d]; ids must be unique", fig.ID, j)
+			continue
+		}
+		seen[fig.ID] = i
+		f.Figures = append(f.Figures, fig)
+	}
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// decodeFigure reads and checks one [[figure]] table; it returns nil when
+// the figure has errors, which it adds to e.
+func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs) *Figure {
+	before := len(e.list)
+	e.figure = fmt.Sprintf("figure[%d]", i)
+	t := newTable(m, "", e)
+	fig := &Figure{Style: base, file: e.file}
+	if t.str("id", &fig.ID) {
+		switch {
+		case fig.ID == "":
+			t.errf("id", "is empty; give a name of lowercase letters, digits and dashes, e.g. \"nepal-drop\"")
+		case !idPattern.MatchString(fig.ID) || len(fig.ID) > 100:
+			t.errf("id", "%q is not a valid id: use lowercase letters a-z, digits and single dashes (it names the output files)", fig.ID)
+		case reservedIDs[fig.ID]:
+			t.errf("id", "%q is reserved as a file name; choose another id", fig.ID)
+		default:
+			e.figure = fmt.Sprintf("figure %q", fig.ID)
+		}
+	} else if _, ok := m["id"]; !ok {
+		t.errf("id", "is missing; every figure needs an id such as \"nepal-drop\"")
+	}
+	if t.str("type", &fig.Type) {
+		fig.kind = kinds[fig.Type]
+		if fig.kind == nil {
+			msg := fmt.Sprintf("unknown chart type %q; use one of %s", fig.Type, strings.Join(kindNames(), ", "))
+			if n := nearest(fig.Type, kindNames()); n != "" {
+				msg = fmt.Sprintf("unknown chart type %q; did you mean %q?", fig.Type, n)
+			}
+			t.errf("type", "%s", msg)
+		}
+	} else if _, ok := m["type"]; !ok {
+		t.errf("type", "is missing; use one of %s", strings.Join(kindNames(), ", "))
+	}
+	if t.str("title", &fig.Title) && fig.Title == "" {
+		t.errf("title", "is empty; every figure needs a title")
+	} else if _, ok := m["title"]; !ok {
+		t.errf("title", "is missing; every figure needs a title")
+	}
+	t.str("subtitle", &fig.Subtitle)
+	t.str("note", &fig.Note)
+	t.str("alt", &fig.Alt)
+	t.strs("highlight", &fig.Highlight)
+	fig.Style.read(t, fonts)
+	fig.Style.check(e)
+	if fig.kind != nil {
+		fig.kind.options(fig, t)
+		fig.decodeData(t)
+	} else {
+		// Without a known type the data keys cannot be checked; count
+		// them as known so that only the type is reported.
+		t.get("data")
+		for _, k := range allOptionKeys() {
+			t.get(k)
+		}
+	}
+	t.unknown()
+	if len(e.list) > before {
+		return nil
+	}
+	fig.kind.validate(fig, e)
+	fig.checkGlyphs(e)
+	if len(e.list) > before {
+		return nil
+	}
+	return fig
+}
+
+func (fig *Figure) decodeData(t *table) {
+	v, ok := t.get("data")
+	if !ok {
+		t.errf("data", "is missing; give the figure's rows, e.g. data = [ { label = \"2024\", value = 1000 } ]")
+		return
+	}
+	rows, isRows := asTables(v)
+	if !isRows || len(rows) == 0 {
+		if arr, isArr := v.([]any); isArr && len(arr) == 0 {
+			t.errf("data", "is empty; give at least one row")
+		} else {
+			t.errf("data", "must be an array of tables like { label = \"…\", value = 1 }, not %s", typeName(v))
+		}
+		return
+	}
+	if len(rows) > maxPoints {
+		t.errf("data", "has %d rows; at most %d are allowed", len(rows), maxPoints)
+		return
+	}
+	for i, m := range rows {
+		rt := newTable(m, fmt.Sprintf("data[%d].", i), t.e)
+		var d Datum
+		if !rt.str("label", &d.Label) {
+			if _, ok := m["label"]; !ok {
+				rt.errf("label", "is missing")
+			}
+		}
+		for _, k := range fig.kind.fields {
+			dst := map[string]*float64{"value": &d.Value, "low": &d.Low, "high": &d.High}[k]
+			if !rt.num(k, dst) {
+				if _, ok := m[k]; !ok {
+					rt.errf(k, "is missing")
+				}
+			}
+		}
+		rt.unknown()
+		fig.Data = append(fig.Data, d)
+	}
+}
+
+// asTables returns v as a list of tables: [[x]] tables, or an inline array
+// whose elements are all inline tables.
+func asTables(v any) ([]map[string]any, bool) {
+	switch v := v.(type) {
+	case []map[string]any:
+		return v, true
+	case []any:
+		out := make([]map[string]any, len(v))
+		for i, x := range v {
+			m, ok := x.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			out[i] = m
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// checkGlyphs reports text that the figure's font cannot draw.
+func (fig *Figure) checkGlyphs(e *errs) {
+	regular, bold := fig.Style.faces()
+	check := func(key, s string, face *font.Face) {
+		if r, missing := face.Missing(s); missing {
+			e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, face.Family)
+		}
+	}
+	check("title", fig.Title, bold)
+	for _, kv := range [][2]string{{"subtitle", fig.Subtitle}, {"note", fig.Note}, {"source", fig.Style.Source}, {"credit", fig.Style.Credit}, {"rest", fig.Rest}, {"unit_label", fig.UnitLabel}, {"prefix", fig.Style.Prefix}, {"suffix", fig.Style.Suffix}} {
+		check(kv[0], kv[1], regular)
+	}
+	for i, d := range fig.Data {
+		check(fmt.Sprintf("data[%d].label", i), d.Label, regular)
+		check(fmt.Sprintf("data[%d].label", i), d.Label, bold)
+	}
+}
+
+// fontCache loads each house font file once per input file.
+type fontCache struct {
+	dir   string
+	faces map[string]*font.Face
+}
+
+func (c *fontCache) load(t *table, key, path string, bold bool) *font.Face {
+	if path == "" {
+		t.errf(key, "is empty; give the path of a .ttf or .otf file")
+		return nil
+	}
+	full := path
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(c.dir, path)
+	}
+	if f, ok := c.faces[full]; ok {
+		return f
+	}
+	info, err := os.Stat(full)
+	switch {
+	case err != nil:
+		t.errf(key, "cannot read the font %q: %v", path, errors.Unwrap(err))
+		return nil
+	case !info.Mode().IsRegular():
+		t.errf(key, "%q is not a font file", path)
+		return nil
+	case info.Size() > 64<<20:
+		t.errf(key, "%q is %d MiB; a font of at most 64 MiB is allowed", path, info.Size()>>20)
+		return nil
+	}
+	data, err := os.ReadFile(full)
+	if err != nil {
+		t.errf(key, "cannot read the font %q: %v", path, err)
+		return nil
+	}
+	f, err := font.Parse(data, bold)
+	if err != nil {
+		t.errf(key, "%q: %v", path, err)
+		return nil
+	}
+	c.faces[full] = f
+	return f
+}

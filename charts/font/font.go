@@ -1,0 +1,267 @@
+// Package font measures and outlines text for presschart.
+//
+// One measurement serves both output formats: the layout asks a [Face] how
+// wide a string is (advances plus GPOS kerning, in CSS pixels), the SVG
+// writer places the string as <text> at the same position, and the PNG
+// writer fills the same glyph outlines at the same advances. Browsers and
+// librsvg kern with the same GPOS tables, so both files agree.
+//
+// The default faces are Inter Regular and Bold (SIL Open Font License 1.1),
+// embedded from fonts/ beside this package; [Parse] loads a house font.
+package font
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"sync"
+
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+//go:embed fonts/Inter-Regular.otf fonts/Inter-Bold.otf
+var files embed.FS
+
+// Face is one parsed font file. It is safe for concurrent use: the parsed
+// font is read-only and the glyph caches are guarded.
+type Face struct {
+	Family string // the family name the SVG asks for, e.g. "Inter"
+	Bold   bool   // whether the face is bold (font-weight 700 in SVG)
+	Data   []byte // the font file, for embedding
+
+	font *sfnt.Font
+	upm  float64
+
+	bufs sync.Pool // *sfnt.Buffer
+
+	mu     sync.RWMutex
+	glyphs map[rune]glyph
+	kerns  map[[2]sfnt.GlyphIndex]float64
+}
+
+type glyph struct {
+	index   sfnt.GlyphIndex
+	advance float64 // in font units
+}
+
+var (
+	defaultsOnce sync.Once
+	defaults     [2]*Face
+	defaultsErr  error
+)
+
+// Default returns the embedded Inter face, bold or regular.
+func Default(bold bool) *Face {
+	defaultsOnce.Do(func() {
+		for i, name := range []string{"fonts/Inter-Regular.otf", "fonts/Inter-Bold.otf"} {
+			b, err := files.ReadFile(name)
+			if err == nil {
+				defaults[i], err = Parse(b, i == 1)
+			}
+			if err != nil {
+				defaultsErr = fmt.Errorf("embedded font %s: %w", name, err)
+				return
+			}
+		}
+	})
+	if defaultsErr != nil {
+		panic(defaultsErr) // the embedded files are part of the binary
+	}
+	if bold {
+		return defaults[1]
+	}
+	return defaults[0]
+}
+
+// ErrNotFont reports a file that is not a TrueType or OpenType font.
+var ErrNotFont = errors.New("not a TrueType or OpenType font")
+
+// Parse reads a TrueType (.ttf) or OpenType/CFF (.otf) font file.
+func Parse(data []byte, bold bool) (*Face, error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
+	}
+	var b sfnt.Buffer
+	family, err := f.Name(&b, sfnt.NameIDTypographicFamily)
+	if err != nil || family == "" {
+		family, err = f.Name(&b, sfnt.NameIDFamily)
+	}
+	if err != nil || family == "" {
+		return nil, fmt.Errorf("%w: the font has no family name", ErrNotFont)
+	}
+	fc := &Face{
+		Family: family,
+		Bold:   bold,
+		Data:   data,
+		font:   f,
+		upm:    float64(f.UnitsPerEm()),
+		glyphs: make(map[rune]glyph),
+		kerns:  make(map[[2]sfnt.GlyphIndex]float64),
+	}
+	fc.bufs.New = func() any { return new(sfnt.Buffer) }
+	if _, ok := fc.lookup('0'); !ok {
+		return nil, fmt.Errorf("%w: the font has no digits", ErrNotFont)
+	}
+	return fc, nil
+}
+
+// lookup returns the glyph for r; ok is false when the font lacks it.
+func (fc *Face) lookup(r rune) (glyph, bool) {
+	fc.mu.RLock()
+	g, ok := fc.glyphs[r]
+	fc.mu.RUnlock()
+	if ok {
+		return g, g.index != 0
+	}
+	b := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(b)
+	idx, err := fc.font.GlyphIndex(b, r)
+	if err != nil {
+		idx = 0
+	}
+	adv, err := fc.font.GlyphAdvance(b, idx, fixed.Int26_6(fc.upm), xfont.HintingNone)
+	if err != nil {
+		adv = 0
+	}
+	g = glyph{index: idx, advance: float64(adv)}
+	fc.mu.Lock()
+	fc.glyphs[r] = g
+	fc.mu.Unlock()
+	return g, idx != 0
+}
+
+// kern returns the kerning between two glyphs, in font units.
+func (fc *Face) kern(a, b sfnt.GlyphIndex) float64 {
+	key := [2]sfnt.GlyphIndex{a, b}
+	fc.mu.RLock()
+	k, ok := fc.kerns[key]
+	fc.mu.RUnlock()
+	if ok {
+		return k
+	}
+	buf := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(buf)
+	v, err := fc.font.Kern(buf, a, b, fixed.Int26_6(fc.upm), xfont.HintingNone)
+	if err == nil {
+		k = float64(v)
+	}
+	fc.mu.Lock()
+	fc.kerns[key] = k
+	fc.mu.Unlock()
+	return k
+}
+
+// Missing returns the first rune of s that the face cannot draw, and false
+// when it can draw them all. Spaces and line breaks never count as missing.
+func (fc *Face) Missing(s string) (rune, bool) {
+	for _, r := range s {
+		if r == ' ' || r == '\n' {
+			continue
+		}
+		if _, ok := fc.lookup(r); !ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// Width returns the advance width of s at size px, kerning included.
+func (fc *Face) Width(s string, size float64) float64 {
+	var w float64
+	var prev sfnt.GlyphIndex
+	for i, r := range []rune(s) {
+		g, _ := fc.lookup(r)
+		if i > 0 {
+			w += fc.kern(prev, g.index)
+		}
+		w += g.advance
+		prev = g.index
+	}
+	return w * size / fc.upm
+}
+
+// Metrics returns the ascent and descent (both positive) at size px.
+func (fc *Face) Metrics(size float64) (ascent, descent float64) {
+	b := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(b)
+	m, err := fc.font.Metrics(b, fixed.Int26_6(fc.upm), xfont.HintingNone)
+	if err != nil {
+		return 0.8 * size, 0.2 * size
+	}
+	return float64(m.Ascent) * size / fc.upm, float64(m.Descent) * size / fc.upm
+}
+
+// CapHeight returns the height of capital letters at size px; labels are
+// centred vertically on it.
+func (fc *Face) CapHeight(size float64) float64 {
+	b := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(b)
+	m, err := fc.font.Metrics(b, fixed.Int26_6(fc.upm), xfont.HintingNone)
+	if err != nil || m.CapHeight <= 0 {
+		return 0.7 * size
+	}
+	return float64(m.CapHeight) * size / fc.upm
+}
+
+// Pen receives glyph outlines, in output pixels with y pointing down.
+type Pen interface {
+	MoveTo(x, y float64)
+	LineTo(x, y float64)
+	QuadCurveTo(cx, cy, x, y float64)
+	CubicCurveTo(c1x, c1y, c2x, c2y, x, y float64)
+	Close()
+}
+
+// Outline draws s with its baseline starting at (x, y), at size px, into p.
+// The glyphs and their advances are the ones that [Face.Width] measures.
+func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
+	b := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(b)
+	unit := size / fc.upm
+	// Outlines are loaded at the font's own units and scaled here, so the
+	// glyph shapes do not depend on a 26.6 rounding of the size.
+	ppem := fixed.Int26_6(fc.upm)
+	var prev sfnt.GlyphIndex
+	for i, r := range []rune(s) {
+		g, _ := fc.lookup(r)
+		if i > 0 {
+			x += fc.kern(prev, g.index) * unit
+		}
+		prev = g.index
+		segs, err := fc.font.LoadGlyph(b, g.index, ppem, nil)
+		if err == nil {
+			open := false
+			pt := func(p fixed.Point26_6) (float64, float64) {
+				return x + float64(p.X)*unit, y + float64(p.Y)*unit
+			}
+			for _, s := range segs {
+				switch s.Op {
+				case sfnt.SegmentOpMoveTo:
+					if open {
+						p.Close()
+					}
+					p.MoveTo(pt(s.Args[0]))
+					open = true
+				case sfnt.SegmentOpLineTo:
+					p.LineTo(pt(s.Args[0]))
+				case sfnt.SegmentOpQuadTo:
+					cx, cy := pt(s.Args[0])
+					ex, ey := pt(s.Args[1])
+					p.QuadCurveTo(cx, cy, ex, ey)
+				case sfnt.SegmentOpCubeTo:
+					c1x, c1y := pt(s.Args[0])
+					c2x, c2y := pt(s.Args[1])
+					ex, ey := pt(s.Args[2])
+					p.CubicCurveTo(c1x, c1y, c2x, c2y, ex, ey)
+				}
+			}
+			if open {
+				p.Close()
+			}
+		}
+		x += g.advance * unit
+	}
+}

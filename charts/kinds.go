@@ -1,0 +1,42 @@
+package charts
+
+import (
+	"slices"
+
+	"presschart/charts/scene"
+)
+
+// kind is one chart type: how its data is read, checked, drawn and told.
+type kind struct {
+	name   string
+	noun   string   // how the alt text names it: "Column chart"
+	fields []string // the numeric keys of a data row, besides label
+
+	// options reads the type's own figure keys (total, unit, ...).
+	options func(f *Figure, t *table)
+	// validate checks the decoded figure; data rows are already typed.
+	validate func(f *Figure, e *errs)
+	// plot draws the data into the plot area p and returns the height it
+	// used: more than p.h when its rows cannot fit, and the figure grows.
+	plot func(c *ctx, p rect) (*scene.Group, float64)
+	// describe says what the data shows, for the alt text.
+	describe func(f *Figure, nf numberFormat) string
+}
+
+// kinds is every chart type, by the name used in `type = "..."`.
+var kinds = map[string]*kind{
+	"column": columnKind,
+	"bar":    barKind,
+	"range":  rangeKind,
+	"waffle": waffleKind,
+	"stack":  stackKind,
+}
+
+func kindNames() []string { return sortedKeys(kinds) }
+
+// optionKeys are the figure keys that some chart types read in options.
+var optionKeys = []string{"total", "rest", "unit", "unit_label"}
+
+func allOptionKeys() []string { return slices.Clone(optionKeys) }
+
+func noOptions(*Figure, *table) {}

@@ -1,0 +1,130 @@
+package charts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+)
+
+// Output is one file rendered for a figure.
+type Output struct {
+	Path   string `json:"path"`   // slash-separated, relative to the output folder
+	Format string `json:"format"` // "png", "svg" or "html"
+	Width  int    `json:"width"`  // pixels (PNG) or CSS pixels (SVG, HTML)
+	Height int    `json:"height"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+
+	data []byte
+}
+
+// RenderFiles renders the figure in each of formats (nil: the figure's
+// own) in memory, plus the HTML embed snippet. A panic while rendering
+// becomes an error naming the figure.
+func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: figure %q: internal error while rendering: %v\n%s", f.file, f.ID, r, debug.Stack())
+		}
+	}()
+	if formats == nil {
+		formats = f.Style.Formats
+	}
+	sc := f.Scene()
+	for _, format := range formats {
+		var buf bytes.Buffer
+		o := Output{Path: f.ID + "." + format, Format: format}
+		switch format {
+		case "svg":
+			err = sc.WriteSVG(&buf)
+			o.Width, o.Height = int(math.Round(sc.Width)), int(math.Round(sc.Height))
+		case "png":
+			err = sc.WritePNG(&buf, float64(f.Style.Scale), f.pngMeta(sc.Desc))
+			if err == nil {
+				cfg, cerr := png.DecodeConfig(bytes.NewReader(buf.Bytes()))
+				if cerr != nil {
+					return nil, fmt.Errorf("%s: figure %q: the PNG does not decode: %v", f.file, f.ID, cerr)
+				}
+				o.Width, o.Height = cfg.Width, cfg.Height
+			}
+		default:
+			err = fmt.Errorf("unknown format %q", format)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, format, err)
+		}
+		o.setData(buf.Bytes())
+		outs = append(outs, o)
+	}
+	html := f.embedHTML(sc, outs)
+	o := Output{Path: f.ID + ".html", Format: "html", Width: int(math.Round(sc.Width)), Height: int(math.Round(sc.Height))}
+	o.setData([]byte(html))
+	outs = append(outs, o)
+	return outs, nil
+}
+
+func (o *Output) setData(b []byte) {
+	o.data = b
+	o.Bytes = len(b)
+	sum := sha256.Sum256(b)
+	o.SHA256 = hex.EncodeToString(sum[:])
+}
+
+// Data returns the file's contents.
+func (o *Output) Data() []byte { return o.data }
+
+// tmpPrefix starts the name of every temporary file presschart writes, so
+// that stale ones from a killed run can be found and removed.
+const tmpPrefix = ".presschart-tmp-"
+
+// WriteFile writes data to dir/name atomically: into a temporary file in
+// the same folder, synced, then renamed over the old file. A reader sees the
+// old file or the new one, never half of one. The target must not be a
+// symbolic link or lie outside dir.
+func WriteFile(dir, name string, data []byte) error {
+	if name != filepath.Base(name) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+		return fmt.Errorf("refusing to write %q: not a plain file name", name)
+	}
+	target := filepath.Join(dir, name)
+	if info, err := os.Lstat(target); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("refusing to write %s: it exists and is not a regular file", target)
+	}
+	tmp, err := os.CreateTemp(dir, tmpPrefix+name+"-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), target)
+}
+
+// RemoveStaleTemps deletes temporary files that an interrupted run of
+// presschart left in dir.
+func RemoveStaleTemps(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// rangeKind draws one low–high interval per row, for estimates: a band
+// from low to high with a dot at each end, labelled "10,000–30,000", and
+// the row's label above it.
+var rangeKind = &kind{
+	name:     "range",
+	noun:     "Range chart",
+	fields:   []string{"low", "high"},
+	options:  noOptions,
+	validate: validateRanges,
+	plot:     plotRanges,
+	describe: describeRanges,
+}
+
+func validateRanges(f *Figure, e *errs) {
+	checkLabels(f, e)
+	for i, d := range f.Data {
+		if d.Low > d.High {
+			e.add(fmt.Sprintf("data[%d].low", i), "%g is above high (%g); swap them", d.Low, d.High)
+		}
+	}
+}
+
+func describeRanges(f *Figure, nf numberFormat) string {
+	parts := make([]string, 0, min(len(f.Data), maxAltRows))
+	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
+		if d.Low == d.High {
+			parts = append(parts, fmt.Sprintf("%s: %s", d.Label, nf.number(d.Low)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s: estimates range from %s to %s", d.Label, nf.number(d.Low), nf.number(d.High)))
+		}
+	}
+	s := strings.Join(parts, "; ")
+	if len(f.Data) > maxAltRows {
+		s += fmt.Sprintf("; and %d more", len(f.Data)-maxAltRows)
+	}
+	return s + "."
+}
+
+func (c *ctx) spanLabel(d Datum) string {
+	if d.Low == d.High {
+		return c.nf.number(d.Low)
+	}
+	return c.nf.span(d.Low, d.High)
+}
+
+func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
+	data := c.f.Data
+	n := len(data)
+	labelLH := math.Round(c.label * 1.3)
+	band := math.Round(18 * c.u)
+	gap := math.Round(18 * c.u)
+	axisH := math.Round(c.tick + 14)
+
+	lo, hi := math.Inf(1), math.Inf(-1)
+	spanW := 0.0
+	for _, d := range data {
+		lo, hi = math.Min(lo, d.Low), math.Max(hi, d.High)
+		spanW = math.Max(spanW, c.width(c.spanLabel(d), c.value, true))
+	}
+	// Each row: its label (up to two lines), then the band.
+	labels := make([][]string, n)
+	content := make([]float64, n)
+	natural := axisH + float64(n-1)*gap
+	for i, d := range data {
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, p.w, 2)
+		content[i] = float64(len(labels[i]))*labelLH + 2 + band
+		natural += content[i]
+	}
+	// Spare height opens the gaps between rows, up to a limit; a single
+	// row stays at the top.
+	if spare := p.h - natural; spare > 0 && n > 1 {
+		gap += math.Min(spare/float64(n-1), 48*c.u)
+	}
+
+	r := math.Round(6 * c.u)
+	s := niceScale(lo, hi, p.x+r, p.right()-spanW-r-10, 90)
+	series := &scene.Group{ID: "series-1", Class: "pc-series"}
+	values := &scene.Group{ID: "labels", Class: "pc-labels"}
+	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
+	capH := c.bold.CapHeight(c.value)
+	// Gridlines run through the bands, not through the row labels.
+	var spans [][2]float64
+	y := p.y
+	for i, d := range data {
+		nodes, by := c.block(labels[i], p.x, y, c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
+		axisY.Add(nodes...)
+		cy := snap(by + 2 + band/2)
+		spans = append(spans, [2]float64{snap(by + 2), snap(by + 2 + band + 4)})
+		x0, x1 := snap(s.px(d.Low)), snap(s.px(d.High))
+		fill := c.seriesColor(d.Label)
+		row := &scene.Group{Class: "pc-range"}
+		half := snap(band * 0.22)
+		row.Add(&scene.Rect{X: x0, Y: cy - half, W: x1 - x0, H: 2 * half, Fill: fill, Class: "pc-band"})
+		row.Add(&scene.Circle{CX: x0, CY: cy, R: r, Fill: fill, Class: "pc-low"})
+		row.Add(&scene.Circle{CX: x1, CY: cy, R: r, Fill: fill, Class: "pc-high"})
+		series.Add(row)
+		values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+		y += content[i] + gap
+	}
+	bottom := spans[len(spans)-1][1]
+	// On a solid background the gridlines run through, and each row label
+	// knocks them out with a patch of the background; on a transparent
+	// one they stop short of the labels.
+	var knockout *scene.Group
+	if c.f.Style.Background != "transparent" {
+		spans = [][2]float64{{spans[0][0], bottom}}
+		knockout = &scene.Group{ID: "knockout", Class: "pc-knockout"}
+		bg := c.th.bg
+		if c.f.Style.Background != "" {
+			bg, _ = parseColor(c.f.Style.Background)
+		}
+		for _, n := range axisY.Nodes {
+			t := n.(*scene.Text)
+			w := c.width(t.S, t.Size, false)
+			knockout.Add(&scene.Rect{X: t.X - 3, Y: snap(t.Y - labelLH*0.8), W: snap(w + 6), H: labelLH, Fill: bg})
+		}
+	}
+	grid, axisX, _ := c.gridlines(s, false, spans, bottom, false)
+	g := &scene.Group{}
+	g.Add(grid)
+	if knockout != nil {
+		g.Add(knockout)
+	}
+	g.Add(axisX, series, values, axisY)
+	return g, math.Max(bottom+axisH-p.y, p.h)
+}

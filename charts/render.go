@@ -1,0 +1,237 @@
+package charts
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"presschart/charts/font"
+	"presschart/charts/scene"
+)
+
+// Version is presschart's version, written into PNG metadata.
+const Version = "0.1.0"
+
+// rect is an area of the figure in CSS pixels.
+type rect struct{ x, y, w, h float64 }
+
+func (r rect) right() float64  { return r.x + r.w }
+func (r rect) bottom() float64 { return r.y + r.h }
+
+// ctx is what a chart type needs to lay out its plot.
+type ctx struct {
+	f       *Figure
+	th      theme
+	nf      numberFormat
+	regular *font.Face
+	bold    *font.Face
+	u       float64 // type scale: 1 at 640 px wide
+
+	title, subtitle, label, value, tick, small float64 // font sizes, px
+}
+
+func newCtx(f *Figure) *ctx {
+	st := &f.Style
+	c := &ctx{f: f, th: themes[st.Theme], nf: newNumberFormat(st)}
+	c.regular, c.bold = st.faces()
+	c.u = math.Min(math.Max(st.Width/640, 0.85), 1.75)
+	sz := func(base float64) float64 { return math.Round(base*c.u*2) / 2 }
+	c.title, c.subtitle, c.label, c.value, c.tick, c.small = sz(21), sz(15), sz(13), sz(13), sz(12), sz(12)
+	return c
+}
+
+// snap rounds v to half a CSS pixel, a whole device pixel at 2x, so edges
+// stay crisp.
+func snap(v float64) float64 { return math.Round(v*2) / 2 }
+
+// text makes a text node in the figure's faces.
+func (c *ctx) text(x, y float64, s string, size float64, bold bool, fill scene.Color, a scene.Anchor, class string) *scene.Text {
+	return &scene.Text{X: snap(x), Y: snap(y), S: s, Size: size, Bold: bold, Fill: fill, Anchor: a, Class: class}
+}
+
+func (c *ctx) face(bold bool) *font.Face {
+	if bold {
+		return c.bold
+	}
+	return c.regular
+}
+
+// width measures s as the text node would draw it.
+func (c *ctx) width(s string, size float64, bold bool) float64 {
+	return c.face(bold).Width(s, size)
+}
+
+// block lays out lines from top with line height lh and returns the
+// nodes and the bottom of the block. The baseline of each line sits where
+// its capitals are centred in the line box.
+func (c *ctx) block(lines []string, x, top, size, lh float64, bold bool, fill scene.Color, a scene.Anchor, class string) ([]scene.Node, float64) {
+	capH := c.face(bold).CapHeight(size)
+	var nodes []scene.Node
+	for i, l := range lines {
+		base := top + float64(i)*lh + (lh+capH)/2
+		nodes = append(nodes, c.text(x, base, l, size, bold, fill, a, class))
+	}
+	return nodes, top + float64(len(lines))*lh
+}
+
+// color returns the colour of the data row with the given label: the accent
+// for highlighted rows, else the i-th palette colour.
+func (c *ctx) color(label string, i int) scene.Color {
+	if slices.Contains(c.f.Highlight, label) {
+		return c.f.Style.Accent
+	}
+	cs := c.f.Style.Colors
+	return cs[i%len(cs)]
+}
+
+// seriesColor is the colour of a row in single-series charts: the accent
+// when highlighted, else the first palette colour.
+func (c *ctx) seriesColor(label string) scene.Color {
+	if slices.Contains(c.f.Highlight, label) {
+		return c.f.Style.Accent
+	}
+	return c.f.Style.Colors[0]
+}
+
+// Scene lays the figure out: furniture above and below, the chart type's
+// plot in between.
+func (f *Figure) Scene() *scene.Scene {
+	st := &f.Style
+	c := newCtx(f)
+	W, H := st.Width, st.Height
+	sc := &scene.Scene{
+		ID: f.ID, Width: W, Height: H, Title: f.Title, Desc: f.AltText(),
+		Lang: st.Locale, Regular: c.regular, Bold: c.bold,
+		FontFallback: "'Helvetica Neue', Helvetica, Arial, sans-serif",
+		EmbedFonts:   st.EmbedFonts,
+	}
+	switch st.Background {
+	case "":
+		sc.Background = c.th.bg
+	case "transparent":
+	default:
+		sc.Background, _ = parseColor(st.Background)
+	}
+	pad := math.Round(20 * math.Min(math.Max(W/640, 0.8), 1.6))
+	x0, x1 := pad, W-pad
+	width := x1 - x0
+
+	// Top: title and subtitle.
+	y := pad - 2
+	lines, _ := c.bold.Wrap(f.Title, c.title, width, 0)
+	nodes, y := c.block(lines, x0, y, c.title, math.Round(c.title*1.22), true, c.th.text, scene.Start, "pc-title")
+	sc.Root = append(sc.Root, &scene.Group{ID: "title", Class: "pc-title", Nodes: nodes})
+	if f.Subtitle != "" {
+		lines, _ = c.regular.Wrap(f.Subtitle, c.subtitle, width, 0)
+		nodes, y = c.block(lines, x0, y+2, c.subtitle, math.Round(c.subtitle*1.35), false, c.th.muted, scene.Start, "pc-subtitle")
+		sc.Root = append(sc.Root, &scene.Group{ID: "subtitle", Class: "pc-subtitle", Nodes: nodes})
+	}
+	top := y + math.Round(16*c.u)
+
+	// Bottom, from the bottom edge up: source and credit, then the note.
+	smallLH := math.Round(c.small * 1.4)
+	var foot []*scene.Group
+	bottom := H - pad + 4
+	if st.Source != "" || st.Credit != "" {
+		var srcLines, credLines []string
+		if st.Source != "" {
+			srcLines, _ = c.regular.Wrap(st.Source, c.small, width, 0)
+		}
+		if st.Credit != "" {
+			credLines, _ = c.regular.Wrap(st.Credit, c.small, width, 0)
+		}
+		// Source and credit share the last line when both fit on it.
+		gap := math.Round(14 * c.u)
+		sameLine := len(srcLines) > 0 && len(credLines) == 1 &&
+			c.regular.Width(srcLines[len(srcLines)-1], c.small)+gap+c.regular.Width(credLines[0], c.small) <= width
+		n := len(srcLines) + len(credLines)
+		if sameLine {
+			n--
+		}
+		blockTop := bottom - float64(n)*smallLH
+		if len(srcLines) > 0 {
+			nodes, _ := c.block(srcLines, x0, blockTop, c.small, smallLH, false, c.th.faint, scene.Start, "pc-source")
+			foot = append(foot, &scene.Group{ID: "source", Class: "pc-source", Nodes: nodes})
+		}
+		if len(credLines) > 0 {
+			cx, ctop := x0, blockTop+float64(len(srcLines))*smallLH
+			if sameLine {
+				cx = x0 + c.regular.Width(srcLines[len(srcLines)-1], c.small) + gap
+				ctop -= smallLH
+			}
+			nodes, _ := c.block(credLines, cx, ctop, c.small, smallLH, false, c.th.faint, scene.Start, "pc-credit")
+			foot = append(foot, &scene.Group{ID: "credit", Class: "pc-credit", Nodes: nodes})
+		}
+		bottom = blockTop
+	}
+	if f.Note != "" {
+		lines, _ := c.regular.Wrap(f.Note, c.small, width, 0)
+		blockTop := bottom - float64(len(lines))*smallLH - 2
+		nodes, _ := c.block(lines, x0, blockTop, c.small, smallLH, false, c.th.muted, scene.Start, "pc-note")
+		foot = append([]*scene.Group{{ID: "note", Class: "pc-note", Nodes: nodes}}, foot...)
+		bottom = blockTop
+	}
+	plotBottom := bottom - math.Round(14*c.u)
+
+	// The plot gets what is left, but never less than a usable band: the
+	// figure grows taller rather than squeeze the data.
+	minPlot := math.Round(60 * c.u)
+	if plotBottom-top < minPlot {
+		grow := minPlot - (plotBottom - top)
+		plotBottom += grow
+		H += grow
+		for _, g := range foot {
+			shift(g, grow)
+		}
+	}
+	p := rect{x: x0, y: top, w: width, h: plotBottom - top}
+	plot, used := f.kind.plot(c, p)
+	plot.ID, plot.Class = "plot", "pc-plot"
+	// A chart type may need more rows than the height holds; it then
+	// uses a taller plot, and the figure grows below it.
+	if extra := used - p.h; extra > 0.5 {
+		H += extra
+		for _, g := range foot {
+			shift(g, extra)
+		}
+	}
+	sc.Height = math.Ceil(H)
+	sc.Root = append(sc.Root, plot)
+	sc.Root = append(sc.Root, foot...)
+	return sc
+}
+
+// shift moves every node of g down by dy.
+func shift(g *scene.Group, dy float64) {
+	for _, n := range g.Nodes {
+		switch n := n.(type) {
+		case *scene.Group:
+			shift(n, dy)
+		case *scene.Text:
+			n.Y += dy
+		case *scene.Rect:
+			n.Y += dy
+		case *scene.Line:
+			n.Y1 += dy
+			n.Y2 += dy
+		case *scene.Circle:
+			n.CY += dy
+		}
+	}
+}
+
+// Render writes the figure in the given format, "png" or "svg", with the
+// scale of its style.
+func (f *Figure) Render(w io.Writer, format string) error {
+	sc := f.Scene()
+	switch format {
+	case "svg":
+		return sc.WriteSVG(w)
+	case "png":
+		return sc.WritePNG(w, float64(f.Style.Scale), scene.PNGMeta{
+			Title: f.Title, Description: sc.Desc, Source: f.Style.Source, Software: "presschart " + Version,
+		})
+	}
+	return fmt.Errorf("unknown format %q", format)
+}

@@ -1,0 +1,232 @@
+package scene
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"math"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// Raster draws the scene at scale pixels per CSS pixel, with go-chart's
+// anti-aliasing rasteriser. Text is filled from the same glyph outlines and
+// advances that the layout measured.
+func (s *Scene) Raster(scale float64) *image.RGBA {
+	w := int(math.Round(s.Width * scale))
+	h := int(math.Round(s.Height * scale))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if s.Background.A != 0 {
+		draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
+	}
+	gc, _ := drawing.NewRasterGraphicContext(img) // cannot fail for *image.RGBA
+	r := &rasterizer{s: s, gc: gc, k: scale}
+	for _, g := range s.Root {
+		r.group(g)
+	}
+	return img
+}
+
+type rasterizer struct {
+	s  *Scene
+	gc *drawing.RasterGraphicContext
+	k  float64
+}
+
+// scaled is a font.Pen that multiplies coordinates by k into a drawing.Path.
+type scaled struct {
+	p *drawing.Path
+	k float64
+}
+
+func (p scaled) MoveTo(x, y float64) { p.p.MoveTo(x*p.k, y*p.k) }
+func (p scaled) LineTo(x, y float64) { p.p.LineTo(x*p.k, y*p.k) }
+func (p scaled) QuadCurveTo(cx, cy, x, y float64) {
+	p.p.QuadCurveTo(cx*p.k, cy*p.k, x*p.k, y*p.k)
+}
+func (p scaled) CubicCurveTo(c1x, c1y, c2x, c2y, x, y float64) {
+	p.p.CubicCurveTo(c1x*p.k, c1y*p.k, c2x*p.k, c2y*p.k, x*p.k, y*p.k)
+}
+func (p scaled) Close() { p.p.Close() }
+
+func (r *rasterizer) fill(p *drawing.Path, c Color) {
+	if c.A == 0 {
+		return
+	}
+	r.gc.SetFillRule(drawing.FillRuleWinding)
+	r.gc.SetFillColor(c)
+	r.gc.Fill(p)
+}
+
+func (r *rasterizer) group(g *Group) {
+	k := r.k
+	for _, n := range g.Nodes {
+		switch n := n.(type) {
+		case *Group:
+			r.group(n)
+		case *Rect:
+			if n.W <= 0 || n.H <= 0 {
+				continue
+			}
+			p := &drawing.Path{}
+			x0, y0, x1, y1 := n.X*k, n.Y*k, (n.X+n.W)*k, (n.Y+n.H)*k
+			p.MoveTo(x0, y0)
+			p.LineTo(x1, y0)
+			p.LineTo(x1, y1)
+			p.LineTo(x0, y1)
+			p.Close()
+			r.fill(p, n.Fill)
+		case *Line:
+			if n.Stroke.A == 0 || n.Width <= 0 {
+				continue
+			}
+			p := &drawing.Path{}
+			p.MoveTo(n.X1*k, n.Y1*k)
+			p.LineTo(n.X2*k, n.Y2*k)
+			r.gc.SetStrokeColor(n.Stroke)
+			r.gc.SetLineWidth(n.Width * k)
+			r.gc.SetLineCap(drawing.ButtCap)
+			if len(n.Dash) > 0 {
+				d := make([]float64, len(n.Dash))
+				for i, v := range n.Dash {
+					d[i] = v * k
+				}
+				r.gc.SetLineDash(d, 0)
+			} else {
+				r.gc.SetLineDash(nil, 0)
+			}
+			r.gc.Stroke(p)
+		case *Circle:
+			p := &drawing.Path{}
+			p.ArcTo(n.CX*k, n.CY*k, n.R*k, n.R*k, 0, 2*math.Pi)
+			p.Close()
+			r.fill(p, n.Fill)
+			if n.Stroke.A != 0 && n.StrokeWidth > 0 {
+				p := &drawing.Path{}
+				p.ArcTo(n.CX*k, n.CY*k, n.R*k, n.R*k, 0, 2*math.Pi)
+				p.Close()
+				r.gc.SetStrokeColor(n.Stroke)
+				r.gc.SetLineWidth(n.StrokeWidth * k)
+				r.gc.SetLineDash(nil, 0)
+				r.gc.Stroke(p)
+			}
+		case *Text:
+			p := &drawing.Path{}
+			r.s.Face(n).Outline(scaled{p, k}, n.S, r.s.StartX(n), n.Y, n.Size)
+			r.fill(p, n.Fill)
+		}
+	}
+}
+
+// PNGMeta is the metadata written into a PNG's tEXt chunks.
+type PNGMeta struct {
+	Title, Description, Source, Software string
+}
+
+// WritePNG encodes the scene at the given scale: width*scale by
+// height*scale pixels, a pHYs chunk of 72 dpi times scale, tEXt chunks from
+// meta, and no timestamp. Figures with 256 colours or fewer are written
+// with a palette.
+func (s *Scene) WritePNG(w io.Writer, scale float64, meta PNGMeta) error {
+	img := s.Raster(scale)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	var src image.Image = img
+	if p, ok := paletted(img); ok {
+		src = p
+	}
+	if err := enc.Encode(&buf, src); err != nil {
+		return err
+	}
+	b := buf.Bytes()
+	// The signature (8 bytes) and IHDR (8+13+4 bytes) come first; our chunks
+	// go right after IHDR.
+	const ihdrEnd = 8 + 25
+	if _, err := w.Write(b[:ihdrEnd]); err != nil {
+		return err
+	}
+	dpm := uint32(math.Round(72 * scale / 0.0254))
+	phys := make([]byte, 9)
+	binary.BigEndian.PutUint32(phys[0:], dpm)
+	binary.BigEndian.PutUint32(phys[4:], dpm)
+	phys[8] = 1 // unit: metre
+	if err := chunk(w, "pHYs", phys); err != nil {
+		return err
+	}
+	for _, kv := range [][2]string{{"Title", meta.Title}, {"Description", meta.Description}, {"Source", meta.Source}, {"Software", meta.Software}} {
+		if kv[1] == "" {
+			continue
+		}
+		if err := chunk(w, "tEXt", append([]byte(kv[0]+"\x00"), latin1(kv[1])...)); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(b[ihdrEnd:])
+	return err
+}
+
+func chunk(w io.Writer, typ string, data []byte) error {
+	b := make([]byte, 8, 12+len(data))
+	binary.BigEndian.PutUint32(b, uint32(len(data)))
+	copy(b[4:], typ)
+	b = append(b, data...)
+	b = binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[4:]))
+	_, err := w.Write(b)
+	return err
+}
+
+// latin1 converts s to ISO 8859-1, which tEXt requires; characters outside
+// it become '?'. Typographic quotes and dashes keep their ASCII meaning.
+func latin1(s string) []byte {
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '–' || r == '—' || r == '−':
+			out = append(out, '-')
+		case r == '‘' || r == '’':
+			out = append(out, '\'')
+		case r == '“' || r == '”' || r == '„':
+			out = append(out, '"')
+		case r == '\u202f':
+			out = append(out, 0xa0)
+		case r < 0x20 && r != '\n' || r == 0x7f:
+			out = append(out, ' ')
+		case r < 0x100:
+			out = append(out, byte(r))
+		default:
+			out = append(out, '?')
+		}
+	}
+	return out
+}
+
+// paletted returns img as a paletted image when it has at most 256
+// distinct colours; the palette is ordered by first appearance, so the
+// bytes are deterministic.
+func paletted(img *image.RGBA) (*image.Paletted, bool) {
+	index := make(map[uint32]uint8, 256)
+	var pal color.Palette
+	b := img.Bounds()
+	out := image.NewPaletted(b, nil)
+	pix := img.Pix
+	for i, j := 0, 0; i < len(pix); i, j = i+4, j+1 {
+		key := uint32(pix[i])<<24 | uint32(pix[i+1])<<16 | uint32(pix[i+2])<<8 | uint32(pix[i+3])
+		n, ok := index[key]
+		if !ok {
+			if len(pal) == 256 {
+				return nil, false
+			}
+			n = uint8(len(pal))
+			index[key] = n
+			pal = append(pal, color.RGBA{pix[i], pix[i+1], pix[i+2], pix[i+3]})
+		}
+		out.Pix[j] = n
+	}
+	out.Palette = pal
+	return out, true
+}

@@ -1,0 +1,241 @@
+package scene
+
+import (
+	"bufio"
+	"encoding/base64"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteSVG writes the scene as a standalone SVG 1.1 document: width,
+// height and viewBox at logical size, role="img" with <title> and <desc>,
+// one <g> per group, text kept as <text>, coordinates with at most two
+// decimals, and no scripts or external references.
+func (s *Scene) WriteSVG(w io.Writer) error {
+	e := &svgWriter{w: bufio.NewWriterSize(w, 16<<10), s: s}
+	e.document()
+	return e.w.Flush()
+}
+
+type svgWriter struct {
+	w   *bufio.Writer
+	s   *Scene
+	buf []byte
+}
+
+func (e *svgWriter) str(s string) { e.w.WriteString(s) }
+
+// esc writes s escaped for XML text and attribute values.
+func (e *svgWriter) esc(s string) { xml.EscapeText(e.w, []byte(s)) }
+
+// num writes v with at most two decimals and no trailing zeros.
+func (e *svgWriter) num(v float64) {
+	e.buf = strconv.AppendFloat(e.buf[:0], v, 'f', 2, 64)
+	b := e.buf
+	if i := len(b) - 3; b[i] == '.' {
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		if b[len(b)-1] == '.' {
+			b = b[:len(b)-1]
+		}
+	}
+	if len(b) == 2 && b[0] == '-' && b[1] == '0' {
+		b = b[1:]
+	}
+	e.w.Write(b)
+}
+
+func (e *svgWriter) attr(name string, v float64) {
+	e.str(" " + name + `="`)
+	e.num(v)
+	e.str(`"`)
+}
+
+func (e *svgWriter) color(name string, c Color) {
+	if c.A == 0 {
+		e.str(" " + name + `="none"`)
+		return
+	}
+	e.str(" " + name + `="` + hex(c) + `"`)
+	if c.A != 255 {
+		e.attr(name+"-opacity", float64(c.A)/255)
+	}
+}
+
+func (e *svgWriter) class(c string) {
+	if c != "" {
+		e.str(` class="` + c + `"`)
+	}
+}
+
+func hex(c Color) string {
+	const digits = "0123456789abcdef"
+	b := []byte{'#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15]}
+	if b[1] == b[2] && b[3] == b[4] && b[5] == b[6] {
+		b = []byte{'#', b[1], b[3], b[5]}
+	}
+	return string(b)
+}
+
+func (e *svgWriter) family(f string) string {
+	fam := quoteFamily(f)
+	if e.s.FontFallback != "" {
+		fam += ", " + e.s.FontFallback
+	}
+	return fam
+}
+
+func quoteFamily(f string) string {
+	if strings.ContainsAny(f, " ,'\"") {
+		return "'" + strings.NewReplacer("'", "", "\"", "").Replace(f) + "'"
+	}
+	return f
+}
+
+func (e *svgWriter) document() {
+	s := e.s
+	e.str(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1"`)
+	e.attr("width", s.Width)
+	e.attr("height", s.Height)
+	e.str(` viewBox="0 0 `)
+	e.num(s.Width)
+	e.str(" ")
+	e.num(s.Height)
+	e.str(`" role="img" aria-labelledby="` + s.ID + `-title ` + s.ID + `-desc"`)
+	if s.Lang != "" {
+		e.str(` lang="`)
+		e.esc(s.Lang)
+		e.str(`" xml:lang="`)
+		e.esc(s.Lang)
+		e.str(`"`)
+	}
+	e.str(` font-family="`)
+	e.esc(e.family(s.Regular.Family))
+	e.str("\">\n<title id=\"" + s.ID + "-title\">")
+	e.esc(s.Title)
+	e.str("</title>\n<desc id=\"" + s.ID + "-desc\">")
+	e.esc(s.Desc)
+	e.str("</desc>\n")
+	if s.EmbedFonts {
+		e.fonts()
+	}
+	if s.Background.A != 0 {
+		e.str(`<rect class="pc-background" width="100%" height="100%"`)
+		e.color("fill", s.Background)
+		e.str("/>\n")
+	}
+	for _, g := range s.Root {
+		e.group(g)
+	}
+	e.str("</svg>\n")
+}
+
+// fonts embeds the font files as base64 @font-face rules, so the SVG looks
+// the same on a machine that lacks the font.
+func (e *svgWriter) fonts() {
+	e.str("<defs><style>\n")
+	for _, f := range []struct {
+		data   []byte
+		family string
+		weight string
+	}{{e.s.Regular.Data, e.s.Regular.Family, "400"}, {e.s.Bold.Data, e.s.Bold.Family, "700"}} {
+		e.str("@font-face{font-family:")
+		e.esc(quoteFamily(f.family))
+		e.str(";font-weight:" + f.weight + ";src:url(data:font/otf;base64,")
+		enc := base64.NewEncoder(base64.StdEncoding, e.w)
+		enc.Write(f.data)
+		enc.Close()
+		e.str(")}\n")
+	}
+	e.str("</style></defs>\n")
+}
+
+func (e *svgWriter) group(g *Group) {
+	e.str("<g")
+	if g.ID != "" {
+		e.str(` id="`)
+		e.esc(g.ID)
+		e.str(`"`)
+	}
+	e.class(g.Class)
+	e.str(">\n")
+	for _, n := range g.Nodes {
+		switch n := n.(type) {
+		case *Group:
+			e.group(n)
+		case *Rect:
+			e.str("<rect")
+			e.class(n.Class)
+			e.attr("x", n.X)
+			e.attr("y", n.Y)
+			e.attr("width", n.W)
+			e.attr("height", n.H)
+			e.color("fill", n.Fill)
+			e.str("/>\n")
+		case *Line:
+			e.str("<line")
+			e.class(n.Class)
+			e.attr("x1", n.X1)
+			e.attr("y1", n.Y1)
+			e.attr("x2", n.X2)
+			e.attr("y2", n.Y2)
+			e.color("stroke", n.Stroke)
+			e.attr("stroke-width", n.Width)
+			if len(n.Dash) > 0 {
+				e.str(` stroke-dasharray="`)
+				for i, d := range n.Dash {
+					if i > 0 {
+						e.str(" ")
+					}
+					e.num(d)
+				}
+				e.str(`"`)
+			}
+			e.str("/>\n")
+		case *Circle:
+			e.str("<circle")
+			e.class(n.Class)
+			e.attr("cx", n.CX)
+			e.attr("cy", n.CY)
+			e.attr("r", n.R)
+			e.color("fill", n.Fill)
+			if n.Stroke.A != 0 && n.StrokeWidth > 0 {
+				e.color("stroke", n.Stroke)
+				e.attr("stroke-width", n.StrokeWidth)
+			}
+			e.str("/>\n")
+		case *Text:
+			e.text(n)
+		}
+	}
+	e.str("</g>\n")
+}
+
+func (e *svgWriter) text(t *Text) {
+	e.str("<text")
+	e.class(t.Class)
+	e.attr("x", t.X)
+	e.attr("y", t.Y)
+	e.attr("font-size", t.Size)
+	if t.Bold {
+		e.str(` font-weight="700"`)
+		if e.s.Bold.Family != e.s.Regular.Family {
+			e.str(` font-family="`)
+			e.esc(e.family(e.s.Bold.Family))
+			e.str(`"`)
+		}
+	}
+	switch t.Anchor {
+	case Middle:
+		e.str(` text-anchor="middle"`)
+	case End:
+		e.str(` text-anchor="end"`)
+	}
+	e.color("fill", t.Fill)
+	e.str(">")
+	e.esc(t.S)
+	e.str("</text>\n")
+}

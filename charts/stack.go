@@ -1,0 +1,101 @@
+package charts
+
+import (
+	"math"
+
+	"presschart/charts/scene"
+)
+
+// stackKind draws one 100% bar split into parts, each labelled above (or,
+// when labels would collide, below) with "3,400 (19%)".
+var stackKind = &kind{
+	name:     "stack",
+	noun:     "Stacked bar",
+	fields:   []string{"value"},
+	options:  readParts,
+	validate: validateParts,
+	plot:     plotStack,
+	describe: describeParts,
+}
+
+func plotStack(c *ctx, p rect) (*scene.Group, float64) {
+	ps, _ := c.f.parts()
+	labelLH := math.Round(c.label * 1.3)
+	barH := math.Round(44 * c.u)
+	blockH := 2 * labelLH
+
+	// Segments, left to right; the minimum visible width keeps a tiny
+	// part drawn.
+	type seg struct{ x0, x1 float64 }
+	segs := make([]seg, len(ps))
+	x := p.x
+	for i, pt := range ps {
+		w := math.Max(pt.Share*p.w, 2)
+		segs[i] = seg{snap(x), snap(x + w)}
+		x += w
+	}
+	if over := x - p.right(); over > 0 { // minimum widths pushed past the edge
+		k := p.w / (x - p.x)
+		for i := range segs {
+			segs[i] = seg{snap(p.x + (segs[i].x0-p.x)*k), snap(p.x + (segs[i].x1-p.x)*k)}
+		}
+	}
+	segs[len(segs)-1].x1 = p.right()
+
+	// Labels go above their segment, left-aligned at its start; a label
+	// that would touch the previous one in its tier goes to the next tier,
+	// below the bar, then further down.
+	type placed struct {
+		x      float64
+		anchor scene.Anchor
+		tier   int
+	}
+	var tierEnd []float64
+	place := make([]placed, len(ps))
+	for i, pt := range ps {
+		w := math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false))
+		x, a := segs[i].x0, scene.Start
+		if x+w > p.right() {
+			x, a = p.right(), scene.End
+		}
+		left := x
+		if a == scene.End {
+			left = x - w
+		}
+		tier := 0
+		for tier < len(tierEnd) && left < tierEnd[tier]+14 {
+			tier++
+		}
+		if tier == len(tierEnd) {
+			tierEnd = append(tierEnd, 0)
+		}
+		tierEnd[tier] = left + w
+		place[i] = placed{x, a, tier}
+	}
+	below := len(tierEnd) - 1
+	total := blockH + 8 + barH + float64(below)*(blockH+8)
+	top := p.y + math.Max(0, (p.h-total)/2)
+	barY := snap(top + blockH + 8)
+
+	g := &scene.Group{}
+	series := &scene.Group{ID: "series-1", Class: "pc-series"}
+	lbls := &scene.Group{ID: "labels", Class: "pc-labels"}
+	for i, pt := range ps {
+		fill := c.partColor(pt, i)
+		series.Add(&scene.Rect{X: segs[i].x0, Y: barY, W: segs[i].x1 - segs[i].x0, H: barH, Fill: fill, Class: "pc-part"})
+		ty := top
+		if t := place[i].tier; t > 0 {
+			ty = barY + barH + 8 + float64(t-1)*(blockH+8)
+		}
+		nodes, _ := c.block([]string{pt.Label}, place[i].x, ty, c.label, labelLH, true, c.th.text, place[i].anchor, "pc-label")
+		lbls.Add(nodes...)
+		nodes, _ = c.block([]string{c.partValue(pt)}, place[i].x, ty+labelLH, c.label, labelLH, false, c.th.muted, place[i].anchor, "pc-value")
+		lbls.Add(nodes...)
+	}
+	// A hairline between parts keeps neighbours of similar colour apart.
+	for i := 1; i < len(segs); i++ {
+		series.Add(&scene.Line{X1: segs[i].x0, Y1: barY, X2: segs[i].x0, Y2: barY + barH, Stroke: c.th.bg, Width: 1, Class: "pc-divider"})
+	}
+	g.Add(series, lbls)
+	return g, math.Max(p.h, total)
+}

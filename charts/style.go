@@ -1,0 +1,236 @@
+package charts
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"presschart/charts/font"
+	"presschart/charts/scene"
+)
+
+// Style holds the keys of [style] that a figure may override.
+type Style struct {
+	Size          string // a preset name from sizes, or ""
+	Width, Height float64
+	Scale         int
+	Formats       []string
+	Locale        string
+	Source        string
+	Credit        string
+	Accent        scene.Color
+	Colors        []scene.Color
+	Theme         string // "light" or "dark"
+	Background    string // "" for the theme's, "transparent", or a colour
+	Font          string // path of a regular house font, relative to the TOML file
+	FontBold      string
+	EmbedFonts    bool
+	Decimals      int // -1: as many as the data needs, up to 2
+	Prefix        string
+	Suffix        string
+	Compact       bool
+
+	regular, bold *font.Face
+}
+
+// Limits on what one figure may ask for.
+const (
+	minSide      = 16
+	maxSide      = 8000
+	maxScale     = 4
+	maxPixels    = 40_000_000
+	maxPoints    = 10_000
+	maxFigures   = 1_000
+	maxFileBytes = 16 << 20
+)
+
+// sizes are the named size presets, in logical (CSS) pixels.
+var sizes = map[string][2]float64{
+	"article": {640, 400},
+	"wide":    {960, 540},
+	"social":  {1200, 675},
+	"square":  {1080, 1080},
+	"story":   {1080, 1920},
+}
+
+var formats = []string{"png", "svg"}
+
+// defaultStyle is what a file without [style] gets.
+func defaultStyle() Style {
+	return Style{
+		Size:     "article",
+		Width:    640,
+		Height:   400,
+		Scale:    2,
+		Formats:  []string{"png", "svg"},
+		Locale:   "en",
+		Accent:   mustColor("#c8102e"),
+		Colors:   []scene.Color{mustColor("#1f5a96"), mustColor("#e69f00"), mustColor("#56b4e9"), mustColor("#009e73"), mustColor("#cc79a7"), mustColor("#7a7a7a")},
+		Theme:    "light",
+		Decimals: -1,
+	}
+}
+
+var hexColor = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+func parseColor(s string) (scene.Color, bool) {
+	if !hexColor.MatchString(s) {
+		return scene.Color{}, false
+	}
+	return drawing.ColorFromHex(s), true
+}
+
+func mustColor(s string) scene.Color {
+	c, ok := parseColor(s)
+	if !ok {
+		panic("bad built-in colour " + s)
+	}
+	return c
+}
+
+// styleKeys are the keys readStyle knows, for [style] and for a figure.
+func (st *Style) read(t *table, fonts *fontCache) {
+	if t.str("size", &st.Size) {
+		wh, ok := sizes[st.Size]
+		if !ok {
+			t.errf("size", "unknown size %q; use one of %s, or width and height", st.Size, strings.Join(sortedKeys(sizes), ", "))
+		} else {
+			st.Width, st.Height = wh[0], wh[1]
+		}
+	}
+	for _, side := range []struct {
+		key string
+		dst *float64
+	}{{"width", &st.Width}, {"height", &st.Height}} {
+		var v float64
+		if t.num(side.key, &v) {
+			if v < minSide || v > maxSide {
+				t.errf(side.key, "%g is out of range; it must be from %d to %d (logical pixels)", v, minSide, maxSide)
+			} else {
+				*side.dst = v
+			}
+		}
+	}
+	t.integer("scale", &st.Scale, 1, maxScale)
+	var fs []string
+	if t.strs("formats", &fs) {
+		ok := len(fs) > 0
+		for i, f := range fs {
+			if !slices.Contains(formats, f) {
+				t.errf(fmt.Sprintf("formats[%d]", i), "unknown format %q; use %s", f, strings.Join(formats, " or "))
+				ok = false
+			}
+		}
+		if len(fs) == 0 {
+			t.errf("formats", "is empty; give at least one of %s", strings.Join(formats, ", "))
+		}
+		if ok {
+			st.Formats = fs
+		}
+	}
+	if t.str("locale", &st.Locale) {
+		if _, ok := locales[st.Locale]; !ok {
+			t.errf("locale", "unknown locale %q; use one of %s", st.Locale, strings.Join(sortedKeys(locales), ", "))
+		}
+	}
+	t.str("source", &st.Source)
+	t.str("credit", &st.Credit)
+	var s string
+	if t.str("accent", &s) {
+		if c, ok := parseColor(s); ok {
+			st.Accent = c
+		} else {
+			t.errf("accent", "%q is not a colour; write it as #rrggbb or #rgb", s)
+		}
+	}
+	var cs []string
+	if t.strs("colors", &cs) {
+		var out []scene.Color
+		for i, s := range cs {
+			if c, ok := parseColor(s); ok {
+				out = append(out, c)
+			} else {
+				t.errf(fmt.Sprintf("colors[%d]", i), "%q is not a colour; write it as #rrggbb or #rgb", s)
+			}
+		}
+		if len(cs) == 0 {
+			t.errf("colors", "is empty; give at least one colour")
+		} else if len(out) == len(cs) {
+			st.Colors = out
+		}
+	}
+	if t.str("theme", &st.Theme) {
+		if _, ok := themes[st.Theme]; !ok {
+			t.errf("theme", "unknown theme %q; use light or dark", st.Theme)
+		}
+	}
+	if t.str("background", &st.Background) && st.Background != "transparent" {
+		if _, ok := parseColor(st.Background); !ok {
+			t.errf("background", "%q is not a colour; write #rrggbb, #rgb or \"transparent\"", st.Background)
+		}
+	}
+	if t.str("font", &st.Font) {
+		st.regular = fonts.load(t, "font", st.Font, false)
+	}
+	if t.str("font_bold", &st.FontBold) {
+		st.bold = fonts.load(t, "font_bold", st.FontBold, true)
+	}
+	t.boolean("embed_fonts", &st.EmbedFonts)
+	t.integer("decimals", &st.Decimals, 0, 6)
+	t.str("prefix", &st.Prefix)
+	t.str("suffix", &st.Suffix)
+	t.boolean("compact", &st.Compact)
+}
+
+// check reports problems that depend on several keys together.
+func (st *Style) check(e *errs) {
+	if px := st.Width * st.Height * float64(st.Scale*st.Scale); slices.Contains(st.Formats, "png") && px > maxPixels {
+		e.add("scale", "%gx%g at scale %d is %.0f megapixels; a PNG may have at most %d", st.Width, st.Height, st.Scale, px/1e6, maxPixels/1_000_000)
+	}
+}
+
+// faces returns the regular and bold faces of the style.
+func (st *Style) faces() (regular, bold *font.Face) {
+	regular, bold = st.regular, st.bold
+	if regular == nil {
+		regular = font.Default(false)
+	}
+	if bold == nil {
+		if st.regular != nil {
+			bold = st.regular // a house regular without a bold: draw titles in it
+		} else {
+			bold = font.Default(true)
+		}
+	}
+	return regular, bold
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// theme is the set of colours a figure's furniture uses.
+type theme struct {
+	bg, text, muted, faint, grid, axis, rest scene.Color
+}
+
+var themes = map[string]theme{
+	"light": {
+		bg: mustColor("#ffffff"), text: mustColor("#121212"), muted: mustColor("#4a4a4a"),
+		faint: mustColor("#6b6b6b"), grid: mustColor("#e3e3e3"), axis: mustColor("#333333"),
+		rest: mustColor("#d3d7dc"),
+	},
+	"dark": {
+		bg: mustColor("#16181c"), text: mustColor("#f3f3f3"), muted: mustColor("#c8c8c8"),
+		faint: mustColor("#a4a4a4"), grid: mustColor("#363a40"), axis: mustColor("#c8c8c8"),
+		rest: mustColor("#4a5058"),
+	},
+}

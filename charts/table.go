@@ -1,0 +1,237 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// table reads one TOML table into typed fields, recording each error with
+// its key. Every key it is asked for counts as known; unknown reports the
+// rest, each with the nearest known key.
+type table struct {
+	m      map[string]any
+	prefix string // e.g. "data[1]." for keys inside a data row
+	e      *errs
+	known  []string
+}
+
+func newTable(m map[string]any, prefix string, e *errs) *table {
+	return &table{m: m, prefix: prefix, e: e}
+}
+
+func (t *table) get(key string) (any, bool) {
+	t.known = append(t.known, key)
+	v, ok := t.m[key]
+	return v, ok
+}
+
+func (t *table) errf(key, format string, args ...any) {
+	t.e.add(t.prefix+key, format, args...)
+}
+
+// typeName names a decoded TOML value's type for error messages.
+func typeName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("a string (%q)", clip(v))
+	case int64:
+		return fmt.Sprintf("an integer (%d)", v)
+	case float64:
+		return fmt.Sprintf("a number (%g)", v)
+	case bool:
+		return fmt.Sprintf("a boolean (%t)", v)
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		return string([]rune(s)[:40]) + "…"
+	}
+	return s
+}
+
+// maxString is the longest text presschart takes in any field.
+const maxString = 1000
+
+// checkText rejects control characters and over-long strings.
+func checkText(s string) string {
+	if utf8.RuneCountInString(s) > maxString {
+		return fmt.Sprintf("is %d characters long; at most %d are allowed", utf8.RuneCountInString(s), maxString)
+	}
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
+	}
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' || (r >= 0xD800 && r <= 0xDFFF) {
+			return fmt.Sprintf("has the control character U+%04X; remove it", r)
+		}
+		if unicode.In(r, unicode.Bidi_Control) {
+			return fmt.Sprintf("has the invisible direction mark U+%04X; remove it", r)
+		}
+	}
+	return ""
+}
+
+func (t *table) str(key string, dst *string) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		t.errf(key, "must be a string, not %s", typeName(v))
+		return false
+	}
+	if msg := checkText(s); msg != "" {
+		t.errf(key, "%s", msg)
+		return false
+	}
+	*dst = strings.TrimSpace(s)
+	return true
+}
+
+func (t *table) strs(key string, dst *[]string) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		t.errf(key, "must be an array of strings, not %s", typeName(v))
+		return false
+	}
+	out := make([]string, 0, len(arr))
+	good := true
+	for i, x := range arr {
+		s, isStr := x.(string)
+		if !isStr {
+			t.errf(fmt.Sprintf("%s[%d]", key, i), "must be a string, not %s", typeName(x))
+			good = false
+			continue
+		}
+		if msg := checkText(s); msg != "" {
+			t.errf(fmt.Sprintf("%s[%d]", key, i), "%s", msg)
+			good = false
+			continue
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	if good {
+		*dst = out
+	}
+	return good
+}
+
+func (t *table) num(key string, dst *float64) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	var f float64
+	switch v := v.(type) {
+	case int64:
+		f = float64(v)
+	case float64:
+		f = v
+	default:
+		t.errf(key, "must be a number, not %s", typeName(v))
+		return false
+	}
+	if math.IsNaN(f) {
+		t.errf(key, "is nan; give a number")
+		return false
+	}
+	if math.IsInf(f, 0) {
+		t.errf(key, "is infinite; give a finite number")
+		return false
+	}
+	if math.Abs(f) > 1e15 {
+		t.errf(key, "%g is too large; at most 1e15 is allowed", f)
+		return false
+	}
+	*dst = f
+	return true
+}
+
+func (t *table) integer(key string, dst *int, lo, hi int) bool {
+	var f float64
+	if !t.num(key, &f) {
+		return false
+	}
+	if f != math.Trunc(f) {
+		t.errf(key, "must be a whole number, not %g", f)
+		return false
+	}
+	if f < float64(lo) || f > float64(hi) {
+		t.errf(key, "%g is out of range; it must be from %d to %d", f, lo, hi)
+		return false
+	}
+	*dst = int(f)
+	return true
+}
+
+func (t *table) boolean(key string, dst *bool) bool {
+	v, ok := t.get(key)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		t.errf(key, "must be true or false, not %s", typeName(v))
+		return false
+	}
+	*dst = b
+	return true
+}
+
+// unknown reports every key of the table that nothing asked for.
+func (t *table) unknown() {
+	var keys []string
+	for k := range t.m {
+		if !contains(t.known, k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if n := nearest(k, t.known); n != "" {
+			t.errf(k, "unknown key; did you mean %q?", n)
+		} else {
+			t.errf(k, "unknown key; known keys are %s", strings.Join(sortedCopy(t.known), ", "))
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedCopy(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	// drop duplicates (a key may be asked for twice)
+	out := c[:0]
+	for i, x := range c {
+		if i == 0 || x != c[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

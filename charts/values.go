@@ -1,0 +1,84 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// validateValues checks the rows of a one-value-per-row chart (column, bar).
+func validateValues(f *Figure, e *errs) {
+	checkLabels(f, e)
+}
+
+// checkLabels reports duplicate or empty labels, and highlights that name
+// no row: a typo there would silently publish a chart without its accent.
+func checkLabels(f *Figure, e *errs) {
+	seen := map[string]int{}
+	for i, d := range f.Data {
+		if d.Label == "" {
+			e.add(fmt.Sprintf("data[%d].label", i), "is empty; every row needs a label")
+			continue
+		}
+		if j, dup := seen[d.Label]; dup {
+			e.add(fmt.Sprintf("data[%d].label", i), "%q is also the label of data[%d]; labels must be unique", d.Label, j)
+		}
+		seen[d.Label] = i
+	}
+	for i, h := range f.Highlight {
+		if _, ok := seen[h]; !ok && h != f.Rest {
+			msg := fmt.Sprintf("%q is not the label of any row", h)
+			if n := nearest(h, labels(f)); n != "" {
+				msg += fmt.Sprintf("; did you mean %q?", n)
+			}
+			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
+		}
+	}
+}
+
+func labels(f *Figure) []string {
+	out := make([]string, len(f.Data))
+	for i, d := range f.Data {
+		out[i] = d.Label
+	}
+	return out
+}
+
+// maxAltRows is how many rows the generated alt text lists.
+const maxAltRows = 20
+
+// describeValues lists the rows: "2023–2024: 1,000; Oct 2025: 1". Two rows
+// read as a change: "from 1,000 (2023–2024) to 1 (Oct 2025)".
+func describeValues(f *Figure, nf numberFormat) string {
+	d := f.Data
+	if len(d) == 2 && f.kind.name == "column" {
+		return fmt.Sprintf("From %s in %s to %s in %s.", nf.number(d[0].Value), d[0].Label, nf.number(d[1].Value), d[1].Label)
+	}
+	parts := make([]string, 0, min(len(d), maxAltRows))
+	for _, r := range d[:min(len(d), maxAltRows)] {
+		parts = append(parts, r.Label+": "+nf.number(r.Value))
+	}
+	s := strings.Join(parts, "; ")
+	if len(d) > maxAltRows {
+		s += fmt.Sprintf("; and %d more", len(d)-maxAltRows)
+	}
+	return s + "."
+}
+
+// AltText returns the figure's alt text: alt when given, else a sentence
+// made from the title, subtitle and data with the labels' number format.
+func (f *Figure) AltText() string {
+	if f.Alt != "" {
+		return f.Alt
+	}
+	nf := newNumberFormat(&f.Style)
+	parts := []string{f.kind.noun + ": " + strings.TrimRight(f.Title, ".") + "."}
+	if f.Subtitle != "" {
+		parts = append(parts, strings.TrimRight(f.Subtitle, ".")+".")
+	}
+	parts = append(parts, f.kind.describe(f, nf))
+	if len(f.Highlight) > 0 && f.kind.name != "waffle" && f.kind.name != "stack" {
+		parts = append(parts, "Highlighted: "+strings.Join(slices.Clone(f.Highlight), ", ")+".")
+	}
+	return strings.Join(parts, " ")
+}

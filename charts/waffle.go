@@ -1,0 +1,191 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"presschart/charts/scene"
+)
+
+// waffleKind draws the whole as a grid of squares, each standing for unit
+// (automatic: a round number giving at most 200 squares), filled by column
+// with the parts in order, and a legend with "3,400 (19%)" beside it.
+var waffleKind = &kind{
+	name:     "waffle",
+	noun:     "Waffle chart",
+	fields:   []string{"value"},
+	options:  readWaffle,
+	validate: validateWaffle,
+	plot:     plotWaffle,
+	describe: describeWaffle,
+}
+
+// maxSquares is the most squares a waffle may have.
+const maxSquares = 1000
+
+func readWaffle(f *Figure, t *table) {
+	readParts(f, t)
+	t.num("unit", &f.Unit)
+	t.str("unit_label", &f.UnitLabel)
+}
+
+func validateWaffle(f *Figure, e *errs) {
+	before := len(e.list)
+	validateParts(f, e)
+	if f.Unit < 0 {
+		e.add("unit", "%g must be above zero", f.Unit)
+	}
+	if len(e.list) > before {
+		return
+	}
+	_, whole := f.parts()
+	if n := whole / f.unit(whole); n > maxSquares {
+		e.add("unit", "%g makes %.0f squares; at most %d fit, so make one square stand for more", f.unit(whole), n, maxSquares)
+	}
+}
+
+func describeWaffle(f *Figure, nf numberFormat) string {
+	_, whole := f.parts()
+	s := describeParts(f, nf)
+	s += " One square = " + nf.number(f.unit(whole))
+	if f.UnitLabel != "" {
+		s += " " + f.UnitLabel
+	}
+	return s + "."
+}
+
+// unit is the value of one square: as given, or the smallest round number
+// (1, 2, 5 or 10 times a power of ten, or 25) giving at most 200 squares.
+func (f *Figure) unit(whole float64) float64 {
+	if f.Unit > 0 {
+		return f.Unit
+	}
+	for mag := 1.0; ; mag *= 10 {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			if whole/(m*mag) <= 200 && (m != 2.5 || mag >= 10) {
+				return m * mag
+			}
+		}
+	}
+}
+
+// squares shares n squares among parts by the largest remainder, giving
+// each part at least one square.
+func squares(ps []part, n int) []int {
+	counts := make([]int, len(ps))
+	type rem struct {
+		i int
+		r float64
+	}
+	var rs []rem
+	used := 0
+	for i, p := range ps {
+		exact := p.Share * float64(n)
+		counts[i] = int(math.Floor(exact))
+		used += counts[i]
+		rs = append(rs, rem{i, exact - math.Floor(exact)})
+	}
+	sort.SliceStable(rs, func(a, b int) bool { return rs[a].r > rs[b].r })
+	for k := 0; used < n && k < len(rs); k++ {
+		counts[rs[k].i]++
+		used++
+	}
+	for i := range counts {
+		if counts[i] == 0 && n >= len(ps) { // a part too small to round up still shows
+			big := 0
+			for j := range counts {
+				if counts[j] > counts[big] {
+					big = j
+				}
+			}
+			counts[big]--
+			counts[i] = 1
+		}
+	}
+	return counts
+}
+
+func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
+	ps, whole := c.f.parts()
+	unit := c.f.unit(whole)
+	n := max(1, int(math.Round(whole/unit)))
+	counts := squares(ps, n)
+	labelLH := math.Round(c.label * 1.3)
+
+	// Legend: swatch, bold label, value; then what a square stands for.
+	key := "One square = " + c.nf.number(unit)
+	if c.f.UnitLabel != "" {
+		key += " " + c.f.UnitLabel
+	}
+	sw := math.Round(14 * c.u)
+	legendW := 0.0
+	for _, pt := range ps {
+		legendW = math.Max(legendW, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
+	}
+	legendW += sw + 8
+	keyLines, _ := c.regular.Wrap(key, c.small, math.Max(legendW, 150*c.u), 0)
+	for _, l := range keyLines {
+		legendW = math.Max(legendW, c.width(l, c.small, false))
+	}
+	entryH := 2*labelLH + 10
+	legendH := float64(len(ps))*entryH + float64(len(keyLines))*math.Round(c.small*1.4)
+
+	// The legend sits right of the grid when it leaves the grid most of the
+	// width, else below it.
+	side := legendW+24 <= p.w*0.45
+	gw, gh := p.w, p.h
+	if side {
+		gw = p.w - legendW - 24
+	} else {
+		gh = p.h - legendH - 16
+	}
+	gh = math.Max(gh, 40)
+	cols, rows, cell := 1, n, 0.0
+	for k := 1; k <= n; k++ {
+		r := (n + k - 1) / k
+		s := math.Min(gw/float64(k), gh/float64(r))
+		if s > cell+1e-9 {
+			cols, rows, cell = k, r, s
+		}
+	}
+	cell = math.Min(math.Floor(cell*2)/2, 40*c.u)
+	gap := math.Max(1, math.Round(cell*0.14*2)/2)
+	sq := cell - gap
+
+	g := &scene.Group{}
+	k := 0
+	for i, pt := range ps {
+		part := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
+		fill := c.partColor(pt, i)
+		for j := 0; j < counts[i]; j++ {
+			col, row := k/rows, k%rows
+			part.Add(&scene.Rect{X: p.x + float64(col)*cell, Y: p.y + float64(row)*cell, W: sq, H: sq, Fill: fill, Class: "pc-square"})
+			k++
+		}
+		g.Add(part)
+	}
+	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
+
+	legend := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
+	lx, ly := p.x+gridW+24, p.y
+	if !side {
+		lx, ly = p.x, p.y+gridH+16
+	}
+	for i, pt := range ps {
+		legend.Add(&scene.Rect{X: lx, Y: ly + (labelLH-sw)/2, W: sw, H: sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
+		nodes, _ := c.block([]string{pt.Label}, lx+sw+8, ly, c.label, labelLH, true, c.th.text, scene.Start, "pc-label")
+		legend.Add(nodes...)
+		nodes, _ = c.block([]string{c.partValue(pt)}, lx+sw+8, ly+labelLH, c.label, labelLH, false, c.th.muted, scene.Start, "pc-value")
+		legend.Add(nodes...)
+		ly += entryH
+	}
+	nodes, ly := c.block(keyLines, lx, ly, c.small, math.Round(c.small*1.4), false, c.th.faint, scene.Start, "pc-key")
+	legend.Add(nodes...)
+	g.Add(legend)
+	used := math.Max(gridH, ly-p.y)
+	if !side {
+		used = ly - p.y
+	}
+	return g, math.Max(used, p.h)
+}

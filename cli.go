@@ -1,0 +1,374 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"presschart/charts"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0 // every figure written
+	exitFailed  = 1 // a figure failed to render or a file to write
+	exitInvalid = 2 // bad usage or invalid input: nothing was written
+)
+
+const usageHead = `presschart renders newsroom charts from a TOML file into PNG and SVG.
+
+Usage:
+  presschart [flags] [FILE.toml ...]
+
+FILE defaults to data.toml; "-" reads TOML from standard input.
+For every figure it writes OUT/<id>.png, OUT/<id>.svg and OUT/<id>.html
+(an embed snippet), and OUT/manifest.json listing them all.
+
+Examples:
+  presschart                          render data.toml into out/
+  presschart story.toml -o web/img    render another file elsewhere
+  presschart --only 'nepal-*' -f svg  only some figures, only SVG
+  presschart --check data.toml        validate; write nothing
+  presschart --only nepal-drop -f png -o - > nepal.png
+  presschart --shard 2/4 election.toml   the second quarter of the figures
+
+Exit status: 0 all written, 1 a figure failed to render or write,
+2 bad usage or invalid input (nothing written).
+
+Flags:
+`
+
+type options struct {
+	out     string
+	formats []string
+	only    []string
+	list    bool
+	check   bool
+	json    bool
+	quiet   bool
+	version bool
+	jobs    int
+	shard   string
+	help    bool
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	start := time.Now()
+	var o options
+	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
+	fs.StringSliceVarP(&o.formats, "format", "f", nil, "formats to write: png, svg or both (default: the file's formats)")
+	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
+	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
+	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "render `N` figures at once")
+	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
+	fs.BoolVar(&o.check, "check", false, "validate the input and write nothing")
+	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, usageHead)
+		fmt.Fprint(w, fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "presschart: %v\n", err)
+		fmt.Fprintln(stderr, "Run 'presschart --help' for usage.")
+		return exitInvalid
+	}
+	if o.help {
+		usage(stdout)
+		return exitOK
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "presschart", charts.Version)
+		return exitOK
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "presschart: "+format+"\n", a...)
+		return exitInvalid
+	}
+	for _, f := range o.formats {
+		if f != "png" && f != "svg" {
+			return fail("--format: unknown format %q; use png, svg or png,svg", f)
+		}
+	}
+	if o.jobs < 1 {
+		return fail("--jobs: %d must be at least 1", o.jobs)
+	}
+	shardI, shardN, err := parseShard(o.shard)
+	if err != nil {
+		return fail("--shard: %v", err)
+	}
+	for _, p := range o.only {
+		if _, err := path.Match(p, ""); err != nil {
+			return fail("--only: bad pattern %q: %v", p, err)
+		}
+	}
+
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"data.toml"}
+	}
+
+	// Decode every file first: invalid input writes nothing.
+	var figs []*charts.Figure
+	invalid := false
+	for _, name := range files {
+		var f *charts.File
+		var err error
+		if name == "-" {
+			var src []byte
+			src, err = io.ReadAll(io.LimitReader(os.Stdin, 16<<20+1))
+			if err == nil {
+				f, err = charts.Decode("<stdin>", src, ".")
+			}
+		} else {
+			f, err = charts.Load(name)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			invalid = true
+			continue
+		}
+		figs = append(figs, f.Figures...)
+	}
+	if invalid {
+		fmt.Fprintln(stderr, "presschart: invalid input; nothing was written")
+		return exitInvalid
+	}
+	if dup := duplicateID(figs); dup != "" {
+		return fail("figure id %q appears in more than one input file; ids name the output files and must be unique", dup)
+	}
+	figs, err = selectFigures(figs, o.only, shardI, shardN)
+	if err != nil {
+		return fail("%v", err)
+	}
+
+	if o.list {
+		for _, f := range figs {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Type, f.Title)
+		}
+		return exitOK
+	}
+	if o.check {
+		if !o.quiet {
+			fmt.Fprintf(stderr, "presschart: %s: %d figures, all valid\n", strings.Join(files, ", "), len(figs))
+		}
+		return exitOK
+	}
+
+	var formats []string
+	if len(o.formats) > 0 {
+		formats = o.formats
+	}
+	if o.out == "-" {
+		return toStdout(figs, formats, stdout, stderr)
+	}
+
+	results := renderAll(figs, formats, o.jobs)
+
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "presschart: %v\n", err)
+		return exitFailed
+	}
+	charts.RemoveStaleTemps(o.out)
+	stop := cleanOnSignal(o.out)
+	defer stop()
+
+	status := exitOK
+	m := manifest{Generator: "presschart " + charts.Version}
+	nfiles := 0
+	for i, r := range results {
+		if r.err != nil {
+			fmt.Fprintln(stderr, r.err)
+			status = exitFailed
+			continue
+		}
+		entry := manifestFigure{ID: figs[i].ID, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText()}
+		for _, out := range r.outs {
+			if err := charts.WriteFile(o.out, out.Path, out.Data()); err != nil {
+				fmt.Fprintf(stderr, "presschart: figure %q: %v\n", figs[i].ID, err)
+				status = exitFailed
+				continue
+			}
+			entry.Files = append(entry.Files, out)
+			nfiles++
+		}
+		m.Figures = append(m.Figures, entry)
+	}
+	js, _ := json.MarshalIndent(m, "", "  ")
+	js = append(js, '\n')
+	if err := charts.WriteFile(o.out, "manifest.json", js); err != nil {
+		fmt.Fprintf(stderr, "presschart: manifest: %v\n", err)
+		status = exitFailed
+	}
+	if o.json {
+		stdout.Write(js)
+	}
+	if !o.quiet {
+		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s\n",
+			nfiles, len(m.Figures), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond))
+	}
+	return status
+}
+
+type manifest struct {
+	Generator string           `json:"generator"`
+	Figures   []manifestFigure `json:"figures"`
+}
+
+type manifestFigure struct {
+	ID    string          `json:"id"`
+	Type  string          `json:"type"`
+	Title string          `json:"title"`
+	Alt   string          `json:"alt"`
+	Files []charts.Output `json:"files"`
+}
+
+type result struct {
+	outs []charts.Output
+	err  error
+}
+
+// renderAll renders the figures in memory, jobs at a time, keeping their
+// order.
+func renderAll(figs []*charts.Figure, formats []string, jobs int) []result {
+	results := make([]result, len(figs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(jobs, len(figs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs, err := figs[i].RenderFiles(formats)
+				results[i] = result{outs, err}
+			}
+		}()
+	}
+	for i := range figs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// toStdout writes one figure in one format to stdout.
+func toStdout(figs []*charts.Figure, formats []string, stdout, stderr io.Writer) int {
+	if len(figs) != 1 {
+		fmt.Fprintf(stderr, "presschart: -o - writes one figure, but %d are selected; choose one with --only\n", len(figs))
+		return exitInvalid
+	}
+	if formats == nil {
+		formats = figs[0].Style.Formats
+	}
+	if len(formats) != 1 {
+		fmt.Fprintln(stderr, "presschart: -o - writes one format; choose it with -f png or -f svg")
+		return exitInvalid
+	}
+	outs, err := figs[0].RenderFiles(formats)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFailed
+	}
+	if _, err := stdout.Write(outs[0].Data()); err != nil {
+		fmt.Fprintf(stderr, "presschart: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func duplicateID(figs []*charts.Figure) string {
+	seen := map[string]bool{}
+	for _, f := range figs {
+		if seen[f.ID] {
+			return f.ID
+		}
+		seen[f.ID] = true
+	}
+	return ""
+}
+
+// selectFigures applies --only and --shard.
+func selectFigures(figs []*charts.Figure, only []string, shardI, shardN int) ([]*charts.Figure, error) {
+	var out []*charts.Figure
+	matched := make([]bool, len(only))
+	for _, f := range figs {
+		keep := len(only) == 0
+		for i, p := range only {
+			if ok, _ := path.Match(p, f.ID); ok {
+				keep, matched[i] = true, true
+			}
+		}
+		if keep && (shardN == 0 || shardOf(f.ID, shardN) == shardI) {
+			out = append(out, f)
+		}
+	}
+	for i, ok := range matched {
+		if !ok {
+			return nil, fmt.Errorf("--only: no figure id matches %q", only[i])
+		}
+	}
+	return out, nil
+}
+
+// shardOf returns the shard (1..n) of a figure id: FNV-1a of the id, so a
+// figure stays in its shard whatever else the file holds.
+func shardOf(id string, n int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	return int(h%uint32(n)) + 1
+}
+
+func parseShard(s string) (i, n int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, errors.New("want I/N with 1 <= I <= N, e.g. 2/4, not " + strconv.Quote(s))
+	}
+	return i, n, nil
+}
+
+// cleanOnSignal removes presschart's temporary files from dir when the
+// process is interrupted, then exits with 130. Files already renamed into
+// place are complete; the others keep their previous contents.
+func cleanOnSignal(dir string) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			charts.RemoveStaleTemps(dir)
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
