@@ -71,10 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
-	fs.StringSliceVarP(&o.formats, "format", "f", nil, "formats to write: png, svg or both (default: the file's formats)")
+	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg or png,svg (default: the file's formats)")
 	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
 	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
-	fs.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "render `N` figures at once")
+	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
 	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
 	fs.BoolVar(&o.check, "check", false, "validate the input and write nothing")
 	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
@@ -107,8 +107,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return fail("--format: unknown format %q; use png, svg or png,svg", f)
 		}
 	}
-	if o.jobs < 1 {
+	if o.jobs < 0 {
 		return fail("--jobs: %d must be at least 1", o.jobs)
+	}
+	if o.jobs == 0 {
+		o.jobs = runtime.NumCPU()
 	}
 	shardI, shardN, err := parseShard(o.shard)
 	if err != nil {

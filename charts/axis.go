@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strconv"
 
 	"presschart/charts/scene"
 )
@@ -32,15 +33,16 @@ func niceStep(span float64, n int) float64 {
 }
 
 // niceScale returns a scale whose domain holds lo..hi and zero, ending on
-// ticks, with about one tick per minGap pixels.
-func niceScale(lo, hi, p0, p1, minGap float64) scale {
+// ticks, with about one tick per minGap pixels and a step of at least
+// minStep (1 for counts, so that 1 and 2 get no 0.5 tick).
+func niceScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
 	if hi == lo {
 		hi = lo + 1
 	}
 	n := int(math.Abs(p1-p0) / minGap)
 	n = max(2, min(n, 6))
-	step := niceStep(hi-lo, n)
+	step := math.Max(niceStep(hi-lo, n), minStep)
 	s := scale{step: step, p0: p0, p1: p1}
 	s.lo = math.Floor(lo/step+1e-9) * step
 	s.hi = math.Ceil(hi/step-1e-9) * step
@@ -49,6 +51,9 @@ func niceScale(lo, hi, p0, p1, minGap float64) scale {
 		if v > s.hi+step*1e-9 {
 			break
 		}
+		// 3 x 0.2 is 0.6000000000000001 in floating point: keep the
+		// ticks at the decimal values they stand for.
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 		if math.Abs(v) < step*1e-9 {
 			v = 0
 		}
@@ -56,6 +61,26 @@ func niceScale(lo, hi, p0, p1, minGap float64) scale {
 	}
 	s.minVisible = 2
 	return s
+}
+
+// minStep returns 1 when every number is whole, else 0.
+func minStep(vs ...float64) float64 {
+	for _, v := range vs {
+		if v != math.Trunc(v) {
+			return 0
+		}
+	}
+	return 1
+}
+
+// dataStep is minStep over every number of the figure's rows.
+func dataStep(data []Datum) float64 {
+	for _, d := range data {
+		if minStep(d.Value, d.Low, d.High) == 0 {
+			return 0
+		}
+	}
+	return 1
 }
 
 // px returns the pixel position of v.

@@ -11,6 +11,7 @@ import (
 var barKind = &kind{
 	name:     "bar",
 	noun:     "Bar chart",
+	maxRows:  300,
 	fields:   []string{"value"},
 	options:  noOptions,
 	validate: validateValues,
@@ -51,7 +52,7 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	if hi > 0 {
 		x1 -= vw
 	}
-	s := niceScale(lo, hi, x0, x1, 80)
+	s := niceScale(lo, hi, x0, x1, 80, dataStep(data))
 	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)

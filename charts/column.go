@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 
 	"presschart/charts/scene"
 )
@@ -11,6 +12,7 @@ import (
 var columnKind = &kind{
 	name:     "column",
 	noun:     "Column chart",
+	maxRows:  maxPoints,
 	fields:   []string{"value"},
 	options:  noOptions,
 	validate: validateValues,
@@ -27,23 +29,21 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 
 	// The tick labels' width decides where the columns start, and the
 	// category labels' height where the baseline sits: settle both.
-	s := niceScale(lo, hi, p.bottom(), p.y+valueGap, 40)
+	s := niceScale(lo, hi, p.bottom(), p.y+valueGap, 40, dataStep(data))
 	left := p.x + c.tickWidth(s) + 10
 	slot := (p.right() - left) / n
-	labels := make([][]string, len(data))
-	lines := 1
-	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, math.Max(slot-8, 12), 3)
-		lines = max(lines, len(labels[i]))
-	}
-	labelH := float64(lines)*labelLH + 6
+	cat := c.columnLabels(data, slot, left, p.x)
 	negGap := 0.0
 	if lo < 0 {
 		negGap = valueGap
 	}
-	s = niceScale(lo, hi, p.bottom()-labelH-negGap, p.y+valueGap, 40)
-	left = p.x + c.tickWidth(s) + 10
-	slot = (p.right() - left) / n
+	s = niceScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
+	if w := c.tickWidth(s); p.x+w+10 > left+0.5 { // wider ticks: settle again
+		left = p.x + w + 10
+		slot = (p.right() - left) / n
+		cat = c.columnLabels(data, slot, left, p.x)
+		s = niceScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
+	}
 
 	g := &scene.Group{}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
@@ -63,6 +63,7 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 	showValues := c.maxWidth(data, size) <= slot-4
 	capH := c.bold.CapHeight(size)
 
+	labelTop := s.px(s.lo) + 6
 	for i, d := range data {
 		cx := left + slot*(float64(i)+0.5)
 		from, to := s.bar(d.Value)
@@ -72,14 +73,72 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 			y := top - 6
 			if d.Value < 0 {
 				y = top + h + 6 + capH
+				labelTop = math.Max(labelTop, y+6)
 			}
 			values.Add(c.text(cx, y, c.nf.number(d.Value), size, true, c.th.text, scene.Middle, "pc-value"))
 		}
-		nodes, _ := c.block(labels[i], cx, s.px(s.lo)+6, c.label, labelLH, false, c.th.muted, scene.Middle, "pc-label")
+	}
+	for i := range data {
+		if i%cat.every != 0 {
+			continue
+		}
+		cx := left + slot*(float64(i)+0.5)
+		if cat.rotate {
+			t := c.text(cx+c.label*0.35, labelTop+c.label*0.35, cat.lines[i][0], c.label, false, c.th.muted, scene.End, "pc-label")
+			t.Rotate = -45
+			axisX.Add(t)
+			continue
+		}
+		nodes, _ := c.block(cat.lines[i], cx, labelTop, c.label, labelLH, false, c.th.muted, scene.Middle, "pc-label")
 		axisX.Add(nodes...)
 	}
 	g.Add(bars, baseline, values, axisX)
 	return g, p.h
+}
+
+// columnLabels are the category labels under the columns: wrapped to
+// their slot at whole words, up to three lines, or, when a single word is
+// wider than the slot, turned 45 degrees and shortened to what fits. When
+// even turned labels would touch, only every n-th column is labelled.
+type columnLabels struct {
+	lines  [][]string
+	rotate bool
+	every  int
+	height float64
+}
+
+func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels {
+	lh := math.Round(c.label * 1.3)
+	width := math.Max(slot-8, 12)
+	cl := columnLabels{every: 1}
+	for _, d := range data {
+		for _, w := range strings.Fields(d.Label) {
+			if c.width(w, c.label, false) > width {
+				cl.rotate = true
+			}
+		}
+	}
+	lines := 1
+	cl.lines = make([][]string, len(data))
+	for i, d := range data {
+		if cl.rotate {
+			// The label runs down and left from its column: it may not
+			// run past the figure's left edge.
+			cx := left + slot*(float64(i)+0.5)
+			room := math.Min(150*c.u, (cx-edge)*math.Sqrt2)
+			cl.lines[i] = []string{c.regular.Ellipsize(d.Label, c.label, room)}
+			cl.height = math.Max(cl.height, (c.width(cl.lines[i][0], c.label, false)+c.label)/math.Sqrt2+8)
+			continue
+		}
+		cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, width, 3)
+		lines = max(lines, len(cl.lines[i]))
+	}
+	if !cl.rotate {
+		cl.height = float64(lines)*lh + 6
+	} else if minSlot := lh * math.Sqrt2; slot < minSlot {
+		cl.every = int(math.Ceil(minSlot / slot))
+	}
+	return cl
 }
 
 // maxWidth is the widest formatted value of data at size px, bold.

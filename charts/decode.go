@@ -197,10 +197,11 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		}
 	}
 	t.unknown()
-	if len(e.list) > before {
-		return nil
+	// Rows that decoded are validated even when others did not, so that
+	// one run reports every problem.
+	if fig.kind != nil && len(fig.Data) > 0 {
+		fig.kind.validate(fig, e)
 	}
-	fig.kind.validate(fig, e)
 	fig.checkGlyphs(e)
 	if len(e.list) > before {
 		return nil
@@ -223,11 +224,12 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		return
 	}
-	if len(rows) > maxPoints {
-		t.errf("data", "has %d rows; at most %d are allowed", len(rows), maxPoints)
+	if len(rows) > fig.kind.maxRows {
+		t.errf("data", "has %d rows; a %s chart shows at most %d", len(rows), fig.kind.name, fig.kind.maxRows)
 		return
 	}
 	for i, m := range rows {
+		before := len(t.e.list)
 		rt := newTable(m, fmt.Sprintf("data[%d].", i), t.e)
 		var d Datum
 		if !rt.str("label", &d.Label) {
@@ -244,7 +246,9 @@ func (fig *Figure) decodeData(t *table) {
 			}
 		}
 		rt.unknown()
-		fig.Data = append(fig.Data, d)
+		if len(t.e.list) == before {
+			fig.Data = append(fig.Data, d)
+		}
 	}
 }
 

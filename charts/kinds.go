@@ -8,9 +8,10 @@ import (
 
 // kind is one chart type: how its data is read, checked, drawn and told.
 type kind struct {
-	name   string
-	noun   string   // how the alt text names it: "Column chart"
-	fields []string // the numeric keys of a data row, besides label
+	name    string
+	noun    string   // how the alt text names it: "Column chart"
+	fields  []string // the numeric keys of a data row, besides label
+	maxRows int      // the most rows it can show legibly (at most maxPoints)
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)

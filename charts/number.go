@@ -62,7 +62,10 @@ func decimalsFor(v float64, max int) int {
 // plain writes v with the locale's separators and d decimals, and the minus
 // sign U+2212 for negative numbers.
 func (f numberFormat) plain(v float64, d int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', d, 64)
+	// Round half away from zero, as readers expect (4.25 -> 4.3), not to
+	// even as strconv does on exact binary halves.
+	p := math.Pow(10, float64(d))
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*p)/p, 'f', d, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	if len(intPart) > 4 || len(intPart) == 4 && f.loc.group4 {
 		var b strings.Builder

@@ -38,6 +38,12 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 		formats = f.Style.Formats
 	}
 	sc := f.Scene()
+	// A chart type may grow the figure to fit its rows; it may not grow
+	// past the limits that the input itself must keep.
+	k := float64(f.Style.Scale)
+	if sc.Height > maxSide || sc.Width*sc.Height*k*k > maxPixels {
+		return nil, fmt.Errorf("%s: figure %q: its %d rows need %.0f px of height, more than fits; split the figure or make it wider", f.file, f.ID, len(f.Data), sc.Height)
+	}
 	for _, format := range formats {
 		var buf bytes.Buffer
 		o := Output{Path: f.ID + "." + format, Format: format}
@@ -101,7 +107,7 @@ func WriteFile(dir, name string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
+	if _, err := writeTemp(tmp, data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -117,6 +123,10 @@ func WriteFile(dir, name string, data []byte) error {
 	}
 	return os.Rename(tmp.Name(), target)
 }
+
+// writeTemp writes a temporary file's contents; tests replace it to fail
+// half-way, as a full disk does.
+var writeTemp = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
 
 // RemoveStaleTemps deletes temporary files that an interrupted run of
 // presschart left in dir.

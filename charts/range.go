@@ -14,6 +14,7 @@ import (
 var rangeKind = &kind{
 	name:     "range",
 	noun:     "Range chart",
+	maxRows:  200,
 	fields:   []string{"low", "high"},
 	options:  noOptions,
 	validate: validateRanges,
@@ -83,7 +84,7 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	}
 
 	r := math.Round(6 * c.u)
-	s := niceScale(lo, hi, p.x+r, p.right()-spanW-r-10, 90)
+	s := niceScale(lo, hi, p.x+r, p.right()-spanW-r-10, 90, dataStep(data))
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}

@@ -11,6 +11,7 @@ import (
 var stackKind = &kind{
 	name:     "stack",
 	noun:     "Stacked bar",
+	maxRows:  12,
 	fields:   []string{"value"},
 	options:  readParts,
 	validate: validateParts,
@@ -42,9 +43,9 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	segs[len(segs)-1].x1 = p.right()
 
-	// Labels go above their segment, left-aligned at its start; a label
-	// that would touch the previous one in its tier goes to the next tier,
-	// below the bar, then further down.
+	// Labels go above the bar, over their segment, as far left as the
+	// previous label allows; a label that cannot start within its segment
+	// goes to the next tier, below the bar, then further down.
 	type placed struct {
 		x      float64
 		anchor scene.Anchor
@@ -54,23 +55,25 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 	place := make([]placed, len(ps))
 	for i, pt := range ps {
 		w := math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false))
-		x, a := segs[i].x0, scene.Start
-		if x+w > p.right() {
-			x, a = p.right(), scene.End
+		for tier := 0; ; tier++ {
+			if tier == len(tierEnd) {
+				tierEnd = append(tierEnd, math.Inf(-1))
+			}
+			x := math.Max(segs[i].x0, tierEnd[tier]+14)
+			a := scene.Start
+			if x+w > p.right() {
+				x, a = p.right(), scene.End
+			}
+			left := x
+			if a == scene.End {
+				left = x - w
+			}
+			if left >= tierEnd[tier]+14 && left < segs[i].x1-2 || tierEnd[tier] == math.Inf(-1) {
+				tierEnd[tier] = left + w
+				place[i] = placed{x, a, tier}
+				break
+			}
 		}
-		left := x
-		if a == scene.End {
-			left = x - w
-		}
-		tier := 0
-		for tier < len(tierEnd) && left < tierEnd[tier]+14 {
-			tier++
-		}
-		if tier == len(tierEnd) {
-			tierEnd = append(tierEnd, 0)
-		}
-		tierEnd[tier] = left + w
-		place[i] = placed{x, a, tier}
 	}
 	below := len(tierEnd) - 1
 	total := blockH + 8 + barH + float64(below)*(blockH+8)

@@ -14,6 +14,7 @@ import (
 var waffleKind = &kind{
 	name:     "waffle",
 	noun:     "Waffle chart",
+	maxRows:  12,
 	fields:   []string{"value"},
 	options:  readWaffle,
 	validate: validateWaffle,

@@ -38,19 +38,45 @@ type rasterizer struct {
 	k  float64
 }
 
-// scaled is a font.Pen that multiplies coordinates by k into a drawing.Path.
+// scaled is a font.Pen that rotates points about (ox, oy) and multiplies
+// them by k into a drawing.Path.
 type scaled struct {
-	p *drawing.Path
-	k float64
+	p        *drawing.Path
+	k        float64
+	ox, oy   float64
+	cos, sin float64
+	rotated  bool
 }
 
-func (p scaled) MoveTo(x, y float64) { p.p.MoveTo(x*p.k, y*p.k) }
-func (p scaled) LineTo(x, y float64) { p.p.LineTo(x*p.k, y*p.k) }
+func newScaled(p *drawing.Path, k float64, t *Text) scaled {
+	s := scaled{p: p, k: k, ox: t.X, oy: t.Y, cos: 1}
+	if t.Rotate != 0 {
+		a := t.Rotate * math.Pi / 180
+		s.cos, s.sin, s.rotated = math.Cos(a), math.Sin(a), true
+	}
+	return s
+}
+
+func (p scaled) pt(x, y float64) (float64, float64) {
+	if p.rotated {
+		dx, dy := x-p.ox, y-p.oy
+		x, y = p.ox+dx*p.cos-dy*p.sin, p.oy+dx*p.sin+dy*p.cos
+	}
+	return x * p.k, y * p.k
+}
+
+func (p scaled) MoveTo(x, y float64) { p.p.MoveTo(p.pt(x, y)) }
+func (p scaled) LineTo(x, y float64) { p.p.LineTo(p.pt(x, y)) }
 func (p scaled) QuadCurveTo(cx, cy, x, y float64) {
-	p.p.QuadCurveTo(cx*p.k, cy*p.k, x*p.k, y*p.k)
+	cx, cy = p.pt(cx, cy)
+	x, y = p.pt(x, y)
+	p.p.QuadCurveTo(cx, cy, x, y)
 }
 func (p scaled) CubicCurveTo(c1x, c1y, c2x, c2y, x, y float64) {
-	p.p.CubicCurveTo(c1x*p.k, c1y*p.k, c2x*p.k, c2y*p.k, x*p.k, y*p.k)
+	c1x, c1y = p.pt(c1x, c1y)
+	c2x, c2y = p.pt(c2x, c2y)
+	x, y = p.pt(x, y)
+	p.p.CubicCurveTo(c1x, c1y, c2x, c2y, x, y)
 }
 func (p scaled) Close() { p.p.Close() }
 
@@ -117,7 +143,7 @@ func (r *rasterizer) group(g *Group) {
 			}
 		case *Text:
 			p := &drawing.Path{}
-			r.s.Face(n).Outline(scaled{p, k}, n.S, r.s.StartX(n), n.Y, n.Size)
+			r.s.Face(n).Outline(newScaled(p, k, n), n.S, r.s.StartX(n), n.Y, n.Size)
 			r.fill(p, n.Fill)
 		}
 	}

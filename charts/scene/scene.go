@@ -66,6 +66,7 @@ type Text struct {
 	Bold   bool
 	Fill   Color
 	Anchor Anchor
+	Rotate float64 // degrees about (X, Y); negative turns counter-clockwise
 	Class  string
 }
 

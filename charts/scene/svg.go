@@ -235,6 +235,15 @@ func (e *svgWriter) text(t *Text) {
 		e.str(` text-anchor="end"`)
 	}
 	e.color("fill", t.Fill)
+	if t.Rotate != 0 {
+		e.str(` transform="rotate(`)
+		e.num(t.Rotate)
+		e.str(" ")
+		e.num(t.X)
+		e.str(" ")
+		e.num(t.Y)
+		e.str(`)"`)
+	}
 	e.str(">")
 	e.esc(t.S)
 	e.str("</text>\n")

@@ -1,0 +1,159 @@
+// Package charts turns a newsroom's figures, written in TOML, into
+// publication-ready PNG and SVG charts. This comment is the manual of the
+// file format.
+//
+// # A file
+//
+// A file has an optional [style] table, which applies to every figure,
+// and one or more [[figure]] tables:
+//
+//	[style]
+//	size    = "article"                # or width = 640 and height = 400
+//	scale   = 2                        # PNG pixel density: 640x400 -> 1280x800 px
+//	formats = ["png", "svg"]
+//	locale  = "en"
+//	source  = "Source: Brig. Gen. Dmytro Usov, via The Defense Post"
+//	credit  = "Graphic: presschart"
+//	accent  = "#c8102e"
+//
+//	[[figure]]
+//	id        = "nepal-drop"           # names the files: nepal-drop.png, .svg, .html
+//	type      = "column"
+//	title     = "Recruits from Nepal fell from 1,000 to one"
+//	subtitle  = "Mercenaries from Nepal fighting for Russia"
+//	note      = "A note under the chart."
+//	highlight = ["Oct 2025"]           # rows drawn in the accent colour
+//	data = [
+//	  { label = "2023–2024", value = 1000 },
+//	  { label = "Oct 2025",  value = 1 },
+//	]
+//
+// Keys are case-sensitive and checked: an unknown key is an error that
+// names the nearest known one, and so is a value of the wrong type.
+//
+// # Figure keys
+//
+//	id         required; lowercase letters, digits and single dashes
+//	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
+//	           characters; it is the output file name
+//	type       required; column, bar, range, waffle or stack (below)
+//	title      required; bold, wraps to the width of the figure
+//	subtitle   optional line(s) under the title
+//	note       optional text under the chart
+//	alt        alt text; when absent it is written from the data (see Alt text)
+//	highlight  labels of rows (or parts) drawn in the accent colour
+//	data       the rows: an array of tables, each with a label and the
+//	           numbers its type asks for; at most 10,000 rows
+//
+// Every style key below may also be set in a figure, where it overrides
+// [style] for that figure alone.
+//
+// # Style keys
+//
+//	size         "article" 640x400, "wide" 960x540, "social" 1200x675,
+//	             "square" 1080x1080, "story" 1080x1920 (CSS pixels)
+//	width        16 to 8000 CSS pixels (default 640); overrides size
+//	height       16 to 8000 CSS pixels (default 400); overrides size
+//	scale        1 to 4: PNG pixels per CSS pixel (default 2); at most 40
+//	             megapixels per PNG
+//	formats      any of "png", "svg" (default both)
+//	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
+//	             (default en)
+//	source       the source line, e.g. "Source: ..."
+//	credit       the credit line, e.g. "Graphic: ..."
+//	accent       the highlight colour, "#rrggbb" or "#rgb" (default #c8102e)
+//	colors       the palette, in order (default: a colour-blind-safe set
+//	             starting with #1f5a96)
+//	theme        "light" (default) or "dark"
+//	background   "transparent" or a colour; default: the theme's
+//	font         path of a .ttf or .otf file for regular text, relative to
+//	             the TOML file (default: the embedded Inter)
+//	font_bold    the same for bold text (titles, values)
+//	embed_fonts  true embeds the font files in the SVG as @font-face, so it
+//	             looks the same where the font is not installed
+//	decimals     0 to 6 decimals for every number; default: as the value
+//	             needs, at most 2
+//	prefix       written before every number, e.g. "$"
+//	suffix       written after every number, e.g. "%" or " km"
+//	compact      true writes 135K, 1.2M (per locale: 135 Tsd., 135 тис.)
+//
+// # Chart types
+//
+// column: vertical bars from a zero baseline; rows { label, value }. The
+// value stands above each bar (below it when negative), the label under
+// it, wrapped at whole words; when a word is wider than its column the
+// labels turn 45 degrees, and when even turned labels would touch only
+// every n-th is written. A non-zero value is never drawn shorter than 2 px,
+// so 1 beside 1,000 is seen.
+//
+// bar: horizontal bars; rows { label, value }; at most 300 rows. Labels on
+// the left wrap to two lines, then end in an ellipsis. The value sits
+// inside the end of the bar when it fits there, in white or near-black,
+// whichever has the higher contrast with the bar, else just past its end.
+// A figure with more rows than its height holds grows taller.
+//
+// range: one low–high interval per row, for estimates; rows
+// { label, low, high } with low <= high (equal for a single value); at
+// most 200 rows. Each row shows its label, a band with a dot at each end,
+// and "10,000–30,000".
+//
+// waffle: the whole as a grid of up to 1,000 squares; rows { label, value }
+// are the parts, above zero; at most 12 parts. Keys:
+//
+//	total       the whole; without it the whole is the sum of the parts
+//	rest        label of the part that completes the total, e.g. "Not killed";
+//	            it is drawn in the theme's neutral grey
+//	unit        what one square stands for; default a round number giving
+//	            at most 200 squares (18,000 -> 100)
+//	unit_label  what is counted, for the key: "One square = 100 mercenaries"
+//
+// Squares are shared among the parts by the largest remainder; a part too
+// small to round to a square still gets one.
+//
+// stack: one 100% bar split into the parts, with "3,400 (19%)" labels;
+// rows { label, value } above zero, at most 12 parts; total and rest as for
+// waffle. A label that would touch its neighbour moves below the bar.
+//
+// # Numbers
+//
+// One formatter per figure writes value labels, axis ticks, ranges,
+// percentages and the alt text. Thousands are grouped per locale (18,000 ·
+// 18.000 · 18 000 with a no-break space); Spanish, Polish and Russian do
+// not group four-digit numbers (3400). Negative numbers take the minus sign
+// U+2212, ranges an en dash (10,000–30,000), and percentages the locale's
+// spacing (19% · 19 %). Rounding is half away from zero.
+//
+// # Alt text
+//
+// Unless alt is given, the alt text reads "<Type>: <title>. <subtitle>."
+// followed by the data: "From 1,000 in 2023–2024 to 1 in Oct 2025." for
+// two columns, "North Korean troops deployed: estimates range from 10,000
+// to 30,000" for ranges, "Of 18,000: Killed 3,400 (19%); Not killed 14,600
+// (81%)." for parts; at most 20 rows are listed. It goes into the SVG
+// <desc>, the PNG Description chunk, the HTML snippet and the manifest.
+//
+// # Outputs
+//
+// For each figure: <id>.png (width*scale by height*scale pixels, pHYs of
+// 72 dpi times scale, tEXt Title, Description, Source and Software, no
+// timestamp; a palette when the image has 256 colours or fewer), <id>.svg
+// (width, height and viewBox in CSS pixels, role="img" with <title> and
+// <desc>, groups title, subtitle, plot with grid, axis-x, axis-y,
+// series-N and labels, note, source and credit, each with a pc-* class,
+// text kept as <text>) and <id>.html, a script-free <figure> to paste
+// into a CMS. The same input always gives the same bytes.
+//
+// # Errors and limits
+//
+// Every problem of a file is reported at once, each naming the file, the
+// figure and the key, with the line and column where the TOML decoder
+// knows them:
+//
+//	data.toml:3:9: expected a top-level item to end with a newline ...
+//	data.toml: figure "nepal-drop": data[1].value: is nan; give a number
+//
+// Text may not hold control characters or invisible direction marks, and
+// every character must be in the font: a missing glyph is an error, never
+// an empty box in print. Strings have at most 1,000 characters, files at
+// most 16 MiB and 1,000 figures.
+package charts

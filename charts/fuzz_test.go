@@ -1,0 +1,62 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// FuzzRender: any input either fails to decode with Errors, or renders
+// every figure without panicking into an SVG that parses as XML and a PNG
+// that decodes at the stated size. Seeded from every fixture in testdata;
+// crashers are kept in testdata/fuzz/FuzzRender.
+func FuzzRender(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.toml")
+	bad, _ := filepath.Glob("testdata/bad/*.toml")
+	for _, s := range append(seeds, bad...) {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		// No input may make a render hang: a stuck worker crashes, and the
+		// fuzzer keeps its input.
+		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("rendering took over 20 s:\n%s", src)) })
+		defer watchdog.Stop()
+		file, err := Decode("fuzz.toml", src, "testdata/bad")
+		if err != nil {
+			if _, ok := err.(Errors); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		for _, fig := range file.Figures {
+			// Keep each run fast: the fuzzer looks for crashes, not for
+			// big pictures.
+			fig.Style.Scale = 1
+			if fig.Style.Width*fig.Style.Height > 1e6 {
+				fig.Style.Width, fig.Style.Height = 640, 400
+			}
+			outs, err := fig.RenderFiles([]string{"svg", "png"})
+			if err != nil {
+				t.Fatalf("figure %q: %v", fig.ID, err)
+			}
+			if err := wellFormed(outs[0].Data()); err != nil {
+				t.Fatalf("figure %q: SVG is not XML: %v\n%s", fig.ID, err, outs[0].Data())
+			}
+			cfg, err := png.DecodeConfig(bytes.NewReader(outs[1].Data()))
+			if err != nil {
+				t.Fatalf("figure %q: PNG: %v", fig.ID, err)
+			}
+			if cfg.Width != int(fig.Style.Width+0.5) {
+				t.Fatalf("figure %q: PNG is %d wide, want %g", fig.ID, cfg.Width, fig.Style.Width)
+			}
+		}
+	})
+}

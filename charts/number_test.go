@@ -1,0 +1,106 @@
+package charts
+
+import "testing"
+
+func TestNumberFormat(t *testing.T) {
+	nf := func(loc string, mod func(*Style)) numberFormat {
+		st := defaultStyle()
+		st.Locale = loc
+		if mod != nil {
+			mod(&st)
+		}
+		return newNumberFormat(&st)
+	}
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"en thousands", nf("en", nil).number(18000), "18,000"},
+		{"en four digits", nf("en", nil).number(3400), "3,400"},
+		{"en millions", nf("en", nil).number(1234567), "1,234,567"},
+		{"en small", nf("en", nil).number(1), "1"},
+		{"en decimals as needed", nf("en", nil).number(2.5), "2.5"},
+		{"en at most two decimals", nf("en", nil).number(1.23456), "1.23"},
+		{"en negative uses minus sign", nf("en", nil).number(-4.25), "−4.25"},
+		{"en no negative zero", nf("en", func(s *Style) { s.Decimals = 0 }).number(-0.2), "0"},
+		{"half away from zero", nf("en", func(s *Style) { s.Decimals = 1 }).number(4.25), "4.3"},
+		{"en range", nf("en", nil).span(10000, 30000), "10,000–30,000"},
+		{"en percent", nf("en", nil).percent(3400.0 / 18000), "19%"},
+		{"tiny percent keeps a decimal", nf("en", nil).percent(0.004), "0.4%"},
+		{"near-whole percent keeps a decimal", nf("en", nil).percent(0.9994), "99.9%"},
+		{"de", nf("de", nil).number(18000), "18.000"},
+		{"de decimal comma", nf("de", nil).number(2.5), "2,5"},
+		{"de percent", nf("de", nil).percent(0.19), "19\u00a0%"},
+		{"fr narrow no-break space", nf("fr", nil).number(18000), "18\u202f000"},
+		{"fr percent", nf("fr", nil).percent(0.19), "19\u202f%"},
+		{"es four digits ungrouped", nf("es", nil).number(3400), "3400"},
+		{"es five digits", nf("es", nil).number(18000), "18.000"},
+		{"pl", nf("pl", nil).number(18000), "18\u00a0000"},
+		{"uk", nf("uk", nil).number(135000), "135\u00a0000"},
+		{"ru percent", nf("ru", nil).percent(0.19), "19\u00a0%"},
+		{"nl", nf("nl", nil).number(18000), "18.000"},
+		{"it", nf("it", nil).number(2.5), "2,5"},
+		{"compact thousands", nf("en", func(s *Style) { s.Compact = true }).number(135000), "135K"},
+		{"compact millions", nf("en", func(s *Style) { s.Compact = true }).number(1234567), "1.2M"},
+		{"compact de", nf("de", func(s *Style) { s.Compact = true }).number(135000), "135\u00a0Tsd."},
+		{"compact small stays", nf("en", func(s *Style) { s.Compact = true }).number(950), "950"},
+		{"prefix and suffix", nf("en", func(s *Style) { s.Prefix, s.Suffix = "$", " bn" }).number(-1500), "−$1,500 bn"},
+		{"tick decimals follow step", nf("en", nil).tick(0.5, 0.5), "0.5"},
+		{"tick whole", nf("en", nil).tick(50000, 50000), "50,000"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+func TestNiceScale(t *testing.T) {
+	tests := []struct {
+		lo, hi  float64
+		minStep float64
+		ticks   []float64
+	}{
+		{0, 1000, 0, []float64{0, 250, 500, 750, 1000}},
+		{10000, 220000, 0, []float64{0, 100000, 200000, 300000}},
+		{1, 2, 1, []float64{0, 1, 2}},
+		{-4.25, 12.5, 0, []float64{-5, 0, 5, 10, 15}},
+		{0, 0, 0, []float64{0, 0.25, 0.5, 0.75, 1}},
+		{0, 0.9, 0, []float64{0, 0.25, 0.5, 0.75, 1}},
+		{0, 0.7, 0, []float64{0, 0.2, 0.4, 0.6, 0.8}},
+	}
+	for _, tt := range tests {
+		s := niceScale(tt.lo, tt.hi, 0, 160, 40, tt.minStep)
+		if len(s.ticks) != len(tt.ticks) {
+			t.Errorf("niceScale(%g, %g) ticks %v, want %v", tt.lo, tt.hi, s.ticks, tt.ticks)
+			continue
+		}
+		for i := range s.ticks {
+			if s.ticks[i] != tt.ticks[i] {
+				t.Errorf("niceScale(%g, %g) ticks %v, want %v", tt.lo, tt.hi, s.ticks, tt.ticks)
+				break
+			}
+		}
+	}
+	// The smallest non-zero bar is still visible.
+	s := niceScale(0, 1000, 300, 0, 40, 1)
+	from, to := s.bar(1)
+	if from-to < 2 {
+		t.Errorf("a bar of 1 beside 1,000 is %g px tall; want at least 2", from-to)
+	}
+}
+
+func TestWaffleSquares(t *testing.T) {
+	ps := []part{{Share: 0.7}, {Share: 0.296}, {Share: 0.004}}
+	got := squares(ps, 100)
+	if got[0]+got[1]+got[2] != 100 || got[2] != 1 {
+		t.Errorf("squares = %v; want 100 in all and the tiny part shown", got)
+	}
+	f := &Figure{}
+	for whole, want := range map[float64]float64{18000: 100, 100: 1, 450: 5, 37: 1, 5000: 25} {
+		if got := f.unit(whole); got != want {
+			t.Errorf("unit(%g) = %g, want %g", whole, got, want)
+		}
+	}
+}

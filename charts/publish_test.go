@@ -1,0 +1,129 @@
+package charts
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestWriteFailureKeepsOldFile: a write that fails half-way (a full disk)
+// leaves the previous file byte-identical and no temporary file behind.
+func TestWriteFailureKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	old := []byte("the previous, complete file")
+	if err := WriteFile(dir, "a.png", old); err != nil {
+		t.Fatal(err)
+	}
+	defer func(w func(*os.File, []byte) (int, error)) { writeTemp = w }(writeTemp)
+	writeTemp = func(f *os.File, b []byte) (int, error) {
+		n, _ := f.Write(b[:len(b)/2])
+		return n, errors.New("no space left on device")
+	}
+	err := WriteFile(dir, "a.png", bytes.Repeat([]byte("new"), 1000))
+	if err == nil || !strings.Contains(err.Error(), "no space") {
+		t.Fatalf("err = %v, want the disk-full error", err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "a.png"))
+	if !bytes.Equal(got, old) {
+		t.Errorf("a.png changed after a failed write: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestWriteFileRefuses(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "outside.png")
+	os.WriteFile(outside, []byte("keep"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, "link.png")); err != nil {
+		t.Skip(err)
+	}
+	for _, name := range []string{"../x.png", "a/b.png", "..", ".hidden", "link.png"} {
+		if err := WriteFile(dir, name, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", name)
+		}
+	}
+	if b, _ := os.ReadFile(outside); string(b) != "keep" {
+		t.Errorf("the file behind the symlink changed: %q", b)
+	}
+}
+
+// TestRenderConcurrently renders every fixture's figures at once, for the
+// race detector, and checks that the bytes match a sequential render.
+func TestRenderConcurrently(t *testing.T) {
+	var figs []*Figure
+	for _, file := range testFiles(t) {
+		f, err := Load(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		figs = append(figs, f.Figures...)
+	}
+	want := make([][]Output, len(figs))
+	for i, f := range figs {
+		outs, err := f.RenderFiles([]string{"svg", "png"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = outs
+	}
+	var wg sync.WaitGroup
+	for round := 0; round < 2; round++ {
+		for i, f := range figs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				outs, err := f.RenderFiles([]string{"svg", "png"})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for j := range outs {
+					if outs[j].SHA256 != want[i][j].SHA256 {
+						t.Errorf("%s: %s differs when rendered concurrently", f.ID, outs[j].Path)
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+// TestPanicBecomesError: a figure whose rendering panics is reported with
+// its id, and does not take the process down.
+func TestPanicBecomesError(t *testing.T) {
+	f, err := Decode("p.toml", []byte("[[figure]]\nid = \"boom\"\ntype = \"bar\"\ntitle = \"T\"\ndata = [{ label = \"a\", value = 1 }]\n"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig := f.Figures[0]
+	fig.Style.Colors = nil // breaks an invariant that Decode guarantees
+	_, err = fig.RenderFiles(nil)
+	if err == nil || !strings.Contains(err.Error(), `figure "boom": internal error`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestAltText(t *testing.T) {
+	f, err := Load("../data.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"nepal-drop":    "Column chart: Recruits from Nepal fell from 1,000 to one. Mercenaries from Nepal fighting for Russia. From 1,000 in 2023–2024 to 1 in Oct 2025. Highlighted: Oct 2025.",
+		"estimates":     "Range chart: Estimates of Russia’s war: tens of thousands from North Korea, over 100,000 of its own fallen. Low and high estimates, number of soldiers. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000.",
+		"killed-waffle": "Waffle chart: Nearly one in five foreign mercenaries was killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000 mercenaries: Killed 3,400 (19%); Not killed 14,600 (81%). One square = 100 mercenaries.",
+		"killed-stack":  "Stacked bar: Nearly 3,400 of 18,000 foreign mercenaries were killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
+	}
+	for _, fig := range f.Figures {
+		if got := fig.AltText(); got != want[fig.ID] {
+			t.Errorf("%s:\n got %s\nwant %s", fig.ID, got, want[fig.ID])
+		}
+	}
+}

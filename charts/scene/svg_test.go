@@ -1,0 +1,94 @@
+package scene
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"presschart/charts/font"
+)
+
+func render(t *testing.T, s *Scene) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.WriteSVG(&b); err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(b.Bytes()))
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("not XML: %v\n%s", err, b.String())
+		}
+	}
+	return b.String()
+}
+
+func newScene() *Scene {
+	return &Scene{ID: "f", Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true), Title: "T", Desc: "D", Lang: "en"}
+}
+
+func TestSVGEscapesText(t *testing.T) {
+	s := newScene()
+	s.Title = `<script>alert("x")</script> & 'q'`
+	s.Root = []*Group{{ID: "title", Nodes: []Node{&Text{X: 1, Y: 2, S: `a < b & "c" > 'd'`, Size: 12}}}}
+	out := render(t, s)
+	for _, want := range []string{
+		`<title id="f-title">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;q&#39;</title>`,
+		`>a &lt; b &amp; &#34;c&#34; &gt; &#39;d&#39;</text>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<script") {
+		t.Error("a <script> element got through")
+	}
+}
+
+func TestSVGRoot(t *testing.T) {
+	out := render(t, newScene())
+	want := `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="640" height="400" viewBox="0 0 640 400" role="img" aria-labelledby="f-title f-desc" lang="en" xml:lang="en" font-family="Inter">`
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("root:\n%s\nwant prefix\n%s", out[:200], want)
+	}
+}
+
+func TestSVGNumbers(t *testing.T) {
+	s := newScene()
+	s.Root = []*Group{{Nodes: []Node{
+		&Rect{X: 1.005, Y: 2.5, W: 3.333333, H: 0.1, Fill: Color{R: 255, A: 255}},
+		&Line{X1: -0.001, Y1: 0, X2: 10, Y2: 0, Stroke: Color{A: 128}, Width: 0.5},
+	}}}
+	out := render(t, s)
+	for _, want := range []string{
+		`<rect x="1" y="2.5" width="3.33" height="0.1" fill="#f00"/>`,
+		`<line x1="0" y1="0" x2="10" y2="0" stroke="#000" stroke-opacity="0.5" stroke-width="0.5"/>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+}
+
+func TestPNGSizeAndChunks(t *testing.T) {
+	s := newScene()
+	s.Background = Color{R: 255, G: 255, B: 255, A: 255}
+	var b bytes.Buffer
+	if err := s.WritePNG(&b, 2, PNGMeta{Title: "Nepal – drop", Description: "Alt", Software: "presschart"}); err != nil {
+		t.Fatal(err)
+	}
+	img := b.Bytes()
+	if !bytes.Contains(img, []byte("pHYs\x00\x00\x16\x25\x00\x00\x16\x25\x01")) { // 144 dpi = 5669 px/m
+		t.Error("no pHYs chunk of 144 dpi")
+	}
+	if !bytes.Contains(img, []byte("tEXtTitle\x00Nepal - drop")) {
+		t.Error("no Title tEXt chunk")
+	}
+	if bytes.Contains(img, []byte("tIME")) {
+		t.Error("a timestamp chunk makes the bytes differ between runs")
+	}
+}

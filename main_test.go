@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the CLI scripts' golden parts and out/")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"presschart": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the CLI scripts in testdata/script: flags, exit codes,
+// standard input and output, and error output.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			// The scripts render the repository's own data.toml too.
+			data, err := os.ReadFile("data.toml")
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(env.WorkDir, "story.toml"), data, 0o644)
+		},
+	})
+}
+
+// TestOutUpToDate keeps out/ byte-identical to what the code renders from
+// data.toml today, so README's pictures never lie. After a deliberate
+// change: go run . (or go test -update) and commit out/.
+func TestOutUpToDate(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	if code := run([]string{"-q", "-o", dir, "data.toml"}, io.Discard, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if *update {
+		files, _ := os.ReadDir(dir)
+		for _, f := range files {
+			b, _ := os.ReadFile(filepath.Join(dir, f.Name()))
+			if err := os.WriteFile(filepath.Join("out", f.Name()), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want, got := listDir(t, "out"), listDir(t, dir)
+	if strings.Join(want, " ") != strings.Join(got, " ") {
+		t.Fatalf("out/ holds %v, but data.toml renders %v; run go run . and commit out/", want, got)
+	}
+	for _, name := range want {
+		a, _ := os.ReadFile(filepath.Join("out", name))
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("out/%s is not what data.toml renders today; run go run . and commit out/", name)
+		}
+	}
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+// TestExitCodes pins the documented exit statuses.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(good, []byte("[[figure]]\nid = \"a\"\ntype = \"bar\"\ntitle = \"A\"\ndata = [{ label = \"x\", value = 1 }]\n"), 0o644)
+	os.WriteFile(bad, []byte("[[figure]]\nid = \"a\"\ntype = \"bar\"\ntitle = \"A\"\ndata = [{ label = \"x\", value = nan }]\n"), 0o644)
+	// A regular file where the output folder should be makes writing fail.
+	blocked := filepath.Join(dir, "blocked")
+	os.WriteFile(blocked, nil, 0o644)
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-o", filepath.Join(dir, "out"), good}, 0},
+		{[]string{"--check", good}, 0},
+		{[]string{"--version"}, 0},
+		{[]string{"--help"}, 0},
+		{[]string{"-o", filepath.Join(dir, "out"), bad}, 2},
+		{[]string{"--no-such-flag"}, 2},
+		{[]string{"-f", "pdf", good}, 2},
+		{[]string{"--only", "zzz", good}, 2},
+		{[]string{"--shard", "3/2", good}, 2},
+		{[]string{filepath.Join(dir, "missing.toml")}, 2},
+		{[]string{"-o", blocked, good}, 1},
+	}
+	for _, tt := range tests {
+		if got := run(tt.args, io.Discard, io.Discard); got != tt.code {
+			t.Errorf("presschart %s: exit %d, want %d", strings.Join(tt.args, " "), got, tt.code)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "a.png")); err != nil {
+		t.Errorf("the good run wrote no a.png: %v", err)
+	}
+}
+
+// TestShardsPartition checks that the shards of a run are disjoint and
+// together hold every figure.
+func TestShardsPartition(t *testing.T) {
+	var all bytes.Buffer
+	run([]string{"--list", "data.toml"}, &all, io.Discard)
+	var union []string
+	for i := 1; i <= 3; i++ {
+		var out bytes.Buffer
+		if code := run([]string{"--list", "--shard", string(rune('0'+i)) + "/3", "data.toml"}, &out, io.Discard); code != 0 {
+			t.Fatalf("shard %d/3: exit %d", i, code)
+		}
+		union = append(union, strings.Split(strings.TrimSpace(out.String()), "\n")...)
+	}
+	var nonEmpty []string
+	for _, l := range union {
+		if l != "" {
+			nonEmpty = append(nonEmpty, l)
+		}
+	}
+	want := strings.Split(strings.TrimSpace(all.String()), "\n")
+	sort.Strings(want)
+	sort.Strings(nonEmpty)
+	if strings.Join(want, "\n") != strings.Join(nonEmpty, "\n") {
+		t.Errorf("union of shards:\n%s\nwant:\n%s", strings.Join(nonEmpty, "\n"), strings.Join(want, "\n"))
+	}
+}
