@@ -215,6 +215,10 @@ type Pen interface {
 	Close()
 }
 
+// glyphDoner is a Pen that wants to know where each glyph ends: a
+// rasteriser fills glyph by glyph, which keeps its cell lists short.
+type glyphDoner interface{ GlyphDone() }
+
 // Outline draws s with its baseline starting at (x, y), at size px, into p.
 // The glyphs and their advances are the ones that [Face.Width] measures.
 func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
@@ -260,6 +264,9 @@ func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
 			}
 			if open {
 				p.Close()
+			}
+			if gd, ok := p.(glyphDoner); ok {
+				gd.GlyphDone()
 			}
 		}
 		x += g.advance * unit

@@ -1,0 +1,88 @@
+package charts
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// benchFigures are the story's figures, one per chart type, at 640x400
+// and scale 2 (a 1280x800 PNG).
+func benchFigures(b *testing.B) []*Figure {
+	f, err := Load("../data.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bars, err := Load("testdata/bar.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return append(f.Figures, bars.Figures[0])
+}
+
+// BenchmarkRender times one figure per type and format, on one core:
+// go test ./charts -bench Render -benchmem -cpu 1
+func BenchmarkRender(b *testing.B) {
+	for _, fig := range benchFigures(b) {
+		for _, format := range []string{"png", "svg"} {
+			b.Run(fig.Type+"/"+format, func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if err := fig.Render(io.Discard, format); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkDecode times decoding and validating the story's file.
+func BenchmarkDecode(b *testing.B) {
+	src := []byte(storyTOML(b))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Decode("data.toml", src, "."); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPoints shows how render time grows with the number of rows.
+func BenchmarkPoints(b *testing.B) {
+	for _, n := range []int{10, 1000, 10000} {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "[[figure]]\nid = \"c\"\ntype = \"column\"\ntitle = \"Columns\"\ndata = [\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&sb, "{ label = \"r%d\", value = %d },\n", i, (i*7919)%1000)
+		}
+		sb.WriteString("]\n")
+		f, err := Decode("p.toml", []byte(sb.String()), ".")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, format := range []string{"png", "svg"} {
+			b.Run(fmt.Sprintf("%d/%s", n, format), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					f.Figures[0].Render(io.Discard, format)
+				}
+			})
+		}
+	}
+}
+
+func storyTOML(b *testing.B) string {
+	f, err := Load("../data.toml")
+	if err != nil || len(f.Figures) == 0 {
+		b.Fatal(err)
+	}
+	src, _ := readFile("../data.toml")
+	return src
+}
+
+func readFile(p string) (string, error) {
+	b, err := os.ReadFile(p)
+	return string(b), err
+}
