@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"path"
 	"runtime"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,7 +36,8 @@ Usage:
 
 FILE defaults to data.toml; "-" reads TOML from standard input.
 For every figure it writes OUT/<id>.png, OUT/<id>.svg and OUT/<id>.html
-(an embed snippet), and OUT/manifest.json listing them all.
+(an embed snippet), as its formats say, and OUT/manifest.json listing
+them all.
 
 Examples:
   presschart                          render data.toml into out/
@@ -62,6 +65,7 @@ type options struct {
 	jobs    int
 	shard   string
 	help    bool
+	cpuprof string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -71,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
-	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg or png,svg (default: the file's formats)")
+	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html (default: the file's formats)")
 	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
 	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
@@ -81,6 +85,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to `FILE` (for development)")
+	fs.MarkHidden("cpuprofile")
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageHead)
 		fmt.Fprint(w, fs.FlagUsages())
@@ -98,14 +104,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "presschart", charts.Version)
 		return exitOK
 	}
+	if o.cpuprof != "" {
+		f, err := os.Create(o.cpuprof)
+		if err != nil {
+			fmt.Fprintf(stderr, "presschart: --cpuprofile: %v\n", err)
+			return exitInvalid
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "presschart: "+format+"\n", a...)
 		return exitInvalid
 	}
 	for _, f := range o.formats {
-		if f != "png" && f != "svg" {
-			return fail("--format: unknown format %q; use png, svg or png,svg", f)
+		if !slices.Contains(charts.Formats, f) {
+			return fail("--format: unknown format %q; use png, svg, html or a list such as png,svg", f)
 		}
+	}
+	if len(o.formats) > 0 && !slices.Contains(o.formats, "png") && !slices.Contains(o.formats, "svg") {
+		return fail("--format: html needs an image to show; add png or svg")
 	}
 	if o.jobs < 0 {
 		return fail("--jobs: %d must be at least 1", o.jobs)
@@ -183,8 +202,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return toStdout(figs, formats, stdout, stderr)
 	}
 
-	results := renderAll(figs, formats, o.jobs)
-
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		fmt.Fprintf(stderr, "presschart: %v\n", err)
 		return exitFailed
@@ -192,6 +209,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	charts.RemoveStaleTemps(o.out)
 	stop := cleanOnSignal(o.out)
 	defer stop()
+
+	// Each figure is written as soon as it is rendered, so memory holds
+	// only the figures in flight, not the whole batch.
+	results := renderAll(figs, formats, o.jobs, func(f *charts.Figure, outs []charts.Output) error {
+		for _, out := range outs {
+			if err := charts.WriteFile(o.out, out.Path, out.Data()); err != nil {
+				return fmt.Errorf("presschart: figure %q: %v", f.ID, err)
+			}
+		}
+		return nil
+	})
 
 	status := exitOK
 	m := manifest{Generator: "presschart " + charts.Version}
@@ -202,16 +230,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			status = exitFailed
 			continue
 		}
-		entry := manifestFigure{ID: figs[i].ID, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText()}
-		for _, out := range r.outs {
-			if err := charts.WriteFile(o.out, out.Path, out.Data()); err != nil {
-				fmt.Fprintf(stderr, "presschart: figure %q: %v\n", figs[i].ID, err)
-				status = exitFailed
-				continue
-			}
-			entry.Files = append(entry.Files, out)
-			nfiles++
-		}
+		entry := manifestFigure{ID: figs[i].ID, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText(), Files: r.outs}
+		nfiles += len(r.outs)
 		m.Figures = append(m.Figures, entry)
 	}
 	js, _ := json.MarshalIndent(m, "", "  ")
@@ -248,9 +268,10 @@ type result struct {
 	err  error
 }
 
-// renderAll renders the figures in memory, jobs at a time, keeping their
-// order.
-func renderAll(figs []*charts.Figure, formats []string, jobs int) []result {
+// renderAll renders the figures, jobs at a time, and hands each one's
+// files to write. The results keep the figures' order and describe the
+// files without holding their bytes.
+func renderAll(figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
 	results := make([]result, len(figs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -260,6 +281,12 @@ func renderAll(figs []*charts.Figure, formats []string, jobs int) []result {
 			defer wg.Done()
 			for i := range next {
 				outs, err := figs[i].RenderFiles(formats)
+				if err == nil {
+					err = write(figs[i], outs)
+				}
+				for j := range outs {
+					outs[j].Release()
+				}
 				results[i] = result{outs, err}
 			}
 		}()

@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Output is one file rendered for a figure.
@@ -26,8 +28,8 @@ type Output struct {
 }
 
 // RenderFiles renders the figure in each of formats (nil: the figure's
-// own) in memory, plus the HTML embed snippet. A panic while rendering
-// becomes an error naming the figure.
+// own; "png", "svg", "html") in memory, in that order. A panic while
+// rendering becomes an error naming the figure.
 func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -60,6 +62,9 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 				}
 				o.Width, o.Height = cfg.Width, cfg.Height
 			}
+		case "html":
+			// Written last, below: it names the image files.
+			continue
 		default:
 			err = fmt.Errorf("unknown format %q", format)
 		}
@@ -69,10 +74,12 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 		o.setData(buf.Bytes())
 		outs = append(outs, o)
 	}
-	html := f.embedHTML(sc, outs)
-	o := Output{Path: f.ID + ".html", Format: "html", Width: int(math.Round(sc.Width)), Height: int(math.Round(sc.Height))}
-	o.setData([]byte(html))
-	outs = append(outs, o)
+	if slices.Contains(formats, "html") {
+		html := f.embedHTML(sc, outs)
+		o := Output{Path: f.ID + ".html", Format: "html", Width: int(math.Round(sc.Width)), Height: int(math.Round(sc.Height))}
+		o.setData([]byte(html))
+		outs = append(outs, o)
+	}
 	return outs, nil
 }
 
@@ -86,43 +93,41 @@ func (o *Output) setData(b []byte) {
 // Data returns the file's contents.
 func (o *Output) Data() []byte { return o.data }
 
+// Release drops the contents, keeping the description.
+func (o *Output) Release() { o.data = nil }
+
 // tmpPrefix starts the name of every temporary file presschart writes, so
 // that stale ones from a killed run can be found and removed.
 const tmpPrefix = ".presschart-tmp-"
 
 // WriteFile writes data to dir/name atomically: into a temporary file in
-// the same folder, synced, then renamed over the old file. A reader sees the
-// old file or the new one, never half of one. The target must not be a
-// symbolic link or lie outside dir.
+// the same folder, then renamed over the old file. A reader sees the old
+// file or the new one, never half of one. The name must be a plain file
+// name; renaming replaces a symbolic link rather than writing through it.
 func WriteFile(dir, name string, data []byte) error {
 	if name != filepath.Base(name) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
 		return fmt.Errorf("refusing to write %q: not a plain file name", name)
 	}
-	target := filepath.Join(dir, name)
-	if info, err := os.Lstat(target); err == nil && !info.Mode().IsRegular() {
-		return fmt.Errorf("refusing to write %s: it exists and is not a regular file", target)
-	}
-	tmp, err := os.CreateTemp(dir, tmpPrefix+name+"-*")
+	tmpName := filepath.Join(dir, fmt.Sprintf("%s%s-%d-%d", tmpPrefix, name, os.Getpid(), tmpCounter.Add(1)))
+	tmp, err := os.OpenFile(tmpName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := writeTemp(tmp, data); err != nil {
-		tmp.Close()
-		return err
+	_, err = writeTemp(tmp, data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
+	if err == nil {
+		err = os.Rename(tmpName, filepath.Join(dir, name))
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err != nil {
+		os.Remove(tmpName)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), target)
+	return err
 }
+
+// tmpCounter makes temporary names unique within the process.
+var tmpCounter atomic.Int64
 
 // writeTemp writes a temporary file's contents; tests replace it to fail
 // half-way, as a full disk does.

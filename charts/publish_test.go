@@ -44,13 +44,20 @@ func TestWriteFileRefuses(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "link.png")); err != nil {
 		t.Skip(err)
 	}
-	for _, name := range []string{"../x.png", "a/b.png", "..", ".hidden", "link.png"} {
+	for _, name := range []string{"../x.png", "a/b.png", "..", ".hidden"} {
 		if err := WriteFile(dir, name, []byte("x")); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", name)
 		}
 	}
+	// A symbolic link in the output folder is replaced, not written through.
+	if err := WriteFile(dir, "link.png", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
 	if b, _ := os.ReadFile(outside); string(b) != "keep" {
 		t.Errorf("the file behind the symlink changed: %q", b)
+	}
+	if info, _ := os.Lstat(filepath.Join(dir, "link.png")); info.Mode()&os.ModeSymlink != 0 {
+		t.Error("link.png is still a symbolic link")
 	}
 }
 

@@ -212,6 +212,10 @@ func shift(g *scene.Group, dy float64) {
 			n.Y += dy
 		case *scene.Rect:
 			n.Y += dy
+		case *scene.Rects:
+			for i := range n.R {
+				n.R[i][1] += dy
+			}
 		case *scene.Line:
 			n.Y1 += dy
 			n.Y2 += dy

@@ -56,7 +56,9 @@ var sizes = map[string][2]float64{
 	"story":   {1080, 1920},
 }
 
-var formats = []string{"png", "svg"}
+// Formats are the files presschart can write for a figure; html is the
+// embed snippet, which shows the PNG (or the SVG when there is no PNG).
+var Formats = []string{"png", "svg", "html"}
 
 // defaultStyle is what a file without [style] gets.
 func defaultStyle() Style {
@@ -65,7 +67,7 @@ func defaultStyle() Style {
 		Width:    640,
 		Height:   400,
 		Scale:    2,
-		Formats:  []string{"png", "svg"},
+		Formats:  []string{"png", "svg", "html"},
 		Locale:   "en",
 		Accent:   mustColor("#c8102e"),
 		Colors:   []scene.Color{mustColor("#1f5a96"), mustColor("#e69f00"), mustColor("#56b4e9"), mustColor("#009e73"), mustColor("#cc79a7"), mustColor("#7a7a7a")},
@@ -119,13 +121,16 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	if t.strs("formats", &fs) {
 		ok := len(fs) > 0
 		for i, f := range fs {
-			if !slices.Contains(formats, f) {
-				t.errf(fmt.Sprintf("formats[%d]", i), "unknown format %q; use %s", f, strings.Join(formats, " or "))
+			if !slices.Contains(Formats, f) {
+				t.errf(fmt.Sprintf("formats[%d]", i), "unknown format %q; use %s", f, strings.Join(Formats, ", "))
 				ok = false
 			}
 		}
 		if len(fs) == 0 {
-			t.errf("formats", "is empty; give at least one of %s", strings.Join(formats, ", "))
+			t.errf("formats", "is empty; give at least one of %s", strings.Join(Formats, ", "))
+		} else if ok && !slices.Contains(fs, "png") && !slices.Contains(fs, "svg") {
+			t.errf("formats", "html needs an image to show; add \"png\" or \"svg\"")
+			ok = false
 		}
 		if ok {
 			st.Formats = fs

@@ -158,13 +158,13 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	k := 0
 	for i, pt := range ps {
 		part := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
-		fill := c.partColor(pt, i)
+		squares := &scene.Rects{Fill: c.partColor(pt, i), Class: "pc-squares"}
 		for j := 0; j < counts[i]; j++ {
 			col, row := k/rows, k%rows
-			part.Add(&scene.Rect{X: p.x + float64(col)*cell, Y: p.y + float64(row)*cell, W: sq, H: sq, Fill: fill, Class: "pc-square"})
+			squares.R = append(squares.R, [4]float64{p.x + float64(col)*cell, p.y + float64(row)*cell, sq, sq})
 			k++
 		}
-		g.Add(part)
+		g.Add(part.Add(squares))
 	}
 	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
 

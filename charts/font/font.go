@@ -39,6 +39,7 @@ type Face struct {
 	mu     sync.RWMutex
 	glyphs map[rune]glyph
 	kerns  map[[2]sfnt.GlyphIndex]float64
+	masks  map[maskKey]*Mask
 }
 
 type glyph struct {
@@ -100,6 +101,7 @@ func Parse(data []byte, bold bool) (*Face, error) {
 		upm:    float64(f.UnitsPerEm()),
 		glyphs: make(map[rune]glyph),
 		kerns:  make(map[[2]sfnt.GlyphIndex]float64),
+		masks:  make(map[maskKey]*Mask),
 	}
 	fc.bufs.New = func() any { return new(sfnt.Buffer) }
 	if _, ok := fc.lookup('0'); !ok {
@@ -228,6 +230,49 @@ func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
 	// Outlines are loaded at the font's own units and scaled here, so the
 	// glyph shapes do not depend on a 26.6 rounding of the size.
 	ppem := fixed.Int26_6(fc.upm)
+	fc.layout(s, x, size, func(g glyph, x float64) {
+		segs, err := fc.font.LoadGlyph(b, g.index, ppem, nil)
+		if err != nil {
+			return
+		}
+		open := false
+		pt := func(p fixed.Point26_6) (float64, float64) {
+			return x + float64(p.X)*unit, y + float64(p.Y)*unit
+		}
+		for _, s := range segs {
+			switch s.Op {
+			case sfnt.SegmentOpMoveTo:
+				if open {
+					p.Close()
+				}
+				p.MoveTo(pt(s.Args[0]))
+				open = true
+			case sfnt.SegmentOpLineTo:
+				p.LineTo(pt(s.Args[0]))
+			case sfnt.SegmentOpQuadTo:
+				cx, cy := pt(s.Args[0])
+				ex, ey := pt(s.Args[1])
+				p.QuadCurveTo(cx, cy, ex, ey)
+			case sfnt.SegmentOpCubeTo:
+				c1x, c1y := pt(s.Args[0])
+				c2x, c2y := pt(s.Args[1])
+				ex, ey := pt(s.Args[2])
+				p.CubicCurveTo(c1x, c1y, c2x, c2y, ex, ey)
+			}
+		}
+		if open {
+			p.Close()
+		}
+		if gd, ok := p.(glyphDoner); ok {
+			gd.GlyphDone()
+		}
+	})
+}
+
+// layout calls fn with each glyph of s and the x of its origin, starting
+// at x, at size px: the advances and kerning that Width adds up.
+func (fc *Face) layout(s string, x, size float64, fn func(g glyph, x float64)) {
+	unit := size / fc.upm
 	var prev sfnt.GlyphIndex
 	for i, r := range []rune(s) {
 		g, _ := fc.lookup(r)
@@ -235,40 +280,7 @@ func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
 			x += fc.kern(prev, g.index) * unit
 		}
 		prev = g.index
-		segs, err := fc.font.LoadGlyph(b, g.index, ppem, nil)
-		if err == nil {
-			open := false
-			pt := func(p fixed.Point26_6) (float64, float64) {
-				return x + float64(p.X)*unit, y + float64(p.Y)*unit
-			}
-			for _, s := range segs {
-				switch s.Op {
-				case sfnt.SegmentOpMoveTo:
-					if open {
-						p.Close()
-					}
-					p.MoveTo(pt(s.Args[0]))
-					open = true
-				case sfnt.SegmentOpLineTo:
-					p.LineTo(pt(s.Args[0]))
-				case sfnt.SegmentOpQuadTo:
-					cx, cy := pt(s.Args[0])
-					ex, ey := pt(s.Args[1])
-					p.QuadCurveTo(cx, cy, ex, ey)
-				case sfnt.SegmentOpCubeTo:
-					c1x, c1y := pt(s.Args[0])
-					c2x, c2y := pt(s.Args[1])
-					ex, ey := pt(s.Args[2])
-					p.CubicCurveTo(c1x, c1y, c2x, c2y, ex, ey)
-				}
-			}
-			if open {
-				p.Close()
-			}
-			if gd, ok := p.(glyphDoner); ok {
-				gd.GlyphDone()
-			}
-		}
+		fn(g, x)
 		x += g.advance * unit
 	}
 }

@@ -40,6 +40,14 @@ type Rect struct {
 	Class      string
 }
 
+// Rects is a set of rectangles with one fill, such as a waffle's squares:
+// one <path> in SVG, so a layer stays one object in an editor.
+type Rects struct {
+	R     [][4]float64 // x, y, width, height
+	Fill  Color
+	Class string
+}
+
 // Line is a straight stroked line.
 type Line struct {
 	X1, Y1, X2, Y2 float64
@@ -72,6 +80,7 @@ type Text struct {
 
 func (*Group) node()  {}
 func (*Rect) node()   {}
+func (*Rects) node()  {}
 func (*Line) node()   {}
 func (*Circle) node() {}
 func (*Text) node()   {}

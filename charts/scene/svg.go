@@ -175,6 +175,29 @@ func (e *svgWriter) group(g *Group) {
 			e.attr("height", n.H)
 			e.color("fill", n.Fill)
 			e.str("/>\n")
+		case *Rects:
+			e.str("<path")
+			e.class(n.Class)
+			e.str(` d="`)
+			for i, r := range n.R {
+				if i > 0 {
+					e.str(" ")
+				}
+				e.str("M")
+				e.num(r[0])
+				e.str(" ")
+				e.num(r[1])
+				e.str("h")
+				e.num(r[2])
+				e.str("v")
+				e.num(r[3])
+				e.str("h")
+				e.num(-r[2])
+				e.str("z")
+			}
+			e.str(`"`)
+			e.color("fill", n.Fill)
+			e.str("/>\n")
 		case *Line:
 			e.str("<line")
 			e.class(n.Class)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Times the whole presschart process, as a newsroom pipeline runs it:
+#   bench/run.sh            story file, then batches of 10, 100 and 1,000 figures
+# Prints wall time (median of 5 for the story file), figures per second and
+# peak RSS (from GNU time's %M), for PNG + SVG per figure. Batches are
+# written to a folder on the working disk and, where /dev/shm exists, to
+# memory as well: on a slow disk, creating files costs more than drawing.
+# Needs Go and GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+go build -o "$work/presschart" .
+bin="$work/presschart"
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (apt-get install time)"; exit 2; }
+
+measure() { # measure FILE OUTDIR -> "wall_seconds peak_kib"
+  rm -rf "$2"
+  /usr/bin/time -f '%e %M' -o "$work/t" "$bin" -q -f png,svg -o "$2" "$1"
+  cat "$work/t"
+}
+
+echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3)"
+walls=()
+for i in 1 2 3 4 5; do walls+=("$(measure data.toml "$work/out" | cut -d' ' -f1)"); done
+median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 3p)
+echo "data.toml ($(grep -c '^\[\[figure\]\]' data.toml) figures, PNG + SVG): median wall ${median} s of 5 runs"
+
+outs=("$work/out")
+[ -d /dev/shm ] && outs+=("/dev/shm/presschart-bench-$$")
+printf '%-10s %-28s %9s %10s %10s\n' figures "written to" wall figures/s "peak RSS"
+for n in 10 100 1000; do
+  go run bench/gen.go -n "$n" > "$work/batch.toml"
+  for out in "${outs[@]}"; do
+    read -r wall kib < <(measure "$work/batch.toml" "$out")
+    fps=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", (w > 0 ? n / w : 0) }')
+    where=$( [ "$out" = "$work/out" ] && echo "disk ($(df --output=fstype "$work" | tail -1))" || echo "memory (/dev/shm)")
+    printf '%-10s %-28s %8ss %10s %6s MiB\n' "$n" "$where" "$wall" "$fps" "$((kib / 1024))"
+  done
+done
+bytes=$(ls -l "$work"/out/*.png | awk '{print $5}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median PNG of the 1,000-figure batch: $bytes bytes"
+rm -rf "/dev/shm/presschart-bench-$$"

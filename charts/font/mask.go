@@ -1,0 +1,125 @@
+package font
+
+import (
+	"image"
+	"math"
+
+	"github.com/golang/freetype/raster"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Mask is one glyph's coverage at one size and sub-pixel offset, ready to
+// composite: its top-left pixel lies at (DX, DY) from the pixel that holds
+// the glyph's origin.
+type Mask struct {
+	Img    *image.Alpha
+	DX, DY int
+}
+
+type maskKey struct {
+	glyph  sfnt.GlyphIndex
+	size   float64 // px per em, device pixels
+	fx, fy uint8   // sub-pixel offset in quarters of a pixel
+	levels int
+}
+
+// maxMasks bounds the mask cache; past it the cache starts again.
+const maxMasks = 20000
+
+// Masks calls fn with the coverage mask of each glyph of s, set with its
+// baseline starting at (x, y), in device pixels, at size device pixels per
+// em. Glyph origins are placed to a quarter of a pixel, and coverage is
+// rounded to levels steps (0 keeps 256). Masks are cached per face, so a
+// figure's second "0" costs a copy, not a rasterisation.
+func (fc *Face) Masks(s string, x, y, size float64, levels int, fn func(m *Mask, px, py int)) {
+	fc.layout(s, x, size, func(g glyph, gx float64) {
+		// The origin goes to the nearest quarter pixel.
+		qx, qy := math.Round(gx*4), math.Round(y*4)
+		ix, iy := math.Floor(qx/4), math.Floor(qy/4)
+		key := maskKey{g.index, size, uint8(qx - ix*4), uint8(qy - iy*4), levels}
+		fc.mu.RLock()
+		m, ok := fc.masks[key]
+		fc.mu.RUnlock()
+		if !ok {
+			m = fc.rasterGlyph(key)
+			fc.mu.Lock()
+			if len(fc.masks) >= maxMasks {
+				fc.masks = make(map[maskKey]*Mask)
+			}
+			fc.masks[key] = m
+			fc.mu.Unlock()
+		}
+		if m != nil {
+			fn(m, int(ix), int(iy))
+		}
+	})
+}
+
+// rasterGlyph draws one glyph's mask; nil for a glyph with no outline.
+func (fc *Face) rasterGlyph(k maskKey) *Mask {
+	b := fc.bufs.Get().(*sfnt.Buffer)
+	defer fc.bufs.Put(b)
+	segs, err := fc.font.LoadGlyph(b, k.glyph, fixed.Int26_6(math.Round(k.size*64)), nil)
+	if err != nil || len(segs) == 0 {
+		return nil
+	}
+	off := fixed.Point26_6{X: fixed.Int26_6(k.fx) * 16, Y: fixed.Int26_6(k.fy) * 16}
+	minX, minY := fixed.Int26_6(math.MaxInt32), fixed.Int26_6(math.MaxInt32)
+	maxX, maxY := fixed.Int26_6(math.MinInt32), fixed.Int26_6(math.MinInt32)
+	for _, s := range segs {
+		n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 1, sfnt.SegmentOpLineTo: 1, sfnt.SegmentOpQuadTo: 2, sfnt.SegmentOpCubeTo: 3}[s.Op]
+		for _, p := range s.Args[:n] {
+			p = p.Add(off)
+			minX, minY = min(minX, p.X), min(minY, p.Y)
+			maxX, maxY = max(maxX, p.X), max(maxY, p.Y)
+		}
+	}
+	x0, y0 := minX.Floor(), minY.Floor()
+	w, h := maxX.Ceil()-x0+1, maxY.Ceil()-y0+1
+	shift := fixed.Point26_6{X: off.X - fixed.I(x0), Y: off.Y - fixed.I(y0)}
+	img := image.NewAlpha(image.Rect(0, 0, w, h))
+	r := raster.NewRasterizer(w, h)
+	r.UseNonZeroWinding = true
+	// Each contour is closed back to its start, as the rasteriser's area
+	// sums need.
+	var start, last fixed.Point26_6
+	open := false
+	closeContour := func() {
+		if open && last != start {
+			r.Add1(start)
+		}
+	}
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			closeContour()
+			start = s.Args[0].Add(shift)
+			r.Start(start)
+			last, open = start, true
+		case sfnt.SegmentOpLineTo:
+			last = s.Args[0].Add(shift)
+			r.Add1(last)
+		case sfnt.SegmentOpQuadTo:
+			last = s.Args[1].Add(shift)
+			r.Add2(s.Args[0].Add(shift), last)
+		case sfnt.SegmentOpCubeTo:
+			last = s.Args[2].Add(shift)
+			r.Add3(s.Args[0].Add(shift), s.Args[1].Add(shift), last)
+		}
+	}
+	closeContour()
+	r.Rasterize(raster.PainterFunc(func(ss []raster.Span, done bool) {
+		for _, sp := range ss {
+			a := sp.Alpha
+			if k.levels > 0 {
+				a = (a*uint32(k.levels) + 0x7fff) / 0xffff * 0xffff / uint32(k.levels)
+			}
+			row := img.Pix[sp.Y*img.Stride:]
+			for x := sp.X0; x < sp.X1; x++ {
+				row[x] = uint8(a >> 8)
+			}
+		}
+	}))
+	return &Mask{Img: img, DX: x0, DY: y0}
+}
