@@ -230,7 +230,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			status = exitFailed
 			continue
 		}
-		entry := manifestFigure{ID: figs[i].ID, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText(), Files: r.outs}
+		entry := manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText(), Files: r.outs}
 		nfiles += len(r.outs)
 		m.Figures = append(m.Figures, entry)
 	}
@@ -256,11 +256,12 @@ type manifest struct {
 }
 
 type manifestFigure struct {
-	ID    string          `json:"id"`
-	Type  string          `json:"type"`
-	Title string          `json:"title"`
-	Alt   string          `json:"alt"`
-	Files []charts.Output `json:"files"`
+	ID          string          `json:"id"`
+	RenditionOf string          `json:"rendition_of,omitempty"`
+	Type        string          `json:"type"`
+	Title       string          `json:"title"`
+	Alt         string          `json:"alt"`
+	Files       []charts.Output `json:"files"`
 }
 
 type result struct {

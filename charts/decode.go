@@ -35,9 +35,19 @@ type Figure struct {
 	Unit      float64 // waffle: what one square stands for; 0 for automatic
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
 	Style     Style
+	// RenditionOf is the id of the figure this one is a rendition of
+	// (see renditions), or "".
+	RenditionOf string
 
-	kind *kind
-	file string
+	kind   *kind
+	file   string
+	inputs []string // files the figure was read from besides the TOML: CSV, fonts
+}
+
+// Inputs returns the files besides the TOML file that the figure was made
+// from (CSV data, fonts), for --watch.
+func (f *Figure) Inputs() []string {
+	return append(append([]string(nil), f.inputs...), f.Style.fontFiles...)
 }
 
 // Datum is one row of a figure's data.
@@ -74,7 +84,7 @@ var reservedIDs = map[string]bool{"con": true, "prn": true, "aux": true, "nul": 
 // where relative font paths start. The error, when not nil, is an Errors
 // holding every problem found.
 func Decode(name string, src []byte, dir string) (*File, error) {
-	e := &errs{file: name}
+	e := &errs{file: name, dir: dir}
 	if len(src) > maxFileBytes {
 		e.add("", "is %d bytes; at most %d MiB are allowed", len(src), maxFileBytes>>20)
 		return nil, e.err()
@@ -135,6 +145,28 @@ func Decode(name string, src []byte, dir string) (*File, error) {
 		seen[fig.ID] = i
 		f.Figures = append(f.Figures, fig)
 	}
+	// Renditions follow their figure, each with its own id.
+	var all []*Figure
+	for _, fig := range f.Figures {
+		all = append(all, fig)
+		for _, r := range fig.Style.Renditions {
+			st := fig.Style.rendition(r)
+			if st.Width == fig.Style.Width && st.Height == fig.Style.Height && st.Theme == fig.Style.Theme {
+				continue // the figure itself, e.g. "article" for an article-sized figure
+			}
+			cp := *fig
+			cp.ID, cp.Style, cp.RenditionOf = fig.ID+"-"+r, st, fig.ID
+			if j, dup := seen[cp.ID]; dup {
+				e.figure = fmt.Sprintf("figure %q", fig.ID)
+				e.add("renditions", "rendition %q would be named %q, already the id of figure[%d]", r, cp.ID, j)
+				continue
+			}
+			seen[cp.ID] = -1
+			cp.Style.check(e)
+			all = append(all, &cp)
+		}
+	}
+	f.Figures = all
 	if err := e.err(); err != nil {
 		return nil, err
 	}
@@ -215,6 +247,27 @@ func (fig *Figure) decodeData(t *table) {
 		t.errf("data", "is missing; give the figure's rows, e.g. data = [ { label = \"2024\", value = 1000 } ]")
 		return
 	}
+	var cols map[string]any
+	if c, ok := t.get("columns"); ok {
+		if m, isTable := c.(map[string]any); isTable {
+			cols = m
+		} else {
+			t.errf("columns", "must be a table like { label = \"year\", value = \"count\" }, not %s", typeName(c))
+			return
+		}
+	}
+	var lines []int // for rows from a CSV file, their line numbers
+	var csvName string
+	if path, isPath := v.(string); isPath {
+		var ok bool
+		if v, lines, ok = fig.readCSV(t, path, cols); !ok {
+			return
+		}
+		csvName = path
+	} else if cols != nil {
+		t.errf("columns", "maps the columns of a CSV file; it needs data = \"file.csv\"")
+		return
+	}
 	rows, isRows := asTables(v)
 	if !isRows || len(rows) == 0 {
 		if arr, isArr := v.([]any); isArr && len(arr) == 0 {
@@ -230,7 +283,11 @@ func (fig *Figure) decodeData(t *table) {
 	}
 	for i, m := range rows {
 		before := len(t.e.list)
-		rt := newTable(m, fmt.Sprintf("data[%d].", i), t.e)
+		prefix := fmt.Sprintf("data[%d].", i)
+		if lines != nil {
+			prefix = fmt.Sprintf("data[%d] (%s:%d).", i, csvName, lines[i])
+		}
+		rt := newTable(m, prefix, t.e)
 		var d Datum
 		if !rt.str("label", &d.Label) {
 			if _, ok := m["label"]; !ok {
@@ -296,18 +353,24 @@ type fontCache struct {
 	faces map[string]*font.Face
 }
 
+// resolve returns path relative to the TOML file's folder.
+func (c *fontCache) resolve(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(c.dir, path)
+}
+
 func (c *fontCache) load(t *table, key, path string, bold bool) *font.Face {
 	if path == "" {
 		t.errf(key, "is empty; give the path of a .ttf or .otf file")
 		return nil
 	}
-	full := path
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(c.dir, path)
-	}
+	full := c.resolve(path)
 	if f, ok := c.faces[full]; ok {
 		return f
 	}
+
 	info, err := os.Stat(full)
 	switch {
 	case err != nil:

@@ -50,6 +50,7 @@ func (es Errors) Error() string {
 // errs collects errors for one file, with a figure prefix that callers set.
 type errs struct {
 	file   string
+	dir    string // where relative paths in the file start
 	figure string
 	list   Errors
 }

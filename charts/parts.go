@@ -75,11 +75,11 @@ func (f *Figure) parts() ([]part, float64) {
 func (c *ctx) partColor(p part, i int) scene.Color {
 	switch {
 	case slices.Contains(c.f.Highlight, p.Label):
-		return c.f.Style.Accent
+		return c.accent
 	case p.Rest:
 		return c.th.rest
 	}
-	return c.f.Style.Colors[i%len(c.f.Style.Colors)]
+	return c.palette[i%len(c.palette)]
 }
 
 // partValue is "3,400 (19%)".

@@ -110,7 +110,7 @@ func TestPanicBecomesError(t *testing.T) {
 		t.Fatal(err)
 	}
 	fig := f.Figures[0]
-	fig.Style.Colors = nil // breaks an invariant that Decode guarantees
+	fig.kind = nil // breaks an invariant that Decode guarantees
 	_, err = fig.RenderFiles(nil)
 	if err == nil || !strings.Contains(err.Error(), `figure "boom": internal error`) {
 		t.Fatalf("err = %v", err)

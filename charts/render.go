@@ -27,6 +27,8 @@ type ctx struct {
 	regular *font.Face
 	bold    *font.Face
 	u       float64 // type scale: 1 at 640 px wide
+	accent  scene.Color
+	palette []scene.Color
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }
@@ -35,6 +37,13 @@ func newCtx(f *Figure) *ctx {
 	st := &f.Style
 	c := &ctx{f: f, th: themes[st.Theme], nf: newNumberFormat(st)}
 	c.regular, c.bold = st.faces()
+	c.accent, c.palette = st.Accent, st.Colors
+	if c.accent.A == 0 {
+		c.accent = c.th.accent
+	}
+	if len(c.palette) == 0 {
+		c.palette = c.th.palette
+	}
 	c.u = math.Min(math.Max(st.Width/640, 0.85), 1.75)
 	sz := func(base float64) float64 { return math.Round(base*c.u*2) / 2 }
 	c.title, c.subtitle, c.label, c.value, c.tick, c.small = sz(21), sz(15), sz(13), sz(13), sz(12), sz(12)
@@ -79,19 +88,18 @@ func (c *ctx) block(lines []string, x, top, size, lh float64, bold bool, fill sc
 // for highlighted rows, else the i-th palette colour.
 func (c *ctx) color(label string, i int) scene.Color {
 	if slices.Contains(c.f.Highlight, label) {
-		return c.f.Style.Accent
+		return c.accent
 	}
-	cs := c.f.Style.Colors
-	return cs[i%len(cs)]
+	return c.palette[i%len(c.palette)]
 }
 
 // seriesColor is the colour of a row in single-series charts: the accent
 // when highlighted, else the first palette colour.
 func (c *ctx) seriesColor(label string) scene.Color {
 	if slices.Contains(c.f.Highlight, label) {
-		return c.f.Style.Accent
+		return c.accent
 	}
-	return c.f.Style.Colors[0]
+	return c.palette[0]
 }
 
 // Scene lays the figure out: furniture above and below, the chart type's

@@ -21,8 +21,8 @@ type Style struct {
 	Locale        string
 	Source        string
 	Credit        string
-	Accent        scene.Color
-	Colors        []scene.Color
+	Accent        scene.Color   // alpha 0: the theme's accent
+	Colors        []scene.Color // nil: the theme's palette
 	Theme         string // "light" or "dark"
 	Background    string // "" for the theme's, "transparent", or a colour
 	Font          string // path of a regular house font, relative to the TOML file
@@ -32,8 +32,10 @@ type Style struct {
 	Prefix        string
 	Suffix        string
 	Compact       bool
+	Renditions    []string // more versions of each figure: "social", "dark", "social-dark"
 
 	regular, bold *font.Face
+	fontFiles     []string // the house fonts' paths, for --watch
 }
 
 // Limits on what one figure may ask for.
@@ -69,8 +71,6 @@ func defaultStyle() Style {
 		Scale:    2,
 		Formats:  []string{"png", "svg", "html"},
 		Locale:   "en",
-		Accent:   mustColor("#c8102e"),
-		Colors:   []scene.Color{mustColor("#1f5a96"), mustColor("#e69f00"), mustColor("#56b4e9"), mustColor("#009e73"), mustColor("#cc79a7"), mustColor("#7a7a7a")},
 		Theme:    "light",
 		Decimals: -1,
 	}
@@ -179,15 +179,65 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	}
 	if t.str("font", &st.Font) {
 		st.regular = fonts.load(t, "font", st.Font, false)
+		st.fontFiles = append(slices.Clip(st.fontFiles), fonts.resolve(st.Font))
 	}
 	if t.str("font_bold", &st.FontBold) {
 		st.bold = fonts.load(t, "font_bold", st.FontBold, true)
+		st.fontFiles = append(slices.Clip(st.fontFiles), fonts.resolve(st.FontBold))
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
 	t.integer("decimals", &st.Decimals, 0, 6)
 	t.str("prefix", &st.Prefix)
 	t.str("suffix", &st.Suffix)
 	t.boolean("compact", &st.Compact)
+	var rs []string
+	if t.strs("renditions", &rs) {
+		ok := true
+		for i, r := range rs {
+			if msg := checkRendition(r); msg != "" {
+				t.errf(fmt.Sprintf("renditions[%d]", i), "%s", msg)
+				ok = false
+			}
+		}
+		if ok {
+			st.Renditions = rs
+		}
+	}
+}
+
+// checkRendition says what is wrong with a rendition name, or "".
+func checkRendition(r string) string {
+	parts := strings.Split(r, "-")
+	if r == "" || len(parts) > 2 {
+		return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, as in \"social-dark\"", r, strings.Join(sortedKeys(sizes), ", "))
+	}
+	seenSize, seenTheme := false, false
+	for _, p := range parts {
+		_, isSize := sizes[p]
+		_, isTheme := themes[p]
+		switch {
+		case isSize && !seenSize:
+			seenSize = true
+		case isTheme && !seenTheme:
+			seenTheme = true
+		default:
+			return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, as in \"social-dark\"", r, strings.Join(sortedKeys(sizes), ", "))
+		}
+	}
+	return ""
+}
+
+// rendition returns a copy of the style for a rendition name.
+func (st Style) rendition(r string) Style {
+	for _, p := range strings.Split(r, "-") {
+		if wh, ok := sizes[p]; ok {
+			st.Size, st.Width, st.Height = p, wh[0], wh[1]
+		} else {
+			st.Theme = p
+		}
+	}
+	st.Renditions = nil
+	return st
 }
 
 // check reports problems that depend on several keys together.
@@ -222,20 +272,34 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// theme is the set of colours a figure's furniture uses.
+// theme is the set of colours a figure uses unless the style sets them.
+// The palettes are colour-blind-safe (after Okabe and Ito), darkened for
+// light backgrounds and lightened for dark ones.
 type theme struct {
 	bg, text, muted, faint, grid, axis, rest scene.Color
+	accent                                   scene.Color
+	palette                                  []scene.Color
+}
+
+func palette(hex ...string) []scene.Color {
+	out := make([]scene.Color, len(hex))
+	for i, h := range hex {
+		out[i] = mustColor(h)
+	}
+	return out
 }
 
 var themes = map[string]theme{
 	"light": {
 		bg: mustColor("#ffffff"), text: mustColor("#121212"), muted: mustColor("#4a4a4a"),
 		faint: mustColor("#6b6b6b"), grid: mustColor("#e3e3e3"), axis: mustColor("#333333"),
-		rest: mustColor("#d3d7dc"),
+		rest: mustColor("#d3d7dc"), accent: mustColor("#c8102e"),
+		palette: palette("#1f5a96", "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#7a7a7a"),
 	},
 	"dark": {
 		bg: mustColor("#16181c"), text: mustColor("#f3f3f3"), muted: mustColor("#c8c8c8"),
 		faint: mustColor("#a4a4a4"), grid: mustColor("#363a40"), axis: mustColor("#c8c8c8"),
-		rest: mustColor("#4a5058"),
+		rest: mustColor("#4a5058"), accent: mustColor("#ff5a67"),
+		palette: palette("#6aaee8", "#f0b43c", "#9bd3f5", "#3cc39a", "#e49ac4", "#a8a8a8"),
 	},
 }
