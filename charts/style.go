@@ -23,9 +23,9 @@ type Style struct {
 	Credit        string
 	Accent        scene.Color   // alpha 0: the theme's accent
 	Colors        []scene.Color // nil: the theme's palette
-	Theme         string // "light" or "dark"
-	Background    string // "" for the theme's, "transparent", or a colour
-	Font          string // path of a regular house font, relative to the TOML file
+	Theme         string        // "light" or "dark"
+	Background    string        // "" for the theme's, "transparent", or a colour
+	Font          string        // path of a regular house font, relative to the TOML file
 	FontBold      string
 	EmbedFonts    bool
 	Decimals      int // -1: as many as the data needs, up to 2
