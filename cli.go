@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"slices"
@@ -27,6 +31,8 @@ const (
 	exitOK      = 0 // every figure written
 	exitFailed  = 1 // a figure failed to render or a file to write
 	exitInvalid = 2 // bad usage or invalid input: nothing was written
+
+	exitInterrupted = 130 // SIGINT or SIGTERM: stopped between figures
 )
 
 const usageHead = `presschart renders newsroom charts from a TOML file into PNG and SVG.
@@ -46,9 +52,10 @@ Examples:
   presschart --check data.toml        validate; write nothing
   presschart --only nepal-drop -f png -o - > nepal.png
   presschart --shard 2/4 election.toml   the second quarter of the figures
+  presschart --watch                  re-render on every save of data.toml
 
 Exit status: 0 all written, 1 a figure failed to render or write,
-2 bad usage or invalid input (nothing written).
+2 bad usage or invalid input (nothing written), 130 interrupted.
 
 Flags:
 `
@@ -66,10 +73,10 @@ type options struct {
 	shard   string
 	help    bool
 	cpuprof string
+	watch   bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	start := time.Now()
 	var o options
 	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -83,6 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.check, "check", false, "validate the input and write nothing")
 	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVarP(&o.watch, "watch", "w", false, "render, then render again whenever an input file changes, until interrupted")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to `FILE` (for development)")
@@ -132,8 +140,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.jobs == 0 {
 		o.jobs = runtime.NumCPU()
 	}
-	shardI, shardN, err := parseShard(o.shard)
-	if err != nil {
+	if _, _, err := parseShard(o.shard); err != nil {
 		return fail("--shard: %v", err)
 	}
 	for _, p := range o.only {
@@ -146,7 +153,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		files = []string{"data.toml"}
 	}
+	if o.watch && (slices.Contains(files, "-") || o.out == "-" || o.list || o.check) {
+		return fail("--watch renders files into a folder; it does not go with -, -o -, --list or --check")
+	}
+	ctx, stopSignals := signal.NotifyContext(baseContext(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	if o.watch {
+		return watch(ctx, &o, files, stdout, stderr)
+	}
+	status, _ := pass(ctx, &o, files, stdout, stderr, false)
+	return status
+}
 
+// baseContext is the context of a run; tests replace it to stop --watch.
+var baseContext = context.Background
+
+// pass decodes the files, renders the selected figures and writes them.
+// It returns the exit status and the files that the figures were made
+// from, for --watch. With skipSame, files whose bytes have not changed are
+// left alone.
+func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Writer, skipSame bool) (int, []string) {
+	start := time.Now()
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "presschart: "+format+"\n", a...)
+		return exitInvalid
+	}
+	inputs := slices.Clone(files)
 	// Decode every file first: invalid input writes nothing.
 	var figs []*charts.Figure
 	invalid := false
@@ -169,29 +201,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		figs = append(figs, f.Figures...)
 	}
+	for _, f := range figs {
+		inputs = append(inputs, f.Inputs()...)
+	}
 	if invalid {
 		fmt.Fprintln(stderr, "presschart: invalid input; nothing was written")
-		return exitInvalid
+		return exitInvalid, inputs
 	}
 	if dup := duplicateID(figs); dup != "" {
-		return fail("figure id %q appears in more than one input file; ids name the output files and must be unique", dup)
+		return fail("figure id %q appears in more than one input file; ids name the output files and must be unique", dup), inputs
 	}
-	figs, err = selectFigures(figs, o.only, shardI, shardN)
+	shardI, shardN, _ := parseShard(o.shard)
+	figs, err := selectFigures(figs, o.only, shardI, shardN)
 	if err != nil {
-		return fail("%v", err)
+		return fail("%v", err), inputs
 	}
 
 	if o.list {
 		for _, f := range figs {
 			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Type, f.Title)
 		}
-		return exitOK
+		return exitOK, inputs
 	}
 	if o.check {
 		if !o.quiet {
 			fmt.Fprintf(stderr, "presschart: %s: %d figures, all valid\n", strings.Join(files, ", "), len(figs))
 		}
-		return exitOK
+		return exitOK, inputs
 	}
 
 	var formats []string
@@ -199,27 +235,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 		formats = o.formats
 	}
 	if o.out == "-" {
-		return toStdout(figs, formats, stdout, stderr)
+		return toStdout(figs, formats, stdout, stderr), inputs
 	}
 
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		fmt.Fprintf(stderr, "presschart: %v\n", err)
-		return exitFailed
+		return exitFailed, inputs
 	}
 	charts.RemoveStaleTemps(o.out)
-	stop := cleanOnSignal(o.out)
-	defer stop()
 
 	// Each figure is written as soon as it is rendered, so memory holds
 	// only the figures in flight, not the whole batch.
-	results := renderAll(figs, formats, o.jobs, func(f *charts.Figure, outs []charts.Output) error {
+	write := func(name string, data []byte) error {
+		if skipSame {
+			if old, err := os.ReadFile(filepath.Join(o.out, name)); err == nil && bytes.Equal(old, data) {
+				return nil
+			}
+		}
+		return charts.WriteFile(o.out, name, data)
+	}
+	results := renderAll(ctx, figs, formats, o.jobs, func(f *charts.Figure, outs []charts.Output) error {
 		for _, out := range outs {
-			if err := charts.WriteFile(o.out, out.Path, out.Data()); err != nil {
+			if err := write(out.Path, out.Data()); err != nil {
 				return fmt.Errorf("presschart: figure %q: %v", f.ID, err)
 			}
 		}
 		return nil
 	})
+	if ctx.Err() != nil {
+		charts.RemoveStaleTemps(o.out)
+		fmt.Fprintln(stderr, "presschart: interrupted; the files written so far are complete")
+		return exitInterrupted, inputs
+	}
 
 	status := exitOK
 	m := manifest{Generator: "presschart " + charts.Version}
@@ -236,7 +283,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	js, _ := json.MarshalIndent(m, "", "  ")
 	js = append(js, '\n')
-	if err := charts.WriteFile(o.out, "manifest.json", js); err != nil {
+	if err := write("manifest.json", js); err != nil {
 		fmt.Fprintf(stderr, "presschart: manifest: %v\n", err)
 		status = exitFailed
 	}
@@ -247,7 +294,59 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s\n",
 			nfiles, len(m.Figures), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond))
 	}
-	return status
+	return status, inputs
+}
+
+// watchEvery is how often --watch looks at its inputs.
+var watchEvery = 300 * time.Millisecond
+
+// watch renders, then renders again whenever a TOML file, or a CSV or
+// font file that a figure uses or that lies beside a TOML file, changes.
+// Errors are printed and the watch goes on; an interrupt ends it with
+// status 0.
+func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Writer) int {
+	for {
+		_, inputs := pass(ctx, o, files, stdout, stderr, true)
+		if ctx.Err() != nil {
+			return exitOK
+		}
+		for _, f := range files {
+			for _, ext := range []string{"*.csv", "*.ttf", "*.otf"} {
+				m, _ := filepath.Glob(filepath.Join(globEscape(filepath.Dir(f)), ext))
+				inputs = append(inputs, m...)
+			}
+		}
+		before := stamps(inputs)
+		if !o.quiet {
+			fmt.Fprintf(stderr, "presschart: watching %d files for changes; Ctrl-C stops\n", len(before))
+		}
+		for changed := false; !changed; {
+			select {
+			case <-ctx.Done():
+				return exitOK
+			case <-time.After(watchEvery):
+			}
+			changed = !maps.Equal(before, stamps(inputs))
+		}
+	}
+}
+
+// stamps records each file's size and modification time ("" when it is
+// missing), so that a change of either is seen.
+func stamps(paths []string) map[string]string {
+	m := make(map[string]string, len(paths))
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil {
+			m[p] = fmt.Sprintf("%d %d", info.Size(), info.ModTime().UnixNano())
+		} else {
+			m[p] = ""
+		}
+	}
+	return m
+}
+
+func globEscape(s string) string {
+	return strings.NewReplacer("*", "\\*", "?", "\\?", "[", "\\[").Replace(s)
 }
 
 type manifest struct {
@@ -272,7 +371,7 @@ type result struct {
 // renderAll renders the figures, jobs at a time, and hands each one's
 // files to write. The results keep the figures' order and describe the
 // files without holding their bytes.
-func renderAll(figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
+func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
 	results := make([]result, len(figs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -281,6 +380,10 @@ func renderAll(figs []*charts.Figure, formats []string, jobs int, write func(*ch
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if ctx.Err() != nil {
+					results[i] = result{err: ctx.Err()}
+					continue
+				}
 				outs, err := figs[i].RenderFiles(formats)
 				if err == nil {
 					err = write(figs[i], outs)
@@ -381,25 +484,4 @@ func parseShard(s string) (i, n int, err error) {
 		return 0, 0, errors.New("want I/N with 1 <= I <= N, e.g. 2/4, not " + strconv.Quote(s))
 	}
 	return i, n, nil
-}
-
-// cleanOnSignal removes presschart's temporary files from dir when the
-// process is interrupted, then exits with 130. Files already renamed into
-// place are complete; the others keep their previous contents.
-func cleanOnSignal(dir string) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ch:
-			charts.RemoveStaleTemps(dir)
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 var update = flag.Bool("update", false, "rewrite the CLI scripts' golden parts and out/")
@@ -144,5 +145,48 @@ func TestShardsPartition(t *testing.T) {
 	sort.Strings(nonEmpty)
 	if strings.Join(want, "\n") != strings.Join(nonEmpty, "\n") {
 		t.Errorf("union of shards:\n%s\nwant:\n%s", strings.Join(nonEmpty, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestJSONSchema validates --json output, and the manifest written beside
+// the images, against the documented schema in docs/manifest.schema.json.
+func TestJSONSchema(t *testing.T) {
+	f, err := os.Open("docs/manifest.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(f)
+	f.Close()
+	if err != nil {
+		t.Fatalf("the schema is not JSON: %v", err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("manifest.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("manifest.schema.json")
+	if err != nil {
+		t.Fatalf("the schema does not compile: %v", err)
+	}
+	dir := t.TempDir()
+	var stdout bytes.Buffer
+	if code := run([]string{"-q", "--json", "-o", dir, "data.toml", "charts/testdata/renditions.toml"}, &stdout, io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	written, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if !bytes.Equal(written, stdout.Bytes()) {
+		t.Error("--json printed something else than manifest.json holds")
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(stdout.Bytes()))
+	if err != nil {
+		t.Fatalf("--json printed no JSON: %v", err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("the manifest does not fit its schema: %v", err)
+	}
+	// The schema must be able to fail.
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"generator": "presschart 1.0.0", "figures": [{"id": "A", "type": "pie", "title": "", "alt": "", "files": []}]}`))
+	if schema.Validate(bad) == nil {
+		t.Error("the schema accepts a broken manifest")
 	}
 }

@@ -43,7 +43,9 @@
 //	alt        alt text; when absent it is written from the data (see Alt text)
 //	highlight  labels of rows (or parts) drawn in the accent colour
 //	data       the rows: an array of tables, each with a label and the
-//	           numbers its type asks for; at most 10,000 rows
+//	           numbers its type asks for; at most 10,000 rows. Or the path
+//	           of a CSV file, relative to the TOML file (below)
+//	columns    with a CSV file: which column holds each field
 //
 // Every style key below may also be set in a figure, where it overrides
 // [style] for that figure alone.
@@ -56,7 +58,8 @@
 //	height       16 to 8000 CSS pixels (default 400); overrides size
 //	scale        1 to 4: PNG pixels per CSS pixel (default 2); at most 40
 //	             megapixels per PNG
-//	formats      any of "png", "svg" (default both)
+//	formats      any of "png", "svg", "html" (default all three); html, the
+//	             embed snippet, needs png or svg beside it
 //	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
 //	             (default en)
 //	source       the source line, e.g. "Source: ..."
@@ -76,6 +79,25 @@
 //	prefix       written before every number, e.g. "$"
 //	suffix       written after every number, e.g. "%" or " km"
 //	compact      true writes 135K, 1.2M (per locale: 135 Tsd., 135 тис.)
+//	renditions   more versions of each figure, each a size, a theme or
+//	             both: ["social", "dark", "square-dark"] writes
+//	             <id>-social.*, <id>-dark.* and <id>-square-dark.* besides
+//	             <id>.*; a rendition equal to the figure itself is skipped
+//
+// # Data from a CSV file
+//
+//	data    = "data/nepal.csv"
+//	columns = { label = "period", value = "mercenaries" }
+//
+// The file has a header row; each further row is a datum. columns maps the
+// type's fields (label, value; label, low, high for range) to header names;
+// a field left out takes the column of its own name, matched exactly, then
+// regardless of case. Cells are trimmed; numbers are written plainly
+// (1000, 2.5), without thousands separators. A row with more or fewer
+// fields than the header, an empty or non-numeric cell and a missing
+// column are errors with the CSV line and column:
+//
+//	data.toml: figure "nepal": data: nepal.csv:3:6: column "count": "abc" is not a number
 //
 // # Chart types
 //

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer that the watcher and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// eventually polls cond for up to five seconds.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// TestWatch edits a TOML file and its CSV under --watch: each good save is
+// rendered again, a bad save is reported without stopping the watch or
+// touching the outputs, and an interrupt ends it with status 0 and no
+// temporary files.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	toml := filepath.Join(dir, "w.toml")
+	csv := filepath.Join(dir, "rows.csv")
+	out := filepath.Join(dir, "out")
+	svg := filepath.Join(out, "a.svg")
+	writeFile := func(p, s string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Make sure the change is seen even on a coarse file clock.
+		later := time.Now().Add(time.Duration(len(s)) * time.Millisecond)
+		os.Chtimes(p, later, later)
+	}
+	fig := func(title string) string {
+		return "[[figure]]\nid = \"a\"\ntype = \"bar\"\ntitle = \"" + title + "\"\ndata = \"rows.csv\"\n"
+	}
+	writeFile(csv, "label,value\nNepal,1000\n")
+	writeFile(toml, fig("First"))
+
+	defer func(w time.Duration, b func() context.Context) { watchEvery, baseContext = w, b }(watchEvery, baseContext)
+	ctx, cancel := context.WithCancel(context.Background())
+	watchEvery, baseContext = 10*time.Millisecond, func() context.Context { return ctx }
+	var stderr syncBuffer
+	done := make(chan int)
+	go func() { done <- run([]string{"--watch", "-o", out, toml}, io.Discard, &stderr) }()
+
+	read := func() string { b, _ := os.ReadFile(svg); return string(b) }
+	eventually(t, "the first render", func() bool { return strings.Contains(read(), ">First</text>") })
+
+	writeFile(toml, fig("Second"))
+	eventually(t, "the title change", func() bool { return strings.Contains(read(), ">Second</text>") })
+
+	writeFile(csv, "label,value\nNepal,1000\nIndia,150\n")
+	eventually(t, "the CSV change", func() bool { return strings.Contains(read(), ">India</text>") })
+
+	before := read()
+	writeFile(toml, fig("Broken")+"\nvalue = nan\n")
+	eventually(t, "the error", func() bool { return strings.Contains(stderr.String(), "unknown key") })
+	if read() != before {
+		t.Error("an invalid save changed the output")
+	}
+
+	writeFile(toml, fig("Fixed"))
+	eventually(t, "the fix", func() bool { return strings.Contains(read(), ">Fixed</text>") })
+
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after an interrupt, want 0", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("--watch did not stop")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
