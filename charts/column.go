@@ -68,14 +68,27 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 		cx := left + slot*(float64(i)+0.5)
 		from, to := s.bar(d.Value)
 		top, h := math.Min(from, to), math.Abs(to-from)
-		bars.Add(&scene.Rect{X: snap(cx - barW/2), Y: top, W: barW, H: h, Fill: c.seriesColor(d.Label), Class: "pc-bar"})
-		if showValues {
-			y := top - 6
-			if d.Value < 0 {
-				y = top + h + 6 + capH
-				labelTop = math.Max(labelTop, y+6)
-			}
-			values.Add(c.text(cx, y, c.nf.number(d.Value), size, true, c.th.text, scene.Middle, "pc-value"))
+		fill := c.seriesColor(d.Label)
+		bars.Add(&scene.Rect{X: snap(cx - barW/2), Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
+		if !showValues {
+			continue
+		}
+		// The value sits inside the end of the bar when it fits there,
+		// in the text colour of higher contrast with the bar; else just
+		// past the end.
+		label := c.nf.number(d.Value)
+		inside := h >= capH+16 && c.width(label, size, true) <= barW-8
+		switch {
+		case inside && d.Value >= 0:
+			values.Add(c.text(cx, top+8+capH, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+		case inside:
+			values.Add(c.text(cx, top+h-8, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+		case d.Value < 0:
+			y := top + h + 6 + capH
+			labelTop = math.Max(labelTop, y+6)
+			values.Add(c.text(cx, y, label, size, true, c.th.text, scene.Middle, "pc-value"))
+		default:
+			values.Add(c.text(cx, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
 		}
 	}
 	for i := range data {

@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -57,6 +58,39 @@ func FuzzRender(f *testing.F) {
 			if cfg.Width != int(fig.Style.Width+0.5) {
 				t.Fatalf("figure %q: PNG is %d wide, want %g", fig.ID, cfg.Width, fig.Style.Width)
 			}
+		}
+	})
+}
+
+// FuzzDecode: decoding alone never panics, and every error it returns is
+// an Errors whose messages name the file. Cheaper than FuzzRender, so it
+// explores the decoder further in the same time.
+func FuzzDecode(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.toml")
+	bad, _ := filepath.Glob("testdata/bad/*.toml")
+	for _, s := range append(seeds, bad...) {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, err := Decode("fuzz.toml", src, "testdata/bad")
+		if err != nil {
+			es, ok := err.(Errors)
+			if !ok || len(es) == 0 {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			for _, e := range es {
+				if !strings.HasPrefix(e.Error(), "fuzz.toml") {
+					t.Fatalf("message does not name the file: %q", e.Error())
+				}
+			}
+			return
+		}
+		if len(file.Figures) == 0 {
+			t.Fatal("decoded a file without figures")
 		}
 	})
 }
