@@ -72,8 +72,10 @@
 //	font         path of a .ttf or .otf file for regular text, relative to
 //	             the TOML file (default: the embedded Inter)
 //	font_bold    the same for bold text (titles, values)
-//	embed_fonts  true embeds the font files in the SVG as @font-face, so it
-//	             looks the same where the font is not installed
+//	embed_fonts  true embeds in the SVG, as base64 @font-face, a TrueType
+//	             subset of each face with just the characters the figure
+//	             uses (with their kerning), so it looks the same where the
+//	             font is not installed; a few KB per face
 //	decimals     0 to 6 decimals for every number; default: as the value
 //	             needs, at most 2
 //	prefix       written before every number, e.g. "$"

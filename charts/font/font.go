@@ -29,7 +29,6 @@ var files embed.FS
 type Face struct {
 	Family string // the family name the SVG asks for, e.g. "Inter"
 	Bold   bool   // whether the face is bold (font-weight 700 in SVG)
-	Data   []byte // the font file, for embedding
 
 	font *sfnt.Font
 	upm  float64
@@ -96,7 +95,6 @@ func Parse(data []byte, bold bool) (*Face, error) {
 	fc := &Face{
 		Family: family,
 		Bold:   bold,
-		Data:   data,
 		font:   f,
 		upm:    float64(f.UnitsPerEm()),
 		glyphs: make(map[rune]glyph),

@@ -2,11 +2,14 @@ package scene
 
 import (
 	"bufio"
+	"fmt"
 	"encoding/base64"
 	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
+
+	"presschart/charts/font"
 )
 
 // WriteSVG writes the scene as a standalone SVG 1.1 document: width,
@@ -15,7 +18,9 @@ import (
 // decimals, and no scripts or external references.
 func (s *Scene) WriteSVG(w io.Writer) error {
 	e := &svgWriter{w: bufio.NewWriterSize(w, 16<<10), s: s}
-	e.document()
+	if err := e.document(); err != nil {
+		return err
+	}
 	return e.w.Flush()
 }
 
@@ -95,7 +100,7 @@ func quoteFamily(f string) string {
 	return f
 }
 
-func (e *svgWriter) document() {
+func (e *svgWriter) document() error {
 	s := e.s
 	e.str(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1"`)
 	e.attr("width", s.Width)
@@ -120,7 +125,9 @@ func (e *svgWriter) document() {
 	e.esc(s.Desc)
 	e.str("</desc>\n")
 	if s.EmbedFonts {
-		e.fonts()
+		if err := e.fonts(); err != nil {
+			return err
+		}
 	}
 	if s.Background.A != 0 {
 		e.str(`<rect class="pc-background" width="100%" height="100%"`)
@@ -131,26 +138,55 @@ func (e *svgWriter) document() {
 		e.group(g)
 	}
 	e.str("</svg>\n")
+	return nil
 }
 
-// fonts embeds the font files as base64 @font-face rules, so the SVG looks
-// the same on a machine that lacks the font.
-func (e *svgWriter) fonts() {
+// fonts embeds, as base64 @font-face rules, a subset of each face that
+// holds just the characters the figure uses, so the SVG looks the same on
+// a machine that lacks the font.
+func (e *svgWriter) fonts() error {
+	var regular, bold []rune
+	var walk func(g *Group)
+	walk = func(g *Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *Group:
+				walk(n)
+			case *Text:
+				if n.Bold {
+					bold = append(bold, []rune(n.S)...)
+				} else {
+					regular = append(regular, []rune(n.S)...)
+				}
+			}
+		}
+	}
+	for _, g := range e.s.Root {
+		walk(g)
+	}
 	e.str("<defs><style>\n")
 	for _, f := range []struct {
-		data   []byte
-		family string
+		face   *font.Face
+		runes  []rune
 		weight string
-	}{{e.s.Regular.Data, e.s.Regular.Family, "400"}, {e.s.Bold.Data, e.s.Bold.Family, "700"}} {
+	}{{e.s.Regular, regular, "400"}, {e.s.Bold, bold, "700"}} {
+		if len(f.runes) == 0 {
+			continue
+		}
+		data, err := f.face.Subset(f.runes)
+		if err != nil {
+			return fmt.Errorf("embedding %s: %v", f.face.Family, err)
+		}
 		e.str("@font-face{font-family:")
-		e.esc(quoteFamily(f.family))
-		e.str(";font-weight:" + f.weight + ";src:url(data:font/otf;base64,")
+		e.esc(quoteFamily(f.face.Family))
+		e.str(";font-weight:" + f.weight + ";src:url(data:font/ttf;base64,")
 		enc := base64.NewEncoder(base64.StdEncoding, e.w)
-		enc.Write(f.data)
+		enc.Write(data)
 		enc.Close()
-		e.str(")}\n")
+		e.str(") format(\"truetype\")}\n")
 	}
 	e.str("</style></defs>\n")
+	return nil
 }
 
 func (e *svgWriter) group(g *Group) {
