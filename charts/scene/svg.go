@@ -2,9 +2,9 @@ package scene
 
 import (
 	"bufio"
-	"fmt"
 	"encoding/base64"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
