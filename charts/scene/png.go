@@ -10,7 +10,9 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/golang/freetype/raster"
 	"github.com/klauspost/compress/zlib"
@@ -25,7 +27,9 @@ import (
 func (s *Scene) Raster(scale float64) *image.RGBA {
 	w := int(math.Round(s.Width * scale))
 	h := int(math.Round(s.Height * scale))
-	img := &image.RGBA{Pix: getBuf(4 * w * h), Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	// An opaque background overwrites every pixel: the buffer need not
+	// be cleared first.
+	img := &image.RGBA{Pix: getBuf(4*w*h, s.Background.A != 255), Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	if s.Background.A != 0 {
 		draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
 	}
@@ -241,11 +245,13 @@ func (r *rasterizer) group(g *Group) {
 // garbage collection as the drawing.
 var bufs sync.Pool
 
-// getBuf returns a zeroed buffer of n bytes.
-func getBuf(n int) []byte {
+// getBuf returns a buffer of n bytes, zeroed if zero is set.
+func getBuf(n int, zero bool) []byte {
 	if b, ok := bufs.Get().(*[]byte); ok && cap(*b) >= n {
 		s := (*b)[:n]
-		clear(s)
+		if zero {
+			clear(s)
+		}
 		return s
 	}
 	return make([]byte, n)
@@ -300,7 +306,13 @@ func (s *Scene) WritePNG(w io.Writer, scale float64, meta PNGMeta) error {
 		if kv[1] == "" {
 			continue
 		}
-		if err := chunk(w, "tEXt", append([]byte(kv[0]+"\x00"), latin1(kv[1])...)); err != nil {
+		// tEXt holds Latin-1; text beyond it (Cyrillic, Greek) goes into
+		// an iTXt chunk as UTF-8, uncompressed.
+		typ, data := "tEXt", append([]byte(kv[0]+"\x00"), latin1(kv[1])...)
+		if !isLatin1(kv[1]) {
+			typ, data = "iTXt", append([]byte(kv[0]+"\x00\x00\x00\x00\x00"), kv[1]...)
+		}
+		if err := chunk(w, typ, data); err != nil {
 			return err
 		}
 	}
@@ -371,6 +383,17 @@ func chunk(w io.Writer, typ string, data []byte) error {
 	return err
 }
 
+// isLatin1 reports whether s needs nothing beyond ISO 8859-1, once
+// typographic dashes and quotes are given their ASCII forms.
+func isLatin1(s string) bool {
+	for _, r := range s {
+		if r >= 0x100 && !strings.ContainsRune("–—−‘’“”„\u202f", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // latin1 converts s to ISO 8859-1, which tEXt requires; characters outside
 // it become '?'. Typographic quotes and dashes keep their ASCII meaning.
 func latin1(s string) []byte {
@@ -403,15 +426,14 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 	index := make(map[uint32]uint8, 256)
 	var pal color.Palette
 	b := img.Bounds()
-	out := &image.Paletted{Pix: getBuf(b.Dx() * b.Dy()), Stride: b.Dx(), Rect: b}
-	pix := img.Pix
-	dst := out.Pix
-	// Runs of one colour are most of a chart: compare each pixel, read as
-	// one 32-bit word, with the previous one before asking the map.
-	lastKey := ^binary.LittleEndian.Uint32(pix) // differs from the first pixel
+	out := &image.Paletted{Pix: getBuf(b.Dx()*b.Dy(), false), Stride: b.Dx(), Rect: b}
+	// Each pixel is read as one 32-bit word (its RGBA bytes in memory
+	// order); runs of one colour, most of a chart, skip the map.
+	words := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(img.Pix))), len(img.Pix)/4)
+	dst := out.Pix[:len(words)]
+	lastKey := ^words[0]
 	var lastN uint8
-	for j := range dst {
-		key := binary.LittleEndian.Uint32(pix[4*j:])
+	for j, key := range words {
 		if key == lastKey {
 			dst[j] = lastN
 			continue
@@ -424,8 +446,8 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 			}
 			n = uint8(len(pal))
 			index[key] = n
-			i := 4 * j
-			pal = append(pal, color.RGBA{pix[i], pix[i+1], pix[i+2], pix[i+3]})
+			px := img.Pix[4*j : 4*j+4]
+			pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
 		}
 		dst[j] = n
 		lastKey, lastN = key, n

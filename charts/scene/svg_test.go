@@ -88,6 +88,11 @@ func TestPNGSizeAndChunks(t *testing.T) {
 	if !bytes.Contains(img, []byte("tEXtTitle\x00Nepal - drop")) {
 		t.Error("no Title tEXt chunk")
 	}
+	b.Reset()
+	s.WritePNG(&b, 1, PNGMeta{Title: "Іноземні найманці"})
+	if !bytes.Contains(b.Bytes(), []byte("iTXtTitle\x00\x00\x00\x00\x00Іноземні найманці")) {
+		t.Error("a Cyrillic title is not kept as UTF-8 in iTXt")
+	}
 	if bytes.Contains(img, []byte("tIME")) {
 		t.Error("a timestamp chunk makes the bytes differ between runs")
 	}
