@@ -135,7 +135,15 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 		if vertical {
 			axis.Add(c.text(labelAt-8, p+capH/2, label, c.tick, false, c.th.faint, scene.End, "pc-tick"))
 		} else {
-			axis.Add(c.text(p, labelAt+8+capH, label, c.tick, false, c.th.faint, scene.Middle, "pc-tick"))
+			// A label centred on its tick may not run past the content
+			// area: at the edges it ends, or starts, at its tick.
+			a, w := scene.Middle, c.width(label, c.tick, false)
+			if p+w/2 > c.right {
+				a = scene.End
+			} else if p-w/2 < c.left {
+				a = scene.Start
+			}
+			axis.Add(c.text(p, labelAt+8+capH, label, c.tick, false, c.th.faint, a, "pc-tick"))
 		}
 	}
 	return grid, axis, baseline

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"presschart/charts/scene"
@@ -68,12 +69,21 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 		lo, hi = math.Min(lo, d.Low), math.Max(hi, d.High)
 		spanW = math.Max(spanW, c.width(c.spanLabel(d), c.value, true))
 	}
+	r := math.Round(6 * c.u)
+	// The "10,000–30,000" labels go after the bands; on a narrow figure,
+	// where they would squeeze the scale, they go on the row's label line,
+	// at the right.
+	above := spanW+r+10 > 0.3*p.w
+	labelW := p.w
+	if above {
+		labelW = p.w - spanW - 12
+	}
 	// Each row: its label (up to two lines), then the band.
 	labels := make([][]string, n)
 	content := make([]float64, n)
 	natural := axisH + float64(n-1)*gap
 	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, p.w, 2)
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, labelW, 2)
 		content[i] = float64(len(labels[i]))*labelLH + 2 + band
 		natural += content[i]
 	}
@@ -83,8 +93,13 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 		gap += math.Min(spare/float64(n-1), 48*c.u)
 	}
 
-	r := math.Round(6 * c.u)
-	s := niceScale(lo, hi, p.x+r, p.right()-spanW-r-10, 90, dataStep(data))
+	x1 := p.right() - spanW - r - 10
+	if above {
+		x1 = p.right() - r
+	}
+	// Ticks as close as their labels allow.
+	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
+	s := niceScale(lo, hi, p.x+r, x1, minGap, dataStep(data))
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
@@ -105,7 +120,12 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 		row.Add(&scene.Circle{CX: x0, CY: cy, R: r, Fill: fill, Class: "pc-low"})
 		row.Add(&scene.Circle{CX: x1, CY: cy, R: r, Fill: fill, Class: "pc-high"})
 		series.Add(row)
-		values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+		if above {
+			first := nodes[0].(*scene.Text)
+			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value"))
+		} else {
+			values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+		}
 		y += content[i] + gap
 	}
 	bottom := spans[len(spans)-1][1]
@@ -120,10 +140,18 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 		if c.f.Style.Background != "" {
 			bg, _ = parseColor(c.f.Style.Background)
 		}
-		for _, n := range axisY.Nodes {
+		texts := axisY.Nodes
+		if above {
+			texts = append(slices.Clone(texts), values.Nodes...)
+		}
+		for _, n := range texts {
 			t := n.(*scene.Text)
-			w := c.width(t.S, t.Size, false)
-			knockout.Add(&scene.Rect{X: t.X - 3, Y: snap(t.Y - labelLH*0.8), W: snap(w + 6), H: labelLH, Fill: bg})
+			w := c.width(t.S, t.Size, t.Bold)
+			x := t.X
+			if t.Anchor == scene.End {
+				x -= w
+			}
+			knockout.Add(&scene.Rect{X: snap(x - 3), Y: snap(t.Y - labelLH*0.8), W: snap(w + 6), H: labelLH, Fill: bg})
 		}
 	}
 	grid, axisX, _ := c.gridlines(s, false, spans, bottom, false)

@@ -27,6 +27,8 @@ type ctx struct {
 	regular *font.Face
 	bold    *font.Face
 	u       float64 // type scale: 1 at 640 px wide
+	left    float64 // the content area, inside the padding
+	right   float64
 	accent  scene.Color
 	palette []scene.Color
 
@@ -124,6 +126,7 @@ func (f *Figure) Scene() *scene.Scene {
 	pad := math.Round(20 * math.Min(math.Max(W/640, 0.8), 1.6))
 	x0, x1 := pad, W-pad
 	width := x1 - x0
+	c.left, c.right = x0, x1
 
 	// Top: title and subtitle.
 	y := pad - 2
