@@ -9,7 +9,8 @@ import (
 
 // scale maps data values onto pixels along one axis.
 type scale struct {
-	lo, hi     float64 // domain, including zero for bars
+	log        bool    // logarithmic: lo, hi and ticks are powers of ten and their multiples
+	lo, hi     float64 // domain, including zero for bars on a linear scale
 	step       float64 // tick step
 	p0, p1     float64 // pixel range: p0 is where lo goes
 	ticks      []float64
@@ -83,15 +84,58 @@ func dataStep(data []Datum) float64 {
 	return 1
 }
 
+// logScale returns a logarithmic scale from the power of ten at or below
+// lo to the one at or above hi (lo must be above zero), with a tick at
+// each power of ten, and at 2 and 5 times it when the domain spans fewer
+// than three decades.
+func logScale(lo, hi, p0, p1 float64) scale {
+	e0, e1 := math.Floor(math.Log10(lo)+1e-9), math.Ceil(math.Log10(hi)-1e-9)
+	if e1 <= e0 {
+		e1 = e0 + 1
+	}
+	s := scale{log: true, lo: math.Pow(10, e0), hi: math.Pow(10, e1), p0: p0, p1: p1, minVisible: 2}
+	for e := e0; e <= e1; e++ {
+		for _, m := range []float64{1, 2, 5} {
+			if m != 1 && e1-e0 >= 3 || e == e1 && m != 1 {
+				continue
+			}
+			v, _ := strconv.ParseFloat(strconv.FormatFloat(m*math.Pow(10, e), 'g', 12, 64), 64)
+			s.ticks = append(s.ticks, v)
+		}
+	}
+	s.step = s.lo
+	return s
+}
+
+// valueScale is the figure's value scale: logarithmic with scale = "log",
+// else linear from zero (niceScale).
+func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
+	if c.f.Style.Log {
+		return logScale(lo, hi, p0, p1)
+	}
+	return niceScale(lo, hi, p0, p1, minGap, minStep)
+}
+
 // px returns the pixel position of v.
 func (s scale) px(v float64) float64 {
+	if s.log {
+		return s.p0 + (math.Log10(v)-math.Log10(s.lo))/(math.Log10(s.hi)-math.Log10(s.lo))*(s.p1-s.p0)
+	}
 	return s.p0 + (v-s.lo)/(s.hi-s.lo)*(s.p1-s.p0)
+}
+
+// base is where bars start: zero, or the bottom of a log scale.
+func (s scale) base() float64 {
+	if s.log {
+		return s.lo
+	}
+	return 0
 }
 
 // bar returns the pixel positions of a bar from zero to v. A non-zero
 // value is never drawn shorter than minVisible, so 1 beside 1,000 shows.
 func (s scale) bar(v float64) (from, to float64) {
-	from, to = snap(s.px(0)), snap(s.px(v))
+	from, to = snap(s.px(s.base())), snap(s.px(v))
 	if v != 0 && math.Abs(to-from) < s.minVisible {
 		dir := math.Copysign(1, (s.p1-s.p0)*v)
 		to = from + dir*s.minVisible
@@ -117,7 +161,7 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 	for _, t := range s.ticks {
 		p := snap(s.px(t))
 		col, cls := c.th.grid, "pc-gridline"
-		if t == 0 && zeroAxis {
+		if t == s.base() && zeroAxis {
 			col, cls = c.th.axis, "pc-baseline"
 		}
 		for _, sp := range spans {
@@ -131,7 +175,11 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 				grid.Add(l)
 			}
 		}
-		label := c.nf.tick(t, s.step)
+		step := s.step
+		if s.log {
+			step = t
+		}
+		label := c.nf.tick(t, step)
 		if vertical {
 			axis.Add(c.text(labelAt-8, p+capH/2, label, c.tick, false, c.th.faint, scene.End, "pc-tick"))
 		} else {
@@ -153,7 +201,11 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 func (c *ctx) tickWidth(s scale) float64 {
 	w := 0.0
 	for _, t := range s.ticks {
-		w = math.Max(w, c.width(c.nf.tick(t, s.step), c.tick, false))
+		step := s.step
+		if s.log {
+			step = t
+		}
+		w = math.Max(w, c.width(c.nf.tick(t, step), c.tick, false))
 	}
 	return w
 }

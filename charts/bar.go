@@ -11,6 +11,7 @@ import (
 var barKind = &kind{
 	name:     "bar",
 	noun:     "Bar chart",
+	logScale: true,
 	maxRows:  300,
 	fields:   []string{"value"},
 	options:  noOptions,
@@ -52,7 +53,7 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	if hi > 0 {
 		x1 -= vw
 	}
-	s := niceScale(lo, hi, x0, x1, 80, dataStep(data))
+	s := c.valueScale(lo, hi, x0, x1, 80, dataStep(data))
 	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)

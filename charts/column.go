@@ -12,6 +12,7 @@ import (
 var columnKind = &kind{
 	name:     "column",
 	noun:     "Column chart",
+	logScale: true,
 	maxRows:  maxPoints,
 	fields:   []string{"value"},
 	options:  noOptions,
@@ -29,7 +30,7 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 
 	// The tick labels' width decides where the columns start, and the
 	// category labels' height where the baseline sits: settle both.
-	s := niceScale(lo, hi, p.bottom(), p.y+valueGap, 40, dataStep(data))
+	s := c.valueScale(lo, hi, p.bottom(), p.y+valueGap, 40, dataStep(data))
 	left := p.x + c.tickWidth(s) + 10
 	slot := (p.right() - left) / n
 	cat := c.columnLabels(data, slot, left, p.x)
@@ -37,12 +38,12 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 	if lo < 0 {
 		negGap = valueGap
 	}
-	s = niceScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
+	s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
 	if w := c.tickWidth(s); p.x+w+10 > left+0.5 { // wider ticks: settle again
 		left = p.x + w + 10
 		slot = (p.right() - left) / n
 		cat = c.columnLabels(data, slot, left, p.x)
-		s = niceScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
+		s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
 	}
 
 	g := &scene.Group{}

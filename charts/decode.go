@@ -233,6 +233,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	// one run reports every problem.
 	if fig.kind != nil && len(fig.Data) > 0 {
 		fig.kind.validate(fig, e)
+		fig.checkLog(e)
 	}
 	fig.checkGlyphs(e)
 	if len(e.list) > before {
@@ -305,6 +306,26 @@ func (fig *Figure) decodeData(t *table) {
 		rt.unknown()
 		if len(t.e.list) == before {
 			fig.Data = append(fig.Data, d)
+		}
+	}
+}
+
+// checkLog rejects a log scale where it cannot be drawn: on part-to-whole
+// types, and for values of zero or below.
+func (fig *Figure) checkLog(e *errs) {
+	if !fig.Style.Log {
+		return
+	}
+	if !fig.kind.logScale {
+		e.add("scale", "a %s chart has no value axis to make logarithmic; scale = \"log\" applies to column, bar and range charts", fig.kind.name)
+		return
+	}
+	for i, d := range fig.Data {
+		for _, k := range fig.kind.fields {
+			v := map[string]float64{"value": d.Value, "low": d.Low, "high": d.High}[k]
+			if v <= 0 {
+				e.add(fmt.Sprintf("data[%d].%s", i, k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
+			}
 		}
 	}
 }

@@ -42,7 +42,7 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
 	}
 	line("presschart-title", f.Title)
 	line("presschart-subtitle", f.Subtitle)
-	line("presschart-note", f.Note)
+	line("presschart-note", f.note())
 	line("presschart-source", f.Style.Source)
 	line("presschart-credit", f.Style.Credit)
 	b.WriteString("  </figcaption>\n</figure>\n")

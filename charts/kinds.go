@@ -12,6 +12,8 @@ type kind struct {
 	noun    string   // how the alt text names it: "Column chart"
 	fields  []string // the numeric keys of a data row, besides label
 	maxRows int      // the most rows it can show legibly (at most maxPoints)
+	// logScale says whether scale = "log" applies.
+	logScale bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)

@@ -15,6 +15,7 @@ import (
 var rangeKind = &kind{
 	name:     "range",
 	noun:     "Range chart",
+	logScale: true,
 	maxRows:  200,
 	fields:   []string{"low", "high"},
 	options:  noOptions,
@@ -99,7 +100,7 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	// Ticks as close as their labels allow.
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
-	s := niceScale(lo, hi, p.x+r, x1, minGap, dataStep(data))
+	s := c.valueScale(lo, hi, p.x+r, x1, minGap, dataStep(data))
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}

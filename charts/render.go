@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"presschart/charts/font"
 	"presschart/charts/scene"
@@ -176,8 +177,8 @@ func (f *Figure) Scene() *scene.Scene {
 		}
 		bottom = blockTop
 	}
-	if f.Note != "" {
-		lines, _ := c.regular.Wrap(f.Note, c.small, width, 0)
+	if note := f.note(); note != "" {
+		lines, _ := c.regular.Wrap(note, c.small, width, 0)
 		blockTop := bottom - float64(len(lines))*smallLH - 2
 		nodes, _ := c.block(lines, x0, blockTop, c.small, smallLH, false, c.th.muted, scene.Start, "pc-note")
 		foot = append([]*scene.Group{{ID: "note", Class: "pc-note", Nodes: nodes}}, foot...)
@@ -249,4 +250,16 @@ func (f *Figure) Render(w io.Writer, format string) error {
 		})
 	}
 	return fmt.Errorf("unknown format %q", format)
+}
+
+// logNote is said on every figure with a logarithmic scale, in the note
+// and the alt text, so no reader takes it for a linear one.
+const logNote = "Logarithmic scale."
+
+// note is the figure's note, with logNote in front on a log scale.
+func (f *Figure) note() string {
+	if f.Style.Log {
+		return strings.TrimSpace(logNote + " " + f.Note)
+	}
+	return f.Note
 }

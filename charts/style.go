@@ -17,6 +17,7 @@ type Style struct {
 	Size          string // a preset name from sizes, or ""
 	Width, Height float64
 	Scale         int
+	Log           bool // scale = "log": a logarithmic value axis
 	Formats       []string
 	Locale        string
 	Source        string
@@ -116,7 +117,22 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			}
 		}
 	}
-	t.integer("scale", &st.Scale, 1, maxScale)
+	// scale is the PNG's pixel density (a number) or the value axis
+	// ("log" or "linear").
+	if v, ok := t.m["scale"]; ok {
+		if name, isStr := v.(string); isStr {
+			t.get("scale")
+			if name != "log" && name != "linear" {
+				t.errf("scale", "%q is not a scale; use \"log\" or \"linear\" for the value axis, or a number from 1 to %d for the PNG's pixel density", name, maxScale)
+			} else {
+				st.Log = name == "log"
+			}
+		} else {
+			t.integer("scale", &st.Scale, 1, maxScale)
+		}
+	} else {
+		t.get("scale")
+	}
 	var fs []string
 	if t.strs("formats", &fs) {
 		ok := len(fs) > 0

@@ -77,6 +77,9 @@ func (f *Figure) AltText() string {
 		parts = append(parts, strings.TrimRight(f.Subtitle, ".")+".")
 	}
 	parts = append(parts, f.kind.describe(f, nf))
+	if f.Style.Log {
+		parts = append(parts, logNote)
+	}
 	if len(f.Highlight) > 0 && f.kind.name != "waffle" && f.kind.name != "stack" {
 		parts = append(parts, "Highlighted: "+strings.Join(slices.Clone(f.Highlight), ", ")+".")
 	}
