@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"path"
@@ -305,18 +304,27 @@ var watchEvery = 300 * time.Millisecond
 // Errors are printed and the watch goes on; an interrupt ends it with
 // status 0.
 func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Writer) int {
+	inputs := slices.Clone(files)
 	for {
-		_, inputs := pass(ctx, o, files, stdout, stderr, true)
+		// The stamps are taken before the files are read, so a save
+		// during a render is seen, and renders again.
+		before := stamps(inputs)
+		_, used := pass(ctx, o, files, stdout, stderr, true)
 		if ctx.Err() != nil {
 			return exitOK
 		}
+		inputs = used
 		for _, f := range files {
 			for _, ext := range []string{"*.csv", "*.ttf", "*.otf"} {
 				m, _ := filepath.Glob(filepath.Join(globEscape(filepath.Dir(f)), ext))
 				inputs = append(inputs, m...)
 			}
 		}
-		before := stamps(inputs)
+		for p, st := range stamps(inputs) {
+			if _, known := before[p]; !known {
+				before[p] = st // new to the watch: as it is now
+			}
+		}
 		if !o.quiet {
 			fmt.Fprintf(stderr, "presschart: watching %d files for changes; Ctrl-C stops\n", len(before))
 		}
@@ -326,7 +334,13 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 				return exitOK
 			case <-time.After(watchEvery):
 			}
-			changed = !maps.Equal(before, stamps(inputs))
+			now := stamps(inputs)
+			changed = false
+			for p, st := range now {
+				if before[p] != st {
+					changed = true
+				}
+			}
 		}
 	}
 }
