@@ -34,6 +34,7 @@ type Figure struct {
 	Rest      string  // waffle and stack: label of the part that completes Total
 	Unit      float64 // waffle: what one square stands for; 0 for automatic
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
+	Center    string  // donut: the text in the hole; default the highlighted share
 	Style     Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
@@ -55,6 +56,12 @@ type Datum struct {
 	Label     string
 	Value     float64
 	Low, High float64 // range only
+
+	// number only: an earlier value to compare with, and what it was
+	// ("in 2024").
+	Previous    float64
+	HasPrevious bool
+	Compare     string
 }
 
 // Load reads and decodes a TOML file. Font paths in it are relative to the
@@ -301,6 +308,13 @@ func (fig *Figure) decodeData(t *table) {
 				if _, ok := m[k]; !ok {
 					rt.errf(k, "is missing")
 				}
+			}
+		}
+		if fig.kind.compare {
+			d.HasPrevious = rt.num("previous", &d.Previous)
+			rt.str("compare", &d.Compare)
+			if d.Compare != "" && !d.HasPrevious {
+				rt.errf("compare", "describes previous, which is missing")
 			}
 		}
 		rt.unknown()

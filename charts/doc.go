@@ -36,7 +36,8 @@
 //	id         required; lowercase letters, digits and single dashes
 //	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
 //	           characters; it is the output file name
-//	type       required; column, bar, range, waffle or stack (below)
+//	type       required; column, bar, range, waffle, stack, donut or number
+//	           (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -57,7 +58,11 @@
 //	width        16 to 8000 CSS pixels (default 640); overrides size
 //	height       16 to 8000 CSS pixels (default 400); overrides size
 //	scale        1 to 4: PNG pixels per CSS pixel (default 2); at most 40
-//	             megapixels per PNG
+//	             megapixels per PNG. Or "log" (or "linear", the default)
+//	             for the value axis of column, bar and range charts: ticks
+//	             at powers of ten (and 2 and 5 times them over fewer than
+//	             three decades); values must be above zero; the note, alt
+//	             text and caption start "Logarithmic scale."
 //	formats      any of "png", "svg", "html" (default all three); html, the
 //	             embed snippet, needs png or svg beside it
 //	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
@@ -137,6 +142,20 @@
 // stack: one 100% bar split into the parts, with "3,400 (19%)" labels;
 // rows { label, value } above zero, at most 12 parts; total and rest as for
 // waffle. A label that would touch its neighbour moves below the bar.
+//
+// donut: the parts as a ring from 12 o'clock, clockwise, with a real hole
+// (nothing is painted in it, so it suits any background) and the parts
+// listed beside it (under it on a narrow figure); rows { label, value },
+// total and rest as for waffle; at most 6 parts with the rest. Key:
+//
+//	center      the text in the hole, e.g. "19% killed"; default: the share
+//	            of the first highlighted part (or the first part) over its
+//	            label
+//
+// number: big-number cards, side by side, wrapping on a narrow figure;
+// rows { value, label } with optional previous (an earlier value) and
+// compare (when it was, "in 2024"), which add "▲ 50% vs 12,000 in 2024";
+// at most 12 cards. Highlighted cards take the accent colour.
 //
 // # Numbers
 //

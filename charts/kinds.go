@@ -14,6 +14,8 @@ type kind struct {
 	maxRows int      // the most rows it can show legibly (at most maxPoints)
 	// logScale says whether scale = "log" applies.
 	logScale bool
+	// compare says whether rows may hold previous and compare.
+	compare bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -33,12 +35,14 @@ var kinds = map[string]*kind{
 	"range":  rangeKind,
 	"waffle": waffleKind,
 	"stack":  stackKind,
+	"number": numberKind,
+	"donut":  donutKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

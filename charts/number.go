@@ -1,145 +1,134 @@
 package charts
 
 import (
+	"fmt"
 	"math"
-	"strconv"
 	"strings"
+
+	"presschart/charts/scene"
 )
 
-// locale is how one language writes numbers.
-type locale struct {
-	group    string // thousands separator
-	decimal  string
-	percent  string // between the number and "%": "" or a no-break space
-	group4   bool   // whether four-digit numbers are grouped (1,000 / 1000)
-	thousand string // compact suffixes
-	million  string
-	billion  string
+// numberKind draws big-number cards: each row's value, large, over its
+// label ("foreign mercenaries from 128 countries"), with an optional
+// comparison with an earlier value. Cards sit side by side and wrap to
+// more rows on a narrow figure.
+var numberKind = &kind{
+	name:     "number",
+	noun:     "Big numbers",
+	compare:  true,
+	maxRows:  12,
+	fields:   []string{"value"},
+	options:  noOptions,
+	validate: validateNumbers,
+	plot:     plotNumbers,
+	describe: describeNumbers,
 }
 
-const (
-	nbsp       = "\u00a0"
-	narrowNbsp = "\u202f"
-)
-
-var locales = map[string]locale{
-	"en": {group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B"},
-	"de": {group: ".", decimal: ",", percent: nbsp, group4: true, thousand: "" + nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd."},
-	"fr": {group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md"},
-	"es": {group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M"},
-	"it": {group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd"},
-	"pl": {group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld"},
-	"uk": {group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд"},
-	"ru": {group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд"},
-	"nl": {group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld."},
-}
-
-// numberFormat formats every number of one figure: value labels, axis
-// ticks, ranges, percentages and the alt text all come from here.
-type numberFormat struct {
-	loc      locale
-	decimals int // -1: as the value needs, at most 2
-	prefix   string
-	suffix   string
-	compact  bool
-}
-
-func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact}
-}
-
-// decimalsFor returns how many decimals v needs, at most max.
-func decimalsFor(v float64, max int) int {
-	for d := 0; d < max; d++ {
-		p := math.Pow(10, float64(d))
-		if math.Abs(math.Round(v*p)-v*p) < 1e-9*math.Max(1, math.Abs(v*p)) {
-			return d
+func validateNumbers(f *Figure, e *errs) {
+	checkLabels(f, e)
+	for i, d := range f.Data {
+		if d.HasPrevious && d.Previous == 0 {
+			e.add(fmt.Sprintf("data[%d].previous", i), "is zero; a change from zero has no percentage")
 		}
 	}
-	return max
 }
 
-// plain writes v with the locale's separators and d decimals, and the minus
-// sign U+2212 for negative numbers.
-func (f numberFormat) plain(v float64, d int) string {
-	// Round half away from zero, as readers expect (4.25 -> 4.3), not to
-	// even as strconv does on exact binary halves.
-	p := math.Pow(10, float64(d))
-	s := strconv.FormatFloat(math.Round(math.Abs(v)*p)/p, 'f', d, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	if len(intPart) > 4 || len(intPart) == 4 && f.loc.group4 {
-		var b strings.Builder
-		for i, c := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteString(f.loc.group)
+func describeNumbers(f *Figure, nf numberFormat) string {
+	parts := make([]string, len(f.Data))
+	for i, d := range f.Data {
+		parts[i] = nf.number(d.Value) + " " + d.Label
+		if d.HasPrevious {
+			parts[i] += " (" + strings.TrimSpace(comparison(d, nf, "")) + ")"
+		}
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// comparison is "▲ 50% vs 12,000 in 2024": the change from the previous
+// value, with an arrow when the font has one.
+func comparison(d Datum, nf numberFormat, arrow string) string {
+	change := (d.Value - d.Previous) / math.Abs(d.Previous)
+	sign := "+"
+	if change < 0 {
+		sign = "−"
+	}
+	if arrow != "" {
+		sign = arrow + " " // the arrow says which way
+	}
+	s := sign + nf.percent(math.Abs(change)) + " vs " + nf.number(d.Previous)
+	if d.Compare != "" {
+		s += " " + d.Compare
+	}
+	return s
+}
+
+func plotNumbers(c *ctx, p rect) (*scene.Group, float64) {
+	data := c.f.Data
+	n := len(data)
+	gap := math.Round(24 * c.u)
+	cols := max(1, min(n, int((p.w+gap)/(150*c.u+gap))))
+	rows := (n + cols - 1) / cols
+	cardW := (p.w - float64(cols-1)*gap) / float64(cols)
+
+	// One size for every number, the largest that fits each card's width
+	// and the height of its row.
+	big := math.Round(64 * c.u)
+	for _, d := range data {
+		for big > 16 && c.width(c.nf.number(d.Value), big, true) > cardW-12 {
+			big--
+		}
+	}
+	labelLH := math.Round(c.label * 1.35)
+	cards := make([]struct {
+		label   []string
+		compare string
+	}, n)
+	textH := 0.0
+	for i, d := range data {
+		cards[i].label, _ = c.regular.Wrap(d.Label, c.label*1.1, cardW, 4)
+		h := float64(len(cards[i].label)) * labelLH
+		if d.HasPrevious {
+			arrow := ""
+			if d.Value != d.Previous {
+				arrow = map[bool]string{true: "▲", false: "▼"}[d.Value > d.Previous]
+				if _, missing := c.regular.Missing(arrow); missing {
+					arrow = ""
+				}
 			}
-			b.WriteRune(c)
+			cards[i].compare = c.regular.Ellipsize(comparison(d, c.nf, arrow), c.small, cardW)
+			h += labelLH + 4
 		}
-		intPart = b.String()
+		textH = math.Max(textH, h)
 	}
-	out := intPart
-	if frac != "" {
-		out += f.loc.decimal + frac
+	rowH := 6 + 14 + big + 8 + textH
+	for rows > 0 && float64(rows)*rowH+float64(rows-1)*gap > p.h && big > 16 {
+		big--
+		rowH = 6 + 14 + big + 8 + textH
 	}
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = "−" + out
-	}
-	return out
-}
+	total := float64(rows)*rowH + float64(rows-1)*gap
+	top := p.y + math.Max(0, (p.h-total)/2)
 
-// number formats a value with the figure's decimals, compact form, prefix
-// and suffix: 18,000 · 18.000 · 135K · $1.2M.
-func (f numberFormat) number(v float64) string {
-	d := f.decimals
-	if f.compact && math.Abs(v) >= 1000 {
-		div, unit := 1e3, f.loc.thousand
-		if math.Abs(v) >= 1e9 {
-			div, unit = 1e9, f.loc.billion
-		} else if math.Abs(v) >= 1e6 {
-			div, unit = 1e6, f.loc.million
+	g := &scene.Group{}
+	for i, d := range data {
+		card := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-card"}
+		col, row := i%cols, i/cols
+		x := p.x + float64(col)*(cardW+gap)
+		y := top + float64(row)*(rowH+gap)
+		fill := c.th.text
+		rule := c.palette[0]
+		if c.isHighlighted(d.Label) {
+			fill, rule = c.accent, c.accent
 		}
-		x := v / div
-		if d < 0 {
-			d = decimalsFor(x, 1)
+		card.Add(&scene.Rect{X: snap(x), Y: snap(y), W: snap(math.Min(48*c.u, cardW)), H: snap(4 * c.u), Fill: rule, Class: "pc-rule"})
+		base := y + 6 + 14 + c.bold.CapHeight(big)
+		card.Add(c.text(x, base, c.nf.number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
+		nodes, by := c.block(cards[i].label, x, base+10, c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
+		card.Add(nodes...)
+		if cards[i].compare != "" {
+			nodes, _ = c.block([]string{cards[i].compare}, x, by+4, c.small, labelLH, false, c.th.faint, scene.Start, "pc-compare")
+			card.Add(nodes...)
 		}
-		return f.affix(f.plain(x, d) + unit)
+		g.Add(card)
 	}
-	if d < 0 {
-		d = decimalsFor(v, 2)
-	}
-	return f.affix(f.plain(v, d))
-}
-
-// tick formats an axis tick with the decimals its step needs.
-func (f numberFormat) tick(v, step float64) string {
-	if f.compact || f.decimals >= 0 {
-		return f.number(v)
-	}
-	return f.affix(f.plain(v, decimalsFor(step, 2)))
-}
-
-func (f numberFormat) affix(s string) string {
-	if strings.HasPrefix(s, "−") && f.prefix != "" {
-		return "−" + f.prefix + strings.TrimPrefix(s, "−") + f.suffix
-	}
-	return f.prefix + s + f.suffix
-}
-
-// span formats a low–high range with an en dash: 10,000–30,000.
-func (f numberFormat) span(lo, hi float64) string {
-	return f.number(lo) + "–" + f.number(hi)
-}
-
-// percent formats a share (0.19) as a whole percentage: 19%. Shares below
-// 1% keep one decimal so that they never read as 0%.
-func (f numberFormat) percent(share float64) string {
-	p := share * 100
-	d := 0
-	if p != 0 && math.Abs(p) < 1 || math.Abs(p) > 99 && math.Abs(p) < 100 {
-		d = 1
-	}
-	if math.Abs(p) < 0.1 && p != 0 {
-		d = 2
-	}
-	return f.plain(p, d) + f.loc.percent + "%"
+	return g, math.Max(p.h, total)
 }

@@ -123,10 +123,13 @@ func TestAltText(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"nepal-drop":    "Column chart: Recruits from Nepal fell from 1,000 to one. Mercenaries from Nepal fighting for Russia. From 1,000 in 2023–2024 to 1 in Oct 2025. Highlighted: Oct 2025.",
-		"estimates":     "Range chart: Estimates of Russia’s war: tens of thousands from North Korea, over 100,000 of its own fallen. Low and high estimates, number of soldiers. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000.",
-		"killed-waffle": "Waffle chart: Nearly one in five foreign mercenaries was killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000 mercenaries: Killed 3,400 (19%); Not killed 14,600 (81%). One square = 100 mercenaries.",
-		"killed-stack":  "Stacked bar: Nearly 3,400 of 18,000 foreign mercenaries were killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
+		"nepal-drop":     "Column chart: Recruits from Nepal fell from 1,000 to one. Mercenaries from Nepal fighting for Russia. From 1,000 in 2023–2024 to 1 in Oct 2025. Highlighted: Oct 2025.",
+		"estimates":      "Range chart: Estimates of Russia’s war: tens of thousands from North Korea, over 100,000 of its own fallen. Low and high estimates, number of soldiers. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000.",
+		"killed-waffle":  "Waffle chart: Nearly one in five foreign mercenaries was killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000 mercenaries: Killed 3,400 (19%); Not killed 14,600 (81%). One square = 100 mercenaries.",
+		"killed-stack":   "Stacked bar: Nearly 3,400 of 18,000 foreign mercenaries were killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
+		"legion-numbers": "Big numbers: Russia’s foreign legion: 18,000 from 128 countries. Figures given by Ukraine’s coordination headquarters for prisoners of war. 18,000 foreign mercenaries deployed by Russia; 128 countries they came from; 37 countries with prisoners held in Kyiv.",
+		"estimates-log":  "Range chart: Both estimates are uncertain by a factor of two or three. Low and high estimates, number of soldiers, on a logarithmic scale. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000. Logarithmic scale.",
+		"killed-donut":   "Donut chart: Nearly one in five foreign mercenaries was killed. 3,400 of the 18,000 foreign mercenaries deployed by Russia. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
 	}
 	for _, fig := range f.Figures {
 		if got := fig.AltText(); got != want[fig.ID] {

@@ -96,6 +96,18 @@ func (c *ctx) color(label string, i int) scene.Color {
 	return c.palette[i%len(c.palette)]
 }
 
+// bg is the figure's background colour (the theme's when transparent,
+// for hairlines that separate shapes).
+func (c *ctx) bg() scene.Color {
+	if b, ok := parseColor(c.f.Style.Background); ok {
+		return b
+	}
+	return c.th.bg
+}
+
+// isHighlighted reports whether the row with this label is in highlight.
+func (c *ctx) isHighlighted(label string) bool { return slices.Contains(c.f.Highlight, label) }
+
 // seriesColor is the colour of a row in single-series charts: the accent
 // when highlighted, else the first palette colour.
 func (c *ctx) seriesColor(label string) scene.Color {
@@ -227,6 +239,12 @@ func shift(g *scene.Group, dy float64) {
 		case *scene.Rects:
 			for i := range n.R {
 				n.R[i][1] += dy
+			}
+		case *scene.Path:
+			for i := range n.Cmds {
+				for j := range n.Cmds[i].P {
+					n.Cmds[i].P[j][1] += dy
+				}
 			}
 		case *scene.Line:
 			n.Y1 += dy

@@ -80,7 +80,9 @@ func (f *Figure) AltText() string {
 	if f.Style.Log {
 		parts = append(parts, logNote)
 	}
-	if len(f.Highlight) > 0 && f.kind.name != "waffle" && f.kind.name != "stack" {
+	// Parts and cards name their highlighted rows already; for axis
+	// charts the emphasis is said in words.
+	if len(f.Highlight) > 0 && (f.kind.name == "column" || f.kind.name == "bar" || f.kind.name == "range") {
 		parts = append(parts, "Highlighted: "+strings.Join(slices.Clone(f.Highlight), ", ")+".")
 	}
 	return strings.Join(parts, " ")

@@ -112,25 +112,13 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	unit := c.f.unit(whole)
 	n := max(1, int(math.Round(whole/unit)))
 	counts := squares(ps, n)
-	labelLH := math.Round(c.label * 1.3)
 
-	// Legend: swatch, bold label, value; then what a square stands for.
 	key := "One square = " + c.nf.number(unit)
 	if c.f.UnitLabel != "" {
 		key += " " + c.f.UnitLabel
 	}
-	sw := math.Round(14 * c.u)
-	legendW := 0.0
-	for _, pt := range ps {
-		legendW = math.Max(legendW, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
-	}
-	legendW += sw + 8
-	keyLines, _ := c.regular.Wrap(key, c.small, math.Max(legendW, 150*c.u), 0)
-	for _, l := range keyLines {
-		legendW = math.Max(legendW, c.width(l, c.small, false))
-	}
-	entryH := 2*labelLH + 10
-	legendH := float64(len(ps))*entryH + float64(len(keyLines))*math.Round(c.small*1.4)
+	l := c.measureLegend(ps, key)
+	legendW, legendH := l.w, l.h
 
 	// The legend sits right of the grid when it leaves the grid most of the
 	// width, else below it.
@@ -168,25 +156,14 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
 
-	legend := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
 	lx, ly := p.x+gridW+24, p.y
 	if !side {
 		lx, ly = p.x, p.y+gridH+16
 	}
-	for i, pt := range ps {
-		legend.Add(&scene.Rect{X: lx, Y: ly + (labelLH-sw)/2, W: sw, H: sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
-		nodes, _ := c.block([]string{pt.Label}, lx+sw+8, ly, c.label, labelLH, true, c.th.text, scene.Start, "pc-label")
-		legend.Add(nodes...)
-		nodes, _ = c.block([]string{c.partValue(pt)}, lx+sw+8, ly+labelLH, c.label, labelLH, false, c.th.muted, scene.Start, "pc-value")
-		legend.Add(nodes...)
-		ly += entryH
-	}
-	nodes, ly := c.block(keyLines, lx, ly, c.small, math.Round(c.small*1.4), false, c.th.faint, scene.Start, "pc-key")
-	legend.Add(nodes...)
-	g.Add(legend)
-	used := math.Max(gridH, ly-p.y)
+	g.Add(c.drawLegend(l, ps, lx, ly))
+	used := math.Max(gridH, l.h)
 	if !side {
-		used = ly - p.y
+		used = gridH + 16 + l.h
 	}
 	return g, math.Max(used, p.h)
 }

@@ -163,6 +163,21 @@ func (r *rasterizer) group(g *Group) {
 				continue
 			}
 			r.fillRect(n.X*k, n.Y*k, (n.X+n.W)*k, (n.Y+n.H)*k, n.Fill)
+		case *Path:
+			dp := &drawing.Path{}
+			for _, c := range n.Cmds {
+				switch c.Op {
+				case 'M':
+					dp.MoveTo(c.P[0][0]*k, c.P[0][1]*k)
+				case 'L':
+					dp.LineTo(c.P[0][0]*k, c.P[0][1]*k)
+				case 'C':
+					dp.CubicCurveTo(c.P[0][0]*k, c.P[0][1]*k, c.P[1][0]*k, c.P[1][1]*k, c.P[2][0]*k, c.P[2][1]*k)
+				case 'Z':
+					dp.Close()
+				}
+			}
+			r.fill(dp, n.Fill)
 		case *Rects:
 			for _, q := range n.R {
 				r.fillRect(q[0]*k, q[1]*k, (q[0]+q[2])*k, (q[1]+q[3])*k, n.Fill)

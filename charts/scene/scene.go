@@ -5,6 +5,8 @@
 package scene
 
 import (
+	"math"
+
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"presschart/charts/font"
@@ -48,6 +50,53 @@ type Rects struct {
 	Class string
 }
 
+// Path is a filled outline of straight lines and cubic Bézier curves,
+// such as a donut's ring segments.
+type Path struct {
+	Cmds  []PathCmd
+	Fill  Color
+	Class string
+}
+
+// PathCmd is one step of a Path: 'M' move, 'L' line, 'C' cubic curve
+// (P[0], P[1] control points, P[2] end), 'Z' close.
+type PathCmd struct {
+	Op byte
+	P  [3][2]float64
+}
+
+// MoveTo starts a new outline at (x, y).
+func (p *Path) MoveTo(x, y float64) {
+	p.Cmds = append(p.Cmds, PathCmd{Op: 'M', P: [3][2]float64{{x, y}}})
+}
+
+// LineTo draws a straight line to (x, y).
+func (p *Path) LineTo(x, y float64) {
+	p.Cmds = append(p.Cmds, PathCmd{Op: 'L', P: [3][2]float64{{x, y}}})
+}
+
+// Close closes the outline.
+func (p *Path) Close() { p.Cmds = append(p.Cmds, PathCmd{Op: 'Z'}) }
+
+// Arc draws a circular arc around (cx, cy) of radius r, from angle t0 to
+// t1 in radians measured clockwise from 12 o'clock, as cubic curves of at
+// most a quarter turn each. The pen must be at the arc's start.
+func (p *Path) Arc(cx, cy, r, t0, t1 float64) {
+	n := int(math.Ceil(math.Abs(t1-t0) / (math.Pi / 2)))
+	step := (t1 - t0) / float64(max(n, 1))
+	k := 4.0 / 3 * math.Tan(step/4)
+	pt := func(t float64) (x, y, dx, dy float64) {
+		a := t - math.Pi/2
+		return cx + r*math.Cos(a), cy + r*math.Sin(a), -r * math.Sin(a), r * math.Cos(a)
+	}
+	for i := 0; i < n; i++ {
+		a, b := t0+float64(i)*step, t0+float64(i+1)*step
+		x0, y0, dx0, dy0 := pt(a)
+		x1, y1, dx1, dy1 := pt(b)
+		p.Cmds = append(p.Cmds, PathCmd{Op: 'C', P: [3][2]float64{{x0 + k*dx0, y0 + k*dy0}, {x1 - k*dx1, y1 - k*dy1}, {x1, y1}}})
+	}
+}
+
 // Line is a straight stroked line.
 type Line struct {
 	X1, Y1, X2, Y2 float64
@@ -81,6 +130,7 @@ type Text struct {
 func (*Group) node()  {}
 func (*Rect) node()   {}
 func (*Rects) node()  {}
+func (*Path) node()   {}
 func (*Line) node()   {}
 func (*Circle) node() {}
 func (*Text) node()   {}

@@ -234,6 +234,28 @@ func (e *svgWriter) group(g *Group) {
 			e.str(`"`)
 			e.color("fill", n.Fill)
 			e.str("/>\n")
+		case *Path:
+			e.str("<path")
+			e.class(n.Class)
+			e.str(` d="`)
+			for i, c := range n.Cmds {
+				if i > 0 {
+					e.str(" ")
+				}
+				e.w.WriteByte(c.Op)
+				k := map[byte]int{'M': 1, 'L': 1, 'C': 3}[c.Op]
+				for j := 0; j < k; j++ {
+					if j > 0 {
+						e.str(" ")
+					}
+					e.num(c.P[j][0])
+					e.str(" ")
+					e.num(c.P[j][1])
+				}
+			}
+			e.str(`"`)
+			e.color("fill", n.Fill)
+			e.str("/>\n")
 		case *Line:
 			e.str("<line")
 			e.class(n.Class)

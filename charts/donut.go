@@ -1,0 +1,132 @@
+package charts
+
+import (
+	"math"
+
+	"presschart/charts/scene"
+)
+
+// donutKind draws the parts as a ring from 12 o'clock, clockwise, with a
+// real hole (nothing is painted there, so it works on any background), a
+// centre label, and the parts listed outside the ring with their values.
+var donutKind = &kind{
+	name:     "donut",
+	noun:     "Donut chart",
+	maxRows:  6,
+	fields:   []string{"value"},
+	options:  readDonut,
+	validate: validateDonut,
+	plot:     plotDonut,
+	describe: describeParts,
+}
+
+// maxSlices is the most parts a donut shows, the rest included.
+const maxSlices = 6
+
+func readDonut(f *Figure, t *table) {
+	readParts(f, t)
+	t.str("center", &f.Center)
+}
+
+func validateDonut(f *Figure, e *errs) {
+	validateParts(f, e)
+	if ps, _ := f.parts(); len(ps) > maxSlices {
+		e.add("data", "%d parts with the rest; a donut shows at most %d, so group the smallest", len(ps), maxSlices)
+	}
+}
+
+// centerText is the donut's centre: the figure's center, else the share of
+// the first highlighted part (or the first part) over its label.
+func (c *ctx) centerText(ps []part) (big, small string) {
+	if c.f.Center != "" {
+		return c.f.Center, ""
+	}
+	pick := ps[0]
+	for _, p := range ps {
+		if c.isHighlighted(p.Label) {
+			pick = p
+			break
+		}
+	}
+	return c.nf.percent(pick.Share), pick.Label
+}
+
+func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
+	ps, _ := c.f.parts()
+	// The ring on the left, the parts listed beside it; on a narrow
+	// figure the list goes under the ring.
+	l := c.measureLegend(ps, "")
+	gap := math.Round(32 * c.u)
+	side := l.w+gap <= p.w*0.5
+	r := math.Min(p.h/2, (p.w-l.w-gap)/2)
+	if !side {
+		r = math.Min(p.w/2, (p.h-l.h-16)/2)
+	}
+	r = math.Floor(math.Max(r, 30*c.u))
+	inner := math.Round(r * 0.6)
+	cx, cy := snap(p.x+r), snap(p.y+r)
+	if side {
+		cy = snap(p.y + p.h/2)
+	}
+
+	g := &scene.Group{}
+	series := &scene.Group{ID: "series-1", Class: "pc-series"}
+	t := 0.0
+	for i, pt := range ps {
+		sweep := pt.Share * 2 * math.Pi
+		t0, t1 := t, t+sweep
+		t = t1
+		path := &scene.Path{Fill: c.partColor(pt, i), Class: "pc-slice"}
+		if sweep >= 2*math.Pi-1e-9 { // one part: a whole ring, its hole cut by the opposite turn
+			path.MoveTo(cx, cy-r)
+			path.Arc(cx, cy, r, 0, 2*math.Pi)
+			path.Close()
+			path.MoveTo(cx, cy-inner)
+			path.Arc(cx, cy, inner, 2*math.Pi, 0)
+			path.Close()
+		} else {
+			path.MoveTo(cx+r*math.Sin(t0), cy-r*math.Cos(t0))
+			path.Arc(cx, cy, r, t0, t1)
+			path.LineTo(cx+inner*math.Sin(t1), cy-inner*math.Cos(t1))
+			path.Arc(cx, cy, inner, t1, t0)
+			path.Close()
+		}
+		series.Add(path)
+	}
+	// Hairlines between the slices, in the background colour.
+	if len(ps) > 1 && c.f.Style.Background != "transparent" {
+		t = 0
+		for _, pt := range ps {
+			series.Add(&scene.Line{X1: cx + inner*math.Sin(t), Y1: cy - inner*math.Cos(t), X2: cx + (r+0.5)*math.Sin(t), Y2: cy - (r+0.5)*math.Cos(t), Stroke: c.bg(), Width: 1.5, Class: "pc-divider"})
+			t += pt.Share * 2 * math.Pi
+		}
+	}
+
+	lx, ly := cx+r+gap, cy-l.h/2
+	if !side {
+		lx, ly = p.x, cy+r+16
+	}
+	legend := c.drawLegend(l, ps, lx, ly)
+
+	// The centre: a big share over its label, both inside the hole.
+	center := &scene.Group{ID: "center", Class: "pc-center"}
+	big, small := c.centerText(ps)
+	size := math.Round(inner * 0.6)
+	for size > 10 && c.width(big, size, true) > inner*1.6 {
+		size--
+	}
+	capH := c.bold.CapHeight(size)
+	if small == "" {
+		center.Add(c.text(cx, cy+capH/2, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
+	} else {
+		line, _ := c.regular.Wrap(small, c.label, inner*1.5, 1)
+		center.Add(c.text(cx, cy+capH*0.35, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
+		center.Add(c.text(cx, cy+capH*0.35+c.label*1.6, line[0], c.label, false, c.th.muted, scene.Middle, "pc-center-label"))
+	}
+	g.Add(series, legend, center)
+	used := 2 * r
+	if !side {
+		used = 2*r + 16 + l.h
+	}
+	return g, math.Max(used, p.h)
+}
