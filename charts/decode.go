@@ -29,6 +29,7 @@ type Figure struct {
 	Note      string
 	Alt       string // alt text; generated from the data when empty
 	Highlight []string
+	Series    []string // names of the values in each row: the two ends of a dumbbell or slope
 	Data      []Datum
 	Total     float64 // waffle and stack: the whole; 0 when not given
 	Rest      string  // waffle and stack: label of the part that completes Total
@@ -56,6 +57,7 @@ type Datum struct {
 	Label     string
 	Value     float64
 	Low, High float64 // range only
+	From, To  float64 // dumbbell and slope
 
 	// number only: an earlier value to compare with, and what it was
 	// ("in 2024").
@@ -224,6 +226,11 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	t.strs("highlight", &fig.Highlight)
 	fig.Style.read(t, fonts)
 	fig.Style.check(e)
+	if fig.kind != nil && fig.kind.series > 0 {
+		if t.strs("series", &fig.Series) && len(fig.Series) != fig.kind.series {
+			t.errf("series", "names %d values; a %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), fig.kind.name, fig.kind.series)
+		}
+	}
 	if fig.kind != nil {
 		fig.kind.options(fig, t)
 		fig.decodeData(t)
@@ -303,7 +310,7 @@ func (fig *Figure) decodeData(t *table) {
 			}
 		}
 		for _, k := range fig.kind.fields {
-			dst := map[string]*float64{"value": &d.Value, "low": &d.Low, "high": &d.High}[k]
+			dst := map[string]*float64{"value": &d.Value, "low": &d.Low, "high": &d.High, "from": &d.From, "to": &d.To}[k]
 			if !rt.num(k, dst) {
 				if _, ok := m[k]; !ok {
 					rt.errf(k, "is missing")
@@ -336,7 +343,7 @@ func (fig *Figure) checkLog(e *errs) {
 	}
 	for i, d := range fig.Data {
 		for _, k := range fig.kind.fields {
-			v := map[string]float64{"value": d.Value, "low": d.Low, "high": d.High}[k]
+			v := map[string]float64{"value": d.Value, "low": d.Low, "high": d.High, "from": d.From, "to": d.To}[k]
 			if v <= 0 {
 				e.add(fmt.Sprintf("data[%d].%s", i, k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
 			}

@@ -36,8 +36,8 @@
 //	id         required; lowercase letters, digits and single dashes
 //	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
 //	           characters; it is the output file name
-//	type       required; column, bar, range, waffle, stack, donut or number
-//	           (below)
+//	type       required; column, bar, range, waffle, stack, donut, number,
+//	           dumbbell or slope (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -156,6 +156,19 @@
 // rows { value, label } with optional previous (an earlier value) and
 // compare (when it was, "in 2024"), which add "▲ 50% vs 12,000 in 2024";
 // at most 12 cards. Highlighted cards take the accent colour.
+//
+// dumbbell: per row two dots, before and after, joined by a line; rows
+// { label, from, to }; at most 200 rows. series = ["2024", "2025"] names
+// the two ends in a key above the plot (default "before", "after"). The
+// first end is grey, the second the series colour (the accent when
+// highlighted); each value is written outside its dot. scale = "log"
+// applies.
+//
+// slope: per row a line from one point in time to another, labelled on
+// both sides ("Nepal  1,000" left, "1  Nepal" right), the labels moved
+// apart so they never touch; rows { label, from, to }, series naming the
+// two points in time over the axes; at most 40 rows. With a highlight,
+// the other rows turn grey. scale = "log" applies.
 //
 // # Numbers
 //

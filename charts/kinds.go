@@ -16,6 +16,9 @@ type kind struct {
 	logScale bool
 	// compare says whether rows may hold previous and compare.
 	compare bool
+	// series is how many values each row holds, when their names can be
+	// given with series (2 for dumbbell and slope); 0 when they cannot.
+	series int
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -30,19 +33,21 @@ type kind struct {
 
 // kinds is every chart type, by the name used in `type = "..."`.
 var kinds = map[string]*kind{
-	"column": columnKind,
-	"bar":    barKind,
-	"range":  rangeKind,
-	"waffle": waffleKind,
-	"stack":  stackKind,
-	"number": numberKind,
-	"donut":  donutKind,
+	"column":   columnKind,
+	"bar":      barKind,
+	"range":    rangeKind,
+	"waffle":   waffleKind,
+	"stack":    stackKind,
+	"number":   numberKind,
+	"donut":    donutKind,
+	"dumbbell": dumbbellKind,
+	"slope":    slopeKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -1,0 +1,141 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// dumbbellKind draws, per row, a dot for each of two values (before and
+// after) joined by a line, both values labelled on the outer sides; rows
+// { label, from, to }, with series naming the two ends for the key above
+// the plot.
+var dumbbellKind = &kind{
+	name:     "dumbbell",
+	noun:     "Dumbbell chart",
+	logScale: true,
+	series:   2,
+	maxRows:  200,
+	fields:   []string{"from", "to"},
+	options:  noOptions,
+	validate: func(f *Figure, e *errs) { checkLabels(f, e) },
+	plot:     plotDumbbells,
+	describe: describeChanges,
+}
+
+// ends names the two values of a row: the series, or "before" and "after".
+func (f *Figure) ends() (string, string) {
+	if len(f.Series) == 2 {
+		return f.Series[0], f.Series[1]
+	}
+	return "before", "after"
+}
+
+// describeChanges says each row's change: "Nepal: from 1,000 (2024) to 1
+// (2025)".
+func describeChanges(f *Figure, nf numberFormat) string {
+	a, b := f.ends()
+	parts := make([]string, 0, min(len(f.Data), maxAltRows))
+	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
+		parts = append(parts, fmt.Sprintf("%s: from %s (%s) to %s (%s)", d.Label, nf.number(d.From), a, nf.number(d.To), b))
+	}
+	s := strings.Join(parts, "; ")
+	if len(f.Data) > maxAltRows {
+		s += fmt.Sprintf("; and %d more", len(f.Data)-maxAltRows)
+	}
+	return s + "."
+}
+
+// endColors are the colours of a row's two ends: a neutral for the first,
+// the series colour (or the accent, highlighted) for the second.
+func (c *ctx) endColors(label string) (scene.Color, scene.Color) {
+	return c.th.faint, c.seriesColor(label)
+}
+
+// seriesKey draws the two ends' names with their dots, left-aligned at
+// (x, y); it returns the group and its height.
+func (c *ctx) seriesKey(x, y float64, names [2]string, cols [2]scene.Color) (*scene.Group, float64) {
+	g := &scene.Group{ID: "legend", Class: "pc-legend"}
+	r := math.Round(5 * c.u)
+	capH := c.regular.CapHeight(c.label)
+	base := y + capH + 2
+	for i, n := range names {
+		g.Add(&scene.Circle{CX: x + r, CY: base - capH/2, R: r, Fill: cols[i], Class: "pc-swatch"})
+		g.Add(c.text(x+2*r+6, base, n, c.label, true, c.th.text, scene.Start, "pc-key"))
+		x += 2*r + 6 + c.width(n, c.label, true) + 18
+	}
+	return g, capH + 12
+}
+
+func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
+	data := c.f.Data
+	n := float64(len(data))
+	g := &scene.Group{}
+	a, b := c.f.ends()
+	_, toCol := c.endColors("")
+	key, keyH := c.seriesKey(p.x, p.y, [2]string{a, b}, [2]scene.Color{c.th.faint, toCol})
+	g.Add(key)
+	top := p.y + keyH + 6
+
+	labelLH := math.Round(c.label * 1.25)
+	lw := 0.0
+	vw := 0.0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, d := range data {
+		lw = math.Max(lw, c.width(d.Label, c.label, false))
+		vw = math.Max(vw, math.Max(c.width(c.nf.number(d.From), c.value, true), c.width(c.nf.number(d.To), c.value, true)))
+		lo, hi = math.Min(lo, math.Min(d.From, d.To)), math.Max(hi, math.Max(d.From, d.To))
+	}
+	lw = math.Ceil(math.Min(lw, p.w*0.3))
+	labels := make([][]string, len(data))
+	lines := 1
+	for i, d := range data {
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, lw, 2)
+		lines = max(lines, len(labels[i]))
+	}
+	axisH := math.Round(c.tick + 14)
+	rh := math.Max(float64(lines)*labelLH+10, 28*c.u)
+	rh = math.Max(rh, math.Min((p.bottom()-top-axisH)/n, 48*c.u))
+	bottom := top + n*rh
+
+	left := p.x + lw + 12
+	r := math.Round(6 * c.u)
+	// Values sit outside the dots on either side: keep room for them.
+	x0, x1 := left+vw+r+8, p.right()-vw-r-8
+	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
+	s := c.valueScale(lo, hi, x0, x1, minGap, dataStep(data))
+	grid, axisX, _ := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, false)
+	g.Add(grid, axisX)
+
+	series := &scene.Group{ID: "series-1", Class: "pc-series"}
+	values := &scene.Group{ID: "labels", Class: "pc-labels"}
+	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
+	capH := c.bold.CapHeight(c.value)
+	for i, d := range data {
+		cy := snap(top + rh*(float64(i)+0.5))
+		fx, tx := snap(s.px(d.From)), snap(s.px(d.To))
+		fromCol, toCol := c.endColors(d.Label)
+		row := &scene.Group{Class: "pc-dumbbell"}
+		row.Add(&scene.Line{X1: fx, Y1: cy, X2: tx, Y2: cy, Stroke: c.th.rest, Width: math.Round(3 * c.u), Class: "pc-bar"})
+		row.Add(&scene.Circle{CX: fx, CY: cy, R: r, Fill: fromCol, Class: "pc-from"})
+		row.Add(&scene.Circle{CX: tx, CY: cy, R: r, Fill: toCol, Class: "pc-to"})
+		series.Add(row)
+		// The smaller value is labelled on the left, the larger on the right.
+		fa, ta := scene.End, scene.Start
+		fdx, tdx := -(r + 6), r+6
+		if d.From > d.To {
+			fa, ta, fdx, tdx = scene.Start, scene.End, r+6, -(r + 6)
+		}
+		values.Add(c.text(fx+fdx, cy+capH/2, c.nf.number(d.From), c.value, false, c.th.muted, fa, "pc-value pc-from"))
+		if d.From != d.To {
+			values.Add(c.text(tx+tdx, cy+capH/2, c.nf.number(d.To), c.value, true, c.th.text, ta, "pc-value pc-to"))
+		}
+		blockH := float64(len(labels[i])) * labelLH
+		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
+		axisY.Add(nodes...)
+	}
+	g.Add(series, values, axisY)
+	return g, math.Max(bottom+axisH-p.y, p.h)
+}
