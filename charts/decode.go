@@ -36,14 +36,17 @@ type Figure struct {
 	Unit      float64 // waffle: what one square stands for; 0 for automatic
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
 	Center    string  // donut: the text in the hole; default the highlighted share
+	Points    bool    // line: mark every row with a dot
 	Style     Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
 	RenditionOf string
 
-	kind   *kind
-	file   string
-	inputs []string // files the figure was read from besides the TOML: CSV, fonts
+	kind    *kind
+	file    string
+	xUnit   dateUnit // line, area: how the x values are written
+	unitSet bool
+	inputs  []string // files the figure was read from besides the TOML: CSV, fonts
 }
 
 // Inputs returns the files besides the TOML file that the figure was made
@@ -58,6 +61,12 @@ type Datum struct {
 	Value     float64
 	Low, High float64 // range only
 	From, To  float64 // dumbbell and slope
+
+	// line and area: the x value as written ("2023-01", 2023) and as a
+	// number (days since 1970 for dates), and one value per series.
+	X      string
+	XV     float64
+	Values []float64
 
 	// number only: an earlier value to compare with, and what it was
 	// ("in 2024").
@@ -226,6 +235,11 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	t.strs("highlight", &fig.Highlight)
 	fig.Style.read(t, fonts)
 	fig.Style.check(e)
+	if fig.kind != nil && fig.kind.series < 0 {
+		if t.strs("series", &fig.Series) && len(fig.Series) == 0 {
+			t.errf("series", "is empty; name each value of a row, e.g. series = [\"Nepal\", \"India\"]")
+		}
+	}
 	if fig.kind != nil && fig.kind.series > 0 {
 		if t.strs("series", &fig.Series) && len(fig.Series) != fig.kind.series {
 			t.errf("series", "names %d values; a %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), fig.kind.name, fig.kind.series)
@@ -304,7 +318,9 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		rt := newTable(m, prefix, t.e)
 		var d Datum
-		if !rt.str("label", &d.Label) {
+		if fig.kind.xy {
+			fig.readPoint(rt, &d)
+		} else if !rt.str("label", &d.Label) {
 			if _, ok := m["label"]; !ok {
 				rt.errf("label", "is missing")
 			}
@@ -348,6 +364,11 @@ func (fig *Figure) checkLog(e *errs) {
 				e.add(fmt.Sprintf("data[%d].%s", i, k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
 			}
 		}
+		for j, v := range d.Values {
+			if v <= 0 {
+				e.add(fmt.Sprintf("data[%d].values[%d]", i, j), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
+			}
+		}
 	}
 }
 
@@ -386,6 +407,9 @@ func (fig *Figure) checkGlyphs(e *errs) {
 	for i, d := range fig.Data {
 		check(fmt.Sprintf("data[%d].label", i), d.Label, regular)
 		check(fmt.Sprintf("data[%d].label", i), d.Label, bold)
+	}
+	for i, s := range fig.Series {
+		check(fmt.Sprintf("series[%d]", i), s, bold)
 	}
 }
 

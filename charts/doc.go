@@ -37,7 +37,7 @@
 //	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
 //	           characters; it is the output file name
 //	type       required; column, bar, range, waffle, stack, donut, number,
-//	           dumbbell or slope (below)
+//	           dumbbell, slope, line or area (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -169,6 +169,22 @@
 // apart so they never touch; rows { label, from, to }, series naming the
 // two points in time over the axes; at most 40 rows. With a highlight,
 // the other rows turn grey. scale = "log" applies.
+//
+// line: time series; rows { x, values } where x is a date ("2023",
+// "2023-01", "2023-01-15", a TOML date such as 2023-01-15, or a whole
+// number from 1000 to 2999, read as a year) or any number, the rows in
+// ascending order of x, and values holds one number per name in series
+// (value = n will do for a single series). Each line is labelled at its
+// end with its name and last value, the labels moved apart so they never
+// touch; no legend. points = true marks every row. Dates are ticked by
+// month (in steps of 1, 2, 3 or 6, the year on the first tick and each
+// January) or by year, with the locale's month names. A highlight names
+// series: those take the accent and the others turn grey. scale = "log"
+// applies. At most 10,000 rows.
+//
+// area: rows as for line; one area, or several stacked on each other in
+// the order of series, each labelled at its end. Values may not be
+// negative.
 //
 // # Numbers
 //

@@ -17,8 +17,11 @@ type kind struct {
 	// compare says whether rows may hold previous and compare.
 	compare bool
 	// series is how many values each row holds, when their names can be
-	// given with series (2 for dumbbell and slope); 0 when they cannot.
+	// given with series (2 for dumbbell and slope); -1 for as many as
+	// series names (line, area); 0 when there is no series key.
 	series int
+	// xy says that rows are points { x, values } rather than { label, ... }.
+	xy bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -42,12 +45,14 @@ var kinds = map[string]*kind{
 	"donut":    donutKind,
 	"dumbbell": dumbbellKind,
 	"slope":    slopeKind,
+	"line":     lineKind,
+	"area":     areaKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -240,6 +240,10 @@ func shift(g *scene.Group, dy float64) {
 			for i := range n.R {
 				n.R[i][1] += dy
 			}
+		case *scene.Polyline:
+			for i := range n.Pts {
+				n.Pts[i][1] += dy
+			}
 		case *scene.Path:
 			for i := range n.Cmds {
 				for j := range n.Cmds[i].P {

@@ -178,6 +178,21 @@ func (r *rasterizer) group(g *Group) {
 				}
 			}
 			r.fill(dp, n.Fill)
+		case *Polyline:
+			if len(n.Pts) < 2 || n.Stroke.A == 0 {
+				continue
+			}
+			dp := &drawing.Path{}
+			dp.MoveTo(n.Pts[0][0]*k, n.Pts[0][1]*k)
+			for _, pt := range n.Pts[1:] {
+				dp.LineTo(pt[0]*k, pt[1]*k)
+			}
+			r.gc.SetStrokeColor(n.Stroke)
+			r.gc.SetLineWidth(n.Width * k)
+			r.gc.SetLineCap(drawing.RoundCap)
+			r.gc.SetLineJoin(drawing.RoundJoin)
+			r.gc.SetLineDash(nil, 0)
+			r.gc.Stroke(dp)
 		case *Rects:
 			for _, q := range n.R {
 				r.fillRect(q[0]*k, q[1]*k, (q[0]+q[2])*k, (q[1]+q[3])*k, n.Fill)

@@ -97,6 +97,14 @@ func (p *Path) Arc(cx, cy, r, t0, t1 float64) {
 	}
 }
 
+// Polyline is a stroked line through points, with round joins and caps.
+type Polyline struct {
+	Pts    [][2]float64
+	Stroke Color
+	Width  float64
+	Class  string
+}
+
 // Line is a straight stroked line.
 type Line struct {
 	X1, Y1, X2, Y2 float64
@@ -127,13 +135,14 @@ type Text struct {
 	Class  string
 }
 
-func (*Group) node()  {}
-func (*Rect) node()   {}
-func (*Rects) node()  {}
-func (*Path) node()   {}
-func (*Line) node()   {}
-func (*Circle) node() {}
-func (*Text) node()   {}
+func (*Group) node()    {}
+func (*Rect) node()     {}
+func (*Rects) node()    {}
+func (*Path) node()     {}
+func (*Polyline) node() {}
+func (*Line) node()     {}
+func (*Circle) node()   {}
+func (*Text) node()     {}
 
 // Add appends nodes to the group and returns it.
 func (g *Group) Add(n ...Node) *Group {

@@ -256,6 +256,22 @@ func (e *svgWriter) group(g *Group) {
 			e.str(`"`)
 			e.color("fill", n.Fill)
 			e.str("/>\n")
+		case *Polyline:
+			e.str("<polyline")
+			e.class(n.Class)
+			e.str(` points="`)
+			for i, pt := range n.Pts {
+				if i > 0 {
+					e.str(" ")
+				}
+				e.num(pt[0])
+				e.str(",")
+				e.num(pt[1])
+			}
+			e.str(`" fill="none"`)
+			e.color("stroke", n.Stroke)
+			e.attr("stroke-width", n.Width)
+			e.str(` stroke-linejoin="round" stroke-linecap="round"/>` + "\n")
 		case *Line:
 			e.str("<line")
 			e.class(n.Class)

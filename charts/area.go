@@ -1,0 +1,34 @@
+package charts
+
+import (
+	"fmt"
+
+	"presschart/charts/scene"
+)
+
+// areaKind draws one filled area, or several stacked on each other, over
+// time: rows { x, values } as for line; each band is labelled at its end.
+var areaKind = &kind{
+	name:     "area",
+	noun:     "Area chart",
+	series:   -1,
+	xy:       true,
+	maxRows:  maxPoints,
+	options:  noOptions,
+	validate: validateAreas,
+	plot:     func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, true) },
+	describe: describeSeries,
+}
+
+// validateAreas: rows in order, and no negative values, which a stack
+// cannot show.
+func validateAreas(f *Figure, e *errs) {
+	validatePoints(f, e)
+	for i, d := range f.Data {
+		for j, v := range d.Values {
+			if v < 0 {
+				e.add(fmt.Sprintf("data[%d].values[%d]", i, j), "%g is negative; stacked areas show amounts of zero or more", v)
+			}
+		}
+	}
+}

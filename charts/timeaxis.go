@@ -1,0 +1,299 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"presschart/charts/scene"
+)
+
+// Points of a line or area chart have an x that is a date ("2023",
+// "2023-01", "2023-01-15", a TOML date, or a whole number from 1000 to
+// 2999, read as a year) or a number; every row of a figure must use the
+// same kind, in ascending order.
+
+var datePattern = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+
+// dateUnit says how precisely the dates of a figure were written.
+type dateUnit int
+
+const (
+	notDate dateUnit = iota
+	byYear
+	byMonth
+	byDay
+)
+
+// days returns the days since 1970-01-01 of a date.
+func days(y, m, d int) float64 {
+	return float64(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// readPoint reads a row's x and its values (values = [...], or value = n
+// with a single series).
+func (fig *Figure) readPoint(t *table, d *Datum) {
+	v, ok := t.get("x")
+	switch x := v.(type) {
+	case nil:
+		if !ok {
+			t.errf("x", "is missing; give a date such as \"2023-01\" or a number")
+		}
+	case string:
+		m := datePattern.FindStringSubmatch(x)
+		if m == nil {
+			t.errf("x", "%q is not a date (write 2023, 2023-01 or 2023-01-15) or a number", x)
+			break
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, day := 1, 1
+		unit := byYear
+		if m[2] != "" {
+			mo, _ = strconv.Atoi(m[2])
+			unit = byMonth
+		}
+		if m[3] != "" {
+			day, _ = strconv.Atoi(m[3])
+			unit = byDay
+		}
+		if mo < 1 || mo > 12 || day < 1 || day > 31 || time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Day() != day {
+			t.errf("x", "%q is not a date in the calendar", x)
+			break
+		}
+		d.X, d.XV = x, days(y, mo, day)
+		fig.noteUnit(t, unit)
+	case time.Time:
+		d.X, d.XV = x.Format("2006-01-02"), days(x.Year(), int(x.Month()), x.Day())
+		fig.noteUnit(t, byDay)
+	case int64:
+		if x >= 1000 && x <= 2999 { // a year, as people write them
+			d.X, d.XV = strconv.FormatInt(x, 10), days(int(x), 1, 1)
+			fig.noteUnit(t, byYear)
+			break
+		}
+		t.known = t.known[:len(t.known)-1]
+		var f float64
+		if t.num("x", &f) {
+			d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
+			fig.noteUnit(t, notDate)
+		}
+	case float64:
+		var f float64
+		t.known = t.known[:len(t.known)-1] // num asks for x again
+		if t.num("x", &f) {
+			d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
+			fig.noteUnit(t, notDate)
+		}
+	default:
+		t.errf("x", "must be a date such as \"2023-01\" or a number, not %s", typeName(v))
+	}
+	n := max(1, len(fig.Series))
+	if _, single := t.m["value"]; single && n == 1 {
+		var f float64
+		if t.num("value", &f) {
+			d.Values = []float64{f}
+		}
+		t.get("values")
+		return
+	}
+	t.known = append(t.known, "value")
+	vals, ok := t.get("values")
+	if !ok {
+		t.errf("values", "is missing; give one number per series, e.g. values = [1000, 150]")
+		return
+	}
+	arr, isArr := vals.([]any)
+	if !isArr {
+		t.errf("values", "must be an array of numbers, not %s", typeName(vals))
+		return
+	}
+	if len(arr) != n {
+		t.errf("values", "has %d numbers for %d series; give one per series", len(arr), n)
+		return
+	}
+	for i, x := range arr {
+		key := fmt.Sprintf("values[%d]", i)
+		vt := newTable(map[string]any{key: x}, t.prefix, t.e)
+		var f float64
+		if !vt.num(key, &f) {
+			return
+		}
+		d.Values = append(d.Values, f)
+	}
+}
+
+// noteUnit records how the figure's x values are written, reporting a
+// mix of dates and numbers.
+func (fig *Figure) noteUnit(t *table, u dateUnit) {
+	if fig.unitSet && (fig.xUnit == notDate) != (u == notDate) {
+		t.errf("x", "mixes dates and numbers; write every x the same way")
+		return
+	}
+	if !fig.unitSet || u > fig.xUnit {
+		fig.xUnit = u
+	}
+	fig.unitSet = true
+}
+
+// validatePoints checks that x rises from row to row and that highlight
+// names series.
+func validatePoints(f *Figure, e *errs) {
+	for i, h := range f.Highlight {
+		if !slices.Contains(f.Series, h) {
+			msg := fmt.Sprintf("%q is not the name of a series", h)
+			if n := nearest(h, f.Series); n != "" {
+				msg += fmt.Sprintf("; did you mean %q?", n)
+			}
+			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
+		}
+	}
+	for i := 1; i < len(f.Data); i++ {
+		if f.Data[i].XV <= f.Data[i-1].XV {
+			e.add(fmt.Sprintf("data[%d].x", i), "%s does not come after %s in the row above; sort the rows by x, each x once", f.Data[i].X, f.Data[i-1].X)
+		}
+	}
+}
+
+// monthNames are the short month names of each locale.
+var monthNames = map[string][12]string{
+	"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	"de": {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
+	"fr": {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	"es": {"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
+	"it": {"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
+	"pl": {"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
+	"uk": {"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
+	"ru": {"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
+	"nl": {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+}
+
+// xTick is one tick of an x axis.
+type xTick struct {
+	v     float64
+	label string
+}
+
+// xTicks returns the ticks of an x axis from lo to hi, as few as keep their
+// labels apart in width px: years, or months in steps of 1, 2, 3 or 6
+// (the year written on the first tick and each January), or days; numbers
+// in steps of 1, 2, 2.5 or 5 times a power of ten.
+func (c *ctx) xTicks(lo, hi, width float64) []xTick {
+	fits := func(ts []xTick) bool {
+		if len(ts) < 2 {
+			return true
+		}
+		w := 0.0
+		for _, t := range ts {
+			w = math.Max(w, c.width(t.label, c.tick, false))
+		}
+		return float64(len(ts))*(w+16) <= width
+	}
+	if c.f.xUnit == notDate {
+		whole := true
+		for _, d := range c.f.Data {
+			whole = whole && d.XV == math.Trunc(d.XV)
+		}
+		for n := 8; n >= 1; n-- {
+			step := niceStep(hi-lo, n)
+			if whole {
+				step = math.Max(step, 1)
+			}
+			var ts []xTick
+			for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
+				ts = append(ts, xTick{v, c.nf.tick(v, step)})
+			}
+			if fits(ts) || n == 1 {
+				return ts
+			}
+		}
+	}
+	t0 := time.Unix(int64(lo)*86400, 0).UTC()
+	t1 := time.Unix(int64(hi)*86400, 0).UTC()
+	names := monthNames[c.f.Style.Locale]
+	var best []xTick
+	// Months, when the dates have them and the span is short enough.
+	if c.f.xUnit >= byMonth {
+		for _, step := range []int{1, 2, 3, 6} {
+			var ts []xTick
+			first := true
+			for m := time.Date(t0.Year(), t0.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(t1); m = m.AddDate(0, 1, 0) {
+				if m.Before(t0) || (int(m.Month())-1)%step != 0 {
+					continue
+				}
+				label := names[m.Month()-1]
+				if first || m.Month() == time.January {
+					label += " " + strconv.Itoa(m.Year())
+				}
+				first = false
+				ts = append(ts, xTick{days(m.Year(), int(m.Month()), 1), label})
+			}
+			if len(ts) >= 2 && fits(ts) {
+				return ts
+			}
+			if best == nil && len(ts) >= 2 {
+				best = ts
+			}
+		}
+	}
+	// Years, in steps that fit.
+	for _, step := range []int{1, 2, 5, 10, 20, 25, 50, 100} {
+		var ts []xTick
+		for y := t0.Year(); y <= t1.Year(); y++ {
+			if y%step != 0 {
+				continue
+			}
+			v := days(y, 1, 1)
+			if v < lo || v > hi {
+				continue
+			}
+			ts = append(ts, xTick{v, strconv.Itoa(y)})
+		}
+		if len(ts) >= 2 && fits(ts) {
+			return ts
+		}
+	}
+	if best != nil {
+		return best[:1]
+	}
+	return []xTick{{lo, c.xLabel(Datum{XV: lo})}}
+}
+
+// xLabel writes a row's x for labels and the alt text: "Oct 2025",
+// "2023", or the number.
+func (c *ctx) xLabel(d Datum) string { return xLabel(c.f, c.nf, d) }
+
+func xLabel(f *Figure, nf numberFormat, d Datum) string {
+	if f.xUnit == notDate {
+		return nf.number(d.XV)
+	}
+	t := time.Unix(int64(d.XV)*86400, 0).UTC()
+	names := monthNames[f.Style.Locale]
+	switch f.xUnit {
+	case byYear:
+		return strconv.Itoa(t.Year())
+	case byMonth:
+		return names[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return strconv.Itoa(t.Day()) + " " + names[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// xAxis draws the ticks of an x axis under the plot.
+func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y float64) *scene.Group {
+	g := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
+	capH := c.regular.CapHeight(c.tick)
+	for _, t := range ts {
+		x := snap(px(t.v))
+		g.Add(&scene.Line{X1: x, Y1: y, X2: x, Y2: y + 5, Stroke: c.th.axis, Width: 1, Class: "pc-tick-mark"})
+		a, w := scene.Middle, c.width(t.label, c.tick, false)
+		if x+w/2 > c.right {
+			a = scene.End
+		} else if x-w/2 < c.left {
+			a = scene.Start
+		}
+		g.Add(c.text(x, y+8+capH+2, t.label, c.tick, false, c.th.faint, a, "pc-tick"))
+	}
+	return g
+}
