@@ -325,6 +325,9 @@ func (fig *Figure) decodeData(t *table) {
 				rt.errf("label", "is missing")
 			}
 		}
+		if fig.kind.multi {
+			fig.readValues(rt, &d)
+		}
 		for _, k := range fig.kind.fields {
 			dst := map[string]*float64{"value": &d.Value, "low": &d.Low, "high": &d.High, "from": &d.From, "to": &d.To}[k]
 			if !rt.num(k, dst) {

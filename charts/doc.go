@@ -37,7 +37,8 @@
 //	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
 //	           characters; it is the output file name
 //	type       required; column, bar, range, waffle, stack, donut, number,
-//	           dumbbell, slope, line or area (below)
+//	           dumbbell, slope, line, area, grouped-column, grouped-bar,
+//	           stacked-column or stacked-bar (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -185,6 +186,16 @@
 // area: rows as for line; one area, or several stacked on each other in
 // the order of series, each labelled at its end. Values may not be
 // negative.
+//
+// grouped-column, grouped-bar: several series per category, side by
+// side; rows { label, values = [...] } with one value per name in series
+// (required); a key of the series sits above the plot; values above (or
+// after) each bar when they fit. At most 200 rows.
+//
+// stacked-column, stacked-bar: the same rows piled up in the order of
+// series, absolute (not normalised to 100%): positive values from zero
+// up (or right), negative ones down (or left); each value inside its
+// segment when it fits, the row's total beyond the pile.
 //
 // # Numbers
 //

@@ -22,6 +22,8 @@ type kind struct {
 	series int
 	// xy says that rows are points { x, values } rather than { label, ... }.
 	xy bool
+	// multi says that rows are { label, values }, one value per series.
+	multi bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -47,6 +49,11 @@ var kinds = map[string]*kind{
 	"slope":    slopeKind,
 	"line":     lineKind,
 	"area":     areaKind,
+
+	"grouped-column": groupedColumnKind,
+	"grouped-bar":    groupedBarKind,
+	"stacked-column": stackedColumnKind,
+	"stacked-bar":    stackedBarKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }

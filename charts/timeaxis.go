@@ -90,6 +90,12 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 	default:
 		t.errf("x", "must be a date such as \"2023-01\" or a number, not %s", typeName(v))
 	}
+	fig.readValues(t, d)
+}
+
+// readValues reads a row's values = [...], one per series, or value = n
+// when there is a single series.
+func (fig *Figure) readValues(t *table, d *Datum) {
 	n := max(1, len(fig.Series))
 	if _, single := t.m["value"]; single && n == 1 {
 		var f float64
