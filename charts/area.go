@@ -11,6 +11,7 @@ import (
 var areaKind = &kind{
 	name:     "area",
 	noun:     "Area chart",
+	annotate: true,
 	series:   -1,
 	xy:       true,
 	maxRows:  maxPoints,

@@ -13,6 +13,7 @@ var barKind = &kind{
 	noun:     "Bar chart",
 	logScale: true,
 	maxRows:  300,
+	annotate: true,
 	fields:   []string{"value"},
 	options:  noOptions,
 	validate: validateValues,
@@ -56,6 +57,16 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	s := c.valueScale(lo, hi, x0, x1, 80, dataStep(data))
 	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
+	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for i, d := range data {
+				if d.Label == at {
+					_, to := s.bar(d.Value)
+					return to, top + rh*(float64(i)+0.5), true
+				}
+			}
+			return 0, 0, false
+		}}
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
 	g.Add(grid, axisX)
 

@@ -14,6 +14,7 @@ var columnKind = &kind{
 	noun:     "Column chart",
 	logScale: true,
 	maxRows:  maxPoints,
+	annotate: true,
 	fields:   []string{"value"},
 	options:  noOptions,
 	validate: validateValues,
@@ -46,6 +47,16 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 		s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
 	}
 
+	c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for i, d := range data {
+				if d.Label == at {
+					_, to := s.bar(d.Value)
+					return left + slot*(float64(i)+0.5), to, true
+				}
+			}
+			return 0, 0, false
+		}}
 	g := &scene.Group{}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
 	g.Add(grid, axisY)

@@ -37,7 +37,9 @@ type Figure struct {
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
 	Center    string  // donut: the text in the hole; default the highlighted share
 	Points    bool    // line: mark every row with a dot
-	Style     Style
+
+	Annotations []Annotation
+	Style       Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
 	RenditionOf string
@@ -248,10 +250,12 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	if fig.kind != nil {
 		fig.kind.options(fig, t)
 		fig.decodeData(t)
+		fig.readAnnotations(t)
 	} else {
 		// Without a known type the data keys cannot be checked; count
 		// them as known so that only the type is reported.
 		t.get("data")
+		t.get("annotation")
 		for _, k := range allOptionKeys() {
 			t.get(k)
 		}
@@ -262,6 +266,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	if fig.kind != nil && len(fig.Data) > 0 {
 		fig.kind.validate(fig, e)
 		fig.checkLog(e)
+		fig.validateAnnotations(e)
 	}
 	fig.checkGlyphs(e)
 	if len(e.list) > before {

@@ -197,6 +197,31 @@
 // up (or right), negative ones down (or left); each value inside its
 // segment when it fits, the row's total beyond the pile.
 //
+// # Annotations
+//
+// Column, bar, range, line, area, dumbbell, grouped and stacked charts take
+// notes on the data, each a [[figure.annotation]] table after its figure:
+//
+//	[[figure.annotation]]
+//	text = "Ukraine’s campaign against recruitment began"
+//	at   = "Oct 2025"        # a row's label, or a line's x as written
+//
+//	[[figure.annotation]]
+//	text = "Target"
+//	line = 500               # a dashed reference line at this value
+//
+//	[[figure.annotation]]
+//	text = "Campaign period"
+//	from = 0                 # a shaded range of values
+//	to   = 300
+//
+// width sets the text's wrapping width (40 to 1000 px; default 130 at 640
+// px wide). A note at a point is joined to it by a connector and placed at
+// the first of eight positions around it where it touches neither the data
+// nor other text; a reference line is labelled at its end, above or below
+// it; a range is labelled in its corner. Annotations are listed in the alt
+// text ("Annotated: ...").
+//
 // # Numbers
 //
 // One formatter per figure writes value labels, axis ticks, ranges,

@@ -18,6 +18,7 @@ var dumbbellKind = &kind{
 	logScale: true,
 	series:   2,
 	maxRows:  200,
+	annotate: true,
 	fields:   []string{"from", "to"},
 	options:  noOptions,
 	validate: func(f *Figure, e *errs) { checkLabels(f, e) },
@@ -106,6 +107,15 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 	x0, x1 := left+vw+r+8, p.right()-vw-r-8
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
 	s := c.valueScale(lo, hi, x0, x1, minGap, dataStep(data))
+	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for i, d := range data {
+				if d.Label == at {
+					return s.px(d.To), snap(top + rh*(float64(i)+0.5)), true
+				}
+			}
+			return 0, 0, false
+		}}
 	grid, axisX, _ := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, false)
 	g.Add(grid, axisX)
 

@@ -19,7 +19,7 @@ var groupedBarKind = multiKind("grouped-bar", "Grouped bar chart", true, false)
 
 func multiKind(name, noun string, horizontal, stacked bool) *kind {
 	return &kind{
-		name: name, noun: noun, series: -1, multi: true, maxRows: 200,
+		name: name, noun: noun, series: -1, multi: true, maxRows: 200, annotate: true,
 		options:  noOptions,
 		validate: validateMulti,
 		plot: func(c *ctx, p rect) (*scene.Group, float64) {
@@ -165,6 +165,19 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 			negGap = valueGap
 		}
 		s = c.valueScale(lo, hi, p.bottom()-cl.height-negGap, p.y+valueGap, 40, step)
+		c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
+			point: func(at string) (float64, float64, bool) {
+				for j, d := range data {
+					if d.Label == at {
+						top := hiOf(d)
+						if !stacked {
+							top = maxOf(d)
+						}
+						return left + slot*(float64(j)+0.5), s.px(top), true
+					}
+				}
+				return 0, 0, false
+			}}
 		grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
 		g.Add(grid, axisY)
 		bandW := snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
@@ -252,6 +265,19 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 	}
 	x1 -= vw + 8
 	s := c.valueScale(lo, hi, x0, x1, 80, step)
+	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for j, d := range data {
+				if d.Label == at {
+					end := hiOf(d)
+					if !stacked {
+						end = maxOf(d)
+					}
+					return s.px(end), top + rh*(float64(j)+0.5), true
+				}
+			}
+			return 0, 0, false
+		}}
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
 	g.Add(grid, axisX)
 	for j, d := range data {
@@ -312,4 +338,13 @@ func hiOf(d Datum) float64 {
 		}
 	}
 	return t
+}
+
+// maxOf is the largest of a row's values, or zero.
+func maxOf(d Datum) float64 {
+	m := 0.0
+	for _, v := range d.Values {
+		m = math.Max(m, v)
+	}
+	return m
 }

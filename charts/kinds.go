@@ -24,6 +24,9 @@ type kind struct {
 	xy bool
 	// multi says that rows are { label, values }, one value per series.
 	multi bool
+	// annotate says whether [[figure.annotation]] applies: the type has a
+	// value axis and sets ctx.axes.
+	annotate bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)

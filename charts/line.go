@@ -16,6 +16,7 @@ var lineKind = &kind{
 	name:     "line",
 	noun:     "Line chart",
 	logScale: true,
+	annotate: true,
 	series:   -1,
 	xy:       true,
 	maxRows:  maxPoints,
@@ -124,6 +125,23 @@ func plotSeries(c *ctx, p rect, area bool) (*scene.Group, float64) {
 	}
 	px := func(x float64) float64 { return left + (x-x0)/(x1-x0)*(right-left) }
 
+	// A note at a row points at the highlighted series, or the first.
+	pick := 0
+	for i, name := range names {
+		if c.isHighlighted(name) {
+			pick = i
+			break
+		}
+	}
+	c.axes = &axes{area: rect{left, s.p1, right - left, s.p0 - s.p1}, vertical: true, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for j, d := range data {
+				if d.X == at {
+					return px(d.XV), s.px(tops[pick][j]), true
+				}
+			}
+			return 0, 0, false
+		}}
 	g := &scene.Group{}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left, true)
 	g.Add(grid, axisY)

@@ -123,7 +123,7 @@ func TestAltText(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"nepal-drop":     "Column chart: Recruits from Nepal fell from 1,000 to one. Mercenaries from Nepal fighting for Russia. From 1,000 in 2023–2024 to 1 in Oct 2025. Highlighted: Oct 2025.",
+		"nepal-drop":     "Column chart: Recruits from Nepal fell from 1,000 to one. Mercenaries from Nepal fighting for Russia. From 1,000 in 2023–2024 to 1 in Oct 2025. Annotated: Russia’s global recruiting network was launched in 2023. Highlighted: Oct 2025.",
 		"estimates":      "Range chart: Estimates of Russia’s war: tens of thousands from North Korea, over 100,000 of its own fallen. Low and high estimates, number of soldiers. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000.",
 		"killed-waffle":  "Waffle chart: Nearly one in five foreign mercenaries was killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000 mercenaries: Killed 3,400 (19%); Not killed 14,600 (81%). One square = 100 mercenaries.",
 		"killed-stack":   "Stacked bar: Nearly 3,400 of 18,000 foreign mercenaries were killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",

@@ -17,6 +17,7 @@ var rangeKind = &kind{
 	noun:     "Range chart",
 	logScale: true,
 	maxRows:  200,
+	annotate: true,
 	fields:   []string{"low", "high"},
 	options:  noOptions,
 	validate: validateRanges,
@@ -107,11 +108,13 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	capH := c.bold.CapHeight(c.value)
 	// Gridlines run through the bands, not through the row labels.
 	var spans [][2]float64
+	var centers []float64
 	y := p.y
 	for i, d := range data {
 		nodes, by := c.block(labels[i], p.x, y, c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
 		axisY.Add(nodes...)
 		cy := snap(by + 2 + band/2)
+		centers = append(centers, cy)
 		spans = append(spans, [2]float64{snap(by + 2), snap(by + 2 + band + 4)})
 		x0, x1 := snap(s.px(d.Low)), snap(s.px(d.High))
 		fill := c.seriesColor(d.Label)
@@ -155,6 +158,19 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 			knockout.Add(&scene.Rect{X: snap(x - 3), Y: snap(t.Y - labelLH*0.8), W: snap(w + 6), H: labelLH, Fill: bg})
 		}
 	}
+	rowY := map[string]float64{}
+	for i, d := range data {
+		rowY[d.Label] = centers[i]
+	}
+	c.axes = &axes{area: rect{s.p0, p.y, s.p1 - s.p0, bottom - p.y}, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for _, d := range data {
+				if d.Label == at {
+					return s.px(d.High), rowY[at], true
+				}
+			}
+			return 0, 0, false
+		}}
 	grid, axisX, _ := c.gridlines(s, false, spans, bottom, false)
 	g := &scene.Group{}
 	g.Add(grid)

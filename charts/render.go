@@ -22,16 +22,19 @@ func (r rect) bottom() float64 { return r.y + r.h }
 
 // ctx is what a chart type needs to lay out its plot.
 type ctx struct {
-	f       *Figure
-	th      theme
-	nf      numberFormat
-	regular *font.Face
-	bold    *font.Face
-	u       float64 // type scale: 1 at 640 px wide
-	left    float64 // the content area, inside the padding
-	right   float64
-	accent  scene.Color
-	palette []scene.Color
+	f        *Figure
+	th       theme
+	nf       numberFormat
+	regular  *font.Face
+	bold     *font.Face
+	u        float64 // type scale: 1 at 640 px wide
+	left     float64 // the content area, inside the padding
+	right    float64
+	accent   scene.Color
+	palette  []scene.Color
+	axes     *axes // set by chart types with a value axis, for annotations
+	taken    *[]box
+	plotRect rect // the area the chart type was given
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }
@@ -210,8 +213,10 @@ func (f *Figure) Scene() *scene.Scene {
 		}
 	}
 	p := rect{x: x0, y: top, w: width, h: plotBottom - top}
+	c.plotRect = p
 	plot, used := f.kind.plot(c, p)
 	plot.ID, plot.Class = "plot", "pc-plot"
+	c.drawAnnotations(sc, plot)
 	// A chart type may need more rows than the height holds; it then
 	// uses a taller plot, and the figure grows below it.
 	if extra := used - p.h; extra > 0.5 {

@@ -80,6 +80,9 @@ func (f *Figure) AltText() string {
 	if f.Style.Log {
 		parts = append(parts, logNote)
 	}
+	if a := f.describeAnnotations(); a != "" {
+		parts = append(parts, a)
+	}
 	// Parts and cards name their highlighted rows already; for axis
 	// charts the emphasis is said in words.
 	if len(f.Highlight) > 0 && (f.kind.name == "column" || f.kind.name == "bar" || f.kind.name == "range") {
