@@ -21,9 +21,9 @@ type Annotation struct {
 	hasLine, hasRange bool
 }
 
-// axes is what an axis chart tells the annotations about its plot: where
-// the data area is, which way values run, how a value and a row map to
-// pixels. Chart types without a value axis leave it nil.
+// axes is what a chart tells the annotations about its plot: where the
+// data area is, which way values run and how a value maps to pixels (nil
+// for types without a value axis), and where a row's data point is.
 type axes struct {
 	area     rect
 	vertical bool                                    // values run up (columns, lines), else right (bars, ranges)
@@ -82,8 +82,8 @@ func (fig *Figure) readAnnotations(t *table) {
 func (fig *Figure) validateAnnotations(e *errs) {
 	for i, a := range fig.Annotations {
 		key := fmt.Sprintf("annotation[%d]", i)
-		if !fig.kind.annotate {
-			e.add(key, "a %s chart has no axis to annotate; write the point in the note instead", fig.kind.name)
+		if !fig.kind.valueAxis && (a.hasLine || a.hasRange) {
+			e.add(key, "a %s chart has no value axis for a reference line or range; point at a row with at, or write it in the note", fig.kind.name)
 			continue
 		}
 		if a.At != "" && !fig.hasRow(a.At) {
@@ -107,6 +107,9 @@ func (fig *Figure) rowNames() []string {
 		} else {
 			out = append(out, d.Label)
 		}
+	}
+	if fig.Rest != "" && (fig.kind.name == "waffle" || fig.kind.name == "stack" || fig.kind.name == "donut") {
+		out = append(out, fig.Rest)
 	}
 	return out
 }
@@ -217,6 +220,10 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 		return true
 	}
 	put := func(lines []string, x, y float64, a scene.Anchor) {
+		if c.halo != nil {
+			over.Add(c.halo)
+			c.halo = nil
+		}
 		nodes, _ := c.block(lines, x, y, c.small, lh, false, c.th.text, a, "pc-annotation")
 		over.Add(nodes...)
 		taken = append(taken, textBox(lines, x, y, a))
@@ -228,6 +235,8 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 		}
 		lines, _ := c.regular.Wrap(an.Text, c.small, width, 4)
 		switch {
+		case (an.hasRange || an.hasLine) && ax.value == nil:
+			continue // refused by validateAnnotations
 		case an.hasRange:
 			a, b := ax.value(an.From), ax.value(an.To)
 			r := rect{x: ax.area.x, y: math.Min(a, b), w: ax.area.w, h: math.Abs(b - a)}
@@ -326,6 +335,9 @@ func (c *ctx) placeFirst(lines []string, cands [][3]float64, textBox func([]stri
 				pick, best = cd, o
 			}
 		}
+		// Over the data, the text gets a patch of background to be read on.
+		b := textBox(lines, pick[0], pick[1], scene.Anchor(pick[2]))
+		c.halo = &scene.Rect{X: snap(b.x0 - 3), Y: snap(b.y0 - 1), W: snap(b.x1 - b.x0 + 6), H: snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
 	}
 	put(lines, pick[0], pick[1], scene.Anchor(pick[2]))
 	return pick[0], pick[1], scene.Anchor(pick[2])

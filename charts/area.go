@@ -9,16 +9,16 @@ import (
 // areaKind draws one filled area, or several stacked on each other, over
 // time: rows { x, values } as for line; each band is labelled at its end.
 var areaKind = &kind{
-	name:     "area",
-	noun:     "Area chart",
-	annotate: true,
-	series:   -1,
-	xy:       true,
-	maxRows:  maxPoints,
-	options:  noOptions,
-	validate: validateAreas,
-	plot:     func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, true) },
-	describe: describeSeries,
+	name:      "area",
+	noun:      "Area chart",
+	valueAxis: true,
+	series:    -1,
+	xy:        true,
+	maxRows:   maxPoints,
+	options:   noOptions,
+	validate:  validateAreas,
+	plot:      func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, true) },
+	describe:  describeSeries,
 }
 
 // validateAreas: rows in order, and no negative values, which a stack

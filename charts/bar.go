@@ -9,16 +9,16 @@ import (
 // barKind draws horizontal bars, one row per data row, with the label to
 // the left (wrapped to two lines) and the value at the end of the bar.
 var barKind = &kind{
-	name:     "bar",
-	noun:     "Bar chart",
-	logScale: true,
-	maxRows:  300,
-	annotate: true,
-	fields:   []string{"value"},
-	options:  noOptions,
-	validate: validateValues,
-	plot:     plotBars,
-	describe: describeValues,
+	name:      "bar",
+	noun:      "Bar chart",
+	logScale:  true,
+	maxRows:   300,
+	valueAxis: true,
+	fields:    []string{"value"},
+	options:   noOptions,
+	validate:  validateValues,
+	plot:      plotBars,
+	describe:  describeValues,
 }
 
 func plotBars(c *ctx, p rect) (*scene.Group, float64) {

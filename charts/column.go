@@ -10,16 +10,16 @@ import (
 // columnKind draws vertical bars from a zero baseline, one per data row,
 // with the value above each bar and the label below.
 var columnKind = &kind{
-	name:     "column",
-	noun:     "Column chart",
-	logScale: true,
-	maxRows:  maxPoints,
-	annotate: true,
-	fields:   []string{"value"},
-	options:  noOptions,
-	validate: validateValues,
-	plot:     plotColumns,
-	describe: describeValues,
+	name:      "column",
+	noun:      "Column chart",
+	logScale:  true,
+	maxRows:   maxPoints,
+	valueAxis: true,
+	fields:    []string{"value"},
+	options:   noOptions,
+	validate:  validateValues,
+	plot:      plotColumns,
+	describe:  describeValues,
 }
 
 func plotColumns(c *ctx, p rect) (*scene.Group, float64) {

@@ -199,12 +199,13 @@
 //
 // # Annotations
 //
-// Column, bar, range, line, area, dumbbell, grouped and stacked charts take
-// notes on the data, each a [[figure.annotation]] table after its figure:
+// Every chart type takes notes on its data, each a [[figure.annotation]]
+// table after its figure; reference lines and shaded ranges need a value
+// axis (column, bar, range, line, area, dumbbell, grouped and stacked):
 //
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"
-//	at   = "Oct 2025"        # a row's label, or a line's x as written
+//	at   = "Oct 2025"        # a row's label (a part's, a card's), or a line's x
 //
 //	[[figure.annotation]]
 //	text = "Target"
@@ -218,7 +219,8 @@
 // width sets the text's wrapping width (40 to 1000 px; default 130 at 640
 // px wide). A note at a point is joined to it by a connector and placed at
 // the first of eight positions around it where it touches neither the data
-// nor other text; a reference line is labelled at its end, above or below
+// nor other text (where none is free, where it covers least, on a patch of
+// background); a reference line is labelled at its end, above or below
 // it; a range is labelled in its corner. Annotations are listed in the alt
 // text ("Annotated: ...").
 //

@@ -69,6 +69,17 @@ func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
 		cy = snap(p.y + p.h/2)
 	}
 
+	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+		t := 0.0
+		for _, pt := range ps {
+			mid := t + pt.Share*math.Pi
+			t += pt.Share * 2 * math.Pi
+			if pt.Label == at { // the middle of the slice's outer edge
+				return cx + r*math.Sin(mid), cy - r*math.Cos(mid), true
+			}
+		}
+		return 0, 0, false
+	}}
 	g := &scene.Group{}
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	t := 0.0

@@ -13,17 +13,17 @@ import (
 // { label, from, to }, with series naming the two ends for the key above
 // the plot.
 var dumbbellKind = &kind{
-	name:     "dumbbell",
-	noun:     "Dumbbell chart",
-	logScale: true,
-	series:   2,
-	maxRows:  200,
-	annotate: true,
-	fields:   []string{"from", "to"},
-	options:  noOptions,
-	validate: func(f *Figure, e *errs) { checkLabels(f, e) },
-	plot:     plotDumbbells,
-	describe: describeChanges,
+	name:      "dumbbell",
+	noun:      "Dumbbell chart",
+	logScale:  true,
+	series:    2,
+	maxRows:   200,
+	valueAxis: true,
+	fields:    []string{"from", "to"},
+	options:   noOptions,
+	validate:  func(f *Figure, e *errs) { checkLabels(f, e) },
+	plot:      plotDumbbells,
+	describe:  describeChanges,
 }
 
 // ends names the two values of a row: the series, or "before" and "after".

@@ -19,7 +19,7 @@ var groupedBarKind = multiKind("grouped-bar", "Grouped bar chart", true, false)
 
 func multiKind(name, noun string, horizontal, stacked bool) *kind {
 	return &kind{
-		name: name, noun: noun, series: -1, multi: true, maxRows: 200, annotate: true,
+		name: name, noun: noun, series: -1, multi: true, maxRows: 200, valueAxis: true,
 		options:  noOptions,
 		validate: validateMulti,
 		plot: func(c *ctx, p rect) (*scene.Group, float64) {

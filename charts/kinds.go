@@ -24,9 +24,9 @@ type kind struct {
 	xy bool
 	// multi says that rows are { label, values }, one value per series.
 	multi bool
-	// annotate says whether [[figure.annotation]] applies: the type has a
-	// value axis and sets ctx.axes.
-	annotate bool
+	// valueAxis says whether the type has a value axis for annotations'
+	// reference lines and ranges; every type takes notes at its rows.
+	valueAxis bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)

@@ -13,17 +13,17 @@ import (
 // its end instead of in a legend, the labels kept apart; points = true
 // marks every row.
 var lineKind = &kind{
-	name:     "line",
-	noun:     "Line chart",
-	logScale: true,
-	annotate: true,
-	series:   -1,
-	xy:       true,
-	maxRows:  maxPoints,
-	options:  readPoints,
-	validate: validatePoints,
-	plot:     func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, false) },
-	describe: describeSeries,
+	name:      "line",
+	noun:      "Line chart",
+	logScale:  true,
+	valueAxis: true,
+	series:    -1,
+	xy:        true,
+	maxRows:   maxPoints,
+	options:   readPoints,
+	validate:  validatePoints,
+	plot:      func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, false) },
+	describe:  describeSeries,
 }
 
 func readPoints(f *Figure, t *table) { t.boolean("points", &f.Points) }

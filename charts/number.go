@@ -108,6 +108,15 @@ func plotNumbers(c *ctx, p rect) (*scene.Group, float64) {
 	total := float64(rows)*rowH + float64(rows-1)*gap
 	top := p.y + math.Max(0, (p.h-total)/2)
 
+	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+		for i, d := range data {
+			if d.Label == at { // the end of the big number
+				x := p.x + float64(i%cols)*(cardW+gap) + c.width(c.nf.number(d.Value), big, true)
+				return x + 4, top + float64(i/cols)*(rowH+gap) + 20 + c.bold.CapHeight(big)/2, true
+			}
+		}
+		return 0, 0, false
+	}}
 	g := &scene.Group{}
 	for i, d := range data {
 		card := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-card"}

@@ -13,16 +13,16 @@ import (
 // from low to high with a dot at each end, labelled "10,000–30,000", and
 // the row's label above it.
 var rangeKind = &kind{
-	name:     "range",
-	noun:     "Range chart",
-	logScale: true,
-	maxRows:  200,
-	annotate: true,
-	fields:   []string{"low", "high"},
-	options:  noOptions,
-	validate: validateRanges,
-	plot:     plotRanges,
-	describe: describeRanges,
+	name:      "range",
+	noun:      "Range chart",
+	logScale:  true,
+	maxRows:   200,
+	valueAxis: true,
+	fields:    []string{"low", "high"},
+	options:   noOptions,
+	validate:  validateRanges,
+	plot:      plotRanges,
+	describe:  describeRanges,
 }
 
 func validateRanges(f *Figure, e *errs) {

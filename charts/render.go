@@ -32,9 +32,10 @@ type ctx struct {
 	right    float64
 	accent   scene.Color
 	palette  []scene.Color
-	axes     *axes // set by chart types with a value axis, for annotations
-	taken    *[]box
-	plotRect rect // the area the chart type was given
+	axes     *axes       // set by chart types for annotations
+	taken    *[]box      // what annotations must not cover
+	halo     *scene.Rect // a background patch for the next annotation's text
+	plotRect rect        // the area the chart type was given
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }

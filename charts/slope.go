@@ -85,12 +85,12 @@ func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
 	}
 
 	g := &scene.Group{}
-	axes := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
-	axes.Add(&scene.Line{X1: ax, Y1: p.y + headH, X2: ax, Y2: p.bottom(), Stroke: c.th.grid, Width: 1, Class: "pc-gridline"})
-	axes.Add(&scene.Line{X1: bx, Y1: p.y + headH, X2: bx, Y2: p.bottom(), Stroke: c.th.grid, Width: 1, Class: "pc-gridline"})
-	axes.Add(c.text(ax, p.y+capH+2, a, c.label, true, c.th.text, scene.End, "pc-axis-label"))
-	axes.Add(c.text(bx, p.y+capH+2, b, c.label, true, c.th.text, scene.Start, "pc-axis-label"))
-	g.Add(axes)
+	axisG := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
+	axisG.Add(&scene.Line{X1: ax, Y1: p.y + headH, X2: ax, Y2: p.bottom(), Stroke: c.th.grid, Width: 1, Class: "pc-gridline"})
+	axisG.Add(&scene.Line{X1: bx, Y1: p.y + headH, X2: bx, Y2: p.bottom(), Stroke: c.th.grid, Width: 1, Class: "pc-gridline"})
+	axisG.Add(c.text(ax, p.y+capH+2, a, c.label, true, c.th.text, scene.End, "pc-axis-label"))
+	axisG.Add(c.text(bx, p.y+capH+2, b, c.label, true, c.th.text, scene.Start, "pc-axis-label"))
+	g.Add(axisG)
 
 	fromY := make([]float64, len(data))
 	toY := make([]float64, len(data))
@@ -112,6 +112,14 @@ func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
 			order = append(order, i)
 		}
 	}
+	c.axes = &axes{area: rect{ax, top, bx - ax, bottom - top}, point: func(at string) (float64, float64, bool) {
+		for i, d := range data {
+			if d.Label == at { // the middle of the row's line
+				return (ax + bx) / 2, (fromY[i] + toY[i]) / 2, true
+			}
+		}
+		return 0, 0, false
+	}}
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	labels := &scene.Group{ID: "labels", Class: "pc-labels"}
 	r := math.Round(4 * c.u)

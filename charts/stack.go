@@ -80,6 +80,14 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 	top := p.y + math.Max(0, (p.h-total)/2)
 	barY := snap(top + blockH + 8)
 
+	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+		for i, pt := range ps {
+			if pt.Label == at {
+				return (segs[i].x0 + segs[i].x1) / 2, barY + barH/2, true
+			}
+		}
+		return 0, 0, false
+	}}
 	g := &scene.Group{}
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	lbls := &scene.Group{ID: "labels", Class: "pc-labels"}

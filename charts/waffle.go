@@ -155,6 +155,18 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 		g.Add(part.Add(squares))
 	}
 	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
+	// A note points at the middle square of its part.
+	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+		k := 0
+		for i, pt := range ps {
+			if pt.Label == at && counts[i] > 0 {
+				k += counts[i] / 2
+				return p.x + float64(k/rows)*cell + sq/2, p.y + float64(k%rows)*cell + sq/2, true
+			}
+			k += counts[i]
+		}
+		return 0, 0, false
+	}}
 
 	lx, ly := p.x+gridW+24, p.y
 	if !side {
