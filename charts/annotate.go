@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"presschart/charts/scene"
@@ -13,6 +14,8 @@ import (
 type Annotation struct {
 	Text  string
 	At    string  // a row's label, or a line chart's x as written ("2025-10")
+	Y     float64 // with at: the value to point at, instead of the row's
+	hasY  bool
 	Line  float64 // a value for a reference line
 	From  float64 // a range of values to shade
 	To    float64
@@ -51,6 +54,28 @@ func (fig *Figure) readAnnotations(t *table) {
 			}
 		}
 		at.str("at", &a.At)
+		// x is another name for at, as line charts call their rows.
+		if v, has := m["x"]; has {
+			switch x := v.(type) {
+			case string:
+				at.str("x", &a.At)
+			case int64:
+				at.get("x")
+				a.At = strconv.FormatInt(x, 10)
+			case float64:
+				at.get("x")
+				a.At = strconv.FormatFloat(x, 'f', -1, 64)
+			default:
+				at.get("x")
+				at.errf("x", "must be a row's x as written in the data, not %s", typeName(v))
+			}
+		} else {
+			at.get("x")
+		}
+		a.hasY = at.num("y", &a.Y)
+		if a.hasY && a.At == "" {
+			at.errf("y", "goes with at (or x): it says where along that row to point")
+		}
 		a.hasLine = at.num("line", &a.Line)
 		hasFrom, hasTo := at.num("from", &a.From), at.num("to", &a.To)
 		a.hasRange = hasFrom && hasTo
@@ -93,7 +118,10 @@ func (fig *Figure) validateAnnotations(e *errs) {
 			}
 			e.add(key+".at", "%s", msg)
 		}
-		if fig.Style.Log && (a.hasLine && a.Line <= 0 || a.hasRange && math.Min(a.From, a.To) <= 0) {
+		if a.hasY && !fig.kind.valueAxis {
+			e.add(key+".y", "a %s chart has no value axis to place y on", fig.kind.name)
+		}
+		if fig.Style.Log && (a.hasLine && a.Line <= 0 || a.hasRange && math.Min(a.From, a.To) <= 0 || a.hasY && a.Y <= 0) {
 			e.add(key, "a log scale has no zero or negative values to mark")
 		}
 	}
@@ -268,6 +296,13 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 			px, py, ok := ax.point(an.At)
 			if !ok {
 				continue
+			}
+			if an.hasY && ax.value != nil {
+				if ax.vertical {
+					py = ax.value(an.Y)
+				} else {
+					px = ax.value(an.Y)
+				}
 			}
 			h := float64(len(lines)) * lh
 			w := textBox(lines, 0, 0, scene.Start).x1

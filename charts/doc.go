@@ -206,6 +206,7 @@
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"
 //	at   = "Oct 2025"        # a row's label (a part's, a card's), or a line's x
+//	y    = 800               # optional, on a value axis: point here instead
 //
 //	[[figure.annotation]]
 //	text = "Target"
@@ -216,7 +217,8 @@
 //	from = 0                 # a shaded range of values
 //	to   = 300
 //
-// width sets the text's wrapping width (40 to 1000 px; default 130 at 640
+// x = "2024-07" (or x = 2024) is another way to write at for line and area
+// charts. width sets the text's wrapping width (40 to 1000 px; default 130 at 640
 // px wide). A note at a point is joined to it by a connector and placed at
 // the first of eight positions around it where it touches neither the data
 // nor other text (where none is free, where it covers least, on a patch of
