@@ -16,15 +16,7 @@ import (
 // that decodes at the stated size. Seeded from every fixture in testdata;
 // crashers are kept in testdata/fuzz/FuzzRender.
 func FuzzRender(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.toml")
-	bad, _ := filepath.Glob("testdata/bad/*.toml")
-	for _, s := range append(seeds, bad...) {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		// No input may make a render hang: a stuck worker crashes, and the
 		// fuzzer keeps its input.
@@ -66,15 +58,7 @@ func FuzzRender(f *testing.F) {
 // an Errors whose messages name the file. Cheaper than FuzzRender, so it
 // explores the decoder further in the same time.
 func FuzzDecode(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.toml")
-	bad, _ := filepath.Glob("testdata/bad/*.toml")
-	for _, s := range append(seeds, bad...) {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, err := Decode("fuzz.toml", src, "testdata/bad")
 		if err != nil {
@@ -93,4 +77,17 @@ func FuzzDecode(f *testing.F) {
 			t.Fatal("decoded a file without figures")
 		}
 	})
+}
+
+// addSeeds seeds a fuzz target with every fixture in testdata, good and bad.
+func addSeeds(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.toml")
+	bad, _ := filepath.Glob("testdata/bad/*.toml")
+	for _, s := range append(seeds, bad...) {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 }
