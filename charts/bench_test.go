@@ -27,7 +27,7 @@ func benchFigures(b *testing.B) []*Figure {
 func BenchmarkRender(b *testing.B) {
 	for _, fig := range benchFigures(b) {
 		for _, format := range []string{"png", "svg"} {
-			b.Run(fig.Type+"/"+format, func(b *testing.B) {
+			b.Run(fig.Type+":"+fig.ID+"/"+format, func(b *testing.B) {
 				b.ReportAllocs()
 				for i := 0; i < b.N; i++ {
 					if err := fig.Render(io.Discard, format); err != nil {

@@ -383,7 +383,7 @@ func encodePaletted(w io.Writer, p *image.Paletted) error {
 		}
 	}
 	var idat bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&idat, 5)
+	zw, err := zlib.NewWriterLevel(&idat, 6)
 	if err != nil {
 		return err
 	}
