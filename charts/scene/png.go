@@ -33,7 +33,7 @@ func (s *Scene) Raster(scale float64) *image.RGBA {
 	if s.Background.A != 0 {
 		draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
 	}
-	painter := quantPainter{raster.NewRGBAPainter(img)}
+	painter := &quantPainter{RGBAPainter: raster.NewRGBAPainter(img), img: img}
 	gc := drawing.NewRasterGraphicContextWithPainter(img, painter)
 	r := &rasterizer{s: s, gc: gc, img: img, k: scale}
 	for _, g := range s.Root {
@@ -55,14 +55,41 @@ type rasterizer struct {
 const coverageLevels = 8
 
 // quantPainter rounds the rasteriser's coverage to coverageLevels steps.
-type quantPainter struct{ *raster.RGBAPainter }
+type quantPainter struct {
+	*raster.RGBAPainter
+	img    *image.RGBA
+	solid  [4]byte // the colour, when it is opaque
+	opaque bool
+}
 
-func (q quantPainter) Paint(ss []raster.Span, done bool) {
-	for i := range ss {
-		a := ss[i].Alpha
-		ss[i].Alpha = (a*coverageLevels + 0x7fff) / 0xffff * 0xffff / coverageLevels
+// SetColor sets the colour to paint with.
+func (q *quantPainter) SetColor(c color.Color) {
+	q.RGBAPainter.SetColor(c)
+	r, g, b, a := c.RGBA()
+	q.opaque = a == 0xffff
+	q.solid = [4]byte{byte(r >> 8), byte(g >> 8), byte(b >> 8), 0xff}
+}
+
+// Paint rounds the coverage and paints; fully covered runs of an opaque
+// colour, the inside of every shape, are copied rather than blended.
+func (q *quantPainter) Paint(ss []raster.Span, done bool) {
+	rest := ss[:0]
+	for _, sp := range ss {
+		sp.Alpha = (sp.Alpha*coverageLevels + 0x7fff) / 0xffff * 0xffff / coverageLevels
+		if q.opaque && sp.Alpha == 0xffff {
+			b := q.img.Bounds()
+			x0, x1 := max(sp.X0, b.Min.X), min(sp.X1, b.Max.X)
+			if sp.Y >= b.Min.Y && sp.Y < b.Max.Y && x0 < x1 {
+				row := q.img.Pix[q.img.PixOffset(x0, sp.Y):q.img.PixOffset(x1, sp.Y)]
+				for i := 0; i < len(row); i += 4 {
+					copy(row[i:i+4], q.solid[:])
+				}
+			}
+			continue
+		}
+		rest = append(rest, sp)
 	}
-	q.RGBAPainter.Paint(ss, done)
+	q.RGBAPainter.Paint(rest, done)
 }
 
 // pixelAligned reports whether v lies on a device pixel boundary.
