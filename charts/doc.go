@@ -110,8 +110,9 @@
 // # Chart types
 //
 // column: vertical bars from a zero baseline; rows { label, value }. The
-// value stands above each bar (below it when negative), the label under
-// it, wrapped at whole words; when a word is wider than its column the
+// value sits inside the top of the bar when it fits, in white or
+// near-black by contrast, else above the bar (below it when negative);
+// the label goes under it, wrapped at whole words; when a word is wider than its column the
 // labels turn 45 degrees, and when even turned labels would touch only
 // every n-th is written. A non-zero value is never drawn shorter than 2 px,
 // so 1 beside 1,000 is seen.
