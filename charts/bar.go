@@ -27,18 +27,7 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	lo, hi := valueExtent(data)
 	labelLH := math.Round(c.label * 1.25)
 
-	// Label column: as wide as the widest label, at most 38% of the plot.
-	lw := 0.0
-	for _, d := range data {
-		lw = math.Max(lw, c.width(d.Label, c.label, false))
-	}
-	lw = math.Ceil(math.Min(lw, p.w*0.38))
-	labels := make([][]string, len(data))
-	lines := 1
-	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, lw, 2)
-		lines = max(lines, len(labels[i]))
-	}
+	lw, labels, lines := c.rowLabels(data, p.w*0.38)
 	axisH := math.Round(c.tick + 14)
 	rowMin := math.Max(float64(lines)*labelLH+8, 22*c.u)
 	rh := math.Min((p.h-axisH)/n, 46*c.u)
@@ -100,4 +89,22 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	g.Add(bars, baseline, values, axisY)
 	return g, math.Max(used, p.h)
+}
+
+// rowLabels sets the rows' labels in a column on the left: as wide as the
+// widest label, at most limit; each wrapped to two lines, then shortened
+// with an ellipsis. It returns the width, the lines of each label and the
+// most lines any label has.
+func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]string, lines int) {
+	for _, d := range data {
+		w = math.Max(w, c.width(d.Label, c.label, false))
+	}
+	w = math.Ceil(math.Min(w, limit))
+	labels = make([][]string, len(data))
+	lines = 1
+	for i, d := range data {
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, w, 2)
+		lines = max(lines, len(labels[i]))
+	}
+	return w, labels, lines
 }

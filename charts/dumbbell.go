@@ -81,21 +81,13 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 	top := p.y + keyH + 6
 
 	labelLH := math.Round(c.label * 1.25)
-	lw := 0.0
 	vw := 0.0
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, d := range data {
-		lw = math.Max(lw, c.width(d.Label, c.label, false))
 		vw = math.Max(vw, math.Max(c.width(c.nf.number(d.From), c.value, true), c.width(c.nf.number(d.To), c.value, true)))
 		lo, hi = math.Min(lo, math.Min(d.From, d.To)), math.Max(hi, math.Max(d.From, d.To))
 	}
-	lw = math.Ceil(math.Min(lw, p.w*0.3))
-	labels := make([][]string, len(data))
-	lines := 1
-	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, lw, 2)
-		lines = max(lines, len(labels[i]))
-	}
+	lw, labels, lines := c.rowLabels(data, p.w*0.3)
 	axisH := math.Round(c.tick + 14)
 	rh := math.Max(float64(lines)*labelLH+10, 28*c.u)
 	rh = math.Max(rh, math.Min((p.bottom()-top-axisH)/n, 48*c.u))
