@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -105,6 +107,51 @@ func TestWatch(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestInterrupt stops a large run part-way, as SIGINT or SIGTERM does
+// (both cancel the run's context): the status is 130, every file already
+// in the output folder is complete, and no temporary file is left.
+func TestInterrupt(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 400; i++ {
+		b.WriteString("[[figure]]\nid = \"f" + strconv.Itoa(i) + "\"\ntype = \"column\"\ntitle = \"Figure\"\ndata = [{ label = \"a\", value = 1 }, { label = \"b\", value = 2 }]\n")
+	}
+	toml := filepath.Join(dir, "many.toml")
+	os.WriteFile(toml, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "out")
+
+	defer func(b func() context.Context) { baseContext = b }(baseContext)
+	ctx, cancel := context.WithCancel(context.Background())
+	baseContext = func() context.Context { return ctx }
+	done := make(chan int)
+	go func() { done <- run([]string{"-q", "-j", "1", "-o", out, toml}, io.Discard, io.Discard) }()
+	eventually(t, "the first figure", func() bool {
+		_, err := os.Stat(filepath.Join(out, "f0.png"))
+		return err == nil
+	})
+	cancel()
+	if code := <-done; code != exitInterrupted {
+		t.Fatalf("exit %d, want %d", code, exitInterrupted)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) >= 3*400 {
+		t.Fatal("the run finished before the interrupt; make it longer")
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left behind: %s", e.Name())
+			continue
+		}
+		if strings.HasSuffix(e.Name(), ".png") {
+			f, _ := os.Open(filepath.Join(out, e.Name()))
+			if _, err := png.Decode(f); err != nil {
+				t.Errorf("%s is not a whole PNG: %v", e.Name(), err)
+			}
+			f.Close()
 		}
 	}
 }
