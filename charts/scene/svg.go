@@ -332,6 +332,11 @@ func (e *svgWriter) text(t *Text) {
 		e.str(` text-anchor="end"`)
 	}
 	e.color("fill", t.Fill)
+	// SVG folds runs of spaces into one; a label that spaces its parts
+	// with two ("Nepal  1,000") keeps them, as the PNG draws them.
+	if strings.Contains(t.S, "  ") || strings.HasPrefix(t.S, " ") || strings.HasSuffix(t.S, " ") {
+		e.str(` xml:space="preserve"`)
+	}
 	if t.Rotate != 0 {
 		e.str(` transform="rotate(`)
 		e.num(t.Rotate)

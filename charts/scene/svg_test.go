@@ -97,3 +97,15 @@ func TestPNGSizeAndChunks(t *testing.T) {
 		t.Error("a timestamp chunk makes the bytes differ between runs")
 	}
 }
+
+func TestSVGKeepsDoubleSpaces(t *testing.T) {
+	s := newScene()
+	s.Root = []*Group{{Nodes: []Node{&Text{X: 1, Y: 2, S: "Nepal  1,000", Size: 12}, &Text{X: 1, Y: 20, S: "one space", Size: 12}}}}
+	out := render(t, s)
+	if !strings.Contains(out, `xml:space="preserve">Nepal  1,000</text>`) {
+		t.Errorf("double space not preserved:\n%s", out)
+	}
+	if strings.Count(out, "xml:space") != 1 {
+		t.Errorf("xml:space on text that does not need it:\n%s", out)
+	}
+}
