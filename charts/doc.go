@@ -156,12 +156,12 @@
 //
 // number: big-number cards, side by side, wrapping on a narrow figure;
 // rows { value, label } with optional previous (an earlier value) and
-// compare (when it was, "in 2024"), which add "▲ 50% vs 12,000 in 2024";
+// compare (when it was, "in 2024"), which add "▲ 50% · 12,000 in 2024";
 // at most 12 cards. Highlighted cards take the accent colour.
 //
 // dumbbell: per row two dots, before and after, joined by a line; rows
 // { label, from, to }; at most 200 rows. series = ["2024", "2025"] names
-// the two ends in a key above the plot (default "before", "after"). The
+// the two ends in a key above the plot (without it there is no key). The
 // first end is grey, the second the series colour (the accent when
 // highlighted); each value is written outside its dot. scale = "log"
 // applies.

@@ -74,11 +74,15 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 	data := c.f.Data
 	n := float64(len(data))
 	g := &scene.Group{}
-	a, b := c.f.ends()
-	_, toCol := c.endColors("")
-	key, keyH := c.seriesKey(p.x, p.y, [2]string{a, b}, [2]scene.Color{c.th.faint, toCol})
-	g.Add(key)
-	top := p.y + keyH + 6
+	// The key names the ends when series does; without names there is no
+	// key, rather than English words on a figure in another language.
+	top := p.y
+	if len(c.f.Series) == 2 {
+		_, toCol := c.endColors("")
+		key, keyH := c.seriesKey(p.x, p.y, [2]string{c.f.Series[0], c.f.Series[1]}, [2]scene.Color{c.th.faint, toCol})
+		g.Add(key)
+		top += keyH + 6
+	}
 
 	labelLH := math.Round(c.label * 1.25)
 	vw := 0.0

@@ -44,8 +44,9 @@ func describeNumbers(f *Figure, nf numberFormat) string {
 	return strings.Join(parts, "; ") + "."
 }
 
-// comparison is "▲ 50% vs 12,000 in 2024": the change from the previous
-// value, with an arrow when the font has one.
+// comparison is "▲ 50% · 12,000 in 2024": the change from the previous
+// value, with an arrow when the font has one, and the previous value with
+// the figure's compare text; no words, so it reads in every language.
 func comparison(d Datum, nf numberFormat, arrow string) string {
 	change := (d.Value - d.Previous) / math.Abs(d.Previous)
 	sign := "+"
@@ -55,7 +56,7 @@ func comparison(d Datum, nf numberFormat, arrow string) string {
 	if arrow != "" {
 		sign = arrow + " " // the arrow says which way
 	}
-	s := sign + nf.percent(math.Abs(change)) + " vs " + nf.number(d.Previous)
+	s := sign + nf.percent(math.Abs(change)) + " · " + nf.number(d.Previous)
 	if d.Compare != "" {
 		s += " " + d.Compare
 	}

@@ -281,13 +281,14 @@ func (f *Figure) Render(w io.Writer, format string) error {
 }
 
 // logNote is said on every figure with a logarithmic scale, in the note
-// and the alt text, so no reader takes it for a linear one.
-const logNote = "Logarithmic scale."
+// and the alt text, in the figure's language, so no reader takes it for a
+// linear one.
+func (f *Figure) logNote() string { return locales[f.Style.Locale].logScale }
 
 // note is the figure's note, with logNote in front on a log scale.
 func (f *Figure) note() string {
 	if f.Style.Log {
-		return strings.TrimSpace(logNote + " " + f.Note)
+		return strings.TrimSpace(f.logNote() + " " + f.Note)
 	}
 	return f.Note
 }

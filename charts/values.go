@@ -78,7 +78,7 @@ func (f *Figure) AltText() string {
 	}
 	parts = append(parts, f.kind.describe(f, nf))
 	if f.Style.Log {
-		parts = append(parts, logNote)
+		parts = append(parts, f.logNote())
 	}
 	if a := f.describeAnnotations(); a != "" {
 		parts = append(parts, a)

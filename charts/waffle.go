@@ -49,7 +49,7 @@ func validateWaffle(f *Figure, e *errs) {
 func describeWaffle(f *Figure, nf numberFormat) string {
 	_, whole := f.parts()
 	s := describeParts(f, nf)
-	s += " One square = " + nf.number(f.unit(whole))
+	s += " " + nf.loc.oneSquare + " " + nf.number(f.unit(whole))
 	if f.UnitLabel != "" {
 		s += " " + f.UnitLabel
 	}
@@ -113,7 +113,7 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	n := max(1, int(math.Round(whole/unit)))
 	counts := squares(ps, n)
 
-	key := "One square = " + c.nf.number(unit)
+	key := c.nf.loc.oneSquare + " " + c.nf.number(unit)
 	if c.f.UnitLabel != "" {
 		key += " " + c.f.UnitLabel
 	}
