@@ -12,6 +12,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"presschart/charts"
 )
 
 var update = flag.Bool("update", false, "rewrite the CLI scripts' golden parts and out/")
@@ -188,5 +190,29 @@ func TestJSONSchema(t *testing.T) {
 	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"generator": "presschart 1.0.0", "figures": [{"id": "A", "type": "pie", "title": "", "alt": "", "files": []}]}`))
 	if schema.Validate(bad) == nil {
 		t.Error("the schema accepts a broken manifest")
+	}
+}
+
+// TestReadmeExample decodes the TOML example in README.md, so the
+// reference there stays true to the code.
+func TestReadmeExample(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```toml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no ```toml example")
+	}
+	f, err := charts.Decode("README.md", []byte(example), ".")
+	if err != nil {
+		t.Fatalf("README's example does not decode:\n%v", err)
+	}
+	if len(f.Figures) == 0 {
+		t.Fatal("README's example has no figure")
+	}
+	if _, err := f.Figures[0].RenderFiles([]string{"svg"}); err != nil {
+		t.Fatal(err)
 	}
 }
