@@ -25,27 +25,10 @@ var columnKind = &kind{
 func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 	data := c.f.Data
 	lo, hi := valueExtent(data)
-	n := float64(len(data))
 	valueGap := math.Round(c.value + 10)
 	labelLH := math.Round(c.label * 1.3)
 
-	// The tick labels' width decides where the columns start, and the
-	// category labels' height where the baseline sits: settle both.
-	s := c.valueScale(lo, hi, p.bottom(), p.y+valueGap, 40, dataStep(data))
-	left := p.x + c.tickWidth(s) + 10
-	slot := (p.right() - left) / n
-	cat := c.columnLabels(data, slot, left, p.x)
-	negGap := 0.0
-	if lo < 0 {
-		negGap = valueGap
-	}
-	s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
-	if w := c.tickWidth(s); p.x+w+10 > left+0.5 { // wider ticks: settle again
-		left = p.x + w + 10
-		slot = (p.right() - left) / n
-		cat = c.columnLabels(data, slot, left, p.x)
-		s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, dataStep(data))
-	}
+	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, dataStep(data))
 
 	c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {
@@ -119,6 +102,32 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	g.Add(bars, baseline, values, axisX)
 	return g, p.h
+}
+
+// columnLayout settles a column plot: the tick labels' width decides
+// where the columns start, and the category labels' height where the
+// baseline sits, each depending on the other. Negative values get room
+// for their labels below the baseline. It returns the value scale, the
+// left edge of the columns, each column's slot width and the labels.
+func (c *ctx) columnLayout(data []Datum, lo, hi float64, p rect, valueGap, step float64) (s scale, left, slot float64, cat columnLabels) {
+	n := float64(len(data))
+	negGap := 0.0
+	if lo < 0 {
+		negGap = valueGap
+	}
+	s = c.valueScale(lo, hi, p.bottom(), p.y+valueGap, 40, step)
+	left = p.x + c.tickWidth(s) + 10
+	for range 2 { // the second pass settles wider ticks, if any
+		slot = (p.right() - left) / n
+		cat = c.columnLabels(data, slot, left, p.x)
+		s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, step)
+		w := c.tickWidth(s)
+		if p.x+w+10 <= left+0.5 {
+			break
+		}
+		left = p.x + w + 10
+	}
+	return s, left, slot, cat
 }
 
 // columnLabels are the category labels under the columns: wrapped to

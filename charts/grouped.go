@@ -156,15 +156,11 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 
 	if !horizontal {
 		valueGap := math.Round(size + 10)
-		s := c.valueScale(lo, hi, p.bottom(), p.y+valueGap, 40, step)
-		left := p.x + c.tickWidth(s) + 10
-		slot := (p.right() - left) / n
-		cl := c.columnLabels(data, slot, left, p.x)
+		s, left, slot, cl := c.columnLayout(data, lo, hi, p, valueGap, step)
 		negGap := 0.0
 		if lo < 0 {
 			negGap = valueGap
 		}
-		s = c.valueScale(lo, hi, p.bottom()-cl.height-negGap, p.y+valueGap, 40, step)
 		c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
 			point: func(at string) (float64, float64, bool) {
 				for j, d := range data {
