@@ -11,6 +11,7 @@
 package font
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -78,8 +79,23 @@ func Default(bold bool) *Face {
 // ErrNotFont reports a file that is not a TrueType or OpenType font.
 var ErrNotFont = errors.New("not a TrueType or OpenType font")
 
-// Parse reads a TrueType (.ttf) or OpenType/CFF (.otf) font file.
+// unsupported names the font formats that Parse recognises by their first
+// four bytes but does not read, with what to do instead.
+var unsupported = []struct{ magic, msg string }{
+	{"wOF2", "WOFF2 is not supported; convert the font to TTF or OTF"},
+	{"wOFF", "WOFF is not supported; convert the font to TTF or OTF"},
+	{"ttcf", "a font collection (.ttc/.otc) is not supported; extract one face to a TTF or OTF file"},
+}
+
+// Parse reads a TrueType (.ttf) or OpenType/CFF (.otf) font file. Other
+// font formats (WOFF, WOFF2, collections) are refused with an error that
+// says so; every refusal wraps [ErrNotFont].
 func Parse(data []byte, bold bool) (*Face, error) {
+	for _, u := range unsupported {
+		if bytes.HasPrefix(data, []byte(u.magic)) {
+			return nil, fmt.Errorf("%w: %s", ErrNotFont, u.msg)
+		}
+	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
@@ -180,7 +196,13 @@ func (fc *Face) Width(s string, size float64) float64 {
 		w += g.advance
 		prev = g.index
 	}
-	return w * size / fc.upm
+	return fc.px(w, size)
+}
+
+// px converts a width in font units to pixels at size px. Width and the
+// wrapping code share it so that their results agree to the last bit.
+func (fc *Face) px(units, size float64) float64 {
+	return units * size / fc.upm
 }
 
 // Metrics returns the ascent and descent (both positive) at size px.
