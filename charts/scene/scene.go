@@ -5,6 +5,7 @@
 package scene
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -181,4 +182,97 @@ func (s *Scene) StartX(t *Text) float64 {
 		return t.X - s.Face(t).Width(t.S, t.Size)
 	}
 	return t.X
+}
+
+// Finite reports an error when a coordinate or size of any node is NaN or
+// infinite, naming the node's group; neither writer may draw such a scene,
+// which only a layout bug can make.
+func (s *Scene) Finite() error {
+	fin := func(vs ...float64) bool {
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+		}
+		return true
+	}
+	if !fin(s.Width, s.Height) {
+		return fmt.Errorf("the figure's size is not a number")
+	}
+	var walk func(g *Group) error
+	walk = func(g *Group) error {
+		for _, n := range g.Nodes {
+			ok := true
+			switch n := n.(type) {
+			case *Group:
+				if err := walk(n); err != nil {
+					return err
+				}
+			case *Rect:
+				ok = fin(n.X, n.Y, n.W, n.H)
+			case *Rects:
+				for _, r := range n.R {
+					ok = ok && fin(r[:]...)
+				}
+			case *Path:
+				for _, c := range n.Cmds {
+					for _, p := range c.P {
+						ok = ok && fin(p[:]...)
+					}
+				}
+			case *Polyline:
+				for _, p := range n.Pts {
+					ok = ok && fin(p[:]...)
+				}
+				ok = ok && fin(n.Width)
+			case *Line:
+				ok = fin(n.X1, n.Y1, n.X2, n.Y2, n.Width) && fin(n.Dash...)
+			case *Circle:
+				ok = fin(n.CX, n.CY, n.R, n.StrokeWidth)
+			case *Text:
+				ok = fin(n.X, n.Y, n.Size, n.Rotate)
+			}
+			if !ok {
+				return fmt.Errorf("a coordinate in the %q layer is not a number", g.ID)
+			}
+		}
+		return nil
+	}
+	for _, g := range s.Root {
+		if err := walk(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MissingGlyph returns the first text whose face lacks one of its
+// characters, with that character; ok is false when every text can be
+// drawn. It is the last line of defence against a .notdef box: text is
+// checked by its key when it is read, but a figure also draws words and
+// separators that no key holds.
+func (s *Scene) MissingGlyph() (t *Text, r rune, ok bool) {
+	var walk func(g *Group) bool
+	walk = func(g *Group) bool {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *Group:
+				if walk(n) {
+					return true
+				}
+			case *Text:
+				if c, missing := s.Face(n).Missing(n.S); missing {
+					t, r = n, c
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, g := range s.Root {
+		if walk(g) {
+			return t, r, true
+		}
+	}
+	return nil, 0, false
 }

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
@@ -25,9 +26,10 @@ func (s *Scene) WriteSVG(w io.Writer) error {
 }
 
 type svgWriter struct {
-	w   *bufio.Writer
-	s   *Scene
-	buf []byte
+	w        *bufio.Writer
+	s        *Scene
+	buf      []byte
+	embedded string // the generated family name of the embedded subsets, or ""
 }
 
 func (e *svgWriter) str(s string) { e.w.WriteString(s) }
@@ -85,17 +87,40 @@ func hex(c Color) string {
 	return string(b)
 }
 
+// family is the font-family list for a face: the embedded subset's
+// generated name when fonts are embedded, then the face's own family name
+// when it is safe to write into CSS, then the fallbacks.
 func (e *svgWriter) family(f string) string {
-	fam := quoteFamily(f)
-	if e.s.FontFallback != "" {
-		fam += ", " + e.s.FontFallback
+	var names []string
+	if e.embedded != "" {
+		names = append(names, e.embedded)
 	}
-	return fam
+	if q := cssFamily(f); q != "" {
+		names = append(names, q)
+	}
+	if e.s.FontFallback != "" {
+		names = append(names, e.s.FontFallback)
+	}
+	return strings.Join(names, ", ")
 }
 
-func quoteFamily(f string) string {
-	if strings.ContainsAny(f, " ,'\"") {
-		return "'" + strings.NewReplacer("'", "", "\"", "").Replace(f) + "'"
+// cssFamily returns a font's family name quoted for CSS, or "" when the
+// name holds anything but ASCII letters, digits, spaces, dots, hyphens
+// and underscores. The name comes from the font file, which a house font
+// makes an input: it is never copied into CSS as it stands, so a crafted
+// name cannot close a string, a rule or the <style> element.
+func cssFamily(f string) string {
+	if f == "" || len(f) > 64 {
+		return ""
+	}
+	for _, r := range f {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '-' || r == '_' || r == '.'
+		if !ok {
+			return ""
+		}
+	}
+	if strings.ContainsAny(f, " .") || f[0] >= '0' && f[0] <= '9' || f[0] == '-' {
+		return "'" + f + "'"
 	}
 	return f
 }
@@ -117,6 +142,20 @@ func (e *svgWriter) document() error {
 		e.esc(s.Lang)
 		e.str(`"`)
 	}
+	var subsets [2][]byte
+	if s.EmbedFonts {
+		var err error
+		if subsets, err = e.subsets(); err != nil {
+			return err
+		}
+		// One generated family for both faces (told apart by weight),
+		// named after what it holds: two figures inlined in one page
+		// never take each other's subset.
+		h := sha256.New()
+		h.Write(subsets[0])
+		h.Write(subsets[1])
+		e.embedded = fmt.Sprintf("pc-%x", h.Sum(nil)[:6])
+	}
 	e.str(` font-family="`)
 	e.esc(e.family(s.Regular.Family))
 	e.str("\">\n<title id=\"" + s.ID + "-title\">")
@@ -125,9 +164,7 @@ func (e *svgWriter) document() error {
 	e.esc(s.Desc)
 	e.str("</desc>\n")
 	if s.EmbedFonts {
-		if err := e.fonts(); err != nil {
-			return err
-		}
+		e.fonts(subsets)
 	}
 	if s.Background.A != 0 {
 		e.str(`<rect class="pc-background" width="100%" height="100%"`)
@@ -141,11 +178,11 @@ func (e *svgWriter) document() error {
 	return nil
 }
 
-// fonts embeds, as base64 @font-face rules, a subset of each face that
-// holds just the characters the figure uses, so the SVG looks the same on
-// a machine that lacks the font.
-func (e *svgWriter) fonts() error {
-	var regular, bold []rune
+// subsets returns, for the regular and the bold face, a TrueType subset
+// holding just the characters the figure draws in it (nil for a face it
+// does not use).
+func (e *svgWriter) subsets() (out [2][]byte, err error) {
+	var runes [2][]rune
 	var walk func(g *Group)
 	walk = func(g *Group) {
 		for _, n := range g.Nodes {
@@ -154,9 +191,9 @@ func (e *svgWriter) fonts() error {
 				walk(n)
 			case *Text:
 				if n.Bold {
-					bold = append(bold, []rune(n.S)...)
+					runes[1] = append(runes[1], []rune(n.S)...)
 				} else {
-					regular = append(regular, []rune(n.S)...)
+					runes[0] = append(runes[0], []rune(n.S)...)
 				}
 			}
 		}
@@ -164,29 +201,32 @@ func (e *svgWriter) fonts() error {
 	for _, g := range e.s.Root {
 		walk(g)
 	}
-	e.str("<defs><style>\n")
-	for _, f := range []struct {
-		face   *font.Face
-		runes  []rune
-		weight string
-	}{{e.s.Regular, regular, "400"}, {e.s.Bold, bold, "700"}} {
-		if len(f.runes) == 0 {
+	for i, face := range []*font.Face{e.s.Regular, e.s.Bold} {
+		if len(runes[i]) == 0 {
 			continue
 		}
-		data, err := f.face.Subset(f.runes)
-		if err != nil {
-			return fmt.Errorf("embedding %s: %v", f.face.Family, err)
+		if out[i], err = face.Subset(runes[i]); err != nil {
+			return out, fmt.Errorf("embedding the %s font: %v", [2]string{"regular", "bold"}[i], err)
 		}
-		e.str("@font-face{font-family:")
-		e.esc(quoteFamily(f.face.Family))
-		e.str(";font-weight:" + f.weight + ";src:url(data:font/ttf;base64,")
+	}
+	return out, nil
+}
+
+// fonts embeds the subsets as base64 @font-face rules under the generated
+// family name, so the SVG looks the same on a machine that lacks the font.
+func (e *svgWriter) fonts(subsets [2][]byte) {
+	e.str("<defs><style>\n")
+	for i, data := range subsets {
+		if data == nil {
+			continue
+		}
+		e.str("@font-face{font-family:" + e.embedded + ";font-weight:" + [2]string{"400", "700"}[i] + ";src:url(data:font/ttf;base64,")
 		enc := base64.NewEncoder(base64.StdEncoding, e.w)
 		enc.Write(data)
 		enc.Close()
 		e.str(") format(\"truetype\")}\n")
 	}
 	e.str("</style></defs>\n")
-	return nil
 }
 
 func (e *svgWriter) group(g *Group) {
@@ -319,7 +359,7 @@ func (e *svgWriter) text(t *Text) {
 	e.attr("font-size", t.Size)
 	if t.Bold {
 		e.str(` font-weight="700"`)
-		if e.s.Bold.Family != e.s.Regular.Family {
+		if e.embedded == "" && e.s.Bold.Family != e.s.Regular.Family {
 			e.str(` font-family="`)
 			e.esc(e.family(e.s.Bold.Family))
 			e.str(`"`)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,5 +109,45 @@ func TestSVGKeepsDoubleSpaces(t *testing.T) {
 	}
 	if strings.Count(out, "xml:space") != 1 {
 		t.Errorf("xml:space on text that does not need it:\n%s", out)
+	}
+}
+
+// TestSVGFontNamesAreNotCSS: a house font's family name comes from the
+// font file; a crafted one must not reach the SVG's CSS, embedded or not.
+func TestSVGFontNamesAreNotCSS(t *testing.T) {
+	data, err := os.ReadFile("../font/fonts/Inter-Regular.otf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		`x}svg{fill:red}`,
+		`A';}*{fill:red}@import url(//evil.example/x.css);/*`,
+		`Evil</style><script>alert(1)</script>`,
+		`Fine Family\';x:url(//evil)`,
+	} {
+		face, err := font.Parse(data, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		face.Family = name
+		for _, embed := range []bool{false, true} {
+			s := newScene()
+			s.Regular, s.EmbedFonts, s.FontFallback = face, embed, "Helvetica, sans-serif"
+			s.Root = []*Group{{ID: "title", Nodes: []Node{&Text{X: 1, Y: 2, S: "Text", Size: 12}, &Text{X: 1, Y: 20, S: "Bold", Size: 12, Bold: true}}}}
+			out := render(t, s)
+			for _, bad := range []string{"fill:red", "evil", "script", "url(//"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("family %q, embed %v: the SVG holds %q", name, embed, bad)
+				}
+			}
+			if embed && !regexp.MustCompile(`@font-face\{font-family:pc-[0-9a-f]{12};font-weight:400;`).MatchString(out) {
+				t.Errorf("family %q: the embedded face is not under a generated name", name)
+			}
+		}
+	}
+	// A plain name is kept, for machines that have the font.
+	s := newScene()
+	if out := render(t, s); !strings.Contains(out, `font-family="Inter"`) {
+		t.Error("the family name Inter is missing")
 	}
 }
