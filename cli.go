@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +72,7 @@ type options struct {
 	help    bool
 	cpuprof string
 	watch   bool
+	root    string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -84,6 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html (default: the file's formats)")
 	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
 	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
+	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts) must be inside `DIR` (default: that TOML file's folder)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
 	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
 	fs.BoolVar(&o.check, "check", false, "validate the input and write nothing")
@@ -148,6 +149,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if o.out == "" {
+		return fail("--out: is empty; give a folder, or - to write one image to standard output")
+	}
+	if o.out != "-" {
+		// presschart does not write through a symbolic link, the output
+		// folder included: a link put in its place would send the files
+		// elsewhere.
+		if info, err := os.Lstat(filepath.Clean(o.out)); err == nil && info.Mode()&os.ModeSymlink != 0 {
+			return fail("--out: %s is a symbolic link; presschart does not write through links: give the folder it points to", o.out)
+		} else if err == nil && !info.IsDir() {
+			return fail("--out: %s is not a folder", o.out)
+		}
+	}
+	if o.root != "" {
+		if info, err := os.Stat(o.root); err != nil || !info.IsDir() {
+			return fail("--root: %s is not a folder", o.root)
+		}
+	}
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"data.toml"}
@@ -186,12 +205,15 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		var err error
 		if name == "-" {
 			var src []byte
-			src, err = io.ReadAll(io.LimitReader(os.Stdin, 16<<20+1))
+			if src, err = readStdin(ctx); ctx.Err() != nil {
+				fmt.Fprintln(stderr, "presschart: interrupted while reading standard input; nothing was written")
+				return exitInterrupted, inputs
+			}
 			if err == nil {
-				f, err = charts.Decode("<stdin>", src, ".")
+				f, err = charts.DecodeIn("<stdin>", src, ".", o.root)
 			}
 		} else {
-			f, err = charts.Load(name)
+			f, err = charts.Load(name, o.root)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)
@@ -217,12 +239,34 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 	}
 
 	if o.list {
+		var b strings.Builder
 		for _, f := range figs {
-			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Type, f.Title)
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", f.ID, f.Type, f.Title)
+		}
+		if _, err := io.WriteString(stdout, b.String()); err != nil {
+			fmt.Fprintf(stderr, "presschart: writing the list to standard output: %v\n", err)
+			return exitFailed, inputs
 		}
 		return exitOK, inputs
 	}
 	if o.check {
+		// Lay every figure out, as a render would, so that --check
+		// passes exactly what renders.
+		var formats []string
+		if len(o.formats) > 0 {
+			formats = o.formats
+		}
+		bad := 0
+		for _, f := range figs {
+			if err := f.Check(formats); err != nil {
+				fmt.Fprintln(stderr, err)
+				bad++
+			}
+		}
+		if bad > 0 {
+			fmt.Fprintf(stderr, "presschart: %d of %d figures cannot be rendered\n", bad, len(figs))
+			return exitInvalid, inputs
+		}
 		if !o.quiet {
 			fmt.Fprintf(stderr, "presschart: %s: %d figures, all valid\n", strings.Join(files, ", "), len(figs))
 		}
@@ -238,10 +282,10 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 	}
 
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "presschart: %v\n", err)
+		fmt.Fprintf(stderr, "presschart: --out %s: %s\n", o.out, describeErr(err))
 		return exitFailed, inputs
 	}
-	charts.RemoveStaleTemps(o.out)
+	removeStaleTemps(o.out)
 
 	// Each figure is written as soon as it is rendered, so memory holds
 	// only the figures in flight, not the whole batch.
@@ -251,7 +295,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 				return nil
 			}
 		}
-		return charts.WriteFile(o.out, name, data)
+		return writeFile(o.out, name, data)
 	}
 	results := renderAll(ctx, figs, formats, o.jobs, func(f *charts.Figure, outs []charts.Output) error {
 		for _, out := range outs {
@@ -261,39 +305,66 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		}
 		return nil
 	})
-	if ctx.Err() != nil {
-		charts.RemoveStaleTemps(o.out)
-		fmt.Fprintln(stderr, "presschart: interrupted; the files written so far are complete")
-		return exitInterrupted, inputs
-	}
 
+	// The manifest takes every figure that was written, even when the
+	// run was interrupted or another figure failed.
 	status := exitOK
-	m := manifest{Generator: "presschart " + charts.Version}
+	interrupted := ctx.Err() != nil
+	var written []manifestFigure
 	nfiles := 0
 	for i, r := range results {
-		if r.err != nil {
+		switch {
+		case r.skipped:
+		case r.err != nil:
 			fmt.Fprintln(stderr, r.err)
 			status = exitFailed
-			continue
+		default:
+			written = append(written, manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Type: figs[i].Type, Title: figs[i].Title, Alt: r.alt, Files: r.outs})
+			nfiles += len(r.outs)
 		}
-		entry := manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Type: figs[i].Type, Title: figs[i].Title, Alt: figs[i].AltText(), Files: r.outs}
-		nfiles += len(r.outs)
-		m.Figures = append(m.Figures, entry)
 	}
-	js, _ := json.MarshalIndent(m, "", "  ")
-	js = append(js, '\n')
-	if err := write("manifest.json", js); err != nil {
+	if _, err := mergeManifest(o.out, written); err != nil {
 		fmt.Fprintf(stderr, "presschart: manifest: %v\n", err)
 		status = exitFailed
 	}
+	if interrupted {
+		removeStaleTemps(o.out)
+		fmt.Fprintf(stderr, "presschart: interrupted; %d figures were written, complete, and listed in %s\n", len(written), filepath.Join(o.out, manifestName))
+		return exitInterrupted, inputs
+	}
 	if o.json {
-		stdout.Write(js)
+		m := manifest{Generator: "presschart " + charts.Version, Figures: append([]manifestFigure{}, written...)}
+		slices.SortFunc(m.Figures, func(a, b manifestFigure) int { return strings.Compare(a.ID, b.ID) })
+		if _, err := stdout.Write(m.encode()); err != nil {
+			fmt.Fprintf(stderr, "presschart: --json: writing to standard output: %v\n", err)
+			status = exitFailed
+		}
 	}
 	if !o.quiet {
 		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s\n",
-			nfiles, len(m.Figures), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond))
+			nfiles, len(written), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond))
 	}
 	return status, inputs
+}
+
+// readStdin reads standard input, at most 16 MiB of it, and gives up when
+// ctx ends (an interrupt while a pipe stays open).
+func readStdin(ctx context.Context) ([]byte, error) {
+	type read struct {
+		b   []byte
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		b, err := charts.ReadLimited(os.Stdin, "<stdin>")
+		done <- read{b, err}
+	}()
+	select {
+	case r := <-done:
+		return r.b, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // watchEvery is how often --watch looks at its inputs.
@@ -363,23 +434,11 @@ func globEscape(s string) string {
 	return strings.NewReplacer("*", "\\*", "?", "\\?", "[", "\\[").Replace(s)
 }
 
-type manifest struct {
-	Generator string           `json:"generator"`
-	Figures   []manifestFigure `json:"figures"`
-}
-
-type manifestFigure struct {
-	ID          string          `json:"id"`
-	RenditionOf string          `json:"rendition_of,omitempty"`
-	Type        string          `json:"type"`
-	Title       string          `json:"title"`
-	Alt         string          `json:"alt"`
-	Files       []charts.Output `json:"files"`
-}
-
 type result struct {
-	outs []charts.Output
-	err  error
+	outs    []charts.Output
+	alt     string
+	err     error
+	skipped bool // not started: the run was interrupted first
 }
 
 // renderAll renders the figures, jobs at a time, and hands each one's
@@ -394,8 +453,10 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				// An interrupt stops the run between figures: a figure
+				// that was started is written whole.
 				if ctx.Err() != nil {
-					results[i] = result{err: ctx.Err()}
+					results[i] = result{skipped: true}
 					continue
 				}
 				outs, err := figs[i].RenderFiles(formats)
@@ -405,7 +466,10 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 				for j := range outs {
 					outs[j].Release()
 				}
-				results[i] = result{outs, err}
+				results[i] = result{outs: outs, err: err}
+				if err == nil {
+					results[i].alt = figs[i].AltText()
+				}
 			}
 		}()
 	}

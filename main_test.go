@@ -111,7 +111,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"--only", "zzz", good}, 2},
 		{[]string{"--shard", "3/2", good}, 2},
 		{[]string{filepath.Join(dir, "missing.toml")}, 2},
-		{[]string{"-o", blocked, good}, 1},
+		{[]string{"-o", filepath.Join(blocked, "sub"), good}, 1},
+		{[]string{"-o", blocked, good}, 2},
+		{[]string{"-o", "", good}, 2},
 	}
 	for _, tt := range tests {
 		if got := run(tt.args, io.Discard, io.Discard); got != tt.code {

@@ -154,4 +154,16 @@ func TestInterrupt(t *testing.T) {
 			f.Close()
 		}
 	}
+	// The manifest lists every figure that was written, and only those,
+	// with the files' true sha256.
+	m := readManifest(t, out)
+	images := 0
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".png") {
+			images++
+		}
+	}
+	if len(m.Figures) != images {
+		t.Errorf("the manifest lists %d figures; %d PNGs were written", len(m.Figures), images)
+	}
 }

@@ -48,7 +48,7 @@ func (fig *Figure) readAnnotations(t *table) {
 	for i, m := range rows {
 		at := newTable(m, fmt.Sprintf("annotation[%d].", i), t.e)
 		var a Annotation
-		if !at.str("text", &a.Text) || a.Text == "" {
+		if !at.text("text", &a.Text) || a.Text == "" {
 			if _, has := m["text"]; !has {
 				at.errf("text", "is missing; an annotation says something")
 			}

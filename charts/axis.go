@@ -18,19 +18,55 @@ type scale struct {
 }
 
 // niceStep returns the smallest step of 1, 2, 2.5 or 5 times a power of
-// ten that covers span in at most n steps.
+// ten that covers span in at most n steps. A span that is not a positive
+// finite number, or whose steps would underflow, gets a step of 1.
 func niceStep(span float64, n int) float64 {
-	if span <= 0 || n < 1 {
+	if !(span > 0) || math.IsInf(span, 0) || n < 1 {
 		return 1
 	}
 	raw := span / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	if !(mag > 0) || math.IsInf(mag, 0) {
+		return 1
+	}
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
 		if m*mag >= raw*(1-1e-9) {
 			return m * mag
 		}
 	}
 	return 10 * mag
+}
+
+// maxTicks bounds every tick loop: no scale of a figure needs more, and a
+// step that floating point cannot add to its start (1e15 + 0.1) must not
+// loop for ever.
+const maxTicks = 64
+
+// stepsFrom returns the multiples of step from the first at or above lo
+// to the last at or below hi, at most maxTicks of them, each written as
+// the decimal it stands for (3 x 0.2 is 0.6000000000000001 in floating
+// point) and without repeats where floating point cannot tell two apart.
+func stepsFrom(lo, hi, step float64) []float64 {
+	if !(step > 0) || math.IsInf(step, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+		return nil
+	}
+	first := math.Ceil(lo/step-1e-9) * step
+	var out []float64
+	for i := 0; i < maxTicks; i++ {
+		v := first + float64(i)*step
+		if v > hi+step*1e-9 {
+			break
+		}
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+		if math.Abs(v) < step*1e-9 {
+			v = 0
+		}
+		if n := len(out); n > 0 && v <= out[n-1] {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // niceScale returns a scale whose domain holds lo..hi and zero, ending on
@@ -47,19 +83,7 @@ func niceScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	s := scale{step: step, p0: p0, p1: p1}
 	s.lo = math.Floor(lo/step+1e-9) * step
 	s.hi = math.Ceil(hi/step-1e-9) * step
-	for i := 0; ; i++ {
-		v := s.lo + float64(i)*step
-		if v > s.hi+step*1e-9 {
-			break
-		}
-		// 3 x 0.2 is 0.6000000000000001 in floating point: keep the
-		// ticks at the decimal values they stand for.
-		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-		if math.Abs(v) < step*1e-9 {
-			v = 0
-		}
-		s.ticks = append(s.ticks, v)
-	}
+	s.ticks = stepsFrom(s.lo, s.hi, step)
 	s.minVisible = 2
 	return s
 }

@@ -11,11 +11,11 @@ import (
 // benchFigures are the story's figures, one per chart type, at 640x400
 // and scale 2 (a 1280x800 PNG).
 func benchFigures(b *testing.B) []*Figure {
-	f, err := Load("../data.toml")
+	f, err := Load("../data.toml", "")
 	if err != nil {
 		b.Fatal(err)
 	}
-	bars, err := Load("testdata/bar.toml")
+	bars, err := Load("testdata/bar.toml", "")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func BenchmarkPoints(b *testing.B) {
 }
 
 func storyTOML(b *testing.B) string {
-	f, err := Load("../data.toml")
+	f, err := Load("../data.toml", "")
 	if err != nil || len(f.Figures) == 0 {
 		b.Fatal(err)
 	}

@@ -1,49 +1,118 @@
 package charts
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"os"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"weak"
 )
+
+// maxCSVErrors is how many problems one CSV file reports before the rest
+// are counted: a file that is not the CSV the figure expects says so in a
+// few lines, not in one line per row.
+const maxCSVErrors = 10
+
+// csvSource is where a figure's rows come from when data names a CSV
+// file. The rows are read when the figure is checked and again when it is
+// rendered, so that a large batch holds only the figures in flight; the
+// checksum makes sure both reads see the same bytes.
+type csvSource struct {
+	name      string         // as written in the TOML file
+	cols      map[string]any // the columns table, or nil
+	dir, root string         // as the errs that read it had them
+	sum       [32]byte
+	key       csvKey
+}
+
+// csvKey identifies rows read from one file's contents for one way of
+// reading them: the figure's type and its columns.
+type csvKey struct {
+	path string
+	sum  [32]byte
+	how  string
+}
+
+func (fig *Figure) csvKey(nf *namedFile) csvKey {
+	how := fig.kind.name
+	for _, k := range slices.Sorted(maps.Keys(fig.csv.cols)) {
+		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
+	}
+	return csvKey{path: nf.key, sum: nf.sum, how: how}
+}
+
+// csvCache shares the rows of CSV files between the figures that read
+// them alike, while any figure holds them: a thousand figures of one
+// 10,000-row file hold it once. Its entries are weak, so rows that no
+// figure in flight holds are freed.
+var csvCache = weakCache{m: map[csvKey]weak.Pointer[csvRows]{}}
+
+// csvRows are the rows of one CSV file; a figure that uses them holds a
+// pointer to them (Figure.rows) besides its Data, which keeps them in
+// the cache.
+type csvRows struct{ data []Datum }
+
+type weakCache struct {
+	mu sync.Mutex
+	m  map[csvKey]weak.Pointer[csvRows]
+}
+
+func (c *weakCache) get(k csvKey) *csvRows {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p, ok := c.m[k]; ok {
+		if d := p.Value(); d != nil {
+			return d
+		}
+		delete(c.m, k)
+	}
+	return nil
+}
+
+func (c *weakCache) put(k csvKey, d *csvRows) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k] = weak.Make(d)
+}
 
 // readCSV reads data = "file.csv": a header row, then one row per datum.
 // cols maps the figure's fields (label, value, low, high) to header
 // names; a field without a mapping takes the column of its own name. It
 // returns the rows as decoded TOML tables would be, with their line
-// numbers, so the rows are checked like inline ones.
-func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []any, lines []int, ok bool) {
-	path := name
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(t.e.dir, name)
+// numbers, so the rows are checked like inline ones. Errors quote at most
+// a short excerpt of a cell, and never more than maxCSVErrors of them.
+//
+// When the same file, read the same way, is already in memory for another
+// figure, its rows are shared: fig.Data is set and cached is true.
+func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []any, lines []int, cached, ok bool) {
+	nf := t.e.readNamed("data", name, []string{".csv"}, maxFileBytes, "a CSV file")
+	if nf == nil {
+		return nil, nil, false, false
 	}
-	info, err := os.Stat(path)
-	switch {
-	case err != nil:
-		t.errf("data", "cannot read %q: %v", name, errors.Unwrap(err))
-		return nil, nil, false
-	case !info.Mode().IsRegular():
-		t.errf("data", "%q is not a file", name)
-		return nil, nil, false
-	case info.Size() > maxFileBytes:
-		t.errf("data", "%q is %d bytes; at most %d MiB are allowed", name, info.Size(), maxFileBytes>>20)
-		return nil, nil, false
+	fig.inputs = append(fig.inputs, nf.key)
+	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, sum: nf.sum}
+	fig.csv.key = fig.csvKey(nf)
+	if d := csvCache.get(fig.csv.key); d != nil {
+		fig.Data, fig.rows = d.data, d
+		t.e.hold = d
+		return nil, nil, true, true
 	}
-	fh, err := os.Open(path)
-	if err != nil {
-		t.errf("data", "cannot read %q: %v", name, err)
-		return nil, nil, false
-	}
-	defer fh.Close()
-	fig.inputs = append(fig.inputs, path)
+	rows, lines, ok = fig.parseCSV(t, name, cols, nf.data)
+	return rows, lines, false, ok
+}
 
-	r := csv.NewReader(fh)
+// parseCSV reads the rows of a CSV file's contents.
+func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []byte) (rows []any, lines []int, ok bool) {
+	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
+	r.ReuseRecord = true
 	header, err := r.Read()
 	if err == io.EOF {
 		t.errf("data", "%s is empty; it needs a header row and at least one row of data", name)
@@ -53,6 +122,7 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []a
 		t.errf("data", "%s", csvError(name, err))
 		return nil, nil, false
 	}
+	header = slices.Clone(header)
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\uFEFF"))
 	}
@@ -75,7 +145,7 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []a
 			if _, mapped := cols[f]; !mapped {
 				key = "data"
 			}
-			t.e.add(key, "%s has no column %q; its columns are %s", name, col, strings.Join(header, ", "))
+			t.e.add(key, "%s has no column %q; %s", name, clip(col), describeHeader(header))
 			continue
 		}
 		index[f] = j
@@ -87,65 +157,94 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []a
 		return nil, nil, false
 	}
 
-	good := true
+	problems := 0
+	problem := func(format string, a ...any) {
+		problems++
+		if problems <= maxCSVErrors {
+			t.errf("data", format, a...)
+		}
+	}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			t.errf("data", "%s", csvError(name, err))
-			return nil, nil, false
+			problem("%s", csvError(name, err))
+			break // the reader cannot resynchronise after a quoting error
 		}
+		line, _ := r.FieldPos(0)
 		if len(rows) >= fig.kind.maxRows {
-			t.errf("data", "%s has more than %d rows; a %s chart shows at most %d", name, fig.kind.maxRows, fig.kind.name, fig.kind.maxRows)
-			return nil, nil, false
+			problem("%s has more than %d rows; a %s chart shows at most %d", name, fig.kind.maxRows, fig.kind.name, fig.kind.maxRows)
+			break
 		}
 		if len(rec) != len(header) {
 			hint := ""
 			if len(rec) > len(header) {
 				hint = " (a number with a thousands separator must be quoted, or written without one)"
 			}
-			t.errf("data", "%s:%d: the row has %d fields, the header %d%s", name, line, len(rec), len(header), hint)
-			good = false
+			problem("%s:%d: the row has %d fields, the header %d%s", name, line, len(rec), len(header), hint)
 			continue
 		}
 		row := map[string]any{}
+		good := true
 		for _, f := range fields {
 			j := index[f]
 			cell := strings.TrimSpace(rec[j])
 			if f == "label" {
-				row[f] = cell
+				row[f] = strings.Clone(cell)
 				continue
 			}
+			_, col := r.FieldPos(j)
 			if cell == "" {
-				_, col := r.FieldPos(j)
-				t.errf("data", "%s:%d:%d: column %q is empty", name, line, col, header[j])
+				problem("%s:%d:%d: column %q is empty", name, line, col, clip(header[j]))
 				good = false
 				continue
 			}
 			v, err := strconv.ParseFloat(cell, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				_, col := r.FieldPos(j)
 				hint := ""
 				if strings.ContainsAny(cell, ",. ") {
 					hint = "; write numbers without thousands separators, with a decimal point"
 				}
-				t.errf("data", "%s:%d:%d: column %q: %q is not a number%s", name, line, col, header[j], cell, hint)
+				problem("%s:%d:%d: column %q: %q is not a number%s", name, line, col, clip(header[j]), clip(cell), hint)
 				good = false
 				continue
 			}
 			row[f] = v
 		}
-		rows = append(rows, row)
-		lines = append(lines, line)
+		if good {
+			rows = append(rows, row)
+			lines = append(lines, line)
+		}
 	}
-	if len(rows) == 0 && good {
+	if problems > maxCSVErrors {
+		t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
+	}
+	if problems > 0 {
+		return nil, nil, false
+	}
+	if len(rows) == 0 {
 		t.errf("data", "%s has a header but no rows", name)
 		return nil, nil, false
 	}
-	return rows, lines, good
+	return rows, lines, true
+}
+
+// describeHeader lists a CSV file's columns for an error message: at most
+// eight, each cut short, so that a file that is not the expected CSV is
+// not echoed into the message.
+func describeHeader(header []string) string {
+	const most = 8
+	names := make([]string, 0, most)
+	for _, h := range header[:min(len(header), most)] {
+		names = append(names, strconv.Quote(clip(h)))
+	}
+	s := "its columns are " + strings.Join(names, ", ")
+	if len(header) > most {
+		s += fmt.Sprintf(" and %d more", len(header)-most)
+	}
+	return s
 }
 
 // findColumn returns the index of the header named col: an exact match

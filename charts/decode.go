@@ -3,9 +3,9 @@ package charts
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -49,6 +49,11 @@ type Figure struct {
 	xUnit   dateUnit // line, area: how the x values are written
 	unitSet bool
 	inputs  []string // files the figure was read from besides the TOML: CSV, fonts
+	// csv is where Data comes from when data names a CSV file; such a
+	// figure's Data is dropped once it is checked and read again by
+	// loaded, so that memory holds only the figures in flight.
+	csv  *csvSource
+	rows *csvRows // keeps Data in csvCache while the figure holds it
 }
 
 // Inputs returns the files besides the TOML file that the figure was made
@@ -77,36 +82,47 @@ type Datum struct {
 	Compare     string
 }
 
-// Load reads and decodes a TOML file. Font paths in it are relative to the
-// file's folder.
-func Load(path string) (*File, error) {
-	info, err := os.Stat(path)
+// Load reads and decodes a TOML file. Paths in it are relative to the
+// file's folder, and files it names must lie inside root ("" for that
+// folder).
+func Load(path, root string) (*File, error) {
+	src, err := ReadInput(path)
 	if err != nil {
-		return nil, err
+		return nil, Errors{err.(*Error)}
 	}
-	if info.Size() > maxFileBytes {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("is %d bytes; at most %d MiB are allowed", info.Size(), maxFileBytes>>20)}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Decode(path, src, filepath.Dir(path))
+	return DecodeIn(path, src, filepath.Dir(path), root)
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reservedIDs are names that some file systems refuse as file names.
-var reservedIDs = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
-	"com1": true, "com2": true, "com3": true, "com4": true, "lpt1": true, "lpt2": true, "lpt3": true, "manifest": true}
+// reservedID reports names that Windows refuses as file names (con, prn,
+// aux, nul, com0-com9, lpt0-lpt9, whatever the extension), and manifest,
+// which would collide with the manifest.
+func reservedID(id string) bool {
+	switch id {
+	case "con", "prn", "aux", "nul", "manifest":
+		return true
+	}
+	return len(id) == 4 && (id[:3] == "com" || id[:3] == "lpt") && id[3] >= '0' && id[3] <= '9'
+}
 
 // Decode decodes and validates src, the contents of the file name. dir is
 // where relative font paths start. The error, when not nil, is an Errors
 // holding every problem found.
 func Decode(name string, src []byte, dir string) (*File, error) {
-	e := &errs{file: name, dir: dir}
+	return DecodeIn(name, src, dir, "")
+}
+
+// DecodeIn is Decode with the folder that files named in src (CSV files,
+// fonts) must lie in: root, or dir when root is "".
+func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
+	e := &errs{file: name, dir: dir, root: root}
 	if len(src) > maxFileBytes {
-		e.add("", "is %d bytes; at most %d MiB are allowed", len(src), maxFileBytes>>20)
+		e.add("", "%s", tooBig)
+		return nil, e.err()
+	}
+	if line, col, msg := guardTOML(src); msg != "" {
+		e.list = append(e.list, &Error{File: name, Line: line, Col: col, Msg: msg})
 		return nil, e.err()
 	}
 	var raw map[string]any
@@ -123,7 +139,7 @@ func Decode(name string, src []byte, dir string) (*File, error) {
 		}
 		return nil, e.err()
 	}
-	fonts := &fontCache{dir: dir, faces: map[string]*font.Face{}}
+	fonts := &fontCache{faces: map[string]*font.Face{}}
 	top := newTable(raw, "", e)
 	base := defaultStyle()
 	if v, ok := top.get("style"); ok {
@@ -153,17 +169,20 @@ func Decode(name string, src []byte, dir string) (*File, error) {
 	f := &File{Name: name}
 	seen := map[string]int{}
 	for i, m := range figs {
-		fig := decodeFigure(m, i, base, fonts, e)
-		if fig == nil {
-			continue
+		fig, ok := decodeFigure(m, i, base, fonts, e)
+		// A figure with other errors still claims its id, so that one
+		// run reports a duplicate id beside them.
+		if fig.ID != "" {
+			if j, dup := seen[fig.ID]; dup {
+				e.figure = fmt.Sprintf("figure[%d]", i)
+				e.add("id", "%q is already the id of figure[%d]; ids must be unique", fig.ID, j)
+				continue
+			}
+			seen[fig.ID] = i
 		}
-		if j, dup := seen[fig.ID]; dup {
-			e.figure = fmt.Sprintf("figure[%d]", i)
-			e.add("id", "%q is already the id of figure[%d]; ids must be unique", fig.ID, j)
-			continue
+		if ok {
+			f.Figures = append(f.Figures, fig)
 		}
-		seen[fig.ID] = i
-		f.Figures = append(f.Figures, fig)
 	}
 	// Renditions follow their figure, each with its own id.
 	var all []*Figure
@@ -193,21 +212,27 @@ func Decode(name string, src []byte, dir string) (*File, error) {
 	return f, nil
 }
 
-// decodeFigure reads and checks one [[figure]] table; it returns nil when
-// the figure has errors, which it adds to e.
-func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs) *Figure {
+// decodeFigure reads and checks one [[figure]] table; ok is false when the
+// figure has errors, which it adds to e. The figure's ID is set when the
+// id is valid, whatever else is wrong.
+func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs) (fig *Figure, ok bool) {
 	before := len(e.list)
 	e.figure = fmt.Sprintf("figure[%d]", i)
+	e.texts = e.texts[:0]
 	t := newTable(m, "", e)
-	fig := &Figure{Style: base, file: e.file}
-	if t.str("id", &fig.ID) {
+	fig = &Figure{Style: base, file: e.file}
+	var id string
+	if t.str("id", &id) {
+		fig.ID = id
 		switch {
 		case fig.ID == "":
 			t.errf("id", "is empty; give a name of lowercase letters, digits and dashes, e.g. \"nepal-drop\"")
 		case !idPattern.MatchString(fig.ID) || len(fig.ID) > 100:
-			t.errf("id", "%q is not a valid id: use lowercase letters a-z, digits and single dashes (it names the output files)", fig.ID)
-		case reservedIDs[fig.ID]:
-			t.errf("id", "%q is reserved as a file name; choose another id", fig.ID)
+			t.errf("id", "%q is not a valid id: use lowercase letters a-z, digits and single dashes (it names the output files)", clip(fig.ID))
+			fig.ID = ""
+		case reservedID(fig.ID):
+			t.errf("id", "%q is reserved as a file name on some systems; choose another id", fig.ID)
+			fig.ID = ""
 		default:
 			e.figure = fmt.Sprintf("figure %q", fig.ID)
 		}
@@ -226,24 +251,24 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	} else if _, ok := m["type"]; !ok {
 		t.errf("type", "is missing; use one of %s", strings.Join(kindNames(), ", "))
 	}
-	if t.str("title", &fig.Title) && fig.Title == "" {
+	if t.text("title", &fig.Title) && fig.Title == "" {
 		t.errf("title", "is empty; every figure needs a title")
 	} else if _, ok := m["title"]; !ok {
 		t.errf("title", "is missing; every figure needs a title")
 	}
-	t.str("subtitle", &fig.Subtitle)
-	t.str("note", &fig.Note)
+	t.text("subtitle", &fig.Subtitle)
+	t.text("note", &fig.Note)
 	t.str("alt", &fig.Alt)
-	t.strs("highlight", &fig.Highlight)
+	t.texts("highlight", &fig.Highlight)
 	fig.Style.read(t, fonts)
 	fig.Style.check(e)
 	if fig.kind != nil && fig.kind.series < 0 {
-		if t.strs("series", &fig.Series) && len(fig.Series) == 0 {
+		if t.texts("series", &fig.Series) && len(fig.Series) == 0 {
 			t.errf("series", "is empty; name each value of a row, e.g. series = [\"Nepal\", \"India\"]")
 		}
 	}
 	if fig.kind != nil && fig.kind.series > 0 {
-		if t.strs("series", &fig.Series) && len(fig.Series) != fig.kind.series {
+		if t.texts("series", &fig.Series) && len(fig.Series) != fig.kind.series {
 			t.errf("series", "names %d values; a %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), fig.kind.name, fig.kind.series)
 		}
 	}
@@ -270,9 +295,44 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	}
 	fig.checkGlyphs(e)
 	if len(e.list) > before {
-		return nil
+		return fig, false
 	}
-	return fig
+	if fig.csv != nil {
+		fig.Data, fig.rows = nil, nil // read again when rendered: see loaded
+	}
+	return fig, true
+}
+
+// loaded returns the figure with its Data: f itself, or, for a figure
+// whose rows come from a CSV file, a copy with the rows read again. The
+// file must hold the bytes it held when the figure was checked.
+func (f *Figure) loaded() (*Figure, error) {
+	if f.csv == nil || f.Data != nil {
+		return f, nil
+	}
+	g := *f
+	g.inputs = slices.Clip(g.inputs)
+	if d := csvCache.get(f.csv.key); d != nil {
+		g.Data, g.rows = d.data, d
+		return &g, nil
+	}
+	e := &errs{file: f.file, dir: f.csv.dir, root: f.csv.root, figure: fmt.Sprintf("figure %q", f.ID)}
+	m := map[string]any{"data": f.csv.name}
+	if f.csv.cols != nil {
+		m["columns"] = f.csv.cols
+	}
+	g.decodeData(newTable(m, "", e))
+	if len(e.list) == 0 && g.csv.sum != f.csv.sum {
+		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
+	}
+	if len(e.list) == 0 {
+		g.kind.validate(&g, e)
+		g.checkLog(e)
+	}
+	if len(e.list) > 0 {
+		return nil, e.list
+	}
+	return &g, nil
 }
 
 func (fig *Figure) decodeData(t *table) {
@@ -293,11 +353,18 @@ func (fig *Figure) decodeData(t *table) {
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
 	if path, isPath := v.(string); isPath {
-		var ok bool
-		if v, lines, ok = fig.readCSV(t, path, cols); !ok {
+		var cached, ok bool
+		if v, lines, cached, ok = fig.readCSV(t, path, cols); !ok || cached {
 			return
 		}
 		csvName = path
+		defer func() {
+			if fig.Data != nil && len(fig.Data) == len(lines) {
+				fig.rows = &csvRows{data: fig.Data}
+				csvCache.put(fig.csv.key, fig.rows)
+				t.e.hold = fig.rows
+			}
+		}()
 	} else if cols != nil {
 		t.errf("columns", "maps the columns of a CSV file; it needs data = \"file.csv\"")
 		return
@@ -325,7 +392,7 @@ func (fig *Figure) decodeData(t *table) {
 		var d Datum
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
-		} else if !rt.str("label", &d.Label) {
+		} else if !rt.text("label", &d.Label) {
 			if _, ok := m["label"]; !ok {
 				rt.errf("label", "is missing")
 			}
@@ -343,7 +410,7 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		if fig.kind.compare {
 			d.HasPrevious = rt.num("previous", &d.Previous)
-			rt.str("compare", &d.Compare)
+			rt.text("compare", &d.Compare)
 			if d.Compare != "" && !d.HasPrevious {
 				rt.errf("compare", "describes previous, which is missing")
 			}
@@ -400,73 +467,58 @@ func asTables(v any) ([]map[string]any, bool) {
 	return nil, false
 }
 
-// checkGlyphs reports text that the figure's font cannot draw.
+// checkGlyphs reports text that the figure's fonts cannot draw: every
+// drawn text read for the figure (recorded by table.text) and the style's
+// texts, in both faces, since a text's weight depends on where the chart
+// type puts it.
 func (fig *Figure) checkGlyphs(e *errs) {
 	regular, bold := fig.Style.faces()
-	check := func(key, s string, face *font.Face) {
-		if r, missing := face.Missing(s); missing {
-			e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, face.Family)
+	check := func(key, s string) {
+		for _, face := range []*font.Face{regular, bold} {
+			if r, missing := face.Missing(s); missing {
+				e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, face.Family)
+				return
+			}
 		}
 	}
-	check("title", fig.Title, bold)
-	for _, kv := range [][2]string{{"subtitle", fig.Subtitle}, {"note", fig.Note}, {"source", fig.Style.Source}, {"credit", fig.Style.Credit}, {"rest", fig.Rest}, {"unit_label", fig.UnitLabel}, {"prefix", fig.Style.Prefix}, {"suffix", fig.Style.Suffix}} {
-		check(kv[0], kv[1], regular)
+	for _, kv := range [][2]string{{"source", fig.Style.Source}, {"credit", fig.Style.Credit}, {"prefix", fig.Style.Prefix}, {"suffix", fig.Style.Suffix}} {
+		check(kv[0], kv[1])
 	}
-	for i, d := range fig.Data {
-		check(fmt.Sprintf("data[%d].label", i), d.Label, regular)
-		check(fmt.Sprintf("data[%d].label", i), d.Label, bold)
-	}
-	for i, s := range fig.Series {
-		check(fmt.Sprintf("series[%d]", i), s, bold)
+	for _, kt := range e.texts {
+		check(kt.key, kt.s)
 	}
 }
 
-// fontCache loads each house font file once per input file.
+// fontCache loads each house font file once per input file, however its
+// path is spelled.
 type fontCache struct {
-	dir   string
-	faces map[string]*font.Face
+	faces map[string]*font.Face // by absolute path and by checksum
 }
 
-// resolve returns path relative to the TOML file's folder.
-func (c *fontCache) resolve(path string) string {
-	if filepath.IsAbs(path) {
-		return path
-	}
-	return filepath.Join(c.dir, path)
-}
+// maxFontBytes is the largest font file presschart reads: CJK fonts run
+// to 20 MiB.
+const maxFontBytes = 64 << 20
 
-func (c *fontCache) load(t *table, key, path string, bold bool) *font.Face {
-	if path == "" {
-		t.errf(key, "is empty; give the path of a .ttf or .otf file")
-		return nil
+func (c *fontCache) load(t *table, key, path string, bold bool) (*font.Face, string) {
+	if abs, err := filepath.Abs(filepath.Join(t.e.dir, path)); err == nil && !filepath.IsAbs(path) {
+		if f, ok := c.faces[abs]; ok && f.Bold == bold {
+			return f, abs
+		}
 	}
-	full := c.resolve(path)
-	if f, ok := c.faces[full]; ok {
-		return f
+	nf := t.e.readNamed(t.prefix+key, path, []string{".ttf", ".otf", ".woff", ".woff2", ".ttc", ".otc"}, maxFontBytes, "a font file")
+	if nf == nil {
+		return nil, ""
 	}
-
-	info, err := os.Stat(full)
-	switch {
-	case err != nil:
-		t.errf(key, "cannot read the font %q: %v", path, errors.Unwrap(err))
-		return nil
-	case !info.Mode().IsRegular():
-		t.errf(key, "%q is not a font file", path)
-		return nil
-	case info.Size() > 64<<20:
-		t.errf(key, "%q is %d MiB; a font of at most 64 MiB is allowed", path, info.Size()>>20)
-		return nil
+	sum := fmt.Sprintf("%x-%t", nf.sum, bold)
+	if f, ok := c.faces[sum]; ok {
+		c.faces[nf.key] = f
+		return f, nf.key
 	}
-	data, err := os.ReadFile(full)
-	if err != nil {
-		t.errf(key, "cannot read the font %q: %v", path, err)
-		return nil
-	}
-	f, err := font.Parse(data, bold)
+	f, err := font.Parse(nf.data, bold)
 	if err != nil {
 		t.errf(key, "%q: %v", path, err)
-		return nil
+		return nil, ""
 	}
-	c.faces[full] = f
-	return f
+	c.faces[nf.key], c.faces[sum] = f, f
+	return f, nf.key
 }

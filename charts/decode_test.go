@@ -19,7 +19,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			_, err := Load(file)
+			_, err := Load(file, "")
 			if err == nil {
 				t.Fatal("decoded without error")
 			}
@@ -106,8 +106,24 @@ func TestErrorMessages(t *testing.T) {
 func TestFileTooLarge(t *testing.T) {
 	src := make([]byte, maxFileBytes+1)
 	_, err := Decode("big.toml", src, ".")
-	if err == nil || !strings.Contains(err.Error(), "at most 16 MiB") {
+	if err == nil || !strings.Contains(err.Error(), "big.toml: is over 16 MiB") || strings.Contains(err.Error(), "16777217") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestDeepTOML: nesting and key shapes that take BurntSushi/toml's
+// decoder seconds and gigabytes are refused before it runs, with the line
+// and column.
+func TestDeepTOML(t *testing.T) {
+	for name, src := range map[string]string{
+		"nested arrays":        "x = " + strings.Repeat("[", 48<<10),
+		"nested inline tables": "x = " + strings.Repeat("{a = ", 10000) + "1" + strings.Repeat("}", 10000),
+		"long dotted keys":     strings.Repeat("a.", 30<<10) + "a = 1\n",
+	} {
+		_, err := Decode("deep.toml", []byte(src), ".")
+		if err == nil || !strings.HasPrefix(err.Error(), "deep.toml:1:") {
+			t.Errorf("%s: got %.300v", name, err)
+		}
 	}
 }
 
@@ -116,6 +132,86 @@ func TestNearest(t *testing.T) {
 	for in, want := range map[string]string{"titel": "title", "Title": "title", "hgh": "high", "zzzzzz": ""} {
 		if got := nearest(in, known); got != want {
 			t.Errorf("nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNamedFilesStayInside: a TOML file cannot make presschart read a file
+// outside its folder (or --root) through a symbolic link either, and a
+// file inside it with the right name is read.
+func TestNamedFilesStayInside(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.csv")
+	os.WriteFile(secret, []byte("label,value\nTOKEN=hunter2,1\n"), 0o644)
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "ok.csv"), []byte("label,value\na,1\n"), 0o644)
+	if err := os.Symlink(secret, filepath.Join(dir, "link.csv")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(outside, filepath.Join(dir, "linkdir"))
+	fig := func(data string) string {
+		return fmt.Sprintf("[[figure]]\nid = \"f\"\ntype = \"bar\"\ntitle = \"T\"\ndata = %q\n", data)
+	}
+	for _, tt := range []struct{ data, root, want string }{
+		{"link.csv", "", "leads outside the folder of"},
+		{"linkdir/secret.csv", "", "leads outside the folder of"},
+		{secret, "", "is an absolute path"},
+		{"../" + filepath.Base(outside) + "/secret.csv", "", "is outside the folder of"},
+		{"sub/../../x.csv", "", "is outside the folder of"},
+		{"sub/ok.csv", "", ""},
+		{"sub/./ok.csv", "", ""},
+		// With a root above the TOML file's folder, .. may climb to it.
+		{"../sub/ok.csv", dir, ""},
+		{"../../x.csv", dir, `is outside the folder "`},
+	} {
+		tomlDir := dir
+		if tt.root != "" {
+			tomlDir = filepath.Join(dir, "sub")
+		}
+		_, err := DecodeIn(filepath.Join(tomlDir, "f.toml"), []byte(fig(tt.data)), tomlDir, tt.root)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("data = %q: %v", tt.data, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("data = %q: got %v, want an error with %q", tt.data, err, tt.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("data = %q: the error shows the file's contents: %v", tt.data, err)
+		}
+	}
+}
+
+// TestCSVErrorsAreShort: a file that is not the CSV a figure expects (a
+// password file renamed, a column mapped onto a line of it) gives a few
+// short messages, never its lines.
+func TestCSVErrorsAreShort(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("root:x:0:0:root:/root:/bin/bash\n")
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&b, "user%d:x:%d:%d:SECRET-%d-abcdefghijklmnopqrstuvwxyz-0123456789:/home/u:/bin/sh\n", i, i, i, i)
+	}
+	os.WriteFile(filepath.Join(dir, "passwd.csv"), []byte(b.String()), 0o644)
+	src := "[[figure]]\nid = \"f\"\ntype = \"column\"\ntitle = \"T\"\ndata = \"passwd.csv\"\n" +
+		"columns = { label = \"root:x:0:0:root:/root:/bin/bash\", value = \"root:x:0:0:root:/root:/bin/bash\" }\n"
+	_, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+	if err == nil {
+		t.Fatal("decoded a password file")
+	}
+	es := err.(Errors)
+	if len(es) > maxCSVErrors+1 {
+		t.Errorf("%d messages; at most %d and a count of the rest", len(es), maxCSVErrors+1)
+	}
+	if !strings.Contains(es[len(es)-1].Msg, "more problems not listed") {
+		t.Errorf("the last message does not count the rest: %v", es[len(es)-1])
+	}
+	if strings.Contains(err.Error(), "0123456789") {
+		t.Errorf("a message quotes more than an excerpt of a cell:\n%v", err)
+	}
+	for _, e := range es {
+		if len(e.Msg) > 300 {
+			t.Errorf("a message of %d bytes: %s", len(e.Msg), e.Msg)
 		}
 	}
 }

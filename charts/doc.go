@@ -76,12 +76,16 @@
 //	theme        "light" (default) or "dark"
 //	background   "transparent" or a colour; default: the theme's
 //	font         path of a .ttf or .otf file for regular text, relative to
-//	             the TOML file (default: the embedded Inter)
+//	             the TOML file and inside its folder (see Files named in a
+//	             TOML file; default: the embedded Inter); at most 64 MiB;
+//	             WOFF, WOFF2 and collections (.ttc) are refused by name
 //	font_bold    the same for bold text (titles, values)
 //	embed_fonts  true embeds in the SVG, as base64 @font-face, a TrueType
 //	             subset of each face with just the characters the figure
 //	             uses (with their kerning), so it looks the same where the
-//	             font is not installed; a few KB per face
+//	             font is not installed; a few KB per face. The subsets go
+//	             by a generated family name (pc- and a hash of the subsets),
+//	             never by the name inside the font file
 //	decimals     0 to 6 decimals for every number; default: as the value
 //	             needs, at most 2
 //	prefix       written before every number, e.g. "$"
@@ -97,7 +101,9 @@
 //	data    = "data/nepal.csv"
 //	columns = { label = "period", value = "mercenaries" }
 //
-// The file has a header row; each further row is a datum. columns maps the
+// The file's name ends in .csv, it is inside the TOML file's folder (see
+// below) and it has at most 16 MiB. It has a header row; each further row
+// is a datum. columns maps the
 // type's fields (label, value; label, low, high for range) to header names;
 // a field left out takes the column of its own name, matched exactly, then
 // regardless of case. Cells are trimmed; numbers are written plainly
@@ -106,6 +112,22 @@
 // column are errors with the CSV line and column:
 //
 //	data.toml: figure "nepal": data: nepal.csv:3:6: column "count": "abc" is not a number
+//
+// A file reports at most 10 such problems and counts the rest; a message
+// quotes at most 40 characters of a cell or a column name. A quoting error
+// ends the reading of the file. The rows are read when the figure is
+// checked and again when it is rendered, so that a large batch holds only
+// the figures in flight; figures that read one file alike share its rows,
+// and a file whose bytes changed in between fails its figure.
+//
+// # Files named in a TOML file
+//
+// CSV files and fonts are named by paths relative to the TOML file, and
+// must lie inside its folder, or inside the folder that --root names (a
+// TOML file read from standard input starts in the current folder). An
+// absolute path, a path that climbs out through "..", and a symbolic link
+// that leads outside are errors, so a TOML file from elsewhere cannot make
+// presschart read, or echo into a message, a file it was not given.
 //
 // # Chart types
 //
@@ -266,7 +288,17 @@
 //	data.toml: figure "nepal-drop": data[1].value: is nan; give a number
 //
 // Text may not hold control characters or invisible direction marks, and
-// every character must be in the font: a missing glyph is an error, never
-// an empty box in print. Strings have at most 1,000 characters, files at
-// most 16 MiB and 1,000 figures.
+// every character of every drawn text (title, subtitle, note, source,
+// credit, labels, series, rest, unit_label, center, compare, annotation
+// text, prefix and suffix) must be in both faces: a missing glyph is an
+// error naming the key, never an empty box in print; what a figure draws
+// besides (locale separators, an ellipsis) is checked again after layout.
+// Strings have at most 1,000 characters, files at most 16 MiB and 1,000
+// figures. Numbers are 0 or from 1e-9 to 1e15 in magnitude: above that a
+// float64 no longer holds every whole number, below it no format tells a
+// number from zero. Arrays and inline tables nest at most 8 deep and keys
+// have at most 128 bytes and 4 dotted parts: the file is scanned for
+// these before it is decoded, since deeper input costs the TOML decoder
+// time and memory out of all proportion. An id may not be a name that
+// Windows refuses (con, prn, aux, nul, com0 to com9, lpt0 to lpt9).
 package charts

@@ -25,7 +25,7 @@ const maxSlices = 6
 
 func readDonut(f *Figure, t *table) {
 	readParts(f, t)
-	t.str("center", &f.Center)
+	t.text("center", &f.Center)
 }
 
 func validateDonut(f *Figure, e *errs) {

@@ -50,10 +50,16 @@ func (es Errors) Error() string {
 // errs collects errors for one file, with a figure prefix that callers set.
 type errs struct {
 	file   string
-	dir    string // where relative paths in the file start
+	dir    string    // where relative paths in the file start
+	root   string    // the folder that files named in the file must lie in; "" for dir
+	hold   any       // the rows of the last CSV file read, kept for the next figure
+	texts  []keyText // the drawn texts read for the current figure, for checkGlyphs
 	figure string
 	list   Errors
 }
+
+// keyText is a drawn text with the key it was read from.
+type keyText struct{ key, s string }
 
 func (e *errs) add(key, format string, args ...any) {
 	e.list = append(e.list, &Error{File: e.file, Figure: e.figure, Key: key, Msg: fmt.Sprintf(format, args...)})

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // FuzzRender: any input either fails to decode with Errors, or renders
@@ -18,10 +19,9 @@ import (
 func FuzzRender(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		// No input may make a render hang: a stuck worker crashes, and the
-		// fuzzer keeps its input.
-		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("rendering took over 20 s:\n%s", src)) })
-		defer watchdog.Stop()
+		// No input may make a render hang or allocate without bound: a
+		// stuck worker crashes, and the fuzzer keeps its input.
+		defer budget(string(src))()
 		file, err := Decode("fuzz.toml", src, "testdata/bad")
 		if err != nil {
 			if _, ok := err.(Errors); !ok {
@@ -60,6 +60,7 @@ func FuzzRender(f *testing.F) {
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer budget(string(src))()
 		file, err := Decode("fuzz.toml", src, "testdata/bad")
 		if err != nil {
 			es, ok := err.(Errors)
@@ -89,5 +90,179 @@ func addSeeds(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(b)
+	}
+	// Every kind with extreme numbers, as a dictionary would give them.
+	for _, name := range kindNames() {
+		for _, v := range extremeNumbers {
+			f.Add([]byte(synthFigure(kinds[name], "fuzz", []float64{v, 1, v})))
+		}
+	}
+}
+
+// extremeNumbers are the numbers that broke scales before: subnormals,
+// the float64 extremes, negative zero, and the edges of what presschart
+// allows. As TOML they are written with strconv, as NaN and infinity in
+// TOML's spelling.
+var extremeNumbers = []float64{5e-324, 1e-323, 2.2250738585072014e-308, 1e-10, 1e-9, -1e-9, 0.001,
+	math.Copysign(0, -1), 1e15, -1e15, 1e15 + 1, 1.7976931348623157e308, -1.7976931348623157e308,
+	math.NaN(), math.Inf(1), math.Inf(-1), 0.1 + 0.2, 999999999999999.9}
+
+// tomlNumber writes v as a TOML number.
+func tomlNumber(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "nan"
+	case math.IsInf(v, 1):
+		return "inf"
+	case math.IsInf(v, -1):
+		return "-inf"
+	}
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+// synthFigure writes a [[figure]] of kind k whose rows take their numbers
+// from vs in turn: one row per three numbers, at least one row.
+func synthFigure(k *kind, id string, vs []float64) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[[figure]]\nid = %q\ntype = %q\ntitle = \"Synthesized %s\"\n", id, k.name, k.name)
+	switch {
+	case k.series > 0:
+		b.WriteString("series = [\"2024\", \"2025\"]\n")
+	case k.multi:
+		b.WriteString("series = [\"A\", \"B\"]\n")
+	}
+	b.WriteString("data = [\n")
+	next := 0
+	num := func() string {
+		v := vs[next%len(vs)]
+		next++
+		return tomlNumber(v)
+	}
+	rows := max(1, len(vs)/3)
+	for i := 0; i < rows; i++ {
+		switch {
+		case k.xy:
+			fmt.Fprintf(&b, "  { x = %d, value = %s },\n", 2000+i, num())
+		case k.multi:
+			fmt.Fprintf(&b, "  { label = \"Row %d\", values = [%s, %s] },\n", i, num(), num())
+		default:
+			fmt.Fprintf(&b, "  { label = \"Row %d\"", i)
+			for _, field := range k.fields {
+				fmt.Fprintf(&b, ", %s = %s", field, num())
+			}
+			if k.compare {
+				fmt.Fprintf(&b, ", previous = %s", num())
+			}
+			b.WriteString(" },\n")
+		}
+	}
+	b.WriteString("]\n")
+	return b.String()
+}
+
+// FuzzNumbers: any three numbers, in any chart type, either are refused
+// by name or render into a finite scene: no hang, no NaN in the SVG, no
+// "Inf" in a label. The fuzzer mutates the float64s directly, so it
+// reaches subnormals, extremes and near-ties that text mutation rarely
+// writes.
+func FuzzNumbers(f *testing.F) {
+	names := kindNames()
+	for i := range names {
+		f.Add(uint8(i), 5e-324, 1.0, 0.0)
+		f.Add(uint8(i), 1e15, -1e15, 1e-9)
+		f.Add(uint8(i), 0.21, 0.34, 0.25)
+	}
+	f.Fuzz(func(t *testing.T, k uint8, a, b, c float64) {
+		src := synthFigure(kinds[names[int(k)%len(names)]], "n", []float64{a, b, c, b, c, a})
+		defer budget(src)()
+		renderAll(t, src, t.TempDir())
+	})
+}
+
+// FuzzCSV: any CSV file, read for any chart type that takes CSV, is
+// either refused with short messages that name the file (never the whole
+// of a cell or a line of a file that is not the CSV expected), or renders.
+func FuzzCSV(f *testing.F) {
+	var csvKinds []string
+	for _, n := range kindNames() {
+		if k := kinds[n]; !k.xy && !k.multi {
+			csvKinds = append(csvKinds, n)
+		}
+	}
+	seeds, _ := filepath.Glob("testdata/*/*.csv")
+	seeds2, _ := filepath.Glob("testdata/*.csv")
+	for _, s := range append(seeds, seeds2...) {
+		b, _ := os.ReadFile(s)
+		f.Add(b, uint8(0))
+	}
+	for _, s := range []string{"label,value\n\"x\"y,1\n", "label,value\n\"unterminated,1\n", "label,value\na,5e-324\nb,1\n",
+		"label,value\na,1e400\n", "\ufefflabel,value\na,\"1,000\"\n", "label,low,high\na,1,2\nb,3\n", "label,value\r\na,1\r\n",
+		"PATH=/usr/bin\x00TOKEN=secret\x00", strings.Repeat("x", 5000) + "\n1\n"} {
+		f.Add([]byte(s), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, csvData []byte, k uint8) {
+		defer budget(string(csvData))()
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "data.csv"), csvData, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		kind := kinds[csvKinds[int(k)%len(csvKinds)]]
+		src := fmt.Sprintf("[[figure]]\nid = \"c\"\ntype = %q\ntitle = \"CSV\"\ndata = \"data.csv\"\n", kind.name)
+		file, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			es, ok := err.(Errors)
+			if !ok || len(es) == 0 {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if len(es) > maxCSVErrors+4 {
+				t.Fatalf("%d messages for one CSV file", len(es))
+			}
+			for _, e := range es {
+				if len(e.Msg) > 600 {
+					t.Fatalf("message of %d bytes: %.300q…", len(e.Msg), e.Msg)
+				}
+			}
+			return
+		}
+		for _, fig := range file.Figures {
+			fig.Style.Scale = 1
+			if _, err := fig.RenderFiles([]string{"svg", "png"}); err != nil {
+				t.Fatalf("decoded, but does not render: %v", err)
+			}
+		}
+	})
+}
+
+// renderAll decodes src and renders every figure in SVG and PNG at scale
+// 1; a decoded figure must render, and its SVG must be XML with finite
+// numbers.
+func renderAll(t *testing.T, src, dir string) {
+	t.Helper()
+	file, err := Decode("fuzz.toml", []byte(src), dir)
+	if err != nil {
+		if _, ok := err.(Errors); !ok {
+			t.Fatalf("error of type %T: %v", err, err)
+		}
+		return
+	}
+	for _, fig := range file.Figures {
+		fig.Style.Scale = 1
+		outs, err := fig.RenderFiles([]string{"svg", "png"})
+		if err != nil {
+			t.Fatalf("figure %q decoded, but does not render: %v\n%s", fig.ID, err, src)
+		}
+		svg := outs[0].Data()
+		if err := wellFormed(svg); err != nil {
+			t.Fatalf("figure %q: SVG is not XML: %v", fig.ID, err)
+		}
+		for _, bad := range []string{"NaN", "Inf", "+Inf", "∞"} {
+			if bytes.Contains(svg, []byte(bad)) {
+				t.Fatalf("figure %q: the SVG holds %q:\n%s\n%s", fig.ID, bad, src, svg)
+			}
+		}
 	}
 }

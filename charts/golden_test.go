@@ -37,7 +37,7 @@ func testFiles(t testing.TB) []string {
 
 func TestGolden(t *testing.T) {
 	for _, file := range testFiles(t) {
-		f, err := Load(file)
+		f, err := Load(file, "")
 		if err != nil {
 			t.Fatalf("%v", err)
 		}

@@ -15,7 +15,7 @@ import (
 
 func readParts(f *Figure, t *table) {
 	t.num("total", &f.Total)
-	t.str("rest", &f.Rest)
+	t.text("rest", &f.Rest)
 }
 
 func validateParts(f *Figure, e *errs) {

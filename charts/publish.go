@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strings"
-	"sync/atomic"
+
+	"presschart/charts/scene"
 )
 
 // Output is one file rendered for a figure.
@@ -39,12 +37,12 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 	if formats == nil {
 		formats = f.Style.Formats
 	}
-	sc := f.Scene()
-	// A chart type may grow the figure to fit its rows; it may not grow
-	// past the limits that the input itself must keep.
-	k := float64(f.Style.Scale)
-	if sc.Height > maxSide || sc.Width*sc.Height*k*k > maxPixels {
-		return nil, fmt.Errorf("%s: figure %q: its %d rows need %.0f px of height, more than fits; split the figure or make it wider", f.file, f.ID, len(f.Data), sc.Height)
+	if f, err = f.loaded(); err != nil {
+		return nil, err
+	}
+	sc, err := f.layout(formats)
+	if err != nil {
+		return nil, err
 	}
 	for _, format := range formats {
 		var buf bytes.Buffer
@@ -83,6 +81,43 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 	return outs, nil
 }
 
+// layout lays the figure out and checks that the result can be written:
+// a chart type may grow the figure to fit its rows, but not past the
+// limits that the input itself must keep.
+func (f *Figure) layout(formats []string) (*scene.Scene, error) {
+	sc := f.Scene()
+	k := float64(f.Style.Scale)
+	if sc.Height > maxSide || slices.Contains(formats, "png") && sc.Width*sc.Height*k*k > maxPixels {
+		return nil, fmt.Errorf("%s: figure %q: its %d rows need %.0f px of height, more than fits (at most %d px, and %d megapixels at scale %d); split the figure or make it wider", f.file, f.ID, len(f.Data), sc.Height, maxSide, maxPixels/1_000_000, f.Style.Scale)
+	}
+	if err := sc.Finite(); err != nil {
+		return nil, fmt.Errorf("%s: figure %q: internal error: %v", f.file, f.ID, err)
+	}
+	if t, r, missing := sc.MissingGlyph(); missing {
+		return nil, fmt.Errorf("%s: figure %q: the text %q has the character %q (U+%04X), which the font %s lacks; use a font that has it, or another locale", f.file, f.ID, clip(t.S), r, r, sc.Face(t).Family)
+	}
+	return sc, nil
+}
+
+// Check lays the figure out without writing it, and reports what would
+// stop it from rendering in formats (nil: the figure's own): --check
+// agrees with a real run.
+func (f *Figure) Check(formats []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: figure %q: internal error while laying out: %v", f.file, f.ID, r)
+		}
+	}()
+	if formats == nil {
+		formats = f.Style.Formats
+	}
+	if f, err = f.loaded(); err != nil {
+		return err
+	}
+	_, err = f.layout(formats)
+	return err
+}
+
 func (o *Output) setData(b []byte) {
 	o.data = b
 	o.Bytes = len(b)
@@ -95,51 +130,3 @@ func (o *Output) Data() []byte { return o.data }
 
 // Release drops the contents, keeping the description.
 func (o *Output) Release() { o.data = nil }
-
-// tmpPrefix starts the name of every temporary file presschart writes, so
-// that stale ones from a killed run can be found and removed.
-const tmpPrefix = ".presschart-tmp-"
-
-// WriteFile writes data to dir/name atomically: into a temporary file in
-// the same folder, then renamed over the old file. A reader sees the old
-// file or the new one, never half of one. The name must be a plain file
-// name; renaming replaces a symbolic link rather than writing through it.
-func WriteFile(dir, name string, data []byte) error {
-	if name != filepath.Base(name) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
-		return fmt.Errorf("refusing to write %q: not a plain file name", name)
-	}
-	tmpName := filepath.Join(dir, fmt.Sprintf("%s%s-%d-%d", tmpPrefix, name, os.Getpid(), tmpCounter.Add(1)))
-	tmp, err := os.OpenFile(tmpName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = writeTemp(tmp, data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmpName, filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(tmpName)
-	}
-	return err
-}
-
-// tmpCounter makes temporary names unique within the process.
-var tmpCounter atomic.Int64
-
-// writeTemp writes a temporary file's contents; tests replace it to fail
-// half-way, as a full disk does.
-var writeTemp = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
-
-// RemoveStaleTemps deletes temporary files that an interrupted run of
-// presschart left in dir.
-func RemoveStaleTemps(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tmpPrefix) && e.Type().IsRegular() {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}

@@ -268,6 +268,10 @@ func shift(g *scene.Group, dy float64) {
 // Render writes the figure in the given format, "png" or "svg", with the
 // scale of its style.
 func (f *Figure) Render(w io.Writer, format string) error {
+	f, err := f.loaded()
+	if err != nil {
+		return err
+	}
 	sc := f.Scene()
 	switch format {
 	case "svg":

@@ -194,12 +194,16 @@ func (st *Style) read(t *table, fonts *fontCache) {
 		}
 	}
 	if t.str("font", &st.Font) {
-		st.regular = fonts.load(t, "font", st.Font, false)
-		st.fontFiles = append(slices.Clip(st.fontFiles), fonts.resolve(st.Font))
+		var path string
+		if st.regular, path = fonts.load(t, "font", st.Font, false); path != "" {
+			st.fontFiles = append(slices.Clip(st.fontFiles), path)
+		}
 	}
 	if t.str("font_bold", &st.FontBold) {
-		st.bold = fonts.load(t, "font_bold", st.FontBold, true)
-		st.fontFiles = append(slices.Clip(st.fontFiles), fonts.resolve(st.FontBold))
+		var path string
+		if st.bold, path = fonts.load(t, "font_bold", st.FontBold, true); path != "" {
+			st.fontFiles = append(slices.Clip(st.fontFiles), path)
+		}
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
 	t.integer("decimals", &st.Decimals, 0, 6)

@@ -52,9 +52,15 @@ func typeName(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
+// clip cuts s to 40 characters for an error message, so that a message
+// quotes an excerpt of a long value, never all of it.
 func clip(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		return string([]rune(s)[:40]) + "…"
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
 	}
 	return s
 }
@@ -99,6 +105,27 @@ func (t *table) str(key string, dst *string) bool {
 		return false
 	}
 	*dst = strings.TrimSpace(s)
+	return true
+}
+
+// text reads a string that is drawn on the figure, and records it with
+// its key, so that the glyph check checks every text that was read.
+func (t *table) text(key string, dst *string) bool {
+	if !t.str(key, dst) {
+		return false
+	}
+	t.e.texts = append(t.e.texts, keyText{t.prefix + key, *dst})
+	return true
+}
+
+// texts reads an array of strings that are drawn, as text does.
+func (t *table) texts(key string, dst *[]string) bool {
+	if !t.strs(key, dst) {
+		return false
+	}
+	for i, s := range *dst {
+		t.e.texts = append(t.e.texts, keyText{fmt.Sprintf("%s%s[%d]", t.prefix, key, i), s})
+	}
 	return true
 }
 
@@ -157,12 +184,32 @@ func (t *table) num(key string, dst *float64) bool {
 		t.errf(key, "is infinite; give a finite number")
 		return false
 	}
-	if math.Abs(f) > 1e15 {
-		t.errf(key, "%g is too large; at most 1e15 is allowed", f)
+	if msg := checkMagnitude(f); msg != "" {
+		t.errf(key, "%s", msg)
 		return false
 	}
 	*dst = f
 	return true
+}
+
+// The magnitudes a number may have. Above maxMagnitude, float64 no longer
+// holds every whole number; below minMagnitude, no format presschart
+// writes (at most 6 decimals) tells the number from zero, and scale
+// arithmetic nears the subnormal range, where tick steps underflow to 0.
+const (
+	maxMagnitude = 1e15
+	minMagnitude = 1e-9
+)
+
+// checkMagnitude says what is wrong with a finite number's size, or "".
+func checkMagnitude(f float64) string {
+	switch a := math.Abs(f); {
+	case a > maxMagnitude:
+		return fmt.Sprintf("%g is too large; at most 1e15 is allowed (give it in thousands or millions and say so in the subtitle)", f)
+	case a != 0 && a < minMagnitude:
+		return fmt.Sprintf("%g is too small to chart; numbers from 1e-9 up are allowed, or 0 (change the unit, e.g. per million, and say so in the subtitle)", f)
+	}
+	return ""
 }
 
 func (t *table) integer(key string, dst *int, lo, hi int) bool {

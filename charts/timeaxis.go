@@ -208,7 +208,7 @@ func (c *ctx) xTicks(lo, hi, width float64) []xTick {
 				step = math.Max(step, 1)
 			}
 			var ts []xTick
-			for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
+			for _, v := range stepsFrom(lo, hi, step) {
 				ts = append(ts, xTick{v, c.nf.tick(v, step)})
 			}
 			if fits(ts) || n == 1 {

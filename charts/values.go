@@ -71,6 +71,10 @@ func (f *Figure) AltText() string {
 	if f.Alt != "" {
 		return f.Alt
 	}
+	f, err := f.loaded()
+	if err != nil {
+		return ""
+	}
 	nf := newNumberFormat(&f.Style)
 	parts := []string{f.kind.noun + ": " + strings.TrimRight(f.Title, ".") + "."}
 	if f.Subtitle != "" {

@@ -28,7 +28,7 @@ const maxSquares = 1000
 func readWaffle(f *Figure, t *table) {
 	readParts(f, t)
 	t.num("unit", &f.Unit)
-	t.str("unit_label", &f.UnitLabel)
+	t.text("unit_label", &f.UnitLabel)
 }
 
 func validateWaffle(f *Figure, e *errs) {
