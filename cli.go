@@ -126,13 +126,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "presschart: "+format+"\n", a...)
 		return exitInvalid
 	}
-	for _, f := range o.formats {
-		if !slices.Contains(charts.Formats, f) {
-			return fail("--format: unknown format %q; use png, svg, html or a list such as png,svg", f)
+	if fs.Changed("format") {
+		if _, msg := charts.CheckFormats(o.formats); msg != "" {
+			return fail("--format: %s", msg)
 		}
-	}
-	if len(o.formats) > 0 && !slices.Contains(o.formats, "png") && !slices.Contains(o.formats, "svg") {
-		return fail("--format: html needs an image to show; add png or svg")
 	}
 	if o.jobs < 0 {
 		return fail("--jobs: %d must be at least 1", o.jobs)

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -216,5 +218,48 @@ func TestReadmeExample(t *testing.T) {
 	}
 	if _, err := f.Figures[0].RenderFiles([]string{"svg"}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSchemaFollowsTables: the manifest schema's lists of types and
+// formats, and its file-name pattern, are the code's tables.
+func TestSchemaFollowsTables(t *testing.T) {
+	b, err := os.ReadFile("docs/manifest.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties struct {
+			Figures struct {
+				Items struct {
+					Properties struct {
+						Type  struct{ Enum []string }
+						Files struct {
+							Items struct {
+								Properties struct {
+									Path   struct{ Pattern string }
+									Format struct{ Enum []string }
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	item := schema.Properties.Figures.Items.Properties
+	types := slices.Sorted(slices.Values(item.Type.Enum))
+	if !slices.Equal(types, charts.KindNames()) {
+		t.Errorf("the schema's types are %v; the kinds table has %v", types, charts.KindNames())
+	}
+	file := item.Files.Items.Properties
+	if !slices.Equal(file.Format.Enum, charts.FormatNames()) {
+		t.Errorf("the schema's formats are %v; the formats table has %v", file.Format.Enum, charts.FormatNames())
+	}
+	if want := `\.(` + strings.Join(charts.FormatNames(), "|") + `)$`; !strings.HasSuffix(file.Path.Pattern, want) {
+		t.Errorf("the schema's path pattern %q does not end in %q", file.Path.Pattern, want)
 	}
 }

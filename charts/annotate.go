@@ -136,7 +136,7 @@ func (fig *Figure) rowNames() []string {
 			out = append(out, d.Label)
 		}
 	}
-	if fig.Rest != "" && (fig.kind.name == "waffle" || fig.kind.name == "stack" || fig.kind.name == "donut") {
+	if fig.Rest != "" && fig.kind.parts {
 		out = append(out, fig.Rest)
 	}
 	return out
@@ -155,7 +155,7 @@ func (fig *Figure) describeAnnotations() string {
 	for i, a := range fig.Annotations {
 		texts[i] = strings.TrimRight(a.Text, ".")
 	}
-	return "Annotated: " + strings.Join(texts, "; ") + "."
+	return fmt.Sprintf(locales[fig.Style.Locale].annotated, strings.Join(texts, "; "))
 }
 
 // box is an occupied area of the plot.

@@ -10,7 +10,6 @@ import (
 // time: rows { x, values } as for line; each band is labelled at its end.
 var areaKind = &kind{
 	name:      "area",
-	noun:      "Area chart",
 	valueAxis: true,
 	series:    -1,
 	xy:        true,

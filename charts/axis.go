@@ -98,10 +98,10 @@ func minStep(vs ...float64) float64 {
 	return 1
 }
 
-// dataStep is minStep over every number of the figure's rows.
-func dataStep(data []Datum) float64 {
-	for _, d := range data {
-		if minStep(d.Value, d.Low, d.High) == 0 {
+// dataStep is minStep over every number the figure's rows draw.
+func (c *ctx) dataStep() float64 {
+	for i := range c.f.Data {
+		if minStep(c.f.kind.numbers(&c.f.Data[i])...) == 0 {
 			return 0
 		}
 	}

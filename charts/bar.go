@@ -9,16 +9,16 @@ import (
 // barKind draws horizontal bars, one row per data row, with the label to
 // the left (wrapped to two lines) and the value at the end of the bar.
 var barKind = &kind{
-	name:      "bar",
-	noun:      "Bar chart",
-	logScale:  true,
-	maxRows:   300,
-	valueAxis: true,
-	fields:    []string{"value"},
-	options:   noOptions,
-	validate:  validateValues,
-	plot:      plotBars,
-	describe:  describeValues,
+	sayHighlight: true,
+	name:         "bar",
+	logScale:     true,
+	maxRows:      300,
+	valueAxis:    true,
+	fields:       []string{"value"},
+	options:      noOptions,
+	validate:     validateValues,
+	plot:         plotBars,
+	describe:     describeValues,
 }
 
 func plotBars(c *ctx, p rect) (*scene.Group, float64) {
@@ -43,7 +43,7 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	if hi > 0 {
 		x1 -= vw
 	}
-	s := c.valueScale(lo, hi, x0, x1, 80, dataStep(data))
+	s := c.valueScale(lo, hi, x0, x1, 80, c.dataStep())
 	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
 	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,

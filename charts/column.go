@@ -10,16 +10,17 @@ import (
 // columnKind draws vertical bars from a zero baseline, one per data row,
 // with the value above each bar and the label below.
 var columnKind = &kind{
-	name:      "column",
-	noun:      "Column chart",
-	logScale:  true,
-	maxRows:   maxPoints,
-	valueAxis: true,
-	fields:    []string{"value"},
-	options:   noOptions,
-	validate:  validateValues,
-	plot:      plotColumns,
-	describe:  describeValues,
+	change:       true,
+	sayHighlight: true,
+	name:         "column",
+	logScale:     true,
+	maxRows:      maxPoints,
+	valueAxis:    true,
+	fields:       []string{"value"},
+	options:      noOptions,
+	validate:     validateValues,
+	plot:         plotColumns,
+	describe:     describeValues,
 }
 
 func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
@@ -28,7 +29,7 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 	valueGap := math.Round(c.value + 10)
 	labelLH := math.Round(c.label * 1.3)
 
-	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, dataStep(data))
+	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, c.dataStep())
 
 	c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {

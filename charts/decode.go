@@ -401,8 +401,7 @@ func (fig *Figure) decodeData(t *table) {
 			fig.readValues(rt, &d)
 		}
 		for _, k := range fig.kind.fields {
-			dst := map[string]*float64{"value": &d.Value, "low": &d.Low, "high": &d.High, "from": &d.From, "to": &d.To}[k]
-			if !rt.num(k, dst) {
+			if !rt.num(k, rowFields[k](&d)) {
 				if _, ok := m[k]; !ok {
 					rt.errf(k, "is missing")
 				}
@@ -434,8 +433,7 @@ func (fig *Figure) checkLog(e *errs) {
 	}
 	for i, d := range fig.Data {
 		for _, k := range fig.kind.fields {
-			v := map[string]float64{"value": d.Value, "low": d.Low, "high": d.High, "from": d.From, "to": d.To}[k]
-			if v <= 0 {
+			if v := *rowFields[k](&d); v <= 0 {
 				e.add(fmt.Sprintf("data[%d].%s", i, k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
 			}
 		}

@@ -10,8 +10,8 @@ import (
 // real hole (nothing is painted there, so it works on any background), a
 // centre label, and the parts listed outside the ring with their values.
 var donutKind = &kind{
+	parts:    true,
 	name:     "donut",
-	noun:     "Donut chart",
 	maxRows:  6,
 	fields:   []string{"value"},
 	options:  readDonut,

@@ -14,7 +14,6 @@ import (
 // the plot.
 var dumbbellKind = &kind{
 	name:      "dumbbell",
-	noun:      "Dumbbell chart",
 	logScale:  true,
 	series:    2,
 	maxRows:   200,
@@ -26,12 +25,14 @@ var dumbbellKind = &kind{
 	describe:  describeChanges,
 }
 
-// ends names the two values of a row: the series, or "before" and "after".
+// ends names the two values of a row: the series, or the locale's words
+// for before and after.
 func (f *Figure) ends() (string, string) {
 	if len(f.Series) == 2 {
 		return f.Series[0], f.Series[1]
 	}
-	return "before", "after"
+	loc := locales[f.Style.Locale]
+	return loc.before, loc.after
 }
 
 // describeChanges says each row's change: "Nepal: from 1,000 (2024) to 1
@@ -40,11 +41,11 @@ func describeChanges(f *Figure, nf numberFormat) string {
 	a, b := f.ends()
 	parts := make([]string, 0, min(len(f.Data), maxAltRows))
 	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
-		parts = append(parts, fmt.Sprintf("%s: from %s (%s) to %s (%s)", d.Label, nf.number(d.From), a, nf.number(d.To), b))
+		parts = append(parts, fmt.Sprintf(nf.loc.fromTo, d.Label, nf.number(d.From), a, nf.number(d.To), b))
 	}
 	s := strings.Join(parts, "; ")
 	if len(f.Data) > maxAltRows {
-		s += fmt.Sprintf("; and %d more", len(f.Data)-maxAltRows)
+		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
 	}
 	return s + "."
 }
@@ -102,7 +103,7 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 	// Values sit outside the dots on either side: keep room for them.
 	x0, x1 := left+vw+r+8, p.right()-vw-r-8
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
-	s := c.valueScale(lo, hi, x0, x1, minGap, dataStep(data))
+	s := c.valueScale(lo, hi, x0, x1, minGap, c.dataStep())
 	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {

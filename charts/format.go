@@ -6,42 +6,15 @@ import (
 	"strings"
 )
 
-// locale is how one language writes numbers.
-type locale struct {
-	group    string // thousands separator
-	decimal  string
-	percent  string // between the number and "%": "" or a no-break space
-	group4   bool   // whether four-digit numbers are grouped (1,000 / 1000)
-	thousand string // compact suffixes
-	million  string
-	billion  string
-
-	// Words drawn on a figure.
-	logScale  string // the note on a logarithmic scale
-	oneSquare string // a waffle's key: "One square = 100"
-}
-
 const (
 	nbsp       = "\u00a0"
 	narrowNbsp = "\u202f"
 )
 
-var locales = map[string]locale{
-	"en": {group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", logScale: "Logarithmic scale.", oneSquare: "One square ="},
-	"de": {group: ".", decimal: ",", percent: nbsp, group4: true, thousand: "" + nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", logScale: "Logarithmische Skala.", oneSquare: "Ein Quadrat ="},
-	"fr": {group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", logScale: "Échelle logarithmique.", oneSquare: "Un carré ="},
-	"es": {group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", logScale: "Escala logarítmica.", oneSquare: "Un cuadrado ="},
-	"it": {group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", logScale: "Scala logaritmica.", oneSquare: "Un quadrato ="},
-	"pl": {group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", logScale: "Skala logarytmiczna.", oneSquare: "Jeden kwadrat ="},
-	"uk": {group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", logScale: "Логарифмічна шкала.", oneSquare: "Один квадрат ="},
-	"ru": {group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", logScale: "Логарифмическая шкала.", oneSquare: "Один квадрат ="},
-	"nl": {group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", logScale: "Logaritmische schaal.", oneSquare: "Eén vierkant ="},
-}
-
 // numberFormat formats every number of one figure: value labels, axis
 // ticks, ranges, percentages and the alt text all come from here.
 type numberFormat struct {
-	loc      locale
+	loc      *locale
 	decimals int // -1: as the value needs, at most 2
 	prefix   string
 	suffix   string

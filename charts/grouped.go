@@ -14,12 +14,12 @@ import (
 // series' bars side by side; stacked-column and stacked-bar (stacked.go)
 // pile them up, absolute, not normalised to 100%.
 
-var groupedColumnKind = multiKind("grouped-column", "Grouped column chart", false, false)
-var groupedBarKind = multiKind("grouped-bar", "Grouped bar chart", true, false)
+var groupedColumnKind = multiKind("grouped-column", false, false)
+var groupedBarKind = multiKind("grouped-bar", true, false)
 
-func multiKind(name, noun string, horizontal, stacked bool) *kind {
+func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
-		name: name, noun: noun, series: -1, multi: true, maxRows: 200, valueAxis: true,
+		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true,
 		options:  noOptions,
 		validate: validateMulti,
 		plot: func(c *ctx, p rect) (*scene.Group, float64) {
@@ -68,7 +68,7 @@ func describeMulti(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(rows, "; ")
 	if len(f.Data) > maxAltRows {
-		s += fmt.Sprintf("; and %d more", len(f.Data)-maxAltRows)
+		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
 	}
 	return s + "."
 }

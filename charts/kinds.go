@@ -9,7 +9,6 @@ import (
 // kind is one chart type: how its data is read, checked, drawn and told.
 type kind struct {
 	name    string
-	noun    string   // how the alt text names it: "Column chart"
 	fields  []string // the numeric keys of a data row, besides label
 	maxRows int      // the most rows it can show legibly (at most maxPoints)
 	// logScale says whether scale = "log" applies.
@@ -27,6 +26,15 @@ type kind struct {
 	// valueAxis says whether the type has a value axis for annotations'
 	// reference lines and ranges; every type takes notes at its rows.
 	valueAxis bool
+	// parts says that rows are parts of a whole, which rest completes:
+	// rest then names a row for highlights and annotations.
+	parts bool
+	// change says that two rows read as a change in the alt text ("From
+	// 1,000 in 2023 to 1 in 2025") rather than as a list.
+	change bool
+	// sayHighlight says that the alt text names the highlighted rows in
+	// words; types that name them in their own sentences leave it false.
+	sayHighlight bool
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -60,6 +68,31 @@ var kinds = map[string]*kind{
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
+
+// KindNames are the chart types' names, sorted.
+func KindNames() []string { return kindNames() }
+
+// rowFields are the numeric keys a data row may hold, each with the
+// Datum field that holds it. Every field a kind lists must be here; the
+// decoder, the log-scale check and the axes' tick steps all read rows
+// through this table.
+var rowFields = map[string]func(d *Datum) *float64{
+	"value": func(d *Datum) *float64 { return &d.Value },
+	"low":   func(d *Datum) *float64 { return &d.Low },
+	"high":  func(d *Datum) *float64 { return &d.High },
+	"from":  func(d *Datum) *float64 { return &d.From },
+	"to":    func(d *Datum) *float64 { return &d.To },
+}
+
+// numbers returns the numbers of a row that the kind draws: its fields,
+// then its values (one per series).
+func (k *kind) numbers(d *Datum) []float64 {
+	out := make([]float64, 0, len(k.fields)+len(d.Values))
+	for _, f := range k.fields {
+		out = append(out, *rowFields[f](d))
+	}
+	return append(out, d.Values...)
+}
 
 // optionKeys are the figure keys that some chart types read in options.
 var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points"}

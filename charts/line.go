@@ -14,7 +14,6 @@ import (
 // marks every row.
 var lineKind = &kind{
 	name:      "line",
-	noun:      "Line chart",
 	logScale:  true,
 	valueAxis: true,
 	series:    -1,
@@ -49,9 +48,10 @@ func describeSeries(f *Figure, nf numberFormat) string {
 				peak = j
 			}
 		}
-		s := fmt.Sprintf("%s in %s, %s in %s", nf.number(d[0].Values[i]), xLabel(f, nf, d[0]), nf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
+		s := fmt.Sprintf(nf.loc.valueAt, nf.number(d[0].Values[i]), xLabel(f, nf, d[0])) + ", " +
+			fmt.Sprintf(nf.loc.valueAt, nf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
 		if peak != 0 && peak != len(d)-1 {
-			s += fmt.Sprintf(", highest %s in %s", nf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
+			s += ", " + fmt.Sprintf(nf.loc.highest, nf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
 		}
 		if name != "" {
 			s = name + ": " + s

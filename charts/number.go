@@ -14,7 +14,6 @@ import (
 // more rows on a narrow figure.
 var numberKind = &kind{
 	name:     "number",
-	noun:     "Big numbers",
 	compare:  true,
 	maxRows:  12,
 	fields:   []string{"value"},

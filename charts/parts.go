@@ -91,7 +91,7 @@ func (c *ctx) partValue(p part) string {
 func describeParts(f *Figure, nf numberFormat) string {
 	ps, whole := f.parts()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Of %s", nf.number(whole))
+	fmt.Fprintf(&b, nf.loc.of, nf.number(whole))
 	if f.UnitLabel != "" {
 		b.WriteString(" " + f.UnitLabel)
 	}
@@ -103,7 +103,7 @@ func describeParts(f *Figure, nf numberFormat) string {
 		fmt.Fprintf(&b, "%s %s (%s)", p.Label, nf.number(p.Value), nf.percent(p.Share))
 	}
 	if len(ps) > maxAltRows {
-		fmt.Fprintf(&b, "; and %d more", len(ps)-maxAltRows)
+		b.WriteString("; " + fmt.Sprintf(nf.loc.more, len(ps)-maxAltRows))
 	}
 	b.WriteString(".")
 	return b.String()

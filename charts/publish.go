@@ -5,10 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"image/png"
-	"math"
 	"runtime/debug"
-	"slices"
 
 	"presschart/charts/scene"
 )
@@ -16,7 +13,7 @@ import (
 // Output is one file rendered for a figure.
 type Output struct {
 	Path   string `json:"path"`   // slash-separated, relative to the output folder
-	Format string `json:"format"` // "png", "svg" or "html"
+	Format string `json:"format"` // a name from the formats table
 	Width  int    `json:"width"`  // pixels (PNG) or CSS pixels (SVG, HTML)
 	Height int    `json:"height"`
 	Bytes  int    `json:"bytes"`
@@ -26,8 +23,9 @@ type Output struct {
 }
 
 // RenderFiles renders the figure in each of formats (nil: the figure's
-// own; "png", "svg", "html") in memory, in that order. A panic while
-// rendering becomes an error naming the figure.
+// own; names from the formats table) in memory: the images in the order
+// given, then the files that name them (html). A panic while rendering
+// becomes an error naming the figure.
 func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -44,39 +42,24 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, format := range formats {
-		var buf bytes.Buffer
-		o := Output{Path: f.ID + "." + format, Format: format}
-		switch format {
-		case "svg":
-			err = sc.WriteSVG(&buf)
-			o.Width, o.Height = int(math.Round(sc.Width)), int(math.Round(sc.Height))
-		case "png":
-			err = sc.WritePNG(&buf, float64(f.Style.Scale), f.pngMeta(sc.Desc))
-			if err == nil {
-				cfg, cerr := png.DecodeConfig(bytes.NewReader(buf.Bytes()))
-				if cerr != nil {
-					return nil, fmt.Errorf("%s: figure %q: the PNG does not decode: %v", f.file, f.ID, cerr)
-				}
-				o.Width, o.Height = cfg.Width, cfg.Height
+	// Images first, in the order asked; then the files that name them.
+	for _, last := range []bool{false, true} {
+		for _, name := range formats {
+			ft := lookupFormat(name)
+			if ft == nil {
+				return nil, fmt.Errorf("%s: figure %q: unknown format %q", f.file, f.ID, name)
 			}
-		case "html":
-			// Written last, below: it names the image files.
-			continue
-		default:
-			err = fmt.Errorf("unknown format %q", format)
+			if ft.last != last {
+				continue
+			}
+			var buf bytes.Buffer
+			o := Output{Path: f.ID + "." + ft.name, Format: ft.name}
+			if o.Width, o.Height, err = ft.write(f, sc, outs, &buf); err != nil {
+				return nil, fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, ft.name, err)
+			}
+			o.setData(buf.Bytes())
+			outs = append(outs, o)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, format, err)
-		}
-		o.setData(buf.Bytes())
-		outs = append(outs, o)
-	}
-	if slices.Contains(formats, "html") {
-		html := f.embedHTML(sc, outs)
-		o := Output{Path: f.ID + ".html", Format: "html", Width: int(math.Round(sc.Width)), Height: int(math.Round(sc.Height))}
-		o.setData([]byte(html))
-		outs = append(outs, o)
 	}
 	return outs, nil
 }
@@ -87,7 +70,7 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 func (f *Figure) layout(formats []string) (*scene.Scene, error) {
 	sc := f.Scene()
 	k := float64(f.Style.Scale)
-	if sc.Height > maxSide || slices.Contains(formats, "png") && sc.Width*sc.Height*k*k > maxPixels {
+	if sc.Height > maxSide || anyPixels(formats) && sc.Width*sc.Height*k*k > maxPixels {
 		return nil, fmt.Errorf("%s: figure %q: its %d rows need %.0f px of height, more than fits (at most %d px, and %d megapixels at scale %d); split the figure or make it wider", f.file, f.ID, len(f.Data), sc.Height, maxSide, maxPixels/1_000_000, f.Style.Scale)
 	}
 	if err := sc.Finite(); err != nil {

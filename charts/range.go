@@ -13,16 +13,16 @@ import (
 // from low to high with a dot at each end, labelled "10,000–30,000", and
 // the row's label above it.
 var rangeKind = &kind{
-	name:      "range",
-	noun:      "Range chart",
-	logScale:  true,
-	maxRows:   200,
-	valueAxis: true,
-	fields:    []string{"low", "high"},
-	options:   noOptions,
-	validate:  validateRanges,
-	plot:      plotRanges,
-	describe:  describeRanges,
+	sayHighlight: true,
+	name:         "range",
+	logScale:     true,
+	maxRows:      200,
+	valueAxis:    true,
+	fields:       []string{"low", "high"},
+	options:      noOptions,
+	validate:     validateRanges,
+	plot:         plotRanges,
+	describe:     describeRanges,
 }
 
 func validateRanges(f *Figure, e *errs) {
@@ -40,12 +40,12 @@ func describeRanges(f *Figure, nf numberFormat) string {
 		if d.Low == d.High {
 			parts = append(parts, fmt.Sprintf("%s: %s", d.Label, nf.number(d.Low)))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s: estimates range from %s to %s", d.Label, nf.number(d.Low), nf.number(d.High)))
+			parts = append(parts, fmt.Sprintf(nf.loc.estimates, d.Label, nf.number(d.Low), nf.number(d.High)))
 		}
 	}
 	s := strings.Join(parts, "; ")
 	if len(f.Data) > maxAltRows {
-		s += fmt.Sprintf("; and %d more", len(f.Data)-maxAltRows)
+		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
 	}
 	return s + "."
 }
@@ -101,7 +101,7 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	// Ticks as close as their labels allow.
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
-	s := c.valueScale(lo, hi, p.x+r, x1, minGap, dataStep(data))
+	s := c.valueScale(lo, hi, p.x+r, x1, minGap, c.dataStep())
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -265,23 +264,15 @@ func shift(g *scene.Group, dy float64) {
 	}
 }
 
-// Render writes the figure in the given format, "png" or "svg", with the
-// scale of its style.
+// Render writes the figure in one format, as RenderFiles makes it: the
+// path a run takes, for benchmarks and callers that want one file.
 func (f *Figure) Render(w io.Writer, format string) error {
-	f, err := f.loaded()
+	outs, err := f.RenderFiles([]string{format})
 	if err != nil {
 		return err
 	}
-	sc := f.Scene()
-	switch format {
-	case "svg":
-		return sc.WriteSVG(w)
-	case "png":
-		return sc.WritePNG(w, float64(f.Style.Scale), scene.PNGMeta{
-			Title: f.Title, Description: sc.Desc, Source: f.Style.Source, Software: "presschart " + Version,
-		})
-	}
-	return fmt.Errorf("unknown format %q", format)
+	_, err = w.Write(outs[0].Data())
+	return err
 }
 
 // logNote is said on every figure with a logarithmic scale, in the note

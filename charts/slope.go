@@ -13,7 +13,6 @@ import (
 // naming the two points in time over the axes.
 var slopeKind = &kind{
 	name:     "slope",
-	noun:     "Slope chart",
 	logScale: true,
 	series:   2,
 	maxRows:  40,
@@ -77,7 +76,7 @@ func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
 	if c.f.Style.Log {
 		s = logScale(lo, hi, bottom, top)
 	} else {
-		s = niceScale(lo, hi, bottom, top, 40, dataStep(data))
+		s = niceScale(lo, hi, bottom, top, 40, c.dataStep())
 		s.lo, s.hi = math.Min(lo, 0), hi // the lines span the data, from zero
 		if s.hi == s.lo {
 			s.hi = s.lo + 1

@@ -9,8 +9,8 @@ import (
 // stackKind draws one 100% bar split into parts, each labelled above (or,
 // when labels would collide, below) with "3,400 (19%)".
 var stackKind = &kind{
+	parts:    true,
 	name:     "stack",
-	noun:     "Stacked bar",
 	maxRows:  12,
 	fields:   []string{"value"},
 	options:  readParts,

@@ -5,5 +5,5 @@ package charts
 // with each value inside its segment when it fits and the row's total
 // beyond the pile. The drawing is shared with the grouped charts
 // (grouped.go).
-var stackedColumnKind = multiKind("stacked-column", "Stacked column chart", false, true)
-var stackedBarKind = multiKind("stacked-bar", "Stacked bar chart", true, true)
+var stackedColumnKind = multiKind("stacked-column", false, true)
+var stackedBarKind = multiKind("stacked-bar", true, true)

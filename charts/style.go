@@ -59,10 +59,6 @@ var sizes = map[string][2]float64{
 	"story":   {1080, 1920},
 }
 
-// Formats are the files presschart can write for a figure; html is the
-// embed snippet, which shows the PNG (or the SVG when there is no PNG).
-var Formats = []string{"png", "svg", "html"}
-
 // defaultStyle is what a file without [style] gets.
 func defaultStyle() Style {
 	return Style{
@@ -70,7 +66,7 @@ func defaultStyle() Style {
 		Width:    640,
 		Height:   400,
 		Scale:    2,
-		Formats:  []string{"png", "svg", "html"},
+		Formats:  FormatNames(),
 		Locale:   "en",
 		Theme:    "light",
 		Decimals: -1,
@@ -135,20 +131,13 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	}
 	var fs []string
 	if t.strs("formats", &fs) {
-		ok := len(fs) > 0
-		for i, f := range fs {
-			if !slices.Contains(Formats, f) {
-				t.errf(fmt.Sprintf("formats[%d]", i), "unknown format %q; use %s", f, strings.Join(Formats, ", "))
-				ok = false
+		if i, msg := CheckFormats(fs); msg != "" {
+			key := "formats"
+			if i >= 0 {
+				key = fmt.Sprintf("formats[%d]", i)
 			}
-		}
-		if len(fs) == 0 {
-			t.errf("formats", "is empty; give at least one of %s", strings.Join(Formats, ", "))
-		} else if ok && !slices.Contains(fs, "png") && !slices.Contains(fs, "svg") {
-			t.errf("formats", "html needs an image to show; add \"png\" or \"svg\"")
-			ok = false
-		}
-		if ok {
+			t.errf(key, "%s", msg)
+		} else {
 			st.Formats = fs
 		}
 	}
@@ -262,7 +251,7 @@ func (st Style) rendition(r string) Style {
 
 // check reports problems that depend on several keys together.
 func (st *Style) check(e *errs) {
-	if px := st.Width * st.Height * float64(st.Scale*st.Scale); slices.Contains(st.Formats, "png") && px > maxPixels {
+	if px := st.Width * st.Height * float64(st.Scale*st.Scale); anyPixels(st.Formats) && px > maxPixels {
 		e.add("scale", "%gx%g at scale %d is %.0f megapixels; a PNG may have at most %d", st.Width, st.Height, st.Scale, px/1e6, maxPixels/1_000_000)
 	}
 }

@@ -163,19 +163,6 @@ func validatePoints(f *Figure, e *errs) {
 	}
 }
 
-// monthNames are the short month names of each locale.
-var monthNames = map[string][12]string{
-	"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	"de": {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
-	"fr": {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
-	"es": {"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
-	"it": {"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
-	"pl": {"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
-	"uk": {"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
-	"ru": {"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
-	"nl": {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
-}
-
 // xTick is one tick of an x axis.
 type xTick struct {
 	v     float64
@@ -218,7 +205,7 @@ func (c *ctx) xTicks(lo, hi, width float64) []xTick {
 	}
 	t0 := time.Unix(int64(lo)*86400, 0).UTC()
 	t1 := time.Unix(int64(hi)*86400, 0).UTC()
-	names := monthNames[c.f.Style.Locale]
+	names := locales[c.f.Style.Locale].months
 	var best []xTick
 	// Months, when the dates have them and the span is short enough.
 	if c.f.xUnit >= byMonth {
@@ -276,7 +263,7 @@ func xLabel(f *Figure, nf numberFormat, d Datum) string {
 		return nf.number(d.XV)
 	}
 	t := time.Unix(int64(d.XV)*86400, 0).UTC()
-	names := monthNames[f.Style.Locale]
+	names := locales[f.Style.Locale].months
 	switch f.xUnit {
 	case byYear:
 		return strconv.Itoa(t.Year())

@@ -2,7 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -51,8 +50,8 @@ const maxAltRows = 20
 // read as a change: "from 1,000 (2023–2024) to 1 (Oct 2025)".
 func describeValues(f *Figure, nf numberFormat) string {
 	d := f.Data
-	if len(d) == 2 && f.kind.name == "column" {
-		return fmt.Sprintf("From %s in %s to %s in %s.", nf.number(d[0].Value), d[0].Label, nf.number(d[1].Value), d[1].Label)
+	if len(d) == 2 && f.kind.change {
+		return fmt.Sprintf(nf.loc.change, nf.number(d[0].Value), d[0].Label, nf.number(d[1].Value), d[1].Label)
 	}
 	parts := make([]string, 0, min(len(d), maxAltRows))
 	for _, r := range d[:min(len(d), maxAltRows)] {
@@ -60,7 +59,7 @@ func describeValues(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(parts, "; ")
 	if len(d) > maxAltRows {
-		s += fmt.Sprintf("; and %d more", len(d)-maxAltRows)
+		s += "; " + fmt.Sprintf(nf.loc.more, len(d)-maxAltRows)
 	}
 	return s + "."
 }
@@ -76,7 +75,7 @@ func (f *Figure) AltText() string {
 		return ""
 	}
 	nf := newNumberFormat(&f.Style)
-	parts := []string{f.kind.noun + ": " + strings.TrimRight(f.Title, ".") + "."}
+	parts := []string{nf.loc.nouns[f.kind.name] + ": " + strings.TrimRight(f.Title, ".") + "."}
 	if f.Subtitle != "" {
 		parts = append(parts, strings.TrimRight(f.Subtitle, ".")+".")
 	}
@@ -89,8 +88,8 @@ func (f *Figure) AltText() string {
 	}
 	// Parts and cards name their highlighted rows already; for axis
 	// charts the emphasis is said in words.
-	if len(f.Highlight) > 0 && (f.kind.name == "column" || f.kind.name == "bar" || f.kind.name == "range") {
-		parts = append(parts, "Highlighted: "+strings.Join(slices.Clone(f.Highlight), ", ")+".")
+	if len(f.Highlight) > 0 && f.kind.sayHighlight {
+		parts = append(parts, fmt.Sprintf(nf.loc.highlighted, strings.Join(f.Highlight, ", ")))
 	}
 	return strings.Join(parts, " ")
 }

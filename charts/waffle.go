@@ -12,8 +12,8 @@ import (
 // (automatic: a round number giving at most 200 squares), filled by column
 // with the parts in order, and a legend with "3,400 (19%)" beside it.
 var waffleKind = &kind{
+	parts:    true,
 	name:     "waffle",
-	noun:     "Waffle chart",
 	maxRows:  12,
 	fields:   []string{"value"},
 	options:  readWaffle,

@@ -1,0 +1,116 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"math"
+	"slices"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// format is one kind of file presschart writes for a figure. The table
+// formats is the one list of them: decoding, the command line, rendering
+// and the manifest's schema all consult it.
+type format struct {
+	name string // in formats = [...] and -f; also the file's extension
+	// image says that the file is a picture of the figure; html needs
+	// one beside it to show.
+	image bool
+	// pixels says that the file is sized in device pixels (scale times
+	// the CSS size), so the pixel limit applies.
+	pixels bool
+	// last says that the file names the others and is written after
+	// them, whatever its place in the list.
+	last bool
+	// write writes the file for the laid-out scene sc; done holds the
+	// files written before it. It returns the file's width and height as
+	// the manifest gives them.
+	write func(f *Figure, sc *scene.Scene, done []Output, w *bytes.Buffer) (width, height int, err error)
+}
+
+var formats = []*format{
+	{name: "png", image: true, pixels: true, write: writePNG},
+	{name: "svg", image: true, write: writeSVG},
+	{name: "html", last: true, write: writeHTML},
+}
+
+// FormatNames are the names of the formats, in the table's order.
+func FormatNames() []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = f.name
+	}
+	return out
+}
+
+func lookupFormat(name string) *format {
+	for _, f := range formats {
+		if f.name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// CheckFormats says what is wrong with a list of format names, or "": an
+// unknown name (at index i), an empty list or no image for html to show
+// (i = -1). The style's formats key and the command line's -f say it in
+// the same words.
+func CheckFormats(list []string) (i int, msg string) {
+	if len(list) == 0 {
+		return -1, "is empty; give at least one of " + strings.Join(FormatNames(), ", ")
+	}
+	image := false
+	for i, name := range list {
+		f := lookupFormat(name)
+		if f == nil {
+			return i, fmt.Sprintf("unknown format %q; use %s", name, strings.Join(FormatNames(), ", "))
+		}
+		image = image || f.image
+	}
+	if !image {
+		var images []string
+		for _, f := range formats {
+			if f.image {
+				images = append(images, f.name)
+			}
+		}
+		return -1, fmt.Sprintf("%s needs an image to show; add %s", strings.Join(list, ", "), strings.Join(images, " or "))
+	}
+	return -1, ""
+}
+
+// anyPixels reports whether one of the named formats is sized in device
+// pixels.
+func anyPixels(list []string) bool {
+	return slices.ContainsFunc(list, func(name string) bool {
+		f := lookupFormat(name)
+		return f != nil && f.pixels
+	})
+}
+
+func writePNG(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {
+	if err := sc.WritePNG(w, float64(f.Style.Scale), f.pngMeta(sc.Desc)); err != nil {
+		return 0, 0, err
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(w.Bytes()))
+	if err != nil {
+		return 0, 0, fmt.Errorf("the PNG does not decode: %v", err)
+	}
+	return cfg.Width, cfg.Height, nil
+}
+
+func writeSVG(_ *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {
+	if err := sc.WriteSVG(w); err != nil {
+		return 0, 0, err
+	}
+	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
+}
+
+func writeHTML(f *Figure, sc *scene.Scene, done []Output, w *bytes.Buffer) (int, int, error) {
+	w.WriteString(f.embedHTML(sc, done))
+	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
+}

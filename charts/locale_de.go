@@ -1,0 +1,37 @@
+package charts
+
+// de: German.
+var localeDE = locale{
+	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.",
+	months:      [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
+	logScale:    "Logarithmische Skala.",
+	oneSquare:   "Ein Quadrat =",
+	change:      "Von %[1]s (%[2]s) auf %[3]s (%[4]s).",
+	highlighted: "Hervorgehoben: %s.",
+	annotated:   "Anmerkungen: %s.",
+	of:          "Von %s",
+	more:        "und %d weitere",
+	estimates:   "%[1]s: Schätzungen von %[2]s bis %[3]s",
+	fromTo:      "%[1]s: von %[2]s (%[3]s) auf %[4]s (%[5]s)",
+	before:      "vorher",
+	after:       "nachher",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "Höchstwert %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Säulendiagramm",
+		"bar":            "Balkendiagramm",
+		"range":          "Spannendiagramm",
+		"waffle":         "Waffeldiagramm",
+		"stack":          "Gestapelter Balken",
+		"donut":          "Ringdiagramm",
+		"number":         "Kennzahlen",
+		"dumbbell":       "Hanteldiagramm",
+		"slope":          "Steigungsdiagramm",
+		"line":           "Liniendiagramm",
+		"area":           "Flächendiagramm",
+		"grouped-column": "Gruppiertes Säulendiagramm",
+		"grouped-bar":    "Gruppiertes Balkendiagramm",
+		"stacked-column": "Gestapeltes Säulendiagramm",
+		"stacked-bar":    "Gestapeltes Balkendiagramm",
+	},
+}

@@ -1,0 +1,37 @@
+package charts
+
+// en: English.
+var localeEN = locale{
+	group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B",
+	months:      [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	logScale:    "Logarithmic scale.",
+	oneSquare:   "One square =",
+	change:      "From %[1]s in %[2]s to %[3]s in %[4]s.",
+	highlighted: "Highlighted: %s.",
+	annotated:   "Annotated: %s.",
+	of:          "Of %s",
+	more:        "and %d more",
+	estimates:   "%[1]s: estimates range from %[2]s to %[3]s",
+	fromTo:      "%[1]s: from %[2]s (%[3]s) to %[4]s (%[5]s)",
+	before:      "before",
+	after:       "after",
+	valueAt:     "%[1]s in %[2]s",
+	highest:     "highest %[1]s in %[2]s",
+	nouns: map[string]string{
+		"column":         "Column chart",
+		"bar":            "Bar chart",
+		"range":          "Range chart",
+		"waffle":         "Waffle chart",
+		"stack":          "Stacked bar",
+		"donut":          "Donut chart",
+		"number":         "Big numbers",
+		"dumbbell":       "Dumbbell chart",
+		"slope":          "Slope chart",
+		"line":           "Line chart",
+		"area":           "Area chart",
+		"grouped-column": "Grouped column chart",
+		"grouped-bar":    "Grouped bar chart",
+		"stacked-column": "Stacked column chart",
+		"stacked-bar":    "Stacked bar chart",
+	},
+}

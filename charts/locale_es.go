@@ -1,0 +1,37 @@
+package charts
+
+// es: Spanish.
+var localeES = locale{
+	group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M",
+	months:      [12]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
+	logScale:    "Escala logarítmica.",
+	oneSquare:   "Un cuadrado =",
+	change:      "De %[1]s (%[2]s) a %[3]s (%[4]s).",
+	highlighted: "Destacado: %s.",
+	annotated:   "Anotaciones: %s.",
+	of:          "De %s",
+	more:        "y %d más",
+	estimates:   "%[1]s: las estimaciones van de %[2]s a %[3]s",
+	fromTo:      "%[1]s: de %[2]s (%[3]s) a %[4]s (%[5]s)",
+	before:      "antes",
+	after:       "después",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "máximo %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Gráfico de columnas",
+		"bar":            "Gráfico de barras",
+		"range":          "Gráfico de rangos",
+		"waffle":         "Gráfico de gofre",
+		"stack":          "Barra apilada",
+		"donut":          "Gráfico de anillo",
+		"number":         "Cifras clave",
+		"dumbbell":       "Gráfico de pesas",
+		"slope":          "Gráfico de pendiente",
+		"line":           "Gráfico de líneas",
+		"area":           "Gráfico de áreas",
+		"grouped-column": "Columnas agrupadas",
+		"grouped-bar":    "Barras agrupadas",
+		"stacked-column": "Columnas apiladas",
+		"stacked-bar":    "Barras apiladas",
+	},
+}

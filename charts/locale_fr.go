@@ -1,0 +1,37 @@
+package charts
+
+// fr: French.
+var localeFR = locale{
+	group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md",
+	months:      [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	logScale:    "Échelle logarithmique.",
+	oneSquare:   "Un carré =",
+	change:      "De %[1]s (%[2]s) à %[3]s (%[4]s).",
+	highlighted: "En évidence" + nbsp + ": %s.",
+	annotated:   "Annotations" + nbsp + ": %s.",
+	of:          "Sur %s",
+	more:        "et %d autres",
+	estimates:   "%[1]s" + nbsp + ": estimations de %[2]s à %[3]s",
+	fromTo:      "%[1]s" + nbsp + ": de %[2]s (%[3]s) à %[4]s (%[5]s)",
+	before:      "avant",
+	after:       "après",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "maximum %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Diagramme en colonnes",
+		"bar":            "Diagramme en barres",
+		"range":          "Diagramme de fourchettes",
+		"waffle":         "Diagramme en gaufre",
+		"stack":          "Barre empilée",
+		"donut":          "Diagramme en anneau",
+		"number":         "Chiffres clés",
+		"dumbbell":       "Diagramme en haltères",
+		"slope":          "Diagramme de pente",
+		"line":           "Graphique linéaire",
+		"area":           "Graphique en aires",
+		"grouped-column": "Colonnes groupées",
+		"grouped-bar":    "Barres groupées",
+		"stacked-column": "Colonnes empilées",
+		"stacked-bar":    "Barres empilées",
+	},
+}

@@ -1,0 +1,37 @@
+package charts
+
+// it: Italian.
+var localeIT = locale{
+	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd",
+	months:      [12]string{"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
+	logScale:    "Scala logaritmica.",
+	oneSquare:   "Un quadrato =",
+	change:      "Da %[1]s (%[2]s) a %[3]s (%[4]s).",
+	highlighted: "In evidenza: %s.",
+	annotated:   "Note: %s.",
+	of:          "Su %s",
+	more:        "e altri %d",
+	estimates:   "%[1]s: stime da %[2]s a %[3]s",
+	fromTo:      "%[1]s: da %[2]s (%[3]s) a %[4]s (%[5]s)",
+	before:      "prima",
+	after:       "dopo",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "massimo %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Grafico a colonne",
+		"bar":            "Grafico a barre",
+		"range":          "Grafico a intervalli",
+		"waffle":         "Grafico a cialda",
+		"stack":          "Barra in pila",
+		"donut":          "Grafico ad anello",
+		"number":         "Numeri chiave",
+		"dumbbell":       "Grafico a manubrio",
+		"slope":          "Grafico a pendenza",
+		"line":           "Grafico a linee",
+		"area":           "Grafico ad area",
+		"grouped-column": "Colonne raggruppate",
+		"grouped-bar":    "Barre raggruppate",
+		"stacked-column": "Colonne in pila",
+		"stacked-bar":    "Barre in pila",
+	},
+}

@@ -1,0 +1,37 @@
+package charts
+
+// nl: Dutch.
+var localeNL = locale{
+	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.",
+	months:      [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+	logScale:    "Logaritmische schaal.",
+	oneSquare:   "Eén vierkant =",
+	change:      "Van %[1]s (%[2]s) naar %[3]s (%[4]s).",
+	highlighted: "Uitgelicht: %s.",
+	annotated:   "Aantekeningen: %s.",
+	of:          "Van %s",
+	more:        "en nog %d",
+	estimates:   "%[1]s: schattingen van %[2]s tot %[3]s",
+	fromTo:      "%[1]s: van %[2]s (%[3]s) naar %[4]s (%[5]s)",
+	before:      "voor",
+	after:       "na",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "hoogste %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Kolomdiagram",
+		"bar":            "Staafdiagram",
+		"range":          "Bereikdiagram",
+		"waffle":         "Wafeldiagram",
+		"stack":          "Gestapelde balk",
+		"donut":          "Ringdiagram",
+		"number":         "Kerncijfers",
+		"dumbbell":       "Haltergrafiek",
+		"slope":          "Hellingsgrafiek",
+		"line":           "Lijngrafiek",
+		"area":           "Vlakdiagram",
+		"grouped-column": "Gegroepeerde kolommen",
+		"grouped-bar":    "Gegroepeerde staven",
+		"stacked-column": "Gestapelde kolommen",
+		"stacked-bar":    "Gestapelde staven",
+	},
+}

@@ -1,0 +1,37 @@
+package charts
+
+// pl: Polish.
+var localePL = locale{
+	group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld",
+	months:      [12]string{"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
+	logScale:    "Skala logarytmiczna.",
+	oneSquare:   "Jeden kwadrat =",
+	change:      "Od %[1]s (%[2]s) do %[3]s (%[4]s).",
+	highlighted: "Wyróżnione: %s.",
+	annotated:   "Adnotacje: %s.",
+	of:          "Z %s",
+	more:        "i %d więcej",
+	estimates:   "%[1]s: szacunki od %[2]s do %[3]s",
+	fromTo:      "%[1]s: od %[2]s (%[3]s) do %[4]s (%[5]s)",
+	before:      "przed",
+	after:       "po",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "najwyżej %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Wykres kolumnowy",
+		"bar":            "Wykres słupkowy",
+		"range":          "Wykres przedziałów",
+		"waffle":         "Wykres gofrowy",
+		"stack":          "Słupek skumulowany",
+		"donut":          "Wykres pierścieniowy",
+		"number":         "Kluczowe liczby",
+		"dumbbell":       "Wykres hantlowy",
+		"slope":          "Wykres nachylenia",
+		"line":           "Wykres liniowy",
+		"area":           "Wykres warstwowy",
+		"grouped-column": "Kolumny grupowane",
+		"grouped-bar":    "Słupki grupowane",
+		"stacked-column": "Kolumny skumulowane",
+		"stacked-bar":    "Słupki skumulowane",
+	},
+}

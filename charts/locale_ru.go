@@ -1,0 +1,37 @@
+package charts
+
+// ru: Russian.
+var localeRU = locale{
+	group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд",
+	months:      [12]string{"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
+	logScale:    "Логарифмическая шкала.",
+	oneSquare:   "Один квадрат =",
+	change:      "С %[1]s (%[2]s) до %[3]s (%[4]s).",
+	highlighted: "Выделено: %s.",
+	annotated:   "Примечания: %s.",
+	of:          "Из %s",
+	more:        "и ещё %d",
+	estimates:   "%[1]s: оценки от %[2]s до %[3]s",
+	fromTo:      "%[1]s: с %[2]s (%[3]s) до %[4]s (%[5]s)",
+	before:      "до",
+	after:       "после",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "максимум %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Столбчатая диаграмма",
+		"bar":            "Линейчатая диаграмма",
+		"range":          "Диаграмма диапазонов",
+		"waffle":         "Вафельная диаграмма",
+		"stack":          "Составная полоса",
+		"donut":          "Кольцевая диаграмма",
+		"number":         "Ключевые числа",
+		"dumbbell":       "Гантельная диаграмма",
+		"slope":          "Диаграмма наклона",
+		"line":           "Линейный график",
+		"area":           "Диаграмма с областями",
+		"grouped-column": "Сгруппированные столбцы",
+		"grouped-bar":    "Сгруппированные полосы",
+		"stacked-column": "Составные столбцы",
+		"stacked-bar":    "Составные полосы",
+	},
+}

@@ -1,0 +1,37 @@
+package charts
+
+// uk: Ukrainian.
+var localeUK = locale{
+	group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд",
+	months:      [12]string{"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
+	logScale:    "Логарифмічна шкала.",
+	oneSquare:   "Один квадрат =",
+	change:      "Від %[1]s (%[2]s) до %[3]s (%[4]s).",
+	highlighted: "Виділено: %s.",
+	annotated:   "Примітки: %s.",
+	of:          "З %s",
+	more:        "і ще %d",
+	estimates:   "%[1]s: оцінки від %[2]s до %[3]s",
+	fromTo:      "%[1]s: від %[2]s (%[3]s) до %[4]s (%[5]s)",
+	before:      "до",
+	after:       "після",
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "найбільше %[1]s (%[2]s)",
+	nouns: map[string]string{
+		"column":         "Стовпчикова діаграма",
+		"bar":            "Смугова діаграма",
+		"range":          "Діаграма діапазонів",
+		"waffle":         "Вафельна діаграма",
+		"stack":          "Складена смуга",
+		"donut":          "Кільцева діаграма",
+		"number":         "Ключові числа",
+		"dumbbell":       "Гантельна діаграма",
+		"slope":          "Діаграма нахилу",
+		"line":           "Лінійна діаграма",
+		"area":           "Діаграма з областями",
+		"grouped-column": "Згруповані стовпчики",
+		"grouped-bar":    "Згруповані смуги",
+		"stacked-column": "Складені стовпчики",
+		"stacked-bar":    "Складені смуги",
+	},
+}

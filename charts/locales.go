@@ -1,0 +1,51 @@
+package charts
+
+// locale is one language: how it writes numbers, and every word that
+// presschart draws on a figure or writes into its alt text. Each locale
+// is a file of its own (locale_de.go) and one entry in locales;
+// TestLocaleTable fails until every field is filled, every kind has a
+// noun, and README and doc.go name the locale.
+type locale struct {
+	// Numbers.
+	group    string // thousands separator
+	decimal  string
+	percent  string // between the number and "%": "" or a no-break space
+	group4   bool   // whether four-digit numbers are grouped (1,000 / 1000)
+	thousand string // compact suffixes
+	million  string
+	billion  string
+
+	months [12]string // short month names, for date axes and labels
+
+	// Words drawn on a figure.
+	logScale  string // the note on a logarithmic scale
+	oneSquare string // a waffle's key: "One square =" (then "100")
+	before    string // a dumbbell's ends when series does not name them
+	after     string
+
+	// The alt text. Verbs are fmt's, with explicit argument indices so
+	// that a language can reorder them.
+	nouns       map[string]string // each kind's name: "Column chart"
+	change      string            // two columns: value, label, value, label
+	highlighted string            // the highlighted labels, joined
+	annotated   string            // the annotations' texts, joined
+	of          string            // parts: the whole ("Of 18,000")
+	more        string            // rows not listed: their count
+	estimates   string            // a range: label, low, high
+	fromTo      string            // a dumbbell row: label, from, first end, to, second end
+	valueAt     string            // a line's value at an x: value, x
+	highest     string            // a line's peak: value, x
+}
+
+// locales is every locale, by the name used in locale = "...".
+var locales = map[string]*locale{
+	"en": &localeEN,
+	"de": &localeDE,
+	"fr": &localeFR,
+	"es": &localeES,
+	"it": &localeIT,
+	"pl": &localePL,
+	"uk": &localeUK,
+	"ru": &localeRU,
+	"nl": &localeNL,
+}

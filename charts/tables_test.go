@@ -1,0 +1,177 @@
+package charts
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"presschart/charts/font"
+)
+
+// The tables of facts (kinds, row fields, formats, locales) are walked
+// here: an entry that another part of the house does not know about fails
+// a test until it does.
+
+// TestKindTable: every kind's fields are row fields, every kind decodes
+// and renders a synthesized figure of one row and of three, and every
+// kind is documented in doc.go and README.
+func TestKindTable(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range kindNames() {
+		k := kinds[name]
+		if k.name != name {
+			t.Errorf("kinds[%q] is named %q", name, k.name)
+		}
+		for _, f := range k.fields {
+			if rowFields[f] == nil {
+				t.Errorf("%s: the row field %q is not in rowFields", name, f)
+			}
+		}
+		if k.options == nil || k.validate == nil || k.plot == nil || k.describe == nil {
+			t.Errorf("%s: the kind is missing a function", name)
+		}
+		if k.maxRows < 1 || k.maxRows > maxPoints {
+			t.Errorf("%s: maxRows %d", name, k.maxRows)
+		}
+		for _, vs := range [][]float64{{1, 2, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+			src := synthFigure(k, "synth", vs)
+			file, err := Decode("synth.toml", []byte(src), ".")
+			if err != nil {
+				t.Errorf("%s: a synthesized figure does not decode:\n%s\n%v", name, src, err)
+				continue
+			}
+			if _, err := file.Figures[0].RenderFiles([]string{"svg", "png"}); err != nil {
+				t.Errorf("%s: a synthesized figure does not render: %v", name, err)
+			}
+		}
+		if !regexp.MustCompile(`(?m)^// ([a-z-]+, )*` + regexp.QuoteMeta(name) + `(, [a-z-]+)*: `).Match(doc) {
+			t.Errorf("doc.go has no paragraph that starts %q", "// "+name+": ")
+		}
+		if !strings.Contains(string(readme), "`"+name+"`") {
+			t.Errorf("README.md does not name the type %q", name)
+		}
+	}
+}
+
+// TestTickStepsFollowEveryField: a figure whose values are fractions gets
+// ticks between 0 and 1 whichever row fields hold them (dumbbells and
+// slopes read from and to, which the step once ignored: 0.21 to 0.34 got
+// a 0-1 axis with two ticks).
+func TestTickStepsFollowEveryField(t *testing.T) {
+	for _, name := range []string{"column", "bar", "range", "dumbbell", "slope"} {
+		src := synthFigure(kinds[name], "steps", []float64{0.21, 0.34, 0.25, 0.3, 0.22, 0.33})
+		file, err := Decode("steps.toml", []byte(src), ".")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		c := newCtx(file.Figures[0])
+		if got := c.dataStep(); got != 0 {
+			t.Errorf("%s: dataStep = %g for fractional values, want 0", name, got)
+		}
+	}
+}
+
+// TestLocaleTable: every locale fills every field, has a noun for every
+// kind, formats its phrases with the right number of arguments, can be
+// drawn in the default fonts, is documented, and labels a monthly line
+// chart with its own month names.
+func TestLocaleTable(t *testing.T) {
+	doc, _ := os.ReadFile("doc.go")
+	readme, _ := os.ReadFile("../README.md")
+	args := map[string][]any{ // the arguments each phrase is given
+		"change": {"1", "a", "2", "b"}, "highlighted": {"a"}, "annotated": {"a"}, "of": {"1"},
+		"more": {3}, "estimates": {"a", "1", "2"}, "fromTo": {"a", "1", "x", "2", "y"},
+		"valueAt": {"1", "a"}, "highest": {"1", "a"},
+	}
+	for code, loc := range locales {
+		v := reflect.ValueOf(*loc)
+		for i := 0; i < v.NumField(); i++ {
+			name := v.Type().Field(i).Name
+			fv := v.Field(i)
+			if fv.Kind() == reflect.String && fv.String() == "" && name != "percent" {
+				t.Errorf("%s: %s is empty", code, name)
+			}
+			if a, ok := args[name]; ok {
+				if s := fmt.Sprintf(fv.String(), a...); strings.Contains(s, "%!") {
+					t.Errorf("%s: %s takes other arguments: %q", code, name, s)
+				}
+			}
+		}
+		for i, m := range loc.months {
+			if m == "" {
+				t.Errorf("%s: month %d has no name", code, i+1)
+			}
+		}
+		for _, k := range kindNames() {
+			if loc.nouns[k] == "" {
+				t.Errorf("%s: no noun for the kind %s", code, k)
+			}
+		}
+		all := fmt.Sprint(*loc)
+		for _, face := range []*font.Face{font.Default(false), font.Default(true)} {
+			if r, missing := face.Missing(all); missing {
+				t.Errorf("%s: %q is not in the default font", code, r)
+			}
+		}
+		if !strings.Contains(string(readme), code) || !regexp.MustCompile(`locale +[^\n]*\b`+code+`\b`).Match(doc) {
+			t.Errorf("README.md and doc.go's locale key must name %q", code)
+		}
+
+		src := fmt.Sprintf("[style]\nlocale = %q\n[[figure]]\nid = \"m\"\ntype = \"line\"\ntitle = \"Months\"\ndata = [\n", code)
+		for m := 1; m <= 6; m++ {
+			src += fmt.Sprintf("{ x = \"2025-%02d\", value = %d },\n", m, m)
+		}
+		file, err := Decode("months.toml", []byte(src+"]\n"), ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs, err := file.Figures[0].RenderFiles([]string{"svg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg := string(outs[0].Data())
+		ticks := 0
+		for _, m := range loc.months[:6] {
+			if strings.Contains(svg, ">"+html.EscapeString(m)) {
+				ticks++
+			}
+		}
+		if ticks < 3 {
+			t.Errorf("%s: a monthly line chart shows %d of its month names", code, ticks)
+		}
+	}
+}
+
+// TestFormatTable: every format is documented, and the style and the
+// command line refuse the same lists.
+func TestFormatTable(t *testing.T) {
+	doc, _ := os.ReadFile("doc.go")
+	readme, _ := os.ReadFile("../README.md")
+	for _, f := range formats {
+		if f.write == nil {
+			t.Errorf("%s: no writer", f.name)
+		}
+		if !strings.Contains(string(doc), `"`+f.name+`"`) || !strings.Contains(string(readme), f.name) {
+			t.Errorf("doc.go and README.md must name the format %q", f.name)
+		}
+	}
+	for _, list := range [][]string{nil, {"html"}, {"pdf"}, {"png", "nope"}} {
+		if _, msg := CheckFormats(list); msg == "" {
+			t.Errorf("CheckFormats(%q) accepts it", list)
+		}
+	}
+	if _, msg := CheckFormats(FormatNames()); msg != "" {
+		t.Errorf("CheckFormats refuses every format: %s", msg)
+	}
+}
