@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -143,7 +144,7 @@ func (fig *Figure) rowNames() []string {
 }
 
 func (fig *Figure) hasRow(at string) bool {
-	return containsString(fig.rowNames(), at)
+	return slices.Contains(fig.rowNames(), at)
 }
 
 // describeAnnotations is the annotations' text for the alt text.

@@ -233,33 +233,3 @@ func (c *ctx) tickWidth(s scale) float64 {
 	}
 	return w
 }
-
-// contrastText returns the theme's dark or light text colour, whichever has
-// the higher WCAG contrast against bg.
-func contrastText(bg scene.Color) scene.Color {
-	white, dark := mustColor("#ffffff"), mustColor("#121212")
-	if contrast(bg, white) >= contrast(bg, dark) {
-		return white
-	}
-	return dark
-}
-
-// contrast is the WCAG 2 contrast ratio of two colours.
-func contrast(a, b scene.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-func luminance(c scene.Color) float64 {
-	ch := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.04045 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
-}

@@ -90,21 +90,3 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	g.Add(bars, baseline, values, axisY)
 	return g, math.Max(used, p.h)
 }
-
-// rowLabels sets the rows' labels in a column on the left: as wide as the
-// widest label, at most limit; each wrapped to two lines, then shortened
-// with an ellipsis. It returns the width, the lines of each label and the
-// most lines any label has.
-func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]string, lines int) {
-	for _, d := range data {
-		w = math.Max(w, c.width(d.Label, c.label, false))
-	}
-	w = math.Ceil(math.Min(w, limit))
-	labels = make([][]string, len(data))
-	lines = 1
-	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, w, 2)
-		lines = max(lines, len(labels[i]))
-	}
-	return w, labels, lines
-}

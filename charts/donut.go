@@ -105,7 +105,7 @@ func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
 		series.Add(path)
 	}
 	// Hairlines between the slices, in the background colour.
-	if len(ps) > 1 && c.f.Style.Background != "transparent" {
+	if _, painted := c.background(); len(ps) > 1 && painted {
 		t = 0
 		for _, pt := range ps {
 			series.Add(&scene.Line{X1: cx + inner*math.Sin(t), Y1: cy - inner*math.Cos(t), X2: cx + (r+0.5)*math.Sin(t), Y2: cy - (r+0.5)*math.Cos(t), Stroke: c.bg(), Width: 1.5, Class: "pc-divider"})

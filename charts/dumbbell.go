@@ -1,9 +1,7 @@
 package charts
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"presschart/charts/scene"
 )
@@ -23,52 +21,6 @@ var dumbbellKind = &kind{
 	validate:  func(f *Figure, e *errs) { checkLabels(f, e) },
 	plot:      plotDumbbells,
 	describe:  describeChanges,
-}
-
-// ends names the two values of a row: the series, or the locale's words
-// for before and after.
-func (f *Figure) ends() (string, string) {
-	if len(f.Series) == 2 {
-		return f.Series[0], f.Series[1]
-	}
-	loc := locales[f.Style.Locale]
-	return loc.before, loc.after
-}
-
-// describeChanges says each row's change: "Nepal: from 1,000 (2024) to 1
-// (2025)".
-func describeChanges(f *Figure, nf numberFormat) string {
-	a, b := f.ends()
-	parts := make([]string, 0, min(len(f.Data), maxAltRows))
-	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
-		parts = append(parts, fmt.Sprintf(nf.loc.fromTo, d.Label, nf.number(d.From), a, nf.number(d.To), b))
-	}
-	s := strings.Join(parts, "; ")
-	if len(f.Data) > maxAltRows {
-		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
-	}
-	return s + "."
-}
-
-// endColors are the colours of a row's two ends: a neutral for the first,
-// the series colour (or the accent, highlighted) for the second.
-func (c *ctx) endColors(label string) (scene.Color, scene.Color) {
-	return c.th.faint, c.seriesColor(label)
-}
-
-// seriesKey draws the two ends' names with their dots, left-aligned at
-// (x, y); it returns the group and its height.
-func (c *ctx) seriesKey(x, y float64, names [2]string, cols [2]scene.Color) (*scene.Group, float64) {
-	g := &scene.Group{ID: "legend", Class: "pc-legend"}
-	r := math.Round(5 * c.u)
-	capH := c.regular.CapHeight(c.label)
-	base := y + capH + 2
-	for i, n := range names {
-		g.Add(&scene.Circle{CX: x + r, CY: base - capH/2, R: r, Fill: cols[i], Class: "pc-swatch"})
-		g.Add(c.text(x+2*r+6, base, n, c.label, true, c.th.text, scene.Start, "pc-key"))
-		x += 2*r + 6 + c.width(n, c.label, true) + 18
-	}
-	return g, capH + 12
 }
 
 func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {

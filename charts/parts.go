@@ -2,11 +2,8 @@ package charts
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
-
-	"presschart/charts/scene"
 )
 
 // Part-to-whole charts (waffle, stack) share their keys: data rows are the
@@ -71,18 +68,6 @@ func (f *Figure) parts() ([]part, float64) {
 	return out, whole
 }
 
-// partColor gives highlighted parts the accent, the remainder the theme's
-// neutral colour and the others the palette in order.
-func (c *ctx) partColor(p part, i int) scene.Color {
-	switch {
-	case slices.Contains(c.f.Highlight, p.Label):
-		return c.accent
-	case p.Rest:
-		return c.th.rest
-	}
-	return c.palette[i%len(c.palette)]
-}
-
 // partValue is "3,400 (19%)".
 func (c *ctx) partValue(p part) string {
 	return c.nf.number(p.Value) + " (" + c.nf.percent(p.Share) + ")"
@@ -107,44 +92,4 @@ func describeParts(f *Figure, nf numberFormat) string {
 	}
 	b.WriteString(".")
 	return b.String()
-}
-
-// legend is a list of the parts beside a waffle or donut: per part a
-// swatch, its label in bold and "3,400 (19%)" below; then key lines in
-// small type ("One square = 100 mercenaries").
-type legend struct {
-	w, h, entryH, sw, labelLH float64
-	key                       []string
-}
-
-func (c *ctx) measureLegend(ps []part, key string) legend {
-	l := legend{sw: math.Round(14 * c.u), labelLH: math.Round(c.label * 1.3)}
-	for _, pt := range ps {
-		l.w = math.Max(l.w, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
-	}
-	l.w += l.sw + 8
-	if key != "" {
-		l.key, _ = c.regular.Wrap(key, c.small, math.Max(l.w, 150*c.u), 0)
-	}
-	for _, k := range l.key {
-		l.w = math.Max(l.w, c.width(k, c.small, false))
-	}
-	l.entryH = 2*l.labelLH + 10
-	l.h = float64(len(ps))*l.entryH + float64(len(l.key))*math.Round(c.small*1.4)
-	return l
-}
-
-// drawLegend draws l with its top left at (x, y).
-func (c *ctx) drawLegend(l legend, ps []part, x, y float64) *scene.Group {
-	g := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
-	for i, pt := range ps {
-		g.Add(&scene.Rect{X: snap(x), Y: snap(y + (l.labelLH-l.sw)/2), W: l.sw, H: l.sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
-		nodes, _ := c.block([]string{pt.Label}, x+l.sw+8, y, c.label, l.labelLH, true, c.th.text, scene.Start, "pc-label")
-		g.Add(nodes...)
-		nodes, _ = c.block([]string{c.partValue(pt)}, x+l.sw+8, y+l.labelLH, c.label, l.labelLH, false, c.th.muted, scene.Start, "pc-value")
-		g.Add(nodes...)
-		y += l.entryH
-	}
-	nodes, _ := c.block(l.key, x, y, c.small, math.Round(c.small*1.4), false, c.th.faint, scene.Start, "pc-key")
-	return g.Add(nodes...)
 }

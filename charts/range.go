@@ -137,13 +137,9 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	// knocks them out with a patch of the background; on a transparent
 	// one they stop short of the labels.
 	var knockout *scene.Group
-	if c.f.Style.Background != "transparent" {
+	if bg, painted := c.background(); painted {
 		spans = [][2]float64{{spans[0][0], bottom}}
 		knockout = &scene.Group{ID: "knockout", Class: "pc-knockout"}
-		bg := c.th.bg
-		if c.f.Style.Background != "" {
-			bg, _ = parseColor(c.f.Style.Background)
-		}
 		texts := axisY.Nodes
 		if above {
 			texts = append(slices.Clone(texts), values.Nodes...)

@@ -3,7 +3,6 @@ package charts
 import (
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"presschart/charts/font"
@@ -90,36 +89,6 @@ func (c *ctx) block(lines []string, x, top, size, lh float64, bold bool, fill sc
 	return nodes, top + float64(len(lines))*lh
 }
 
-// color returns the colour of the data row with the given label: the accent
-// for highlighted rows, else the i-th palette colour.
-func (c *ctx) color(label string, i int) scene.Color {
-	if slices.Contains(c.f.Highlight, label) {
-		return c.accent
-	}
-	return c.palette[i%len(c.palette)]
-}
-
-// bg is the figure's background colour (the theme's when transparent,
-// for hairlines that separate shapes).
-func (c *ctx) bg() scene.Color {
-	if b, ok := parseColor(c.f.Style.Background); ok {
-		return b
-	}
-	return c.th.bg
-}
-
-// isHighlighted reports whether the row with this label is in highlight.
-func (c *ctx) isHighlighted(label string) bool { return slices.Contains(c.f.Highlight, label) }
-
-// seriesColor is the colour of a row in single-series charts: the accent
-// when highlighted, else the first palette colour.
-func (c *ctx) seriesColor(label string) scene.Color {
-	if slices.Contains(c.f.Highlight, label) {
-		return c.accent
-	}
-	return c.palette[0]
-}
-
 // Scene lays the figure out: furniture above and below, the chart type's
 // plot in between.
 func (f *Figure) Scene() *scene.Scene {
@@ -132,12 +101,8 @@ func (f *Figure) Scene() *scene.Scene {
 		FontFallback: "'Helvetica Neue', Helvetica, Arial, sans-serif",
 		EmbedFonts:   st.EmbedFonts,
 	}
-	switch st.Background {
-	case "":
-		sc.Background = c.th.bg
-	case "transparent":
-	default:
-		sc.Background, _ = parseColor(st.Background)
+	if bg, painted := c.background(); painted {
+		sc.Background = bg
 	}
 	pad := math.Round(20 * math.Min(math.Max(W/640, 0.8), 1.6))
 	x0, x1 := pad, W-pad

@@ -2,7 +2,6 @@ package charts
 
 import (
 	"math"
-	"sort"
 
 	"presschart/charts/scene"
 )
@@ -21,31 +20,6 @@ var slopeKind = &kind{
 	validate: func(f *Figure, e *errs) { checkLabels(f, e) },
 	plot:     plotSlopes,
 	describe: describeChanges,
-}
-
-// spread moves the wanted centres ys apart by at least gap, keeping their
-// order and staying within [lo, hi] where there is room; it returns the
-// new centres in the input order.
-func spread(ys []float64, gap, lo, hi float64) []float64 {
-	idx := make([]int, len(ys))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return ys[idx[a]] < ys[idx[b]] })
-	out := make([]float64, len(ys))
-	prev := math.Inf(-1)
-	for _, i := range idx {
-		out[i] = math.Max(math.Max(ys[i], lo), prev+gap)
-		prev = out[i]
-	}
-	// Too low: push back up from the bottom, as far as the top allows.
-	next := math.Inf(1)
-	for k := len(idx) - 1; k >= 0; k-- {
-		i := idx[k]
-		out[i] = math.Min(out[i], math.Min(hi, next-gap))
-		next = out[i]
-	}
-	return out
 }
 
 func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {

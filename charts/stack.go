@@ -103,9 +103,12 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 		nodes, _ = c.block([]string{c.partValue(pt)}, place[i].x, ty+labelLH, c.label, labelLH, false, c.th.muted, place[i].anchor, "pc-value")
 		lbls.Add(nodes...)
 	}
-	// A hairline between parts keeps neighbours of similar colour apart.
-	for i := 1; i < len(segs); i++ {
-		series.Add(&scene.Line{X1: segs[i].x0, Y1: barY, X2: segs[i].x0, Y2: barY + barH, Stroke: c.th.bg, Width: 1, Class: "pc-divider"})
+	// A hairline in the figure's background keeps neighbours of similar
+	// colour apart; a transparent figure has no colour to draw it in.
+	if bg, painted := c.background(); painted {
+		for i := 1; i < len(segs); i++ {
+			series.Add(&scene.Line{X1: segs[i].x0, Y1: barY, X2: segs[i].x0, Y2: barY + barH, Stroke: bg, Width: 1, Class: "pc-divider"})
+		}
 	}
 	g.Add(series, lbls)
 	return g, math.Max(p.h, total)

@@ -2,10 +2,16 @@ package charts
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"html"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,4 +180,82 @@ func TestFormatTable(t *testing.T) {
 	if _, msg := CheckFormats(FormatNames()); msg != "" {
 		t.Errorf("CheckFormats refuses every format: %s", msg)
 	}
+}
+
+// TestChartTypesStandAlone: a chart-type file (one that declares a kind
+// of the kinds table) uses shared building blocks and never a function,
+// type or variable declared in another chart-type file, so that changing
+// one chart type cannot change another.
+func TestChartTypesStandAlone(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := pkgs["charts"].Files
+	// Which file declares what, and which files declare kinds.
+	declaredIn := map[string]string{}
+	for name, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				declaredIn[d.Name.Name] = name
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						declaredIn[s.Name.Name] = name
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							declaredIn[n.Name] = name
+						}
+					}
+				}
+			}
+		}
+	}
+	chartFile := map[string]bool{}
+	for _, k := range kindNames() {
+		found := false
+		for ident, file := range declaredIn {
+			if strings.HasSuffix(ident, "Kind") && kindVarIs(files[file], ident, k) {
+				chartFile[file], found = true, true
+			}
+		}
+		if !found {
+			t.Errorf("no file declares the kind %q", k)
+		}
+	}
+	for name := range chartFile {
+		ast.Inspect(files[name], func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if other := declaredIn[id.Name]; other != "" && other != name && chartFile[other] {
+				t.Errorf("%s uses %s, declared in the chart-type file %s; move it to a shared file", filepath.Base(name), id.Name, filepath.Base(other))
+			}
+			return true
+		})
+	}
+}
+
+// kindVarIs reports whether the file declares the variable ident as the
+// kind named k (a &kind{name: k} literal or a call with k as argument).
+func kindVarIs(f *ast.File, ident, k string) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != ident || len(vs.Values) != 1 {
+			return true
+		}
+		ast.Inspect(vs.Values[0], func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Value == strconv.Quote(k) {
+				found = true
+			}
+			return true
+		})
+		return false
+	})
+	return found
 }

@@ -13,6 +13,21 @@ func validateValues(f *Figure, e *errs) {
 // checkLabels reports duplicate or empty labels, and highlights that name
 // no row: a typo there would silently publish a chart without its accent.
 func checkLabels(f *Figure, e *errs) {
+	seen := checkRowLabels(f, e)
+	for i, h := range f.Highlight {
+		if _, ok := seen[h]; !ok && h != f.Rest {
+			msg := fmt.Sprintf("%q is not the label of any row", h)
+			if n := nearest(h, labels(f)); n != "" {
+				msg += fmt.Sprintf("; did you mean %q?", n)
+			}
+			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
+		}
+	}
+}
+
+// checkRowLabels reports empty and duplicate row labels; it returns the
+// row of each label.
+func checkRowLabels(f *Figure, e *errs) map[string]int {
 	seen := map[string]int{}
 	for i, d := range f.Data {
 		if d.Label == "" {
@@ -24,15 +39,7 @@ func checkLabels(f *Figure, e *errs) {
 		}
 		seen[d.Label] = i
 	}
-	for i, h := range f.Highlight {
-		if _, ok := seen[h]; !ok && h != f.Rest {
-			msg := fmt.Sprintf("%q is not the label of any row", h)
-			if n := nearest(h, labels(f)); n != "" {
-				msg += fmt.Sprintf("; did you mean %q?", n)
-			}
-			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
-		}
-	}
+	return seen
 }
 
 func labels(f *Figure) []string {
@@ -92,4 +99,19 @@ func (f *Figure) AltText() string {
 		parts = append(parts, fmt.Sprintf(nf.loc.highlighted, strings.Join(f.Highlight, ", ")))
 	}
 	return strings.Join(parts, " ")
+}
+
+// describeChanges says each row's change: "Nepal: from 1,000 (2024) to 1
+// (2025)".
+func describeChanges(f *Figure, nf numberFormat) string {
+	a, b := f.ends()
+	parts := make([]string, 0, min(len(f.Data), maxAltRows))
+	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
+		parts = append(parts, fmt.Sprintf(nf.loc.fromTo, d.Label, nf.number(d.From), a, nf.number(d.To), b))
+	}
+	s := strings.Join(parts, "; ")
+	if len(f.Data) > maxAltRows {
+		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
+	}
+	return s + "."
 }

@@ -1,0 +1,115 @@
+package charts
+
+// Colours: every colour a chart type gives a mark or a label comes from
+// here, from the figure's palette, accent, theme and background.
+
+import (
+	"math"
+	"slices"
+
+	"presschart/charts/scene"
+)
+
+// color returns the colour of the data row with the given label: the accent
+// for highlighted rows, else the i-th palette colour.
+func (c *ctx) color(label string, i int) scene.Color {
+	if slices.Contains(c.f.Highlight, label) {
+		return c.accent
+	}
+	return c.palette[i%len(c.palette)]
+}
+
+// background is the figure's background colour, and whether it is
+// painted: false for a transparent figure, whose colour is then the
+// theme's, for what must stand out against the page behind it. Every
+// chart type asks here, so hairlines that separate shapes and patches that
+// knock out gridlines take the figure's own background.
+func (c *ctx) background() (scene.Color, bool) {
+	switch bg := c.f.Style.Background; bg {
+	case "":
+		return c.th.bg, true
+	case "transparent":
+		return c.th.bg, false
+	default:
+		col, _ := parseColor(bg)
+		return col, true
+	}
+}
+
+// bg is the figure's background colour (the theme's when transparent).
+func (c *ctx) bg() scene.Color {
+	col, _ := c.background()
+	return col
+}
+
+// isHighlighted reports whether the row with this label is in highlight.
+func (c *ctx) isHighlighted(label string) bool { return slices.Contains(c.f.Highlight, label) }
+
+// seriesColor is the colour of a row in single-series charts: the accent
+// when highlighted, else the first palette colour.
+func (c *ctx) seriesColor(label string) scene.Color {
+	if slices.Contains(c.f.Highlight, label) {
+		return c.accent
+	}
+	return c.palette[0]
+}
+
+// seriesColor of a line or area: the palette in order; with a highlight,
+// the highlighted series in the accent and the others grey.
+func (c *ctx) lineColor(name string, i int) scene.Color {
+	switch {
+	case c.isHighlighted(name):
+		return c.accent
+	case len(c.f.Highlight) > 0:
+		return c.th.rest
+	}
+	return c.palette[i%len(c.palette)]
+}
+
+// endColors are the colours of a row's two ends: a neutral for the first,
+// the series colour (or the accent, highlighted) for the second.
+func (c *ctx) endColors(label string) (scene.Color, scene.Color) {
+	return c.th.faint, c.seriesColor(label)
+}
+
+// partColor gives highlighted parts the accent, the remainder the theme's
+// neutral colour and the others the palette in order.
+func (c *ctx) partColor(p part, i int) scene.Color {
+	switch {
+	case slices.Contains(c.f.Highlight, p.Label):
+		return c.accent
+	case p.Rest:
+		return c.th.rest
+	}
+	return c.palette[i%len(c.palette)]
+}
+
+// contrastText returns the theme's dark or light text colour, whichever has
+// the higher WCAG contrast against bg.
+func contrastText(bg scene.Color) scene.Color {
+	white, dark := mustColor("#ffffff"), mustColor("#121212")
+	if contrast(bg, white) >= contrast(bg, dark) {
+		return white
+	}
+	return dark
+}
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b scene.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c scene.Color) float64 {
+	ch := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}

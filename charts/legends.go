@@ -1,0 +1,85 @@
+package charts
+
+// Legends: keys that name series or parts, for the chart types that
+// cannot label their marks directly.
+
+import (
+	"math"
+
+	"presschart/charts/scene"
+)
+
+// legendAbove draws the series as swatches with names in rows from
+// (x, y), wrapping at width; it returns the group and its height.
+func (c *ctx) legendAbove(names []string, x, y, width float64) (*scene.Group, float64) {
+	g := &scene.Group{ID: "legend", Class: "pc-legend"}
+	sw := math.Round(12 * c.u)
+	lh := math.Round(c.label * 1.5)
+	capH := c.regular.CapHeight(c.label)
+	cx, cy := x, y
+	for i, n := range names {
+		w := sw + 6 + c.width(n, c.label, false)
+		if cx > x && cx+w > x+width {
+			cx, cy = x, cy+lh
+		}
+		g.Add(&scene.Rect{X: snap(cx), Y: snap(cy + (lh-sw)/2), W: sw, H: sw, Fill: c.lineColor(n, i), Class: "pc-swatch"})
+		g.Add(c.text(cx+sw+6, cy+(lh+capH)/2, n, c.label, false, c.th.text, scene.Start, "pc-key"))
+		cx += w + 18
+	}
+	return g, cy - y + lh
+}
+
+// seriesKey draws the two ends' names with their dots, left-aligned at
+// (x, y); it returns the group and its height.
+func (c *ctx) seriesKey(x, y float64, names [2]string, cols [2]scene.Color) (*scene.Group, float64) {
+	g := &scene.Group{ID: "legend", Class: "pc-legend"}
+	r := math.Round(5 * c.u)
+	capH := c.regular.CapHeight(c.label)
+	base := y + capH + 2
+	for i, n := range names {
+		g.Add(&scene.Circle{CX: x + r, CY: base - capH/2, R: r, Fill: cols[i], Class: "pc-swatch"})
+		g.Add(c.text(x+2*r+6, base, n, c.label, true, c.th.text, scene.Start, "pc-key"))
+		x += 2*r + 6 + c.width(n, c.label, true) + 18
+	}
+	return g, capH + 12
+}
+
+func (c *ctx) measureLegend(ps []part, key string) legend {
+	l := legend{sw: math.Round(14 * c.u), labelLH: math.Round(c.label * 1.3)}
+	for _, pt := range ps {
+		l.w = math.Max(l.w, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
+	}
+	l.w += l.sw + 8
+	if key != "" {
+		l.key, _ = c.regular.Wrap(key, c.small, math.Max(l.w, 150*c.u), 0)
+	}
+	for _, k := range l.key {
+		l.w = math.Max(l.w, c.width(k, c.small, false))
+	}
+	l.entryH = 2*l.labelLH + 10
+	l.h = float64(len(ps))*l.entryH + float64(len(l.key))*math.Round(c.small*1.4)
+	return l
+}
+
+// drawLegend draws l with its top left at (x, y).
+func (c *ctx) drawLegend(l legend, ps []part, x, y float64) *scene.Group {
+	g := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
+	for i, pt := range ps {
+		g.Add(&scene.Rect{X: snap(x), Y: snap(y + (l.labelLH-l.sw)/2), W: l.sw, H: l.sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
+		nodes, _ := c.block([]string{pt.Label}, x+l.sw+8, y, c.label, l.labelLH, true, c.th.text, scene.Start, "pc-label")
+		g.Add(nodes...)
+		nodes, _ = c.block([]string{c.partValue(pt)}, x+l.sw+8, y+l.labelLH, c.label, l.labelLH, false, c.th.muted, scene.Start, "pc-value")
+		g.Add(nodes...)
+		y += l.entryH
+	}
+	nodes, _ := c.block(l.key, x, y, c.small, math.Round(c.small*1.4), false, c.th.faint, scene.Start, "pc-key")
+	return g.Add(nodes...)
+}
+
+// legend is a list of the parts beside a waffle or donut: per part a
+// swatch, its label in bold and "3,400 (19%)" below; then key lines in
+// small type ("One square = 100 mercenaries").
+type legend struct {
+	w, h, entryH, sw, labelLH float64
+	key                       []string
+}

@@ -1,0 +1,309 @@
+package charts
+
+// Several series per category, side by side (grouped) or piled up
+// (stacked): rows { label, values = [...] } with one value per name in
+// series, and a key of the series above the plot. grouped.go and
+// stacked.go name the four kinds.
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+func multiKind(name string, horizontal, stacked bool) *kind {
+	return &kind{
+		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true,
+		options:  noOptions,
+		validate: validateMulti,
+		plot: func(c *ctx, p rect) (*scene.Group, float64) {
+			return plotMulti(c, p, horizontal, stacked)
+		},
+		describe: describeMulti,
+	}
+}
+
+// validateMulti: labels present and unique (as every type checks them),
+// series named, highlights naming series.
+func validateMulti(f *Figure, e *errs) {
+	checkRowLabels(f, e)
+	if len(f.Series) == 0 {
+		e.add("series", "is missing; name the values of each row, e.g. series = [\"2024\", \"2025\"]")
+	}
+	for i, h := range f.Highlight {
+		if !slices.Contains(f.Series, h) {
+			e.add(fmt.Sprintf("highlight[%d]", i), "%q is not the name of a series", h)
+		}
+	}
+}
+
+func describeMulti(f *Figure, nf numberFormat) string {
+	var rows []string
+	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
+		vals := make([]string, len(d.Values))
+		for i, v := range d.Values {
+			vals[i] = f.Series[i] + " " + nf.number(v)
+		}
+		rows = append(rows, d.Label+": "+strings.Join(vals, ", "))
+	}
+	s := strings.Join(rows, "; ")
+	if len(f.Data) > maxAltRows {
+		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
+	}
+	return s + "."
+}
+
+// plotMulti draws grouped or stacked bars, vertical or horizontal.
+func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64) {
+	data := c.f.Data
+	names := c.f.Series
+	ns := len(names)
+	g := &scene.Group{}
+	key, keyH := c.legendAbove(names, p.x, p.y, p.w)
+	g.Add(key)
+	p.y += keyH + 8
+	p.h -= keyH + 8
+
+	// The domain: each value from zero; stacked, the sums of the positive
+	// values up and of the negative ones down.
+	lo, hi := 0.0, 0.0
+	step := 1.0
+	for _, d := range data {
+		pos, neg := 0.0, 0.0
+		for _, v := range d.Values {
+			if v != math.Trunc(v) {
+				step = 0
+			}
+			if stacked {
+				if v >= 0 {
+					pos += v
+				} else {
+					neg += v
+				}
+			} else {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+		if stacked {
+			lo, hi = math.Min(lo, neg), math.Max(hi, pos)
+		}
+	}
+	n := float64(len(data))
+	labelLH := math.Round(c.label * 1.25)
+	series := make([]*scene.Group, ns)
+	for i := range series {
+		series[i] = &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
+	}
+	values := &scene.Group{ID: "labels", Class: "pc-labels"}
+	cats := &scene.Group{Class: "pc-categories"}
+	size := c.value
+	capH := c.bold.CapHeight(size)
+	// segment returns the pixel span of series i in row d: side by side
+	// within the band, or piled on the values before it.
+	type span struct{ v0, v1 float64 }
+	spanOf := func(d Datum, i int) span {
+		if !stacked {
+			return span{0, d.Values[i]}
+		}
+		base := 0.0
+		for j := 0; j < i; j++ {
+			if (d.Values[j] >= 0) == (d.Values[i] >= 0) {
+				base += d.Values[j]
+			}
+		}
+		return span{base, base + d.Values[i]}
+	}
+
+	if !horizontal {
+		valueGap := math.Round(size + 10)
+		s, left, slot, cl := c.columnLayout(data, lo, hi, p, valueGap, step)
+		negGap := 0.0
+		if lo < 0 {
+			negGap = valueGap
+		}
+		c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
+			point: func(at string) (float64, float64, bool) {
+				for j, d := range data {
+					if d.Label == at {
+						top := hiOf(d)
+						if !stacked {
+							top = maxOf(d)
+						}
+						return left + slot*(float64(j)+0.5), s.px(top), true
+					}
+				}
+				return 0, 0, false
+			}}
+		grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
+		g.Add(grid, axisY)
+		bandW := snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
+		barW := bandW
+		if !stacked {
+			barW = math.Max(1, math.Floor(bandW/float64(ns)*2)/2)
+		}
+		for j, d := range data {
+			cx := left + slot*(float64(j)+0.5)
+			total := 0.0
+			for i, v := range d.Values {
+				sp := spanOf(d, i)
+				y0, y1 := snap(s.px(sp.v0)), snap(s.px(sp.v1))
+				x := snap(cx - bandW/2)
+				if !stacked {
+					x = snap(cx - bandW/2 + float64(i)*barW)
+					_, y1 = s.bar(v)
+				}
+				top, h := math.Min(y0, y1), math.Abs(y1-y0)
+				fill := c.lineColor(names[i], i)
+				series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
+				label := c.nf.number(v)
+				lw := c.width(label, size, true)
+				switch {
+				case stacked && h >= capH+10 && lw <= barW-6:
+					values.Add(c.text(x+barW/2, top+h/2+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+				case !stacked && lw <= barW+4 && v >= 0:
+					values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
+				case !stacked && lw <= barW+4:
+					values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"))
+				}
+				total += v
+			}
+			if stacked && ns > 1 { // the total over the pile
+				top := s.px(math.Max(0, hiOf(d)))
+				values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
+			}
+			if j%cl.every == 0 {
+				if cl.rotate {
+					t := c.text(cx+c.label*0.35, s.px(s.lo)+6+negGap+c.label*0.35, cl.lines[j][0], c.label, false, c.th.muted, scene.End, "pc-label")
+					t.Rotate = -45
+					cats.Add(t)
+				} else {
+					nodes, _ := c.block(cl.lines[j], cx, s.px(s.lo)+6+negGap, c.label, math.Round(c.label*1.3), false, c.th.muted, scene.Middle, "pc-label")
+					cats.Add(nodes...)
+				}
+			}
+		}
+		for _, sg := range series {
+			g.Add(sg)
+		}
+		cats.ID, cats.Class = "axis-x", "pc-axis-x"
+		g.Add(baseline, values, cats)
+		return g, p.h + keyH + 8
+	}
+
+	// Horizontal: labels on the left, a band per row.
+	lw := 0.0
+	for _, d := range data {
+		lw = math.Max(lw, c.width(d.Label, c.label, false))
+	}
+	lw = math.Ceil(math.Min(lw, p.w*0.3))
+	axisH := math.Round(c.tick + 14)
+	barH := math.Round(18 * c.u)
+	bandH := barH
+	if !stacked {
+		bandH = barH * float64(ns)
+	}
+	rh := math.Max(bandH+12, 2*labelLH+8)
+	rh = math.Max(rh, math.Min((p.h-axisH)/n, bandH+40*c.u))
+	top, bottom := p.y, p.y+n*rh
+	left := p.x + lw + 12
+	vw := 0.0
+	for _, d := range data {
+		for _, v := range d.Values {
+			vw = math.Max(vw, c.width(c.nf.number(v), size, true))
+		}
+		if stacked {
+			vw = math.Max(vw, c.width(c.nf.number(sumOf(d)), size, true))
+		}
+	}
+	x0, x1 := left, p.right()
+	if lo < 0 {
+		x0 += vw + 8
+	}
+	x1 -= vw + 8
+	s := c.valueScale(lo, hi, x0, x1, 80, step)
+	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for j, d := range data {
+				if d.Label == at {
+					end := hiOf(d)
+					if !stacked {
+						end = maxOf(d)
+					}
+					return s.px(end), top + rh*(float64(j)+0.5), true
+				}
+			}
+			return 0, 0, false
+		}}
+	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
+	g.Add(grid, axisX)
+	for j, d := range data {
+		cy := top + rh*(float64(j)+0.5)
+		y0 := snap(cy - bandH/2)
+		for i, v := range d.Values {
+			sp := spanOf(d, i)
+			a, b := snap(s.px(sp.v0)), snap(s.px(sp.v1))
+			y := y0
+			if !stacked {
+				y = snap(y0 + float64(i)*barH)
+				a, b = s.bar(v)
+			}
+			x, w := math.Min(a, b), math.Abs(b-a)
+			fill := c.lineColor(names[i], i)
+			series[i].Add(&scene.Rect{X: x, Y: y, W: w, H: barH, Fill: fill, Class: "pc-bar"})
+			label := c.nf.number(v)
+			lwid := c.width(label, size, true)
+			base := y + barH/2 + capH/2
+			switch {
+			case stacked && w >= lwid+10:
+				values.Add(c.text(x+w/2, base, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+			case !stacked && v >= 0:
+				values.Add(c.text(x+w+5, base, label, size, false, c.th.text, scene.Start, "pc-value"))
+			case !stacked:
+				values.Add(c.text(x-5, base, label, size, false, c.th.text, scene.End, "pc-value"))
+			}
+		}
+		if stacked && ns > 1 {
+			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
+		}
+		lines, _ := c.regular.Wrap(d.Label, c.label, lw, 2)
+		nodes, _ := c.block(lines, left-12, cy-float64(len(lines))*labelLH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
+		cats.Add(nodes...)
+	}
+	for _, sg := range series {
+		g.Add(sg)
+	}
+	cats.ID, cats.Class = "axis-y", "pc-axis-y"
+	g.Add(baseline, values, cats)
+	return g, math.Max(bottom+axisH-p.y, p.h) + keyH + 8
+}
+
+// sumOf is the total of a row's values; hiOf the top of its positive pile.
+func sumOf(d Datum) float64 {
+	t := 0.0
+	for _, v := range d.Values {
+		t += v
+	}
+	return t
+}
+
+func hiOf(d Datum) float64 {
+	t := 0.0
+	for _, v := range d.Values {
+		if v > 0 {
+			t += v
+		}
+	}
+	return t
+}
+
+// maxOf is the largest of a row's values, or zero.
+func maxOf(d Datum) float64 {
+	m := 0.0
+	for _, v := range d.Values {
+		m = math.Max(m, v)
+	}
+	return m
+}

@@ -1,0 +1,178 @@
+package charts
+
+// Series over x: lines and stacked areas share their layout, labels and
+// alt text.
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// seriesNames returns the names of the figure's series ("" for a single
+// unnamed one).
+func (f *Figure) seriesNames() []string {
+	if len(f.Series) == 0 {
+		return []string{""}
+	}
+	return f.Series
+}
+
+// describeSeries says, per series, where it starts, where it ends and its
+// peak: "Nepal: 1,000 in Jan 2023, 1 in Oct 2025; highest 1,200 in Mar 2024".
+func describeSeries(f *Figure, nf numberFormat) string {
+	d := f.Data
+	var parts []string
+	for i, name := range f.seriesNames() {
+		peak := 0
+		for j := range d {
+			if d[j].Values[i] > d[peak].Values[i] {
+				peak = j
+			}
+		}
+		s := fmt.Sprintf(nf.loc.valueAt, nf.number(d[0].Values[i]), xLabel(f, nf, d[0])) + ", " +
+			fmt.Sprintf(nf.loc.valueAt, nf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
+		if peak != 0 && peak != len(d)-1 {
+			s += ", " + fmt.Sprintf(nf.loc.highest, nf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
+		}
+		if name != "" {
+			s = name + ": " + s
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// plotSeries draws lines, or stacked areas, over an x axis of dates or
+// numbers.
+func plotSeries(c *ctx, p rect, area bool) (*scene.Group, float64) {
+	data := c.f.Data
+	names := c.f.seriesNames()
+	ns := len(names)
+	// Stacked areas pile each series on the ones before.
+	tops := make([][]float64, ns)
+	for i := range names {
+		tops[i] = make([]float64, len(data))
+		for j, d := range data {
+			tops[i][j] = d.Values[i]
+			if area && i > 0 {
+				tops[i][j] += tops[i-1][j]
+			}
+		}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range tops {
+		for _, v := range tops[i] {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	step := 1.0
+	for _, d := range data {
+		for _, v := range d.Values {
+			if v != math.Trunc(v) {
+				step = 0
+			}
+		}
+	}
+
+	// End labels: "Nepal 1" per series, at the right.
+	labelLH := math.Round(c.label * 1.3)
+	ends := make([]string, ns)
+	endW := 0.0
+	last := data[len(data)-1]
+	for i, name := range names {
+		ends[i] = strings.TrimSpace(name + "  " + c.nf.number(last.Values[i]))
+		endW = math.Max(endW, c.width(ends[i], c.label, name != ""))
+	}
+	endW = math.Min(endW, p.w*0.35)
+	axisH := math.Round(c.tick + 16)
+	s := c.valueScale(lo, hi, p.bottom()-axisH, p.y+labelLH/2, 40, step)
+	left := p.x + c.tickWidth(s) + 10
+	right := p.right() - endW - 14
+	x0, x1 := data[0].XV, last.XV
+	if x1 == x0 {
+		x0, x1 = x0-1, x1+1
+	}
+	px := func(x float64) float64 { return left + (x-x0)/(x1-x0)*(right-left) }
+
+	// A note at a row points at the highlighted series, or the first.
+	pick := 0
+	for i, name := range names {
+		if c.isHighlighted(name) {
+			pick = i
+			break
+		}
+	}
+	c.axes = &axes{area: rect{left, s.p1, right - left, s.p0 - s.p1}, vertical: true, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for j, d := range data {
+				if d.X == at {
+					return px(d.XV), s.px(tops[pick][j]), true
+				}
+			}
+			return 0, 0, false
+		}}
+	g := &scene.Group{}
+	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left, true)
+	g.Add(grid, axisY)
+	g.Add(c.xAxis(c.xTicks(x0, x1, right-left), px, s.px(s.base())))
+
+	capH := c.regular.CapHeight(c.label)
+	var endY []float64
+	for i, name := range names {
+		col := c.lineColor(name, i)
+		sg := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
+		pts := make([][2]float64, len(data))
+		for j, d := range data {
+			pts[j] = [2]float64{px(d.XV), s.px(tops[i][j])}
+		}
+		if area {
+			fill := &scene.Path{Fill: col, Class: "pc-area"}
+			fill.MoveTo(pts[0][0], pts[0][1])
+			for _, pt := range pts[1:] {
+				fill.LineTo(pt[0], pt[1])
+			}
+			for j := len(data) - 1; j >= 0; j-- {
+				below := s.px(s.base())
+				if i > 0 {
+					below = s.px(tops[i-1][j])
+				}
+				fill.LineTo(pts[j][0], below)
+			}
+			fill.Close()
+			sg.Add(fill)
+		} else {
+			sg.Add(&scene.Polyline{Pts: pts, Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})
+			if c.f.Points {
+				for _, pt := range pts {
+					sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+				}
+			}
+		}
+		g.Add(sg)
+		y := pts[len(pts)-1][1]
+		if area { // an area's label sits in the middle of its band
+			below := s.px(s.base())
+			if i > 0 {
+				below = s.px(tops[i-1][len(data)-1])
+			}
+			y = (y + below) / 2
+		}
+		endY = append(endY, y)
+	}
+	g.Add(baseline)
+	labels := &scene.Group{ID: "labels", Class: "pc-labels"}
+	ys := spread(endY, labelLH, p.y+labelLH/2, s.px(s.base()))
+	for i, name := range names {
+		text := c.regular.Ellipsize(ends[i], c.label, endW)
+		col := c.lineColor(name, i)
+		if contrast(col, c.bg()) < 3 { // a grey line keeps a readable label
+			col = c.th.muted
+		}
+		labels.Add(c.text(right+10, ys[i]+capH/2, text, c.label, name != "", col, scene.Start, "pc-label"))
+	}
+	g.Add(labels)
+	return g, p.h
+}
