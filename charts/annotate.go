@@ -180,7 +180,8 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 			case *scene.Group:
 				walk(n)
 			case *scene.Rect:
-				out = append(out, box{n.X, n.Y, n.X + n.W, n.Y + n.H})
+				b, _ := sc.Bounds(n)
+				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1})
 			case *scene.Rects:
 				for _, r := range n.R {
 					out = append(out, box{r[0], r[1], r[0] + r[2], r[1] + r[3]})
@@ -191,8 +192,8 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 				if n.Rotate != 0 {
 					continue
 				}
-				x := sc.StartX(n)
-				out = append(out, box{x, n.Y - n.Size*0.8, x + sc.Face(n).Width(n.S, n.Size), n.Y + n.Size*0.25})
+				b, _ := sc.Bounds(n)
+				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1})
 			case *scene.Polyline:
 				for i := 1; i < len(n.Pts); i++ {
 					a, b := n.Pts[i-1], n.Pts[i]
@@ -210,19 +211,29 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 	return out
 }
 
+// annotator is the state of placing one figure's annotations: the axes
+// they are placed on, the boxes already taken, and a background patch
+// for the next note's text when no free place was found.
+type annotator struct {
+	c     *ctx
+	ax    *axes
+	taken []box
+	halo  *scene.Rect
+}
+
 // drawAnnotations adds the figure's annotations to the plot: shaded
 // ranges behind the data, reference lines and notes at points over it,
 // each note placed where it touches neither the data nor other text.
-func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
-	if len(c.f.Annotations) == 0 || c.axes == nil {
+func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
+	if len(c.f.Annotations) == 0 || ax == nil {
 		return
 	}
-	ax := c.axes
+	// The placement state lives here, for this figure's notes alone.
+	an := &annotator{c: c, ax: ax}
 	behind := &scene.Group{ID: "annotation-ranges", Class: "pc-annotations"}
 	refs := &scene.Group{ID: "annotation-lines", Class: "pc-annotations"}
 	over := &scene.Group{ID: "annotations", Class: "pc-annotations"}
-	taken := c.occupied(sc, plot)
-	c.taken = &taken
+	an.taken = c.occupied(sc, plot)
 	lh := math.Round(c.small * 1.35)
 	shade := c.th.grid
 	shade.A = 140
@@ -241,7 +252,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 		if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > ax.area.bottom()+4 {
 			return false
 		}
-		for _, t := range taken {
+		for _, t := range an.taken {
 			if b.overlaps(t) {
 				return false
 			}
@@ -249,25 +260,25 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 		return true
 	}
 	put := func(lines []string, x, y float64, a scene.Anchor) {
-		if c.halo != nil {
-			over.Add(c.halo)
-			c.halo = nil
+		if an.halo != nil {
+			over.Add(an.halo)
+			an.halo = nil
 		}
 		nodes, _ := c.block(lines, x, y, c.small, lh, false, c.th.text, a, "pc-annotation")
 		over.Add(nodes...)
-		taken = append(taken, textBox(lines, x, y, a))
+		an.taken = append(an.taken, textBox(lines, x, y, a))
 	}
-	for _, an := range c.f.Annotations {
-		width := an.Width
+	for _, note := range c.f.Annotations {
+		width := note.Width
 		if width == 0 {
 			width = math.Round(130 * c.u)
 		}
-		lines, _ := c.regular.Wrap(an.Text, c.small, width, 4)
+		lines, _ := c.regular.Wrap(note.Text, c.small, width, 4)
 		switch {
-		case (an.hasRange || an.hasLine) && ax.value == nil:
+		case (note.hasRange || note.hasLine) && ax.value == nil:
 			continue // refused by validateAnnotations
-		case an.hasRange:
-			a, b := ax.value(an.From), ax.value(an.To)
+		case note.hasRange:
+			a, b := ax.value(note.From), ax.value(note.To)
 			r := rect{x: ax.area.x, y: math.Min(a, b), w: ax.area.w, h: math.Abs(b - a)}
 			if !ax.vertical {
 				r = rect{x: math.Min(a, b), y: ax.area.y, w: math.Abs(b - a), h: ax.area.h}
@@ -279,8 +290,8 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 				y = r.y - float64(len(lines))*lh - 2
 			}
 			put(lines, x, y, scene.Start)
-		case an.hasLine:
-			v := snap(ax.value(an.Line))
+		case note.hasLine:
+			v := snap(ax.value(note.Line))
 			l := &scene.Line{X1: ax.area.x, Y1: v, X2: ax.area.right(), Y2: v, Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
 			if !ax.vertical {
 				l = &scene.Line{X1: v, Y1: ax.area.y, X2: v, Y2: ax.area.bottom(), Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
@@ -292,17 +303,17 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 			if !ax.vertical {
 				cands = [][3]float64{{v + 5, ax.area.y, float64(scene.Start)}, {v - 5, ax.area.y, float64(scene.End)}}
 			}
-			c.placeFirst(lines, cands, textBox, free, put)
+			an.placeFirst(lines, cands, textBox, free, put)
 		default:
-			px, py, ok := ax.point(an.At)
+			px, py, ok := ax.point(note.At)
 			if !ok {
 				continue
 			}
-			if an.hasY && ax.value != nil {
+			if note.hasY && ax.value != nil {
 				if ax.vertical {
-					py = ax.value(an.Y)
+					py = ax.value(note.Y)
 				} else {
-					px = ax.value(an.Y)
+					px = ax.value(note.Y)
 				}
 			}
 			h := float64(len(lines)) * lh
@@ -321,7 +332,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 					[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
 				)
 			}
-			bx, by, a := c.placeFirst(lines, cands, textBox, free, put)
+			bx, by, a := an.placeFirst(lines, cands, textBox, free, put)
 			// A connector from the point to the nearest corner of the text.
 			tb := textBox(lines, bx, by, a)
 			ex := math.Max(tb.x0, math.Min(px, tb.x1))
@@ -352,7 +363,8 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group) {
 // placeFirst puts the text at the first candidate position (x, y,
 // anchor) that is free; when none is, at the one inside the plot that
 // covers the least of what is drawn. It returns where.
-func (c *ctx) placeFirst(lines []string, cands [][3]float64, textBox func([]string, float64, float64, scene.Anchor) box, free func(box) bool, put func([]string, float64, float64, scene.Anchor)) (float64, float64, scene.Anchor) {
+func (an *annotator) placeFirst(lines []string, cands [][3]float64, textBox func([]string, float64, float64, scene.Anchor) box, free func(box) bool, put func([]string, float64, float64, scene.Anchor)) (float64, float64, scene.Anchor) {
+	c := an.c
 	pick, found := cands[0], false
 	for _, cd := range cands {
 		if free(textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) {
@@ -364,25 +376,25 @@ func (c *ctx) placeFirst(lines []string, cands [][3]float64, textBox func([]stri
 		best := math.Inf(1)
 		for _, cd := range cands {
 			b := textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))
-			if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > c.axes.area.bottom()+4 {
+			if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > an.ax.area.bottom()+4 {
 				continue
 			}
-			if o := c.overlap(b); o < best {
+			if o := an.overlap(b); o < best {
 				pick, best = cd, o
 			}
 		}
 		// Over the data, the text gets a patch of background to be read on.
 		b := textBox(lines, pick[0], pick[1], scene.Anchor(pick[2]))
-		c.halo = &scene.Rect{X: snap(b.x0 - 3), Y: snap(b.y0 - 1), W: snap(b.x1 - b.x0 + 6), H: snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
+		an.halo = &scene.Rect{X: snap(b.x0 - 3), Y: snap(b.y0 - 1), W: snap(b.x1 - b.x0 + 6), H: snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
 	}
 	put(lines, pick[0], pick[1], scene.Anchor(pick[2]))
 	return pick[0], pick[1], scene.Anchor(pick[2])
 }
 
 // overlap is the area of b that covers what is already drawn.
-func (c *ctx) overlap(b box) float64 {
+func (an *annotator) overlap(b box) float64 {
 	sum := 0.0
-	for _, t := range *c.taken {
+	for _, t := range an.taken {
 		w := math.Min(b.x1, t.x1) - math.Max(b.x0, t.x0)
 		h := math.Min(b.y1, t.y1) - math.Max(b.y0, t.y0)
 		if w > 0 && h > 0 {

@@ -2,8 +2,6 @@ package charts
 
 import (
 	"fmt"
-
-	"presschart/charts/scene"
 )
 
 // areaKind draws one filled area, or several stacked on each other, over
@@ -16,7 +14,7 @@ var areaKind = &kind{
 	maxRows:   maxPoints,
 	options:   noOptions,
 	validate:  validateAreas,
-	plot:      func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, true) },
+	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, true) },
 	describe:  describeSeries,
 }
 

@@ -21,7 +21,7 @@ var barKind = &kind{
 	describe:     describeValues,
 }
 
-func plotBars(c *ctx, p rect) (*scene.Group, float64) {
+func plotBars(c *ctx, p rect) drawn {
 	data := c.f.Data
 	n := float64(len(data))
 	lo, hi := valueExtent(data)
@@ -46,7 +46,7 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 	s := c.valueScale(lo, hi, x0, x1, 80, c.dataStep())
 	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
-	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+	ax := &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
@@ -88,5 +88,5 @@ func plotBars(c *ctx, p rect) (*scene.Group, float64) {
 		axisY.Add(nodes...)
 	}
 	g.Add(bars, baseline, values, axisY)
-	return g, math.Max(used, p.h)
+	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
 }

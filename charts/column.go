@@ -22,7 +22,7 @@ var columnKind = &kind{
 	describe:     describeValues,
 }
 
-func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
+func plotColumns(c *ctx, p rect) drawn {
 	data := c.f.Data
 	lo, hi := valueExtent(data)
 	valueGap := math.Round(c.value + 10)
@@ -30,7 +30,7 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 
 	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, c.dataStep())
 
-	c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
+	ax := &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
@@ -101,5 +101,5 @@ func plotColumns(c *ctx, p rect) (*scene.Group, float64) {
 		axisX.Add(nodes...)
 	}
 	g.Add(bars, baseline, values, axisX)
-	return g, p.h
+	return drawn{group: g, height: p.h, axes: ax}
 }

@@ -51,7 +51,7 @@ func (c *ctx) centerText(ps []part) (big, small string) {
 	return c.nf.percent(pick.Share), pick.Label
 }
 
-func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
+func plotDonut(c *ctx, p rect) drawn {
 	ps, _ := c.f.parts()
 	// The ring on the left, the parts listed beside it; on a narrow
 	// figure the list goes under the ring.
@@ -69,7 +69,7 @@ func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
 		cy = snap(p.y + p.h/2)
 	}
 
-	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		t := 0.0
 		for _, pt := range ps {
 			mid := t + pt.Share*math.Pi
@@ -139,5 +139,5 @@ func plotDonut(c *ctx, p rect) (*scene.Group, float64) {
 	if !side {
 		used = 2*r + 16 + l.h
 	}
-	return g, math.Max(used, p.h)
+	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
 }

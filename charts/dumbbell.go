@@ -23,7 +23,7 @@ var dumbbellKind = &kind{
 	describe:  describeChanges,
 }
 
-func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
+func plotDumbbells(c *ctx, p rect) drawn {
 	data := c.f.Data
 	n := float64(len(data))
 	g := &scene.Group{}
@@ -56,7 +56,7 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 	x0, x1 := left+vw+r+8, p.right()-vw-r-8
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
 	s := c.valueScale(lo, hi, x0, x1, minGap, c.dataStep())
-	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+	ax := &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
@@ -96,5 +96,5 @@ func plotDumbbells(c *ctx, p rect) (*scene.Group, float64) {
 		axisY.Add(nodes...)
 	}
 	g.Add(series, values, axisY)
-	return g, math.Max(bottom+axisH-p.y, p.h)
+	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h), axes: ax}
 }

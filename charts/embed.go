@@ -8,10 +8,6 @@ import (
 	"presschart/charts/scene"
 )
 
-func (f *Figure) pngMeta(alt string) scene.PNGMeta {
-	return scene.PNGMeta{Title: f.Title, Description: alt, Source: f.Style.Source, Software: "presschart " + Version}
-}
-
 // embedHTML is a static, script-free snippet to paste into a CMS: a
 // <figure> with the image (the PNG, whose pixels match what was checked,
 // with a srcset for its density; the SVG when no PNG is written), its size and alt text, and a

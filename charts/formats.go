@@ -93,7 +93,7 @@ func anyPixels(list []string) bool {
 }
 
 func writePNG(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {
-	if err := sc.WritePNG(w, float64(f.Style.Scale), f.pngMeta(sc.Desc)); err != nil {
+	if err := sc.WritePNG(w, float64(f.Style.Scale)); err != nil {
 		return 0, 0, err
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(w.Bytes()))

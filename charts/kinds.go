@@ -40,11 +40,19 @@ type kind struct {
 	options func(f *Figure, t *table)
 	// validate checks the decoded figure; data rows are already typed.
 	validate func(f *Figure, e *errs)
-	// plot draws the data into the plot area p and returns the height it
-	// used: more than p.h when its rows cannot fit, and the figure grows.
-	plot func(c *ctx, p rect) (*scene.Group, float64)
+	// plot draws the data into the plot area p and says what it drew.
+	plot func(c *ctx, p rect) drawn
 	// describe says what the data shows, for the alt text.
 	describe func(f *Figure, nf numberFormat) string
+}
+
+// drawn is what a chart type's plot drew: its group, the height it used
+// (more than the plot area's when its rows cannot fit, and the figure
+// grows), and its axes for annotations (nil: none can be placed).
+type drawn struct {
+	group  *scene.Group
+	height float64
+	axes   *axes
 }
 
 // kinds is every chart type, by the name used in `type = "..."`.

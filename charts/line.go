@@ -1,9 +1,5 @@
 package charts
 
-import (
-	"presschart/charts/scene"
-)
-
 // lineKind draws time series: rows { x, values } (x a date such as
 // "2023-01" or a number), one line per name in series, each labelled at
 // its end instead of in a legend, the labels kept apart; points = true
@@ -17,7 +13,7 @@ var lineKind = &kind{
 	maxRows:   maxPoints,
 	options:   readPoints,
 	validate:  validatePoints,
-	plot:      func(c *ctx, p rect) (*scene.Group, float64) { return plotSeries(c, p, false) },
+	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, false) },
 	describe:  describeSeries,
 }
 

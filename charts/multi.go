@@ -19,8 +19,11 @@ func multiKind(name string, horizontal, stacked bool) *kind {
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true,
 		options:  noOptions,
 		validate: validateMulti,
-		plot: func(c *ctx, p rect) (*scene.Group, float64) {
-			return plotMulti(c, p, horizontal, stacked)
+		plot: func(c *ctx, p rect) drawn {
+			if horizontal {
+				return plotMultiBars(c, p, stacked)
+			}
+			return plotMultiColumns(c, p, stacked)
 		},
 		describe: describeMulti,
 	}
@@ -56,26 +59,42 @@ func describeMulti(f *Figure, nf numberFormat) string {
 	return s + "."
 }
 
-// plotMulti draws grouped or stacked bars, vertical or horizontal.
-func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64) {
-	data := c.f.Data
-	names := c.f.Series
-	ns := len(names)
-	g := &scene.Group{}
-	key, keyH := c.legendAbove(names, p.x, p.y, p.w)
-	g.Add(key)
+// multiPlot is what grouped and stacked charts share before they lay out
+// columns or bars: the key above the plot, the value domain, and the
+// groups that the marks and labels go in.
+type multiPlot struct {
+	c                   *ctx
+	data                []Datum
+	names               []string
+	stacked             bool
+	g                   *scene.Group
+	keyH                float64
+	p                   rect // the plot below the key
+	lo, hi, step        float64
+	series              []*scene.Group
+	values, cats        *scene.Group
+	size, capH, labelLH float64
+}
+
+// span is the part of the value axis one series takes in one row.
+type span struct{ v0, v1 float64 }
+
+func newMultiPlot(c *ctx, p rect, stacked bool) *multiPlot {
+	m := &multiPlot{c: c, data: c.f.Data, names: c.f.Series, stacked: stacked, g: &scene.Group{}}
+	key, keyH := c.legendAbove(m.names, p.x, p.y, p.w)
+	m.g.Add(key)
 	p.y += keyH + 8
 	p.h -= keyH + 8
+	m.keyH, m.p = keyH, p
 
 	// The domain: each value from zero; stacked, the sums of the positive
 	// values up and of the negative ones down.
-	lo, hi := 0.0, 0.0
-	step := 1.0
-	for _, d := range data {
+	m.step = 1
+	for _, d := range m.data {
 		pos, neg := 0.0, 0.0
 		for _, v := range d.Values {
 			if v != math.Trunc(v) {
-				step = 0
+				m.step = 0
 			}
 			if stacked {
 				if v >= 0 {
@@ -84,116 +103,131 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 					neg += v
 				}
 			} else {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
+				m.lo, m.hi = math.Min(m.lo, v), math.Max(m.hi, v)
 			}
 		}
 		if stacked {
-			lo, hi = math.Min(lo, neg), math.Max(hi, pos)
+			m.lo, m.hi = math.Min(m.lo, neg), math.Max(m.hi, pos)
 		}
 	}
-	n := float64(len(data))
-	labelLH := math.Round(c.label * 1.25)
-	series := make([]*scene.Group, ns)
-	for i := range series {
-		series[i] = &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
+	m.labelLH = math.Round(c.label * 1.25)
+	m.series = make([]*scene.Group, len(m.names))
+	for i := range m.series {
+		m.series[i] = &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
 	}
-	values := &scene.Group{ID: "labels", Class: "pc-labels"}
-	cats := &scene.Group{Class: "pc-categories"}
-	size := c.value
-	capH := c.bold.CapHeight(size)
-	// segment returns the pixel span of series i in row d: side by side
-	// within the band, or piled on the values before it.
-	type span struct{ v0, v1 float64 }
-	spanOf := func(d Datum, i int) span {
-		if !stacked {
-			return span{0, d.Values[i]}
-		}
-		base := 0.0
-		for j := 0; j < i; j++ {
-			if (d.Values[j] >= 0) == (d.Values[i] >= 0) {
-				base += d.Values[j]
-			}
-		}
-		return span{base, base + d.Values[i]}
-	}
+	m.values = &scene.Group{ID: "labels", Class: "pc-labels"}
+	m.cats = &scene.Group{Class: "pc-categories"}
+	m.size = c.value
+	m.capH = c.bold.CapHeight(m.size)
+	return m
+}
 
-	if !horizontal {
-		valueGap := math.Round(size + 10)
-		s, left, slot, cl := c.columnLayout(data, lo, hi, p, valueGap, step)
-		negGap := 0.0
-		if lo < 0 {
-			negGap = valueGap
+// spanOf returns the span of series i in row d: from zero, side by side
+// within the band, or piled on the values before it.
+func (m *multiPlot) spanOf(d Datum, i int) span {
+	if !m.stacked {
+		return span{0, d.Values[i]}
+	}
+	base := 0.0
+	for j := 0; j < i; j++ {
+		if (d.Values[j] >= 0) == (d.Values[i] >= 0) {
+			base += d.Values[j]
 		}
-		c.axes = &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
-			point: func(at string) (float64, float64, bool) {
-				for j, d := range data {
-					if d.Label == at {
-						top := hiOf(d)
-						if !stacked {
-							top = maxOf(d)
-						}
-						return left + slot*(float64(j)+0.5), s.px(top), true
+	}
+	return span{base, base + d.Values[i]}
+}
+
+// plotMultiColumns draws grouped or stacked columns.
+func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
+	m := newMultiPlot(c, p, stacked)
+	data, names, ns, g := m.data, m.names, len(m.names), m.g
+	p, lo, hi, step := m.p, m.lo, m.hi, m.step
+	series, values, cats, size, capH := m.series, m.values, m.cats, m.size, m.capH
+	spanOf := m.spanOf
+	valueGap := math.Round(size + 10)
+	s, left, slot, cl := c.columnLayout(data, lo, hi, p, valueGap, step)
+	negGap := 0.0
+	if lo < 0 {
+		negGap = valueGap
+	}
+	ax := &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
+		point: func(at string) (float64, float64, bool) {
+			for j, d := range data {
+				if d.Label == at {
+					top := hiOf(d)
+					if !stacked {
+						top = maxOf(d)
 					}
-				}
-				return 0, 0, false
-			}}
-		grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
-		g.Add(grid, axisY)
-		bandW := snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
-		barW := bandW
-		if !stacked {
-			barW = math.Max(1, math.Floor(bandW/float64(ns)*2)/2)
-		}
-		for j, d := range data {
-			cx := left + slot*(float64(j)+0.5)
-			total := 0.0
-			for i, v := range d.Values {
-				sp := spanOf(d, i)
-				y0, y1 := snap(s.px(sp.v0)), snap(s.px(sp.v1))
-				x := snap(cx - bandW/2)
-				if !stacked {
-					x = snap(cx - bandW/2 + float64(i)*barW)
-					_, y1 = s.bar(v)
-				}
-				top, h := math.Min(y0, y1), math.Abs(y1-y0)
-				fill := c.lineColor(names[i], i)
-				series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
-				label := c.nf.number(v)
-				lw := c.width(label, size, true)
-				switch {
-				case stacked && h >= capH+10 && lw <= barW-6:
-					values.Add(c.text(x+barW/2, top+h/2+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
-				case !stacked && lw <= barW+4 && v >= 0:
-					values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
-				case !stacked && lw <= barW+4:
-					values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"))
-				}
-				total += v
-			}
-			if stacked && ns > 1 { // the total over the pile
-				top := s.px(math.Max(0, hiOf(d)))
-				values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
-			}
-			if j%cl.every == 0 {
-				if cl.rotate {
-					t := c.text(cx+c.label*0.35, s.px(s.lo)+6+negGap+c.label*0.35, cl.lines[j][0], c.label, false, c.th.muted, scene.End, "pc-label")
-					t.Rotate = -45
-					cats.Add(t)
-				} else {
-					nodes, _ := c.block(cl.lines[j], cx, s.px(s.lo)+6+negGap, c.label, math.Round(c.label*1.3), false, c.th.muted, scene.Middle, "pc-label")
-					cats.Add(nodes...)
+					return left + slot*(float64(j)+0.5), s.px(top), true
 				}
 			}
-		}
-		for _, sg := range series {
-			g.Add(sg)
-		}
-		cats.ID, cats.Class = "axis-x", "pc-axis-x"
-		g.Add(baseline, values, cats)
-		return g, p.h + keyH + 8
+			return 0, 0, false
+		}}
+	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
+	g.Add(grid, axisY)
+	bandW := snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
+	barW := bandW
+	if !stacked {
+		barW = math.Max(1, math.Floor(bandW/float64(ns)*2)/2)
 	}
+	for j, d := range data {
+		cx := left + slot*(float64(j)+0.5)
+		total := 0.0
+		for i, v := range d.Values {
+			sp := spanOf(d, i)
+			y0, y1 := snap(s.px(sp.v0)), snap(s.px(sp.v1))
+			x := snap(cx - bandW/2)
+			if !stacked {
+				x = snap(cx - bandW/2 + float64(i)*barW)
+				_, y1 = s.bar(v)
+			}
+			top, h := math.Min(y0, y1), math.Abs(y1-y0)
+			fill := c.lineColor(names[i], i)
+			series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
+			label := c.nf.number(v)
+			lw := c.width(label, size, true)
+			switch {
+			case stacked && h >= capH+10 && lw <= barW-6:
+				values.Add(c.text(x+barW/2, top+h/2+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+			case !stacked && lw <= barW+4 && v >= 0:
+				values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
+			case !stacked && lw <= barW+4:
+				values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"))
+			}
+			total += v
+		}
+		if stacked && ns > 1 { // the total over the pile
+			top := s.px(math.Max(0, hiOf(d)))
+			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
+		}
+		if j%cl.every == 0 {
+			if cl.rotate {
+				t := c.text(cx+c.label*0.35, s.px(s.lo)+6+negGap+c.label*0.35, cl.lines[j][0], c.label, false, c.th.muted, scene.End, "pc-label")
+				t.Rotate = -45
+				cats.Add(t)
+			} else {
+				nodes, _ := c.block(cl.lines[j], cx, s.px(s.lo)+6+negGap, c.label, math.Round(c.label*1.3), false, c.th.muted, scene.Middle, "pc-label")
+				cats.Add(nodes...)
+			}
+		}
+	}
+	for _, sg := range series {
+		g.Add(sg)
+	}
+	cats.ID, cats.Class = "axis-x", "pc-axis-x"
+	g.Add(baseline, values, cats)
+	return drawn{group: g, height: p.h + m.keyH + 8, axes: ax}
+}
 
-	// Horizontal: labels on the left, a band per row.
+// plotMultiBars draws grouped or stacked bars: labels on the left, a band
+// per row.
+func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
+	m := newMultiPlot(c, p, stacked)
+	data, names, ns, g := m.data, m.names, len(m.names), m.g
+	p, lo, hi, step := m.p, m.lo, m.hi, m.step
+	series, values, cats, size, capH, labelLH := m.series, m.values, m.cats, m.size, m.capH, m.labelLH
+	spanOf, keyH := m.spanOf, m.keyH
+	n := float64(len(data))
 	lw := 0.0
 	for _, d := range data {
 		lw = math.Max(lw, c.width(d.Label, c.label, false))
@@ -224,7 +258,7 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 	}
 	x1 -= vw + 8
 	s := c.valueScale(lo, hi, x0, x1, 80, step)
-	c.axes = &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
+	ax := &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for j, d := range data {
 				if d.Label == at {
@@ -277,7 +311,7 @@ func plotMulti(c *ctx, p rect, horizontal, stacked bool) (*scene.Group, float64)
 	}
 	cats.ID, cats.Class = "axis-y", "pc-axis-y"
 	g.Add(baseline, values, cats)
-	return g, math.Max(bottom+axisH-p.y, p.h) + keyH + 8
+	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h) + keyH + 8, axes: ax}
 }
 
 // sumOf is the total of a row's values; hiOf the top of its positive pile.

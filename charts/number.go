@@ -62,7 +62,7 @@ func comparison(d Datum, nf numberFormat, arrow string) string {
 	return s
 }
 
-func plotNumbers(c *ctx, p rect) (*scene.Group, float64) {
+func plotNumbers(c *ctx, p rect) drawn {
 	data := c.f.Data
 	n := len(data)
 	gap := math.Round(24 * c.u)
@@ -108,7 +108,7 @@ func plotNumbers(c *ctx, p rect) (*scene.Group, float64) {
 	total := float64(rows)*rowH + float64(rows-1)*gap
 	top := p.y + math.Max(0, (p.h-total)/2)
 
-	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the end of the big number
 				x := p.x + float64(i%cols)*(cardW+gap) + c.width(c.nf.number(d.Value), big, true)
@@ -139,5 +139,5 @@ func plotNumbers(c *ctx, p rect) (*scene.Group, float64) {
 		}
 		g.Add(card)
 	}
-	return g, math.Max(p.h, total)
+	return drawn{group: g, height: math.Max(p.h, total), axes: ax}
 }

@@ -57,7 +57,7 @@ func (c *ctx) spanLabel(d Datum) string {
 	return c.nf.span(d.Low, d.High)
 }
 
-func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
+func plotRanges(c *ctx, p rect) drawn {
 	data := c.f.Data
 	n := len(data)
 	labelLH := math.Round(c.label * 1.3)
@@ -158,7 +158,7 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 	for i, d := range data {
 		rowY[d.Label] = centers[i]
 	}
-	c.axes = &axes{area: rect{s.p0, p.y, s.p1 - s.p0, bottom - p.y}, value: s.px,
+	ax := &axes{area: rect{s.p0, p.y, s.p1 - s.p0, bottom - p.y}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for _, d := range data {
 				if d.Label == at {
@@ -174,5 +174,5 @@ func plotRanges(c *ctx, p rect) (*scene.Group, float64) {
 		g.Add(knockout)
 	}
 	g.Add(axisX, series, values, axisY)
-	return g, math.Max(bottom+axisH-p.y, p.h)
+	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h), axes: ax}
 }

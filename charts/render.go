@@ -30,10 +30,7 @@ type ctx struct {
 	right    float64
 	accent   scene.Color
 	palette  []scene.Color
-	axes     *axes       // set by chart types for annotations
-	taken    *[]box      // what annotations must not cover
-	halo     *scene.Rect // a background patch for the next annotation's text
-	plotRect rect        // the area the chart type was given
+	plotRect rect // the area the chart type was given
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }
@@ -97,6 +94,7 @@ func (f *Figure) Scene() *scene.Scene {
 	W, H := st.Width, st.Height
 	sc := &scene.Scene{
 		ID: f.ID, Width: W, Height: H, Title: f.Title, Desc: f.AltText(),
+		Source: st.Source, Software: "presschart " + Version,
 		Lang: st.Locale, Regular: c.regular, Bold: c.bold,
 		FontFallback: "'Helvetica Neue', Helvetica, Arial, sans-serif",
 		EmbedFonts:   st.EmbedFonts,
@@ -179,9 +177,10 @@ func (f *Figure) Scene() *scene.Scene {
 	}
 	p := rect{x: x0, y: top, w: width, h: plotBottom - top}
 	c.plotRect = p
-	plot, used := f.kind.plot(c, p)
+	d := f.kind.plot(c, p)
+	plot, used := d.group, d.height
 	plot.ID, plot.Class = "plot", "pc-plot"
-	c.drawAnnotations(sc, plot)
+	c.drawAnnotations(sc, plot, d.axes)
 	// A chart type may need more rows than the height holds; it then
 	// uses a taller plot, and the figure grows below it.
 	if extra := used - p.h; extra > 0.5 {
@@ -197,37 +196,7 @@ func (f *Figure) Scene() *scene.Scene {
 }
 
 // shift moves every node of g down by dy.
-func shift(g *scene.Group, dy float64) {
-	for _, n := range g.Nodes {
-		switch n := n.(type) {
-		case *scene.Group:
-			shift(n, dy)
-		case *scene.Text:
-			n.Y += dy
-		case *scene.Rect:
-			n.Y += dy
-		case *scene.Rects:
-			for i := range n.R {
-				n.R[i][1] += dy
-			}
-		case *scene.Polyline:
-			for i := range n.Pts {
-				n.Pts[i][1] += dy
-			}
-		case *scene.Path:
-			for i := range n.Cmds {
-				for j := range n.Cmds[i].P {
-					n.Cmds[i].P[j][1] += dy
-				}
-			}
-		case *scene.Line:
-			n.Y1 += dy
-			n.Y2 += dy
-		case *scene.Circle:
-			n.CY += dy
-		}
-	}
-}
+func shift(g *scene.Group, dy float64) { g.Move(0, dy) }
 
 // Render writes the figure in one format, as RenderFiles makes it: the
 // path a run takes, for benchmarks and callers that want one file.

@@ -47,7 +47,7 @@ func describeSeries(f *Figure, nf numberFormat) string {
 
 // plotSeries draws lines, or stacked areas, over an x axis of dates or
 // numbers.
-func plotSeries(c *ctx, p rect, area bool) (*scene.Group, float64) {
+func plotSeries(c *ctx, p rect, area bool) drawn {
 	data := c.f.Data
 	names := c.f.seriesNames()
 	ns := len(names)
@@ -105,7 +105,7 @@ func plotSeries(c *ctx, p rect, area bool) (*scene.Group, float64) {
 			break
 		}
 	}
-	c.axes = &axes{area: rect{left, s.p1, right - left, s.p0 - s.p1}, vertical: true, value: s.px,
+	ax := &axes{area: rect{left, s.p1, right - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for j, d := range data {
 				if d.X == at {
@@ -174,5 +174,5 @@ func plotSeries(c *ctx, p rect, area bool) (*scene.Group, float64) {
 		labels.Add(c.text(right+10, ys[i]+capH/2, text, c.label, name != "", col, scene.Start, "pc-label"))
 	}
 	g.Add(labels)
-	return g, p.h
+	return drawn{group: g, height: p.h, axes: ax}
 }

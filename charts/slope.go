@@ -22,7 +22,7 @@ var slopeKind = &kind{
 	describe: describeChanges,
 }
 
-func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
+func plotSlopes(c *ctx, p rect) drawn {
 	data := c.f.Data
 	a, b := c.f.ends()
 	labelLH := math.Round(c.label * 1.3)
@@ -85,7 +85,7 @@ func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
 			order = append(order, i)
 		}
 	}
-	c.axes = &axes{area: rect{ax, top, bx - ax, bottom - top}, point: func(at string) (float64, float64, bool) {
+	plotAxes := &axes{area: rect{ax, top, bx - ax, bottom - top}, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the middle of the row's line
 				return (ax + bx) / 2, (fromY[i] + toY[i]) / 2, true
@@ -116,5 +116,5 @@ func plotSlopes(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	g.Add(series, labels)
 	need := headH + float64(len(data))*labelLH + labelLH
-	return g, math.Max(p.h, need)
+	return drawn{group: g, height: math.Max(p.h, need), axes: plotAxes}
 }

@@ -19,7 +19,7 @@ var stackKind = &kind{
 	describe: describeParts,
 }
 
-func plotStack(c *ctx, p rect) (*scene.Group, float64) {
+func plotStack(c *ctx, p rect) drawn {
 	ps, _ := c.f.parts()
 	labelLH := math.Round(c.label * 1.3)
 	barH := math.Round(44 * c.u)
@@ -80,7 +80,7 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 	top := p.y + math.Max(0, (p.h-total)/2)
 	barY := snap(top + blockH + 8)
 
-	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		for i, pt := range ps {
 			if pt.Label == at {
 				return (segs[i].x0 + segs[i].x1) / 2, barY + barH/2, true
@@ -111,5 +111,5 @@ func plotStack(c *ctx, p rect) (*scene.Group, float64) {
 		}
 	}
 	g.Add(series, lbls)
-	return g, math.Max(p.h, total)
+	return drawn{group: g, height: math.Max(p.h, total), axes: ax}
 }

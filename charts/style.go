@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
-
-	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"presschart/charts/font"
 	"presschart/charts/scene"
@@ -79,7 +78,12 @@ func parseColor(s string) (scene.Color, bool) {
 	if !hexColor.MatchString(s) {
 		return scene.Color{}, false
 	}
-	return drawing.ColorFromHex(s), true
+	h := s[1:]
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	v, _ := strconv.ParseUint(h, 16, 32)
+	return scene.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, true
 }
 
 func mustColor(s string) scene.Color {

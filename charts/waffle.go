@@ -107,7 +107,7 @@ func squares(ps []part, n int) []int {
 	return counts
 }
 
-func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
+func plotWaffle(c *ctx, p rect) drawn {
 	ps, whole := c.f.parts()
 	unit := c.f.unit(whole)
 	n := max(1, int(math.Round(whole/unit)))
@@ -156,7 +156,7 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	}
 	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
 	// A note points at the middle square of its part.
-	c.axes = &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		k := 0
 		for i, pt := range ps {
 			if pt.Label == at && counts[i] > 0 {
@@ -177,5 +177,5 @@ func plotWaffle(c *ctx, p rect) (*scene.Group, float64) {
 	if !side {
 		used = gridH + 16 + l.h
 	}
-	return g, math.Max(used, p.h)
+	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
 }

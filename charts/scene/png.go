@@ -175,7 +175,7 @@ func (r *rasterizer) fill(p *drawing.Path, c Color) {
 		return
 	}
 	r.gc.SetFillRule(drawing.FillRuleWinding)
-	r.gc.SetFillColor(c)
+	r.gc.SetFillColor(c.drawing())
 	r.gc.Fill(p)
 }
 
@@ -214,7 +214,7 @@ func (r *rasterizer) group(g *Group) {
 			for _, pt := range n.Pts[1:] {
 				dp.LineTo(pt[0]*k, pt[1]*k)
 			}
-			r.gc.SetStrokeColor(n.Stroke)
+			r.gc.SetStrokeColor(n.Stroke.drawing())
 			r.gc.SetLineWidth(n.Width * k)
 			r.gc.SetLineCap(drawing.RoundCap)
 			r.gc.SetLineJoin(drawing.RoundJoin)
@@ -244,7 +244,7 @@ func (r *rasterizer) group(g *Group) {
 			p := &drawing.Path{}
 			p.MoveTo(n.X1*k, n.Y1*k)
 			p.LineTo(n.X2*k, n.Y2*k)
-			r.gc.SetStrokeColor(n.Stroke)
+			r.gc.SetStrokeColor(n.Stroke.drawing())
 			r.gc.SetLineWidth(n.Width * k)
 			r.gc.SetLineCap(drawing.ButtCap)
 			if len(n.Dash) > 0 {
@@ -266,7 +266,7 @@ func (r *rasterizer) group(g *Group) {
 				p := &drawing.Path{}
 				p.ArcTo(n.CX*k, n.CY*k, n.R*k, n.R*k, 0, 2*math.Pi)
 				p.Close()
-				r.gc.SetStrokeColor(n.Stroke)
+				r.gc.SetStrokeColor(n.Stroke.drawing())
 				r.gc.SetLineWidth(n.StrokeWidth * k)
 				r.gc.SetLineDash(nil, 0)
 				r.gc.Stroke(p)
@@ -316,19 +316,18 @@ func getBuf(n int, zero bool) []byte {
 
 func putBuf(b []byte) { bufs.Put(&b) }
 
-// PNGMeta is the metadata written into a PNG's tEXt chunks.
-type PNGMeta struct {
-	Title, Description, Source, Software string
-}
+// drawing is the colour as go-chart's rasteriser takes it.
+func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A} }
 
 // WritePNG encodes the scene at the given scale: width*scale by
-// height*scale pixels, a pHYs chunk of 72 dpi times scale, tEXt chunks from
-// meta, and no timestamp. A figure of 256 colours or fewer (every chart
+// height*scale pixels, a pHYs chunk of 72 dpi times scale, tEXt chunks of
+// the scene's title, description (its alt text), source and software, and
+// no timestamp. A figure of 256 colours or fewer (every chart
 // presschart draws, in practice) is written with a palette and
 // compressed with klauspost/compress's zlib, which packs as tightly as the
 // standard library's default level in a fifth of the time; others fall
 // back to image/png.
-func (s *Scene) WritePNG(w io.Writer, scale float64, meta PNGMeta) error {
+func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 	img := s.Raster(scale)
 	defer putBuf(img.Pix)
 	var buf bytes.Buffer
@@ -359,7 +358,7 @@ func (s *Scene) WritePNG(w io.Writer, scale float64, meta PNGMeta) error {
 	if err := chunk(w, "pHYs", phys); err != nil {
 		return err
 	}
-	for _, kv := range [][2]string{{"Title", meta.Title}, {"Description", meta.Description}, {"Source", meta.Source}, {"Software", meta.Software}} {
+	for _, kv := range [][2]string{{"Title", s.Title}, {"Description", s.Desc}, {"Source", s.Source}, {"Software", s.Software}} {
 		if kv[1] == "" {
 			continue
 		}
@@ -512,3 +511,7 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 	out.Palette = pal
 	return out, true
 }
+
+// RGBA makes a Color an image/color.Color, premultiplied as go-chart's
+// colour is, so that fills drawn through either path agree.
+func (c Color) RGBA() (r, g, b, a uint32) { return c.drawing().RGBA() }

@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/wcharczuk/go-chart/v2/drawing"
-
 	"presschart/charts/font"
 )
 
-// Color is an sRGB colour with alpha (go-chart's drawing.Color).
-type Color = drawing.Color
+// Color is an sRGB colour with straight alpha, 0 to 255 a channel. The
+// PNG writer turns it into go-chart's colour type; nothing else knows
+// that type.
+type Color struct{ R, G, B, A uint8 }
 
 // Anchor says which end of a text its x coordinate marks.
 type Anchor int
@@ -26,8 +26,14 @@ const (
 	End
 )
 
-// Node is one element of a scene: *Group, *Rect, *Line, *Circle or *Text.
-type Node interface{ node() }
+// Node is one element of a scene: *Group, *Rect, *Rects, *Path,
+// *Polyline, *Line, *Circle or *Text. Every node can move itself; a
+// scene measures any node (Scene.Bounds).
+type Node interface {
+	node()
+	// Move shifts the node by (dx, dy) CSS pixels.
+	Move(dx, dy float64)
+}
 
 // Group is a named layer; Illustrator and Figma show it as one.
 type Group struct {
@@ -136,6 +142,36 @@ type Text struct {
 	Class  string
 }
 
+func (g *Group) Move(dx, dy float64) {
+	for _, n := range g.Nodes {
+		n.Move(dx, dy)
+	}
+}
+func (r *Rect) Move(dx, dy float64) { r.X += dx; r.Y += dy }
+func (r *Rects) Move(dx, dy float64) {
+	for i := range r.R {
+		r.R[i][0] += dx
+		r.R[i][1] += dy
+	}
+}
+func (p *Path) Move(dx, dy float64) {
+	for i := range p.Cmds {
+		for j := range p.Cmds[i].P {
+			p.Cmds[i].P[j][0] += dx
+			p.Cmds[i].P[j][1] += dy
+		}
+	}
+}
+func (p *Polyline) Move(dx, dy float64) {
+	for i := range p.Pts {
+		p.Pts[i][0] += dx
+		p.Pts[i][1] += dy
+	}
+}
+func (l *Line) Move(dx, dy float64)   { l.X1 += dx; l.Y1 += dy; l.X2 += dx; l.Y2 += dy }
+func (c *Circle) Move(dx, dy float64) { c.CX += dx; c.CY += dy }
+func (t *Text) Move(dx, dy float64)   { t.X += dx; t.Y += dy }
+
 func (*Group) node()    {}
 func (*Rect) node()     {}
 func (*Rects) node()    {}
@@ -158,11 +194,80 @@ type Scene struct {
 	Background    Color // alpha 0 for a transparent background
 	Title         string
 	Desc          string // the alt text
+	Source        string // the source line, for the PNG's metadata
+	Software      string // the program and version that drew it
 	Lang          string // BCP 47 language of the text, e.g. "en"
 	Regular, Bold *font.Face
 	FontFallback  string // CSS fallbacks after the family, e.g. "Helvetica, Arial, sans-serif"
 	EmbedFonts    bool   // embed the font files in the SVG as @font-face
 	Root          []*Group
+}
+
+// Box is an axis-aligned rectangle in CSS pixels, from (X0, Y0) to (X1, Y1).
+type Box struct{ X0, Y0, X1, Y1 float64 }
+
+// Overlaps reports whether two boxes share an area.
+func (b Box) Overlaps(o Box) bool {
+	return b.X0 < o.X1 && o.X0 < b.X1 && b.Y0 < o.Y1 && o.Y0 < b.Y1
+}
+
+// Bounds returns the box a node covers: a shape's extent with half its
+// stroke, a group's union (ok is false for an empty group), and a text's
+// advance box from 0.8 em above its baseline to 0.25 em below, before
+// any rotation.
+func (s *Scene) Bounds(n Node) (b Box, ok bool) {
+	grow := func(x0, y0, x1, y1 float64) {
+		if x0 > x1 {
+			x0, x1 = x1, x0
+		}
+		if y0 > y1 {
+			y0, y1 = y1, y0
+		}
+		if !ok {
+			b, ok = Box{x0, y0, x1, y1}, true
+			return
+		}
+		b = Box{math.Min(b.X0, x0), math.Min(b.Y0, y0), math.Max(b.X1, x1), math.Max(b.Y1, y1)}
+	}
+	switch n := n.(type) {
+	case *Group:
+		for _, c := range n.Nodes {
+			if cb, cok := s.Bounds(c); cok {
+				grow(cb.X0, cb.Y0, cb.X1, cb.Y1)
+			}
+		}
+	case *Rect:
+		grow(n.X, n.Y, n.X+n.W, n.Y+n.H)
+	case *Rects:
+		for _, r := range n.R {
+			grow(r[0], r[1], r[0]+r[2], r[1]+r[3])
+		}
+	case *Path:
+		for _, c := range n.Cmds {
+			k := map[byte]int{'M': 1, 'L': 1, 'C': 3}[c.Op]
+			for _, p := range c.P[:k] {
+				grow(p[0], p[1], p[0], p[1])
+			}
+		}
+	case *Polyline:
+		h := n.Width / 2
+		for _, p := range n.Pts {
+			grow(p[0]-h, p[1]-h, p[0]+h, p[1]+h)
+		}
+	case *Line:
+		h := n.Width / 2
+		grow(math.Min(n.X1, n.X2)-h, math.Min(n.Y1, n.Y2)-h, math.Max(n.X1, n.X2)+h, math.Max(n.Y1, n.Y2)+h)
+	case *Circle:
+		h := n.R
+		if n.Stroke.A != 0 {
+			h += n.StrokeWidth / 2
+		}
+		grow(n.CX-h, n.CY-h, n.CX+h, n.CY+h)
+	case *Text:
+		x := s.StartX(n)
+		grow(x, n.Y-n.Size*0.8, x+s.Face(n).Width(n.S, n.Size), n.Y+n.Size*0.25)
+	}
+	return b, ok
 }
 
 // Face returns the face that draws t.

@@ -3,7 +3,9 @@ package scene
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -80,7 +82,8 @@ func TestPNGSizeAndChunks(t *testing.T) {
 	s := newScene()
 	s.Background = Color{R: 255, G: 255, B: 255, A: 255}
 	var b bytes.Buffer
-	if err := s.WritePNG(&b, 2, PNGMeta{Title: "Nepal – drop", Description: "Alt", Software: "presschart"}); err != nil {
+	s.Title, s.Desc, s.Software = "Nepal – drop", "Alt", "presschart"
+	if err := s.WritePNG(&b, 2); err != nil {
 		t.Fatal(err)
 	}
 	img := b.Bytes()
@@ -91,7 +94,8 @@ func TestPNGSizeAndChunks(t *testing.T) {
 		t.Error("no Title tEXt chunk")
 	}
 	b.Reset()
-	s.WritePNG(&b, 1, PNGMeta{Title: "Іноземні найманці"})
+	s.Title, s.Desc = "Іноземні найманці", ""
+	s.WritePNG(&b, 1)
 	if !bytes.Contains(b.Bytes(), []byte("iTXtTitle\x00\x00\x00\x00\x00Іноземні найманці")) {
 		t.Error("a Cyrillic title is not kept as UTF-8 in iTXt")
 	}
@@ -149,5 +153,64 @@ func TestSVGFontNamesAreNotCSS(t *testing.T) {
 	s := newScene()
 	if out := render(t, s); !strings.Contains(out, `font-family="Inter"`) {
 		t.Error("the family name Inter is missing")
+	}
+}
+
+// allNodes is one node of every type; TestEveryNodeType fails when a node
+// type is added to scene.go without being added here.
+func allNodes() []Node {
+	return []Node{
+		&Group{ID: "g", Nodes: []Node{&Rect{X: 1, Y: 1, W: 2, H: 2, Fill: Color{R: 255, A: 255}}}},
+		&Rect{X: 10, Y: 10, W: 20, H: 10, Fill: Color{R: 200, A: 255}},
+		&Rects{R: [][4]float64{{40, 10, 5, 5}, {50, 10, 5, 5}}, Fill: Color{G: 200, A: 255}},
+		&Path{Cmds: []PathCmd{{Op: 'M', P: [3][2]float64{{60, 10}}}, {Op: 'L', P: [3][2]float64{{70, 20}}}, {Op: 'C', P: [3][2]float64{{70, 30}, {60, 30}, {60, 20}}}, {Op: 'Z'}}, Fill: Color{B: 200, A: 255}},
+		&Polyline{Pts: [][2]float64{{80, 10}, {90, 30}, {100, 10}}, Stroke: Color{A: 255}, Width: 2},
+		&Line{X1: 110, Y1: 10, X2: 130, Y2: 30, Stroke: Color{A: 255}, Width: 1, Dash: []float64{2, 2}},
+		&Circle{CX: 140, CY: 20, R: 5, Fill: Color{R: 100, A: 255}, Stroke: Color{A: 255}, StrokeWidth: 1},
+		&Text{X: 150, Y: 30, S: "Text", Size: 12, Fill: Color{A: 255}},
+	}
+}
+
+// TestEveryNodeType: every node type in scene.go is drawn by both
+// writers, moves by exactly what it is told, and has bounds.
+func TestEveryNodeType(t *testing.T) {
+	src, err := os.ReadFile("scene.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := regexp.MustCompile(`(?m)^func \(\*(\w+)\) node\(\)`).FindAllStringSubmatch(string(src), -1)
+	have := map[string]bool{}
+	for _, n := range allNodes() {
+		have[strings.TrimPrefix(fmt.Sprintf("%T", n), "*scene.")] = true
+	}
+	for _, d := range declared {
+		if !have[d[1]] {
+			t.Errorf("the node type %s is not in allNodes: add it, and draw it in both writers", d[1])
+		}
+	}
+	s := newScene()
+	s.Width, s.Height = 200, 50
+	s.Root = []*Group{{ID: "all", Nodes: allNodes()}}
+	svg := render(t, s)
+	for _, el := range []string{"<rect", "<path", "<polyline", "<line", "<circle", "<text"} {
+		if !strings.Contains(svg, el) {
+			t.Errorf("the SVG has no %s", el)
+		}
+	}
+	var png bytes.Buffer
+	if err := s.WritePNG(&png, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range allNodes() {
+		b0, ok := s.Bounds(n)
+		if !ok {
+			t.Errorf("%T has no bounds", n)
+			continue
+		}
+		n.Move(3, -2)
+		b1, _ := s.Bounds(n)
+		if math.Abs(b1.X0-b0.X0-3) > 1e-9 || math.Abs(b1.Y1-b0.Y1+2) > 1e-9 {
+			t.Errorf("%T: moved by (3, -2), its bounds moved from %v to %v", n, b0, b1)
+		}
 	}
 }
