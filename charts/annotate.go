@@ -283,7 +283,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
 			if !ax.vertical {
 				r = rect{x: math.Min(a, b), y: ax.area.y, w: math.Abs(b - a), h: ax.area.h}
 			}
-			behind.Add(&scene.Rect{X: snap(r.x), Y: snap(r.y), W: snap(r.w), H: snap(r.h), Fill: shade, Class: "pc-annotation-range"})
+			behind.Add(&scene.Rect{X: c.snap(r.x), Y: c.snap(r.y), W: c.snap(r.w), H: c.snap(r.h), Fill: shade, Class: "pc-annotation-range"})
 			// The label inside the range's top left corner, or above it.
 			x, y := r.x+4, r.y+4
 			if !free(textBox(lines, x, y, scene.Start)) {
@@ -291,7 +291,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
 			}
 			put(lines, x, y, scene.Start)
 		case note.hasLine:
-			v := snap(ax.value(note.Line))
+			v := c.snapLine(ax.value(note.Line), 1)
 			l := &scene.Line{X1: ax.area.x, Y1: v, X2: ax.area.right(), Y2: v, Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
 			if !ax.vertical {
 				l = &scene.Line{X1: v, Y1: ax.area.y, X2: v, Y2: ax.area.bottom(), Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
@@ -385,7 +385,7 @@ func (an *annotator) placeFirst(lines []string, cands [][3]float64, textBox func
 		}
 		// Over the data, the text gets a patch of background to be read on.
 		b := textBox(lines, pick[0], pick[1], scene.Anchor(pick[2]))
-		an.halo = &scene.Rect{X: snap(b.x0 - 3), Y: snap(b.y0 - 1), W: snap(b.x1 - b.x0 + 6), H: snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
+		an.halo = &scene.Rect{X: c.snap(b.x0 - 3), Y: c.snap(b.y0 - 1), W: c.snap(b.x1 - b.x0 + 6), H: c.snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
 	}
 	put(lines, pick[0], pick[1], scene.Anchor(pick[2]))
 	return pick[0], pick[1], scene.Anchor(pick[2])

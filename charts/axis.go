@@ -15,6 +15,7 @@ type scale struct {
 	p0, p1     float64 // pixel range: p0 is where lo goes
 	ticks      []float64
 	minVisible float64 // the shortest bar drawn for a non-zero value, px
+	grid       float64 // device pixels per CSS pixel, for crisp bar ends; 0 for 2
 }
 
 // niceStep returns the smallest step of 1, 2, 2.5 or 5 times a power of
@@ -134,10 +135,14 @@ func logScale(lo, hi, p0, p1 float64) scale {
 // valueScale is the figure's value scale: logarithmic with scale = "log",
 // else linear from zero (niceScale).
 func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
+	var s scale
 	if c.f.Style.Log {
-		return logScale(lo, hi, p0, p1)
+		s = logScale(lo, hi, p0, p1)
+	} else {
+		s = niceScale(lo, hi, p0, p1, minGap, minStep)
 	}
-	return niceScale(lo, hi, p0, p1, minGap, minStep)
+	s.grid = c.grid()
+	return s
 }
 
 // px returns the pixel position of v.
@@ -159,7 +164,11 @@ func (s scale) base() float64 {
 // bar returns the pixel positions of a bar from zero to v. A non-zero
 // value is never drawn shorter than minVisible, so 1 beside 1,000 shows.
 func (s scale) bar(v float64) (from, to float64) {
-	from, to = snap(s.px(s.base())), snap(s.px(v))
+	grid := s.grid
+	if grid == 0 {
+		grid = 2
+	}
+	from, to = snapTo(s.px(s.base()), grid), snapTo(s.px(v), grid)
 	if v != 0 && math.Abs(to-from) < s.minVisible {
 		dir := math.Copysign(1, (s.p1-s.p0)*v)
 		to = from + dir*s.minVisible
@@ -183,7 +192,7 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 	axis = &scene.Group{ID: axisID, Class: class}
 	capH := c.regular.CapHeight(c.tick)
 	for _, t := range s.ticks {
-		p := snap(s.px(t))
+		p := c.snapLine(s.px(t), 1)
 		col, cls := c.th.grid, "pc-gridline"
 		if t == s.base() && zeroAxis {
 			col, cls = c.th.axis, "pc-baseline"

@@ -59,7 +59,7 @@ func plotBars(c *ctx, p rect) drawn {
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
 	g.Add(grid, axisX)
 
-	thick := snap(math.Min(rh*0.62, 26*c.u))
+	thick := c.snap(math.Min(rh*0.62, 26*c.u))
 	bars := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
@@ -69,7 +69,7 @@ func plotBars(c *ctx, p rect) drawn {
 		from, to := s.bar(d.Value)
 		x, w := math.Min(from, to), math.Abs(to-from)
 		fill := c.seriesColor(d.Label)
-		bars.Add(&scene.Rect{X: x, Y: snap(cy - thick/2), W: w, H: thick, Fill: fill, Class: "pc-bar"})
+		bars.Add(&scene.Rect{X: x, Y: c.snap(cy - thick/2), W: w, H: thick, Fill: fill, Class: "pc-bar"})
 		label := c.nf.number(d.Value)
 		lwid := c.width(label, c.value, true)
 		base := cy + capH/2

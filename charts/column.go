@@ -44,7 +44,7 @@ func plotColumns(c *ctx, p rect) drawn {
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
 	g.Add(grid, axisY)
 
-	barW := snap(math.Min(slot*0.64, 132*c.u))
+	barW := c.snap(math.Min(slot*0.64, 132*c.u))
 	bars := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisX := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
@@ -64,7 +64,7 @@ func plotColumns(c *ctx, p rect) drawn {
 		from, to := s.bar(d.Value)
 		top, h := math.Min(from, to), math.Abs(to-from)
 		fill := c.seriesColor(d.Label)
-		bars.Add(&scene.Rect{X: snap(cx - barW/2), Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
+		bars.Add(&scene.Rect{X: c.snap(cx - barW/2), Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
 		if !showValues {
 			continue
 		}

@@ -64,9 +64,9 @@ func plotDonut(c *ctx, p rect) drawn {
 	}
 	r = math.Floor(math.Max(r, 30*c.u))
 	inner := math.Round(r * 0.6)
-	cx, cy := snap(p.x+r), snap(p.y+r)
+	cx, cy := c.snap(p.x+r), c.snap(p.y+r)
 	if side {
-		cy = snap(p.y + p.h/2)
+		cy = c.snap(p.y + p.h/2)
 	}
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {

@@ -60,7 +60,7 @@ func plotDumbbells(c *ctx, p rect) drawn {
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
-					return s.px(d.To), snap(top + rh*(float64(i)+0.5)), true
+					return s.px(d.To), c.snap(top + rh*(float64(i)+0.5)), true
 				}
 			}
 			return 0, 0, false
@@ -73,8 +73,8 @@ func plotDumbbells(c *ctx, p rect) drawn {
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
 	capH := c.bold.CapHeight(c.value)
 	for i, d := range data {
-		cy := snap(top + rh*(float64(i)+0.5))
-		fx, tx := snap(s.px(d.From)), snap(s.px(d.To))
+		cy := c.snap(top + rh*(float64(i)+0.5))
+		fx, tx := c.snap(s.px(d.From)), c.snap(s.px(d.To))
 		fromCol, toCol := c.endColors(d.Label)
 		row := &scene.Group{Class: "pc-dumbbell"}
 		row.Add(&scene.Line{X1: fx, Y1: cy, X2: tx, Y2: cy, Stroke: c.th.rest, Width: math.Round(3 * c.u), Class: "pc-bar"})

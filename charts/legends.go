@@ -22,7 +22,7 @@ func (c *ctx) legendAbove(names []string, x, y, width float64) (*scene.Group, fl
 		if cx > x && cx+w > x+width {
 			cx, cy = x, cy+lh
 		}
-		g.Add(&scene.Rect{X: snap(cx), Y: snap(cy + (lh-sw)/2), W: sw, H: sw, Fill: c.lineColor(n, i), Class: "pc-swatch"})
+		g.Add(&scene.Rect{X: c.snap(cx), Y: c.snap(cy + (lh-sw)/2), W: sw, H: sw, Fill: c.lineColor(n, i), Class: "pc-swatch"})
 		g.Add(c.text(cx+sw+6, cy+(lh+capH)/2, n, c.label, false, c.th.text, scene.Start, "pc-key"))
 		cx += w + 18
 	}
@@ -65,7 +65,7 @@ func (c *ctx) measureLegend(ps []part, key string) legend {
 func (c *ctx) drawLegend(l legend, ps []part, x, y float64) *scene.Group {
 	g := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
 	for i, pt := range ps {
-		g.Add(&scene.Rect{X: snap(x), Y: snap(y + (l.labelLH-l.sw)/2), W: l.sw, H: l.sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
+		g.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y + (l.labelLH-l.sw)/2), W: l.sw, H: l.sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
 		nodes, _ := c.block([]string{pt.Label}, x+l.sw+8, y, c.label, l.labelLH, true, c.th.text, scene.Start, "pc-label")
 		g.Add(nodes...)
 		nodes, _ = c.block([]string{c.partValue(pt)}, x+l.sw+8, y+l.labelLH, c.label, l.labelLH, false, c.th.muted, scene.Start, "pc-value")

@@ -165,7 +165,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		}}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, p.right()}}, left, true)
 	g.Add(grid, axisY)
-	bandW := snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
+	bandW := c.snap(math.Min(slot*0.76, 60*c.u*float64(ns)))
 	barW := bandW
 	if !stacked {
 		barW = math.Max(1, math.Floor(bandW/float64(ns)*2)/2)
@@ -175,10 +175,10 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		total := 0.0
 		for i, v := range d.Values {
 			sp := spanOf(d, i)
-			y0, y1 := snap(s.px(sp.v0)), snap(s.px(sp.v1))
-			x := snap(cx - bandW/2)
+			y0, y1 := c.snap(s.px(sp.v0)), c.snap(s.px(sp.v1))
+			x := c.snap(cx - bandW/2)
 			if !stacked {
-				x = snap(cx - bandW/2 + float64(i)*barW)
+				x = c.snap(cx - bandW/2 + float64(i)*barW)
 				_, y1 = s.bar(v)
 			}
 			top, h := math.Min(y0, y1), math.Abs(y1-y0)
@@ -275,13 +275,13 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	g.Add(grid, axisX)
 	for j, d := range data {
 		cy := top + rh*(float64(j)+0.5)
-		y0 := snap(cy - bandH/2)
+		y0 := c.snap(cy - bandH/2)
 		for i, v := range d.Values {
 			sp := spanOf(d, i)
-			a, b := snap(s.px(sp.v0)), snap(s.px(sp.v1))
+			a, b := c.snap(s.px(sp.v0)), c.snap(s.px(sp.v1))
 			y := y0
 			if !stacked {
-				y = snap(y0 + float64(i)*barH)
+				y = c.snap(y0 + float64(i)*barH)
 				a, b = s.bar(v)
 			}
 			x, w := math.Min(a, b), math.Abs(b-a)

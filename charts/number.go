@@ -128,7 +128,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		if c.isHighlighted(d.Label) {
 			fill, rule = c.accent, c.accent
 		}
-		card.Add(&scene.Rect{X: snap(x), Y: snap(y), W: snap(math.Min(48*c.u, cardW)), H: snap(4 * c.u), Fill: rule, Class: "pc-rule"})
+		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
 		base := y + 6 + 14 + c.bold.CapHeight(big)
 		card.Add(c.text(x, base, c.nf.number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
 		nodes, by := c.block(cards[i].label, x, base+10, c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")

@@ -113,13 +113,13 @@ func plotRanges(c *ctx, p rect) drawn {
 	for i, d := range data {
 		nodes, by := c.block(labels[i], p.x, y, c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
 		axisY.Add(nodes...)
-		cy := snap(by + 2 + band/2)
+		cy := c.snap(by + 2 + band/2)
 		centers = append(centers, cy)
-		spans = append(spans, [2]float64{snap(by + 2), snap(by + 2 + band + 4)})
-		x0, x1 := snap(s.px(d.Low)), snap(s.px(d.High))
+		spans = append(spans, [2]float64{c.snap(by + 2), c.snap(by + 2 + band + 4)})
+		x0, x1 := c.snap(s.px(d.Low)), c.snap(s.px(d.High))
 		fill := c.seriesColor(d.Label)
 		row := &scene.Group{Class: "pc-range"}
-		half := snap(band * 0.22)
+		half := c.snap(band * 0.22)
 		row.Add(&scene.Rect{X: x0, Y: cy - half, W: x1 - x0, H: 2 * half, Fill: fill, Class: "pc-band"})
 		row.Add(&scene.Circle{CX: x0, CY: cy, R: r, Fill: fill, Class: "pc-low"})
 		row.Add(&scene.Circle{CX: x1, CY: cy, R: r, Fill: fill, Class: "pc-high"})
@@ -151,7 +151,7 @@ func plotRanges(c *ctx, p rect) drawn {
 			if t.Anchor == scene.End {
 				x -= w
 			}
-			knockout.Add(&scene.Rect{X: snap(x - 3), Y: snap(t.Y - labelLH*0.8), W: snap(w + 6), H: labelLH, Fill: bg})
+			knockout.Add(&scene.Rect{X: c.snap(x - 3), Y: c.snap(t.Y - labelLH*0.8), W: c.snap(w + 6), H: labelLH, Fill: bg})
 		}
 	}
 	rowY := map[string]float64{}

@@ -52,13 +52,24 @@ func newCtx(f *Figure) *ctx {
 	return c
 }
 
-// snap rounds v to half a CSS pixel, a whole device pixel at 2x, so edges
-// stay crisp.
-func snap(v float64) float64 { return math.Round(v*2) / 2 }
+// snap rounds v to the figure's device-pixel grid (half a CSS pixel at
+// scale 2, a third at 3), so that the edges of shapes stay crisp.
+func (c *ctx) snap(v float64) float64 { return snapTo(v, c.grid()) }
+
+// snapLine returns where to centre a line of the given width near v so
+// that both its edges fall on the device-pixel grid.
+func (c *ctx) snapLine(v, width float64) float64 {
+	return snapTo(v-width/2, c.grid()) + width/2
+}
+
+// grid is how many device pixels a CSS pixel holds.
+func (c *ctx) grid() float64 { return float64(max(1, c.f.Style.Scale)) }
+
+func snapTo(v, grid float64) float64 { return math.Round(v*grid) / grid }
 
 // text makes a text node in the figure's faces.
 func (c *ctx) text(x, y float64, s string, size float64, bold bool, fill scene.Color, a scene.Anchor, class string) *scene.Text {
-	return &scene.Text{X: snap(x), Y: snap(y), S: s, Size: size, Bold: bold, Fill: fill, Anchor: a, Class: class}
+	return &scene.Text{X: c.snap(x), Y: c.snap(y), S: s, Size: size, Bold: bold, Fill: fill, Anchor: a, Class: class}
 }
 
 func (c *ctx) face(bold bool) *font.Face {

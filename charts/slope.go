@@ -38,7 +38,7 @@ func plotSlopes(c *ctx, p rect) drawn {
 		rw = math.Max(rw, c.width(c.nf.number(d.To)+"  "+d.Label, c.label, false))
 	}
 	lw, rw = math.Min(lw, p.w/3), math.Min(rw, p.w/3)
-	ax, bx := snap(p.x+lw+10), snap(p.right()-rw-10)
+	ax, bx := c.snapLine(p.x+lw+10, 1), c.snapLine(p.right()-rw-10, 1)
 
 	headH := labelLH + 8
 	top, bottom := p.y+headH+labelLH/2, p.bottom()-labelLH/2

@@ -32,13 +32,13 @@ func plotStack(c *ctx, p rect) drawn {
 	x := p.x
 	for i, pt := range ps {
 		w := math.Max(pt.Share*p.w, 2)
-		segs[i] = seg{snap(x), snap(x + w)}
+		segs[i] = seg{c.snap(x), c.snap(x + w)}
 		x += w
 	}
 	if over := x - p.right(); over > 0 { // minimum widths pushed past the edge
 		k := p.w / (x - p.x)
 		for i := range segs {
-			segs[i] = seg{snap(p.x + (segs[i].x0-p.x)*k), snap(p.x + (segs[i].x1-p.x)*k)}
+			segs[i] = seg{c.snap(p.x + (segs[i].x0-p.x)*k), c.snap(p.x + (segs[i].x1-p.x)*k)}
 		}
 	}
 	segs[len(segs)-1].x1 = p.right()
@@ -78,7 +78,7 @@ func plotStack(c *ctx, p rect) drawn {
 	below := len(tierEnd) - 1
 	total := blockH + 8 + barH + float64(below)*(blockH+8)
 	top := p.y + math.Max(0, (p.h-total)/2)
-	barY := snap(top + blockH + 8)
+	barY := c.snap(top + blockH + 8)
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		for i, pt := range ps {

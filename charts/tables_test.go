@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"html"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,6 +17,7 @@ import (
 	"testing"
 
 	"presschart/charts/font"
+	"presschart/charts/scene"
 )
 
 // The tables of facts (kinds, row fields, formats, locales) are walked
@@ -258,4 +260,44 @@ func kindVarIs(f *ast.File, ident, k string) bool {
 		return false
 	})
 	return found
+}
+
+// TestPixelGrid: at scales 1, 2 and 3, the edges of bars and of
+// horizontal and vertical 1 px lines fall on whole device pixels, so that
+// nothing the chart draws straight is soft.
+func TestPixelGrid(t *testing.T) {
+	for _, k := range []string{"column", "bar", "range", "grouped-column", "stacked-bar"} {
+		for _, scale := range []int{1, 2, 3} {
+			src := fmt.Sprintf("[style]\nscale = %d\n", scale) + synthFigure(kinds[k], "grid", []float64{3.3, 17.9, 8.1, 12.35, 4.4, 9.9, 1.3, 21.7, 6.6})
+			file, err := Decode("grid.toml", []byte(src), ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := file.Figures[0].Scene()
+			on := func(v float64) bool {
+				d := v * float64(scale)
+				return math.Abs(d-math.Round(d)) < 1e-6
+			}
+			var walk func(g *scene.Group)
+			walk = func(g *scene.Group) {
+				for _, n := range g.Nodes {
+					switch n := n.(type) {
+					case *scene.Group:
+						walk(n)
+					case *scene.Rect:
+						if n.Class == "pc-bar" && !(on(n.X) && on(n.Y) && on(n.X+n.W) && on(n.Y+n.H)) {
+							t.Errorf("%s at scale %d: a bar from (%g, %g) to (%g, %g) is off the pixel grid", k, scale, n.X, n.Y, n.X+n.W, n.Y+n.H)
+						}
+					case *scene.Line:
+						if n.Width == 1 && n.Y1 == n.Y2 && !on(n.Y1-0.5) || n.Width == 1 && n.X1 == n.X2 && !on(n.X1-0.5) {
+							t.Errorf("%s at scale %d: a %s line at (%g, %g) is off the pixel grid", k, scale, n.Class, n.X1, n.Y1)
+						}
+					}
+				}
+			}
+			for _, g := range sc.Root {
+				walk(g)
+			}
+		}
+	}
 }

@@ -278,7 +278,7 @@ func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y float64) *scene.Grou
 	g := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
 	capH := c.regular.CapHeight(c.tick)
 	for _, t := range ts {
-		x := snap(px(t.v))
+		x := c.snapLine(px(t.v), 1)
 		g.Add(&scene.Line{X1: x, Y1: y, X2: x, Y2: y + 5, Stroke: c.th.axis, Width: 1, Class: "pc-tick-mark"})
 		a, w := scene.Middle, c.width(t.label, c.tick, false)
 		if x+w/2 > c.right {
