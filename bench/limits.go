@@ -86,7 +86,7 @@ func main() {
 	file("noise.toml", func(w *bufio.Writer) {
 		fmt.Fprintln(w, "[[figure]]\nid = \"noise\"\ntype = \"line\"\ntitle = \"Noise\"\ndata = [")
 		for i := 0; i < 10000; i++ {
-			fmt.Fprintf(w, "  { x = %d, value = %d },\n", i, rng.Intn(1000))
+			fmt.Fprintf(w, "  { x = %d, value = %d },\n", 3000+i, rng.Intn(1000))
 		}
 		fmt.Fprintln(w, "]")
 	})

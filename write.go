@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"presschart/charts"
+	"sync"
+)
+
+// writeFigures renders the figures into o.out, each file written as soon
+// as its figure is rendered, so that memory holds only the figures in
+// flight. It prints the figures that failed and returns those written,
+// for the manifest. With skipSame, files whose bytes have not changed are
+// left alone.
+func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, formats []string, skipSame bool, stderr io.Writer) (written []manifestFigure, nfiles, status int) {
+	write := func(name string, data []byte) error {
+		if skipSame {
+			if old, err := os.ReadFile(filepath.Join(o.out, name)); err == nil && bytes.Equal(old, data) {
+				return nil
+			}
+		}
+		return writeFile(o.out, name, data)
+	}
+	results := renderAll(ctx, figs, formats, o.jobs, func(f *charts.Figure, outs []charts.Output) error {
+		for _, out := range outs {
+			if err := write(out.Path, out.Data()); err != nil {
+				return fmt.Errorf("presschart: figure %q: %v", f.ID, err)
+			}
+		}
+		return nil
+	})
+	for i, r := range results {
+		switch {
+		case r.skipped:
+		case r.err != nil:
+			fmt.Fprintln(stderr, r.err)
+			status = exitFailed
+		default:
+			written = append(written, manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Type: figs[i].Type, Title: figs[i].Title, Alt: r.alt, Files: r.outs})
+			nfiles += len(r.outs)
+		}
+	}
+	return written, nfiles, status
+}
+
+type result struct {
+	outs    []charts.Output
+	alt     string
+	err     error
+	skipped bool // not started: the run was interrupted first
+}
+
+// renderAll renders the figures, jobs at a time, and hands each one's
+// files to write. The results keep the figures' order and describe the
+// files without holding their bytes.
+func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
+	results := make([]result, len(figs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(jobs, len(figs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				// An interrupt stops the run between figures: a figure
+				// that was started is written whole.
+				if ctx.Err() != nil {
+					results[i] = result{skipped: true}
+					continue
+				}
+				outs, err := figs[i].RenderFiles(formats)
+				if err == nil {
+					err = write(figs[i], outs)
+				}
+				for j := range outs {
+					outs[j].Release()
+				}
+				results[i] = result{outs: outs, err: err}
+				if err == nil {
+					results[i].alt = figs[i].AltText()
+				}
+			}
+		}()
+	}
+	for i := range figs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// toStdout writes one figure in one format to stdout.
+func toStdout(figs []*charts.Figure, formats []string, stdout, stderr io.Writer) int {
+	if len(figs) != 1 {
+		fmt.Fprintf(stderr, "presschart: -o - writes one figure, but %d are selected; choose one with --only\n", len(figs))
+		return exitInvalid
+	}
+	if formats == nil {
+		formats = figs[0].Style.Formats
+	}
+	if len(formats) != 1 {
+		fmt.Fprintln(stderr, "presschart: -o - writes one format; choose it with -f png or -f svg")
+		return exitInvalid
+	}
+	outs, err := figs[0].RenderFiles(formats)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFailed
+	}
+	if _, err := stdout.Write(outs[0].Data()); err != nil {
+		fmt.Fprintf(stderr, "presschart: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
