@@ -7,10 +7,11 @@ import (
 	"io"
 	"os"
 	"path"
-	"presschart/charts"
 	"slices"
 	"strconv"
 	"strings"
+
+	"presschart/charts"
 )
 
 // readFigures decodes every input file (a path, or "-" for standard

@@ -7,8 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"presschart/charts"
 	"sync"
+
+	"presschart/charts"
 )
 
 // writeFigures renders the figures into o.out, each file written as soon
