@@ -259,15 +259,9 @@ func (g *tomlGuard) scanKey(term byte) bool {
 			return false
 		}
 		switch c := src[g.i]; {
-		case c == '"':
+		case c == '"' || c == '\'':
 			g.i++
-			if !g.skipBasicString() {
-				g.stop()
-				return false
-			}
-		case c == '\'':
-			g.i++
-			if !g.skipLiteralString() {
+			if !g.skipLineString(c) {
 				g.stop()
 				return false
 			}
@@ -397,30 +391,25 @@ func (g *tomlGuard) skipString(q byte) bool {
 	g.i++
 	if g.i+1 < len(src) && src[g.i] == q && src[g.i+1] == q {
 		g.i += 2
-		if q == '"' {
-			return g.skipMultiBasicString()
-		}
-		return g.skipMultiLiteralString()
+		return g.skipMultiString(q)
 	}
-	if q == '"' {
-		return g.skipBasicString()
-	}
-	return g.skipLiteralString()
+	return g.skipLineString(q)
 }
 
-// skipBasicString steps over the rest of a one-line "basic" string and its
-// closing quote. A backslash escapes the byte after it; the escape's own
-// syntax is left to the decoder.
-func (g *tomlGuard) skipBasicString() bool {
+// skipLineString steps over the rest of a one-line string and its closing
+// quote q: a "basic" one, where a backslash escapes the byte after it (the
+// escape's own syntax is left to the decoder), or a 'literal' one, where
+// nothing is escaped.
+func (g *tomlGuard) skipLineString(q byte) bool {
 	src := g.src
 	for g.i < len(src) {
-		switch src[g.i] {
-		case '"':
+		switch c := src[g.i]; {
+		case c == q:
 			g.i++
 			return true
-		case '\n':
+		case c == '\n':
 			return false
-		case '\\':
+		case c == '\\' && q == '"':
 			g.i++
 			if g.i < len(src) && src[g.i] != '\n' {
 				g.i++
@@ -432,35 +421,19 @@ func (g *tomlGuard) skipBasicString() bool {
 	return false
 }
 
-// skipLiteralString steps over the rest of a one-line 'literal' string and
-// its closing quote. Nothing is escaped in it.
-func (g *tomlGuard) skipLiteralString() bool {
-	src := g.src
-	for g.i < len(src) {
-		switch src[g.i] {
-		case '\'':
-			g.i++
-			return true
-		case '\n':
-			return false
-		default:
-			g.i++
-		}
-	}
-	return false
-}
-
-// skipMultiBasicString steps over the rest of a """multi-line basic""" string
-// after its opening quotes. A backslash escapes the byte after it, a newline
-// too. Three or more quotes in a row close the string: up to two of them
+// skipMultiString steps over the rest of a multi-line string after its
+// three opening quotes q: a basic one (three double quotes), where a
+// backslash escapes the byte after it, a newline too, or a literal one
+// (three single quotes), with no escapes.
+// Three or more quotes in a row close the string: up to two of them
 // belong to it ("""say "hi"""""), and the decoder refuses six or more.
-func (g *tomlGuard) skipMultiBasicString() bool {
+func (g *tomlGuard) skipMultiString(q byte) bool {
 	src := g.src
 	for g.i < len(src) {
-		switch src[g.i] {
-		case '\n':
+		switch c := src[g.i]; {
+		case c == '\n':
 			g.newline()
-		case '\\':
+		case c == '\\' && q == '"':
 			g.i++
 			if g.i < len(src) {
 				if src[g.i] == '\n' {
@@ -469,28 +442,8 @@ func (g *tomlGuard) skipMultiBasicString() bool {
 					g.i++
 				}
 			}
-		case '"':
-			if g.skipQuoteRun('"') {
-				return true
-			}
-		default:
-			g.i++
-		}
-	}
-	return false
-}
-
-// skipMultiLiteralString steps over the rest of a multi-line literal string,
-// opened by three single quotes, after its opening quotes; three or more
-// quotes in a row close it.
-func (g *tomlGuard) skipMultiLiteralString() bool {
-	src := g.src
-	for g.i < len(src) {
-		switch src[g.i] {
-		case '\n':
-			g.newline()
-		case '\'':
-			if g.skipQuoteRun('\'') {
+		case c == q:
+			if g.skipQuoteRun(q) {
 				return true
 			}
 		default:
