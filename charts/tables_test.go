@@ -41,10 +41,15 @@ func TestKindTable(t *testing.T) {
 		if k.name != name {
 			t.Errorf("kinds[%q] is named %q", name, k.name)
 		}
+		missing := false
 		for _, f := range k.fields {
 			if rowFields[f] == nil {
-				t.Errorf("%s: the row field %q is not in rowFields", name, f)
+				t.Errorf("%s: the row field %q is not in rowFields; add it with the Datum field that holds it", name, f)
+				missing = true
 			}
+		}
+		if missing {
+			continue // decoding would need the field
 		}
 		if k.options == nil || k.validate == nil || k.plot == nil || k.describe == nil {
 			t.Errorf("%s: the kind is missing a function", name)
