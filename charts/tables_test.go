@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"presschart/charts/font"
 	"presschart/charts/scene"
 )
@@ -302,6 +304,59 @@ func TestPixelGrid(t *testing.T) {
 			}
 			for _, g := range sc.Root {
 				walk(g)
+			}
+		}
+	}
+}
+
+// TestEveryTextKeyIsChecked: in every kind, every drawn text that was read
+// (as table.text records it) refuses a character the fonts lack, by its
+// key: the glyph check checks what was read, not a list kept beside it.
+func TestEveryTextKeyIsChecked(t *testing.T) {
+	for _, name := range kindNames() {
+		k := kinds[name]
+		tmpl := "[style]\nsource = \"Source{s}\"\ncredit = \"Credit{s}\"\nprefix = \"${s}\"\n" +
+			strings.Replace(synthFigure(k, "keys", []float64{1, 2, 3, 4, 5, 6}), "title = \"Synthesized "+name+"\"",
+				"title = \"Title{s}\"\nsubtitle = \"Subtitle{s}\"\nnote = \"Note{s}\"", 1)
+		tmpl = strings.ReplaceAll(tmpl, `"Row `, `"Row{s} `)
+		tmpl = strings.ReplaceAll(tmpl, `series = ["2024", "2025"]`, `series = ["2024{s}", "2025{s}"]`)
+		tmpl = strings.ReplaceAll(tmpl, `series = ["A", "B"]`, `series = ["A{s}", "B{s}"]`)
+		if k.parts {
+			tmpl += "rest = \"Rest{s}\"\ntotal = 100\n"
+		}
+		switch name { // the keys of one type's own options
+		case "donut":
+			tmpl += "center = \"Center{s}\"\n"
+		case "waffle":
+			tmpl += "unit_label = \"people{s}\"\n"
+		case "number":
+			tmpl = strings.ReplaceAll(tmpl, ", previous = ", ", compare = \"in 2024{s}\", previous = ")
+		}
+		tmpl += "[[figure.annotation]]\ntext = \"Note{s}\"\nat = \"Row{s} 0\"\n"
+		if k.xy {
+			tmpl = strings.Replace(tmpl, `at = "Row{s} 0"`, `at = "2000"`, 1)
+		}
+		clean := strings.ReplaceAll(tmpl, "{s}", "")
+		e := &errs{file: "keys.toml", dir: "."}
+		if _, err := Decode("keys.toml", []byte(clean), "."); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, clean)
+		}
+		// The keys that table.text records for the clean figure.
+		var raw map[string]any
+		if _, err := toml.Decode(clean, &raw); err != nil {
+			t.Fatal(err)
+		}
+		fig, _ := decodeFigure(raw["figure"].([]map[string]any)[0], 0, defaultStyle(), &fontCache{faces: map[string]*font.Face{}}, e)
+		if fig == nil || len(e.texts) == 0 {
+			t.Fatalf("%s: no text keys recorded", name)
+		}
+		_, err := Decode("keys.toml", []byte(strings.ReplaceAll(tmpl, "{s}", "🙂")), ".")
+		if err == nil {
+			t.Fatalf("%s: an emoji in every text decoded", name)
+		}
+		for _, kt := range append(e.texts, keyText{key: "source"}, keyText{key: "credit"}, keyText{key: "prefix"}) {
+			if !strings.Contains(err.Error(), ": "+kt.key+": the character '🙂'") {
+				t.Errorf("%s: an emoji in %s is not refused by its key", name, kt.key)
 			}
 		}
 	}
