@@ -110,10 +110,10 @@ func main() {
 			figure(w, fmt.Sprintf("f%d", i), "column", fmt.Sprintf(`"csv/%d.csv"`, i))
 		}
 	})
-	// 100 figures of 300 bars with 1,000-character labels.
+	// 50 figures of 300 bars with 1,000-character labels (15 MB).
 	file("batch-long-labels.toml", func(w *bufio.Writer) {
 		fmt.Fprintln(w, "[style]\nformats = [\"png\", \"svg\"]\n")
-		for i := 0; i < 100; i++ {
+		for i := 0; i < 50; i++ {
 			var b strings.Builder
 			b.WriteString("[\n")
 			for j := 0; j < 300; j++ {
