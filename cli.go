@@ -100,12 +100,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Run 'presschart --help' for usage.")
 		return exitInvalid
 	}
-	if o.help {
-		usage(stdout)
-		return exitOK
-	}
-	if o.version {
-		fmt.Fprintln(stdout, "presschart", charts.Version)
+	if o.help || o.version {
+		var b strings.Builder
+		if o.help {
+			usage(&b)
+		} else {
+			fmt.Fprintln(&b, "presschart", charts.Version)
+		}
+		if _, err := io.WriteString(stdout, b.String()); err != nil {
+			fmt.Fprintf(stderr, "presschart: writing to standard output: %v\n", err)
+			return exitFailed
+		}
 		return exitOK
 	}
 	if o.cpuprof != "" {

@@ -231,13 +231,14 @@ func TestManifestMerges(t *testing.T) {
 		t.Fatalf("after --only and -f the manifest lists %d of 40 figures", len(m.Figures))
 	}
 	for _, f := range m.Figures {
-		if f.ID == "f2" && len(f.Files) != 1 {
-			t.Errorf("f2 was written as SVG alone; the manifest lists %v", f.Files)
+		if f.ID == "f2" && len(f.Files) != 3 {
+			t.Errorf("f2 was written as SVG, its PNG and HTML before; the manifest lists %v", f.Files)
 		}
 	}
 
-	// A full disk part-way: the figures written are listed, the one
-	// whose PNG was replaced but whose SVG was not is not.
+	// A full disk part-way: the figures written are listed; of the one
+	// whose PNG was replaced but whose SVG was not, the files that are
+	// still as listed before (SVG and HTML), not the new PNG.
 	os.WriteFile(in, []byte(strings.ReplaceAll(manyFigures(40), "value = 2", "value = 3")), 0o644)
 	defer func(w func(*os.File, []byte) (int, error)) { writeTemp = w }(writeTemp)
 	writeTemp = func(f *os.File, b []byte) (int, error) {
@@ -253,9 +254,53 @@ func TestManifestMerges(t *testing.T) {
 	if !strings.Contains(stderr.String(), "writing "+filepath.Join(out, "f7.svg")+": no space left") {
 		t.Errorf("the error does not name the file: %q", stderr.String())
 	}
-	m = readManifest(t, out)
-	if len(m.Figures) != 39 {
-		t.Errorf("after a failed write the manifest lists %d figures, want the 39 whose files are whole", len(m.Figures))
+	m = readManifest(t, out) // every listed sha256 is the file's
+	for _, f := range m.Figures {
+		if f.ID == "f7" && len(f.Files) != 2 {
+			t.Errorf("f7 is listed with %v; want its old SVG and HTML", f.Files)
+		}
+	}
+}
+
+// TestManifestUnderRaces: two runs that write the same ids with other
+// bytes into one folder at once leave a manifest whose every sha256 is
+// the file's; a manifest that cannot be written is removed, not left to
+// describe files that changed.
+func TestManifestUnderRaces(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+	os.WriteFile(a, []byte(manyFigures(60)), 0o644)
+	os.WriteFile(b, []byte(strings.ReplaceAll(manyFigures(60), "value = 2", "value = 7")), 0o644)
+	for try := 0; try < 3; try++ {
+		out := filepath.Join(dir, fmt.Sprint("out", try))
+		done := make(chan int)
+		for _, in := range []string{a, b} {
+			go func() { done <- run([]string{"-q", "-j", "1", "-f", "svg", "-o", out, in}, io.Discard, io.Discard) }()
+		}
+		<-done
+		<-done
+		if m := readManifest(t, out); len(m.Figures) != 60 {
+			t.Errorf("try %d: the manifest lists %d of 60 figures", try, len(m.Figures))
+		}
+	}
+
+	out := filepath.Join(dir, "out0")
+	defer func(w func(*os.File, []byte) (int, error)) { writeTemp = w }(writeTemp)
+	writeTemp = func(f *os.File, b []byte) (int, error) {
+		if strings.Contains(f.Name(), manifestName) {
+			return 0, errors.New("no space left on device")
+		}
+		return f.Write(b)
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"-q", "-f", "svg", "--only", "f1", "-o", out, a}, io.Discard, &stderr); code != exitFailed {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if _, err := os.Stat(filepath.Join(out, manifestName)); err == nil {
+		t.Error("a manifest that could not be written was left in place")
+	}
+	if !strings.Contains(stderr.String(), "the old manifest was removed") {
+		t.Errorf("stderr: %q", stderr.String())
 	}
 }
 

@@ -20,11 +20,10 @@ import (
 // the folder merges what it wrote into the manifest while it holds the
 // folder's lock (an flock on the folder), so runs that share a folder (the
 // shards of a batch, --only, -f, a run stopped by a signal or a full
-// disk) leave one manifest that lists every figure there. A figure that
-// was written is listed as written; one that another run wrote before
-// stays listed only while its files are still on disk with the bytes the
-// manifest says. Figures are listed by id, so the manifest does not
-// depend on which run finished first.
+// disk) leave one manifest that lists every figure there. Each file is
+// listed only while it is on disk with the bytes the manifest says, with
+// the record of the run that wrote those bytes. Figures are listed by id,
+// so the manifest does not depend on which run finished first.
 
 type manifest struct {
 	Generator string           `json:"generator"`
@@ -52,7 +51,14 @@ func (m *manifest) encode() []byte {
 }
 
 // mergeManifest adds the figures written by this run to dir's manifest,
-// under the folder's lock, and returns what it wrote.
+// under the folder's lock, and returns what it wrote. It checks every
+// file against the disk while it holds the lock: a file is listed with
+// the record whose sha256 it has now, this run's or an earlier run's, so
+// that a run that wrote a file after this one (two runs into one folder)
+// or a format written by another run (-f png, then -f svg) is listed as
+// it is. A figure none of whose files match drops out. When the manifest
+// cannot be written, the old one is removed rather than left to describe
+// files that have changed.
 func mergeManifest(dir string, written []manifestFigure) ([]byte, error) {
 	unlock, err := lockDir(dir)
 	if err != nil {
@@ -60,19 +66,31 @@ func mergeManifest(dir string, written []manifestFigure) ([]byte, error) {
 	}
 	defer unlock()
 
-	byID := map[string]manifestFigure{}
-	if old, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
+	old := map[string]manifestFigure{}
+	if b, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
 		var m manifest
-		if json.Unmarshal(old, &m) == nil {
+		if json.Unmarshal(b, &m) == nil {
 			for _, f := range m.Figures {
-				if onDisk(dir, f) {
-					byID[f.ID] = f
-				}
+				old[f.ID] = f
 			}
 		}
 	}
+	byID := map[string]manifestFigure{}
+	for id, f := range old {
+		if f.Files = filesOnDisk(dir, f.Files); len(f.Files) > 0 {
+			byID[id] = f
+		}
+	}
 	for _, f := range written {
-		byID[f.ID] = f
+		// This run's records first, then the earlier ones of the same
+		// files and of other formats; the first that the disk bears out
+		// is listed.
+		cands := append(slices.Clone(f.Files), old[f.ID].Files...)
+		if f.Files = filesOnDisk(dir, cands); len(f.Files) > 0 {
+			byID[f.ID] = f
+		} else {
+			delete(byID, f.ID)
+		}
 	}
 	m := manifest{Generator: "presschart " + charts.Version, Figures: []manifestFigure{}}
 	for _, id := range slices.Sorted(maps.Keys(byID)) {
@@ -80,36 +98,52 @@ func mergeManifest(dir string, written []manifestFigure) ([]byte, error) {
 	}
 	js := m.encode()
 	if err := writeFile(dir, manifestName, js); err != nil {
+		if rerr := os.Remove(filepath.Join(dir, manifestName)); rerr == nil || os.IsNotExist(rerr) {
+			return nil, fmt.Errorf("%v; the old manifest was removed, since it no longer describes the folder", err)
+		}
 		return nil, err
 	}
 	return js, nil
 }
 
-// onDisk reports whether every file of a manifest entry is in dir with the
-// size and sha256 that the entry gives.
-func onDisk(dir string, f manifestFigure) bool {
-	if len(f.Files) == 0 || f.ID == "" {
-		return false
-	}
-	for _, o := range f.Files {
-		if o.Path != filepath.Base(o.Path) || strings.HasPrefix(o.Path, ".") {
-			return false
+// filesOnDisk returns, for each path among recs in their order, the first
+// record that the file in dir bears out (size and sha256), and none for a
+// path whose file matches no record.
+func filesOnDisk(dir string, recs []charts.Output) []charts.Output {
+	var out []charts.Output
+	done := map[string]bool{}
+	sums := map[string]string{} // path -> sha256 of the file now, "" when unreadable
+	for _, o := range recs {
+		if done[o.Path] || o.Path != filepath.Base(o.Path) || strings.HasPrefix(o.Path, ".") {
+			continue
 		}
-		p := filepath.Join(dir, o.Path)
-		info, err := os.Lstat(p)
-		if err != nil || !info.Mode().IsRegular() || info.Size() != int64(o.Bytes) {
-			return false
+		sum, ok := sums[o.Path]
+		if !ok {
+			sum = fileSum(filepath.Join(dir, o.Path))
+			sums[o.Path] = sum
 		}
-		fh, err := os.Open(p)
-		if err != nil {
-			return false
-		}
-		h := sha256.New()
-		_, err = io.Copy(h, fh)
-		fh.Close()
-		if err != nil || hex.EncodeToString(h.Sum(nil)) != o.SHA256 {
-			return false
+		if sum != "" && sum == o.SHA256 {
+			out = append(out, o)
+			done[o.Path] = true
 		}
 	}
-	return true
+	return out
+}
+
+// fileSum is the sha256 of a regular file, or "" when it cannot be read.
+func fileSum(p string) string {
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return ""
+	}
+	fh, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -117,6 +117,9 @@ func selectFigures(figs []*charts.Figure, only []string, shardI, shardN int) ([]
 	return out, nil
 }
 
+// maxShards bounds N in --shard I/N.
+const maxShards = 100_000
+
 // shardOf returns the shard (1..n) of a figure id: FNV-1a of the id, so a
 // figure stays in its shard whatever else the file holds.
 func shardOf(id string, n int) int {
@@ -137,6 +140,9 @@ func parseShard(s string) (i, n int, err error) {
 	n, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
 		return 0, 0, errors.New("want I/N with 1 <= I <= N, e.g. 2/4, not " + strconv.Quote(s))
+	}
+	if n > maxShards {
+		return 0, 0, fmt.Errorf("%d shards; at most %d are allowed (a file holds at most 1,000 figures)", n, maxShards)
 	}
 	return i, n, nil
 }

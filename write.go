@@ -60,6 +60,7 @@ type result struct {
 // files without holding their bytes.
 func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
 	results := make([]result, len(figs))
+	budget := newPixelBudget(pixelsInFlight)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < min(jobs, len(figs)); w++ {
@@ -73,7 +74,10 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 					results[i] = result{skipped: true}
 					continue
 				}
+				px := figs[i].Pixels(formats)
+				budget.acquire(px)
 				outs, err := figs[i].RenderFiles(formats)
+				budget.release(px)
 				if err == nil {
 					err = write(figs[i], outs)
 				}
@@ -118,4 +122,43 @@ func toStdout(figs []*charts.Figure, formats []string, stdout, stderr io.Writer)
 		return exitFailed
 	}
 	return exitOK
+}
+
+// pixelsInFlight bounds the pixels that figures rendered at once may
+// rasterise, about 5 bytes each: a batch of figures at the 40-megapixel
+// limit renders them one or two at a time whatever -j says, while figures
+// of ordinary size render as many at once as there are jobs.
+const pixelsInFlight = 60e6
+
+// pixelBudget is a counting semaphore over pixels. A figure larger than
+// the whole budget waits until it runs alone.
+type pixelBudget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free float64
+	size float64
+}
+
+func newPixelBudget(size float64) *pixelBudget {
+	b := &pixelBudget{free: size, size: size}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *pixelBudget) acquire(px float64) {
+	px = min(px, b.size)
+	b.mu.Lock()
+	for b.free < px {
+		b.cond.Wait()
+	}
+	b.free -= px
+	b.mu.Unlock()
+}
+
+func (b *pixelBudget) release(px float64) {
+	px = min(px, b.size)
+	b.mu.Lock()
+	b.free += px
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }

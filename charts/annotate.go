@@ -46,6 +46,10 @@ func (fig *Figure) readAnnotations(t *table) {
 		t.errf("annotation", "must be an array of tables ([[figure.annotation]]), not %s", typeName(v))
 		return
 	}
+	if len(rows) > maxAnnotations {
+		t.errf("annotation", "has %d annotations; a figure takes at most %d (more would cover the data they explain)", len(rows), maxAnnotations)
+		return
+	}
 	for i, m := range rows {
 		at := newTable(m, fmt.Sprintf("annotation[%d].", i), t.e)
 		var a Annotation

@@ -25,7 +25,7 @@ func validateAreas(f *Figure, e *errs) {
 	for i, d := range f.Data {
 		for j, v := range d.Values {
 			if v < 0 {
-				e.add(fmt.Sprintf("data[%d].values[%d]", i, j), "%g is negative; stacked areas show amounts of zero or more", v)
+				e.add(fmt.Sprintf("%s.values[%d]", f.rowKey(i), j), "%g is negative; stacked areas show amounts of zero or more", v)
 			}
 		}
 	}

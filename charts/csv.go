@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -202,7 +203,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []b
 				continue
 			}
 			v, err := strconv.ParseFloat(cell, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			if err != nil || !plainNumber.MatchString(cell) || math.IsNaN(v) || math.IsInf(v, 0) {
 				hint := ""
 				if strings.ContainsAny(cell, ",. ") {
 					hint = "; write numbers without thousands separators, with a decimal point"
@@ -230,6 +231,12 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []b
 	}
 	return rows, lines, true
 }
+
+// plainNumber is how a CSV cell writes a number: digits with an optional
+// decimal point and exponent. Go's ParseFloat also takes 1_000, 0x1p4 and
+// inf, which no spreadsheet writes and a reader would not expect to be
+// read as numbers.
+var plainNumber = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
 // describeHeader lists a CSV file's columns for an error message: at most
 // eight, each cut short, so that a file that is not the expected CSV is

@@ -80,6 +80,8 @@ type Datum struct {
 	Previous    float64
 	HasPrevious bool
 	Compare     string
+
+	row int // its index in the file's data, for messages
 }
 
 // Load reads and decodes a TOML file. Paths in it are relative to the
@@ -122,7 +124,7 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 		return nil, e.err()
 	}
 	if line, col, msg := guardTOML(src); msg != "" {
-		e.list = append(e.list, &Error{File: name, Line: line, Col: col, Msg: msg})
+		e.addAt(line, col, msg)
 		return nil, e.err()
 	}
 	var raw map[string]any
@@ -133,7 +135,7 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 			if pe.Usage != "" {
 				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 			}
-			e.list = append(e.list, &Error{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: msg})
+			e.addAt(pe.Position.Line, pe.Position.Col, msg)
 		} else {
 			e.add("", "%v", err)
 		}
@@ -159,7 +161,7 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 		}
 	}
 	top.unknown()
-	if len(figs) == 0 && len(e.list) == 0 {
+	if len(figs) == 0 && e.count == 0 {
 		e.add("", "has no figures; add at least one [[figure]] table")
 	}
 	if len(figs) > maxFigures {
@@ -216,7 +218,7 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 // figure has errors, which it adds to e. The figure's ID is set when the
 // id is valid, whatever else is wrong.
 func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs) (fig *Figure, ok bool) {
-	before := len(e.list)
+	before := e.count
 	e.figure = fmt.Sprintf("figure[%d]", i)
 	e.texts = e.texts[:0]
 	t := newTable(m, "", e)
@@ -265,6 +267,9 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	if fig.kind != nil && fig.kind.series < 0 {
 		if t.texts("series", &fig.Series) && len(fig.Series) == 0 {
 			t.errf("series", "is empty; name each value of a row, e.g. series = [\"Nepal\", \"India\"]")
+		} else if len(fig.Series) > maxSeries {
+			t.errf("series", "names %d series; a %s chart shows at most %d legibly (split it into small multiples)", len(fig.Series), fig.kind.name, maxSeries)
+			t.get("data") // its rows would each repeat the problem
 		}
 	}
 	if fig.kind != nil && fig.kind.series > 0 {
@@ -272,7 +277,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 			t.errf("series", "names %d values; a %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), fig.kind.name, fig.kind.series)
 		}
 	}
-	if fig.kind != nil {
+	if fig.kind != nil && len(fig.Series) <= maxSeries {
 		fig.kind.options(fig, t)
 		fig.decodeData(t)
 		fig.readAnnotations(t)
@@ -280,6 +285,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		// Without a known type the data keys cannot be checked; count
 		// them as known so that only the type is reported.
 		t.get("data")
+		t.get("columns")
 		t.get("annotation")
 		for _, k := range allOptionKeys() {
 			t.get(k)
@@ -287,14 +293,14 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	}
 	t.unknown()
 	// Rows that decoded are validated even when others did not, so that
-	// one run reports every problem.
+	// one run reports every problem; messages name rows by rowKey.
 	if fig.kind != nil && len(fig.Data) > 0 {
 		fig.kind.validate(fig, e)
 		fig.checkLog(e)
 		fig.validateAnnotations(e)
 	}
 	fig.checkGlyphs(e)
-	if len(e.list) > before {
+	if e.count > before {
 		return fig, false
 	}
 	if fig.csv != nil {
@@ -322,15 +328,15 @@ func (f *Figure) loaded() (*Figure, error) {
 		m["columns"] = f.csv.cols
 	}
 	g.decodeData(newTable(m, "", e))
-	if len(e.list) == 0 && g.csv.sum != f.csv.sum {
+	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
 	}
-	if len(e.list) == 0 {
+	if e.count == 0 {
 		g.kind.validate(&g, e)
 		g.checkLog(e)
 	}
-	if len(e.list) > 0 {
-		return nil, e.list
+	if e.count > 0 {
+		return nil, e.err()
 	}
 	return &g, nil
 }
@@ -383,13 +389,13 @@ func (fig *Figure) decodeData(t *table) {
 		return
 	}
 	for i, m := range rows {
-		before := len(t.e.list)
+		before := t.e.count
 		prefix := fmt.Sprintf("data[%d].", i)
 		if lines != nil {
 			prefix = fmt.Sprintf("data[%d] (%s:%d).", i, csvName, lines[i])
 		}
 		rt := newTable(m, prefix, t.e)
-		var d Datum
+		d := Datum{row: i}
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
 		} else if !rt.text("label", &d.Label) {
@@ -415,11 +421,15 @@ func (fig *Figure) decodeData(t *table) {
 			}
 		}
 		rt.unknown()
-		if len(t.e.list) == before {
+		if t.e.count == before {
 			fig.Data = append(fig.Data, d)
 		}
 	}
 }
+
+// rowKey names the i-th decoded row as the file has it ("data[4]"): rows
+// that did not decode are not in Data, so i may be less.
+func (f *Figure) rowKey(i int) string { return fmt.Sprintf("data[%d]", f.Data[i].row) }
 
 // checkLog rejects a log scale where it cannot be drawn: on part-to-whole
 // types, and for values of zero or below.
@@ -434,12 +444,12 @@ func (fig *Figure) checkLog(e *errs) {
 	for i, d := range fig.Data {
 		for _, k := range fig.kind.fields {
 			if v := *rowFields[k](&d); v <= 0 {
-				e.add(fmt.Sprintf("data[%d].%s", i, k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
+				e.add(fmt.Sprintf("%s.%s", fig.rowKey(i), k), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
 			}
 		}
 		for j, v := range d.Values {
 			if v <= 0 {
-				e.add(fmt.Sprintf("data[%d].values[%d]", i, j), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
+				e.add(fmt.Sprintf("%s.values[%d]", fig.rowKey(i), j), "%g cannot be shown on a log scale, which has no zero; use scale = \"linear\"", v)
 			}
 		}
 	}
@@ -474,7 +484,7 @@ func (fig *Figure) checkGlyphs(e *errs) {
 	check := func(key, s string) {
 		for _, face := range []*font.Face{regular, bold} {
 			if r, missing := face.Missing(s); missing {
-				e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, face.Family)
+				e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, fontName(face))
 				return
 			}
 		}

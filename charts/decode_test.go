@@ -215,3 +215,24 @@ func TestCSVErrorsAreShort(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsAreBoundedAndSafe: a file of many problems lists a screenful
+// and counts the rest, and a key that would clear a terminal, forge a
+// line or hide behind a direction mark is printed escaped.
+func TestErrorsAreBoundedAndSafe(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[style]\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	b.WriteString("\"\\u001b[2J\\u001b[32mfake\\nall good: \" = 1\n\"\\u202e\" = 2\n")
+	_, err := Decode("many.toml", []byte(b.String()), ".")
+	es, _ := err.(Errors)
+	if len(es) != maxErrors+1 || !strings.Contains(es[len(es)-1].Msg, "more problems not listed") {
+		t.Fatalf("%d messages; want %d and a count of the rest", len(es), maxErrors+1)
+	}
+	_, err = Decode("keys.toml", []byte("[style]\n\"\\u001b[2J\\u001b[32mfake\\nall good: \" = 1\n\"\\u202e\" = 2\n"), ".")
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\u202e") || strings.Count(err.Error(), "\n") != 1 {
+		t.Errorf("keys reach the message raw: %q", err)
+	}
+}

@@ -2,8 +2,13 @@ package charts
 
 import (
 	"fmt"
+	"presschart/charts/font"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is one problem in an input file, with where it is.
@@ -55,21 +60,59 @@ type errs struct {
 	hold   any       // the rows of the last CSV file read, kept for the next figure
 	texts  []keyText // the drawn texts read for the current figure, for checkGlyphs
 	figure string
-	list   Errors
+	list   Errors // the first maxErrors problems
+	count  int    // every problem, listed or not
 }
 
 // keyText is a drawn text with the key it was read from.
 type keyText struct{ key, s string }
 
+// maxErrors is how many problems one file reports before it only counts
+// the rest: a file of half a million unknown keys says so in a screenful.
+const maxErrors = 100
+
 func (e *errs) add(key, format string, args ...any) {
-	e.list = append(e.list, &Error{File: e.file, Figure: e.figure, Key: key, Msg: fmt.Sprintf(format, args...)})
+	e.count++
+	if len(e.list) < maxErrors {
+		e.list = append(e.list, &Error{File: e.file, Figure: e.figure, Key: safeKey(key), Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// addAt adds a problem of the file as a whole at a line and column.
+func (e *errs) addAt(line, col int, msg string) {
+	e.count++
+	if len(e.list) < maxErrors {
+		e.list = append(e.list, &Error{File: e.file, Line: line, Col: col, Msg: msg})
+	}
 }
 
 func (e *errs) err() error {
-	if len(e.list) == 0 {
+	if e.count == 0 {
 		return nil
 	}
+	if e.count > len(e.list) {
+		return append(slices.Clone(e.list), &Error{File: e.file, Msg: fmt.Sprintf("%d more problems not listed", e.count-len(e.list))})
+	}
 	return e.list
+}
+
+// fontName names a font for a message: its family name comes from the
+// font file, so it is quoted with escapes and cut short.
+func fontName(f *font.Face) string { return strconv.Quote(clip(f.Family)) }
+
+// safeKey writes a key for a message: as it is when it is printable, else
+// quoted with escapes, so that a key cannot clear a terminal, forge a line
+// or hide text behind a direction mark.
+func safeKey(k string) string {
+	for _, r := range k {
+		if !unicode.IsPrint(r) || unicode.In(r, unicode.Bidi_Control) {
+			return strconv.Quote(clip(k))
+		}
+	}
+	if utf8.RuneCountInString(k) > 80 {
+		return strconv.Quote(clip(k))
+	}
+	return k
 }
 
 // nearest returns the known name closest to s, or "" when none is close.

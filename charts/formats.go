@@ -92,6 +92,19 @@ func anyPixels(list []string) bool {
 	})
 }
 
+// Pixels is how many device pixels rendering the figure in formats (nil:
+// its own) rasterises: the measure of the memory it takes in flight.
+func (f *Figure) Pixels(formats []string) float64 {
+	if formats == nil {
+		formats = f.Style.Formats
+	}
+	k := 1.0
+	if anyPixels(formats) {
+		k = float64(f.Style.Scale * f.Style.Scale)
+	}
+	return f.Style.Width * f.Style.Height * k
+}
+
 func writePNG(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {
 	if err := sc.WritePNG(w, float64(f.Style.Scale)); err != nil {
 		return 0, 0, err

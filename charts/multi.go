@@ -18,7 +18,12 @@ func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true,
 		options:  noOptions,
-		validate: validateMulti,
+		validate: func(f *Figure, e *errs) {
+			validateMulti(f, e)
+			if stacked {
+				validatePiles(f, e)
+			}
+		},
 		plot: func(c *ctx, p rect) drawn {
 			if horizontal {
 				return plotMultiBars(c, p, stacked)
@@ -39,6 +44,25 @@ func validateMulti(f *Figure, e *errs) {
 	for i, h := range f.Highlight {
 		if !slices.Contains(f.Series, h) {
 			e.add(fmt.Sprintf("highlight[%d]", i), "%q is not the name of a series", h)
+		}
+	}
+}
+
+// validatePiles refuses piles whose sum passes the number limit, where
+// float64 no longer adds whole numbers exactly and the total printed
+// over the pile would be wrong.
+func validatePiles(f *Figure, e *errs) {
+	for i, d := range f.Data {
+		pos, neg := 0.0, 0.0
+		for _, v := range d.Values {
+			if v > 0 {
+				pos += v
+			} else {
+				neg += v
+			}
+		}
+		if pos > maxMagnitude || -neg > maxMagnitude {
+			e.add(f.rowKey(i)+".values", "add up to more than 1e15, where sums are no longer exact; give them in thousands or millions and say so in the subtitle")
 		}
 	}
 }

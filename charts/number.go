@@ -27,7 +27,7 @@ func validateNumbers(f *Figure, e *errs) {
 	checkLabels(f, e)
 	for i, d := range f.Data {
 		if d.HasPrevious && d.Previous == 0 {
-			e.add(fmt.Sprintf("data[%d].previous", i), "is zero; a change from zero has no percentage")
+			e.add(f.rowKey(i)+".previous", "is zero; a change from zero has no percentage")
 		}
 	}
 }

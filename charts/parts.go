@@ -20,7 +20,7 @@ func validateParts(f *Figure, e *errs) {
 	sum := 0.0
 	for i, d := range f.Data {
 		if d.Value <= 0 {
-			e.add(fmt.Sprintf("data[%d].value", i), "%g is not a part of a whole; parts must be above zero", d.Value)
+			e.add(f.rowKey(i)+".value", "%g is not a part of a whole; parts must be above zero", d.Value)
 		}
 		sum += d.Value
 	}

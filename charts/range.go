@@ -29,7 +29,7 @@ func validateRanges(f *Figure, e *errs) {
 	checkLabels(f, e)
 	for i, d := range f.Data {
 		if d.Low > d.High {
-			e.add(fmt.Sprintf("data[%d].low", i), "%g is above high (%g); swap them", d.Low, d.High)
+			e.add(f.rowKey(i)+".low", "%g is above high (%g); swap them", d.Low, d.High)
 		}
 	}
 }

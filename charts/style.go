@@ -40,13 +40,17 @@ type Style struct {
 
 // Limits on what one figure may ask for.
 const (
-	minSide      = 16
-	maxSide      = 8000
-	maxScale     = 4
-	maxPixels    = 40_000_000
-	maxPoints    = 10_000
-	maxFigures   = 1_000
-	maxFileBytes = 16 << 20
+	minSide    = 16
+	maxSide    = 8000
+	maxScale   = 4
+	maxPixels  = 40_000_000
+	maxPoints  = 10_000
+	maxFigures = 1_000
+	maxSeries  = 24 // series of a line, area, grouped or stacked chart
+	// maxAnnotations is the most notes one figure takes; placing each
+	// looks at every mark drawn, so their number is bounded too.
+	maxAnnotations = 30
+	maxFileBytes   = 16 << 20
 )
 
 // sizes are the named size presets, in logical (CSS) pixels.

@@ -86,6 +86,9 @@ func checkText(s string) string {
 		if unicode.In(r, unicode.Bidi_Control) {
 			return fmt.Sprintf("has the invisible direction mark U+%04X; remove it", r)
 		}
+		if r == '\uFEFF' || r == '\u200B' || r == '\u2060' {
+			return fmt.Sprintf("has the invisible character U+%04X (a byte-order mark or a zero-width space); remove it", r)
+		}
 	}
 	return ""
 }
@@ -253,6 +256,10 @@ func (t *table) unknown() {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		if len(t.e.list) >= maxErrors {
+			t.e.count++ // counted, not listed: no need for a suggestion
+			continue
+		}
 		if n := nearest(k, t.known); n != "" {
 			t.errf(k, "unknown key; did you mean %q?", n)
 		} else {

@@ -66,6 +66,10 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 		d.X, d.XV = x, days(y, mo, day)
 		fig.noteUnit(t, unit)
 	case time.Time:
+		if x.Year() < 1000 { // a TOML local time (07:32:00) decodes as year 0
+			t.errf("x", "%s is not a date; give a date such as \"2023-01\" or a number", x.Format("15:04:05"))
+			break
+		}
 		d.X, d.XV = x.Format("2006-01-02"), days(x.Year(), int(x.Month()), x.Day())
 		fig.noteUnit(t, byDay)
 	case int64:
@@ -158,7 +162,7 @@ func validatePoints(f *Figure, e *errs) {
 	}
 	for i := 1; i < len(f.Data); i++ {
 		if f.Data[i].XV <= f.Data[i-1].XV {
-			e.add(fmt.Sprintf("data[%d].x", i), "%s does not come after %s in the row above; sort the rows by x, each x once", f.Data[i].X, f.Data[i-1].X)
+			e.add(f.rowKey(i)+".x", "%s does not come after %s in the row above; sort the rows by x, each x once", f.Data[i].X, f.Data[i-1].X)
 		}
 	}
 }

@@ -31,11 +31,11 @@ func checkRowLabels(f *Figure, e *errs) map[string]int {
 	seen := map[string]int{}
 	for i, d := range f.Data {
 		if d.Label == "" {
-			e.add(fmt.Sprintf("data[%d].label", i), "is empty; every row needs a label")
+			e.add(f.rowKey(i)+".label", "is empty; every row needs a label")
 			continue
 		}
 		if j, dup := seen[d.Label]; dup {
-			e.add(fmt.Sprintf("data[%d].label", i), "%q is also the label of data[%d]; labels must be unique", d.Label, j)
+			e.add(f.rowKey(i)+".label", "%q is also the label of %s; labels must be unique", d.Label, f.rowKey(j))
 		}
 		seen[d.Label] = i
 	}

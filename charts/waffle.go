@@ -27,20 +27,23 @@ const maxSquares = 1000
 
 func readWaffle(f *Figure, t *table) {
 	readParts(f, t)
-	t.num("unit", &f.Unit)
+	if t.num("unit", &f.Unit) && f.Unit <= 0 {
+		t.errf("unit", "%g must be above zero; leave unit out for a round number of squares", f.Unit)
+	}
 	t.text("unit_label", &f.UnitLabel)
 }
 
 func validateWaffle(f *Figure, e *errs) {
-	before := len(e.list)
+	before := e.count
 	validateParts(f, e)
-	if f.Unit < 0 {
-		e.add("unit", "%g must be above zero", f.Unit)
-	}
-	if len(e.list) > before {
+	if e.count > before {
 		return
 	}
 	_, whole := f.parts()
+	if f.Unit > whole {
+		e.add("unit", "%g is more than the whole (%g): one square would stand for more than everything shown", f.Unit, whole)
+		return
+	}
 	if n := whole / f.unit(whole); n > maxSquares {
 		e.add("unit", "%g makes %.0f squares; at most %d fit, so make one square stand for more", f.unit(whole), n, maxSquares)
 	}
