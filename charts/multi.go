@@ -17,7 +17,7 @@ import (
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true,
-		options:  noOptions,
+		options: noOptions,
 		validate: func(f *Figure, e *errs) {
 			validateMulti(f, e)
 			if stacked {
