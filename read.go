@@ -71,8 +71,9 @@ func readStdin(ctx context.Context) ([]byte, error) {
 		err error
 	}
 	done := make(chan read, 1)
+	in := os.Stdin
 	go func() {
-		b, err := charts.ReadLimited(os.Stdin, "<stdin>")
+		b, err := charts.ReadLimited(in, "<stdin>")
 		done <- read{b, err}
 	}()
 	select {

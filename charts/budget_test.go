@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/metrics"
 	"sync"
 	"time"
@@ -36,14 +37,28 @@ func budget(input any) (stop func()) {
 			case <-deadline.C:
 				panic(fmt.Sprintf("over the time budget (%s) on input:\n%s", inputTime, clipInput(input)))
 			case <-tick.C:
-				metrics.Read(sample)
-				if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > inputHeap {
-					panic(fmt.Sprintf("over the heap budget (%d MiB) on input:\n%s", inputHeap>>20, clipInput(input)))
+				// The heap holds garbage too, and other tests' under go
+				// test: only a heap still over budget after a collection
+				// is this input's.
+				if heap(sample) > inputHeap {
+					runtime.GC()
+					if heap(sample) > inputHeap {
+						panic(fmt.Sprintf("over the heap budget (%d MiB) on input:\n%s", inputHeap>>20, clipInput(input)))
+					}
 				}
 			}
 		}
 	}()
 	return func() { once.Do(func() { close(done) }) }
+}
+
+// heap is the bytes of the heap's objects, live or not yet swept.
+func heap(sample []metrics.Sample) uint64 {
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
 }
 
 func clipInput(input any) string {
