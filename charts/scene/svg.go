@@ -29,7 +29,7 @@ type svgWriter struct {
 	w        *bufio.Writer
 	s        *Scene
 	buf      []byte
-	embedded string // the generated family name of the embedded subsets, or ""
+	embedded [2]string // the generated family names of the embedded regular and bold subsets, or ""
 }
 
 func (e *svgWriter) str(s string) { e.w.WriteString(s) }
@@ -90,10 +90,10 @@ func hex(c Color) string {
 // family is the font-family list for a face: the embedded subset's
 // generated name when fonts are embedded, then the face's own family name
 // when it is safe to write into CSS, then the fallbacks.
-func (e *svgWriter) family(f string) string {
+func (e *svgWriter) family(f, generated string) string {
 	var names []string
-	if e.embedded != "" {
-		names = append(names, e.embedded)
+	if generated != "" {
+		names = append(names, generated)
 	}
 	if q := cssFamily(f); q != "" {
 		names = append(names, q)
@@ -148,16 +148,19 @@ func (e *svgWriter) document() error {
 		if subsets, err = e.subsets(); err != nil {
 			return err
 		}
-		// One generated family for both faces (told apart by weight),
-		// named after what it holds: two figures inlined in one page
-		// never take each other's subset.
-		h := sha256.New()
-		h.Write(subsets[0])
-		h.Write(subsets[1])
-		e.embedded = fmt.Sprintf("pc-%x", h.Sum(nil)[:6])
+		// A generated family per face, named after what it holds: two
+		// figures inlined in one page never take each other's subset.
+		// (One family told apart by weight alone is not enough: librsvg
+		// then draws bold text with the regular subset.)
+		for i, data := range subsets {
+			if data != nil {
+				sum := sha256.Sum256(data)
+				e.embedded[i] = fmt.Sprintf("pc-%x", sum[:6])
+			}
+		}
 	}
 	e.str(` font-family="`)
-	e.esc(e.family(s.Regular.Family))
+	e.esc(e.family(s.Regular.Family, e.embedded[0]))
 	e.str("\">\n<title id=\"" + s.ID + "-title\">")
 	e.esc(s.Title)
 	e.str("</title>\n<desc id=\"" + s.ID + "-desc\">")
@@ -220,7 +223,7 @@ func (e *svgWriter) fonts(subsets [2][]byte) {
 		if data == nil {
 			continue
 		}
-		e.str("@font-face{font-family:" + e.embedded + ";font-weight:" + [2]string{"400", "700"}[i] + ";src:url(data:font/ttf;base64,")
+		e.str("@font-face{font-family:" + e.embedded[i] + ";font-weight:" + [2]string{"400", "700"}[i] + ";src:url(data:font/ttf;base64,")
 		enc := base64.NewEncoder(base64.StdEncoding, e.w)
 		enc.Write(data)
 		enc.Close()
@@ -359,9 +362,9 @@ func (e *svgWriter) text(t *Text) {
 	e.attr("font-size", t.Size)
 	if t.Bold {
 		e.str(` font-weight="700"`)
-		if e.embedded == "" && e.s.Bold.Family != e.s.Regular.Family {
+		if e.embedded[1] != "" || e.s.Bold.Family != e.s.Regular.Family {
 			e.str(` font-family="`)
-			e.esc(e.family(e.s.Bold.Family))
+			e.esc(e.family(e.s.Bold.Family, e.embedded[1]))
 			e.str(`"`)
 		}
 	}
