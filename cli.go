@@ -69,6 +69,7 @@ type options struct {
 	cpuprof string
 	watch   bool
 	root    string
+	strict  bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -83,7 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts) must be inside `DIR` (default: that TOML file's folder)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
 	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
-	fs.BoolVar(&o.check, "check", false, "validate the input and write nothing")
+	fs.BoolVar(&o.check, "check", false, "validate the input, lay every figure out, report layout problems as warnings, and write nothing")
+	fs.BoolVar(&o.strict, "strict", false, "with --check, treat layout warnings as errors")
 	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVarP(&o.watch, "watch", "w", false, "render, then render again whenever an input file changes, until interrupted")
@@ -202,7 +204,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 	case o.list:
 		return list(figs, stdout, stderr), inputs
 	case o.check:
-		return check(figs, formats, files, o.quiet, stderr), inputs
+		return check(figs, formats, files, o, stderr), inputs
 	case o.out == "-":
 		return toStdout(figs, formats, stdout, stderr), inputs
 	}
@@ -254,21 +256,48 @@ func list(figs []*charts.Figure, stdout, stderr io.Writer) int {
 }
 
 // check lays every figure out, as a render would, so that --check passes
-// exactly what renders.
-func check(figs []*charts.Figure, formats, files []string, quiet bool, stderr io.Writer) int {
-	bad := 0
+// exactly what renders, and reports what the layout checker finds (text
+// off the canvas, overlapping, over a mark, or cut) as warnings, or as
+// errors with --strict.
+func check(figs []*charts.Figure, formats, files []string, o *options, stderr io.Writer) int {
+	bad, warned := 0, 0
 	for _, f := range figs {
 		if err := f.Check(formats); err != nil {
 			fmt.Fprintln(stderr, err)
 			bad++
+			continue
+		}
+		findings, err := f.Lint()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			bad++
+			continue
+		}
+		level := "warning"
+		if o.strict {
+			level = "error"
+		}
+		for _, fd := range findings {
+			fmt.Fprintf(stderr, "%s: figure %q: layout %s: %s\n", f.File(), f.ID, level, fd)
+		}
+		if len(findings) > 0 {
+			warned++
 		}
 	}
 	if bad > 0 {
 		fmt.Fprintf(stderr, "presschart: %d of %d figures cannot be rendered\n", bad, len(figs))
 		return exitInvalid
 	}
-	if !quiet {
-		fmt.Fprintf(stderr, "presschart: %s: %d figures, all valid\n", strings.Join(files, ", "), len(figs))
+	if warned > 0 && o.strict {
+		fmt.Fprintf(stderr, "presschart: %d of %d figures break layout rules (--strict)\n", warned, len(figs))
+		return exitInvalid
+	}
+	if !o.quiet {
+		msg := "all valid"
+		if warned > 0 {
+			msg = fmt.Sprintf("all valid; %d with layout warnings", warned)
+		}
+		fmt.Fprintf(stderr, "presschart: %s: %d figures, %s\n", strings.Join(files, ", "), len(figs), msg)
 	}
 	return exitOK
 }

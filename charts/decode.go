@@ -56,6 +56,9 @@ type Figure struct {
 	rows *csvRows // keeps Data in csvCache while the figure holds it
 }
 
+// File is the name of the input file the figure was read from.
+func (f *Figure) File() string { return f.file }
+
 // Inputs returns the files besides the TOML file that the figure was made
 // from (CSV data, fonts), for --watch.
 func (f *Figure) Inputs() []string {

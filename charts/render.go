@@ -100,6 +100,9 @@ func (c *ctx) block(lines []string, x, top, size, lh float64, bold bool, fill sc
 // Scene lays the figure out: furniture above and below, the chart type's
 // plot in between.
 func (f *Figure) Scene() *scene.Scene {
+	if g, err := f.loaded(); err == nil {
+		f = g // rows from a CSV file, read again; RenderFiles reports a failure
+	}
 	st := &f.Style
 	c := newCtx(f)
 	W, H := st.Width, st.Height

@@ -1,0 +1,137 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"strings"
+)
+
+// The figure generator: random but realistic figures of every type, for
+// the layout checker. Labels come from other stories (districts,
+// parties, countries, energy sources, in Latin and Cyrillic, short and
+// long); values run from 0.001 to 10^12 with negatives where a type
+// shows them, zeros, ties and close ends; sizes, themes, locales and
+// annotations vary.
+
+var genLabels = []string{
+	"North", "South", "Nepal", "India", "Cuba", "Syria", "Egypt", "Chad", "Mali", "Laos",
+	"Coal", "Gas", "Wind", "Solar", "Hydro", "Nuclear", "Oil", "Biomass",
+	"Labour", "Conservatives", "Liberal Democrats", "Greens", "Reform UK", "Independents",
+	"Central African Republic", "Democratic Republic of the Congo", "Trinidad and Tobago",
+	"Trust in the national parliament", "Share of households behind on their energy bills",
+	"Київ", "Харків", "Одеса", "Дніпро", "Запорізька область", "Москва", "Санкт-Петербург",
+	"2019", "2020", "2021", "2022", "2023", "2024", "Q1 2025", "Q2 2025",
+	"Under 18", "18–24", "25–34", "35–44", "45–64", "65 and over",
+}
+
+// genFigure writes one random [[figure]] of the kind with the id.
+func genFigure(rng *rand.Rand, k *kind, id string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[[figure]]\nid = %q\ntype = %q\n", id, k.name)
+	titles := []string{"Unemployment fell in every region but one", "Coal’s share of the energy mix halved in a decade",
+		"Trust in parliament is lowest among the young", "How the districts voted", "Inflation cooled to 2.4% in October",
+		"Витрати бюджету на оборону зросли втричі"}
+	fmt.Fprintf(&b, "title = %q\n", titles[rng.Intn(len(titles))])
+	if rng.Intn(2) == 0 {
+		fmt.Fprintf(&b, "subtitle = %q\n", "Per cent of the labour force, seasonally adjusted")
+	}
+	if rng.Intn(3) == 0 {
+		fmt.Fprintf(&b, "note = %q\n", "Figures for the last quarter are provisional and may be revised when the statistics office publishes its final estimate.")
+	}
+	sizes := []string{"", "size = \"wide\"", "size = \"social\"", "size = \"square\"", "width = 320\nheight = 480", "width = 400\nheight = 300"}
+	if s := sizes[rng.Intn(len(sizes))]; s != "" {
+		b.WriteString(s + "\n")
+	}
+	if rng.Intn(4) == 0 {
+		b.WriteString("theme = \"dark\"\n")
+	}
+	locs := []string{"en", "en", "de", "fr", "uk", "pl"}
+	fmt.Fprintf(&b, "locale = %q\nsource = \"Source: national statistics office\"\n", locs[rng.Intn(len(locs))])
+
+	// Magnitude, sign and rows.
+	mag := math.Pow(10, float64(rng.Intn(13)-3))
+	neg := rng.Intn(3) == 0 && !k.parts && k.name != "number" && k.name != "area" && k.name != "waffle"
+	n := 1 + rng.Intn(min(k.maxRows, 12))
+	if k.name == "line" || k.name == "area" {
+		n = 2 + rng.Intn(40)
+	}
+	val := func() float64 {
+		v := mag * (0.05 + rng.Float64())
+		switch rng.Intn(8) {
+		case 0:
+			v = 0
+		case 1:
+			v = mag // ties
+		}
+		if k.parts || k.name == "waffle" {
+			v = math.Max(v, mag*0.01)
+		}
+		if neg && rng.Intn(2) == 0 {
+			v = -v
+		}
+		return math.Round(v/mag*1000) / 1000 * mag
+	}
+	num := func() string { return tomlNumber(val()) }
+	labels := rng.Perm(len(genLabels))
+	switch {
+	case k.series > 0:
+		b.WriteString("series = [\"2020\", \"2025\"]\n")
+	case k.multi:
+		ns := 2 + rng.Intn(3)
+		names := make([]string, ns)
+		for i := range names {
+			names[i] = fmt.Sprintf("%q", genLabels[labels[len(labels)-1-i]])
+		}
+		fmt.Fprintf(&b, "series = [%s]\n", strings.Join(names, ", "))
+	case k.xy && rng.Intn(2) == 0:
+		b.WriteString("series = [\"Men\", \"Women\"]\n")
+	}
+	if k.parts && rng.Intn(2) == 0 {
+		// A whole that the parts leave room in, and a name for the rest.
+		fmt.Fprintf(&b, "rest = \"Other\"\ntotal = %s\n", tomlNumber(mag*float64(3+n)*1.1))
+	}
+	b.WriteString("data = [\n")
+	for i := 0; i < n; i++ {
+		label := genLabels[labels[i%len(labels)]]
+		if i >= len(labels) {
+			label = fmt.Sprintf("%s %d", label, i)
+		}
+		switch {
+		case k.xy:
+			if strings.Contains(b.String(), "series = [\"Men\"") {
+				fmt.Fprintf(&b, "  { x = \"%d-%02d\", values = [%s, %s] },\n", 2015+i/12, i%12+1, num(), num())
+			} else {
+				fmt.Fprintf(&b, "  { x = \"%d-%02d\", value = %s },\n", 2015+i/12, i%12+1, num())
+			}
+		case k.multi:
+			vs := make([]string, strings.Count(b.String()[strings.Index(b.String(), "series = ["):], ",")+1)
+			vs = vs[:strings.Count(strings.SplitN(b.String()[strings.Index(b.String(), "series = ["):], "\n", 2)[0], ",")+1]
+			for j := range vs {
+				vs[j] = num()
+			}
+			fmt.Fprintf(&b, "  { label = %q, values = [%s] },\n", label, strings.Join(vs, ", "))
+		case k.name == "range":
+			lo, hi := val(), val()
+			if lo > hi {
+				lo, hi = hi, lo
+			}
+			fmt.Fprintf(&b, "  { label = %q, low = %s, high = %s },\n", label, tomlNumber(lo), tomlNumber(hi))
+		case len(k.fields) == 2:
+			fmt.Fprintf(&b, "  { label = %q, from = %s, to = %s },\n", label, num(), num())
+		case k.compare:
+			fmt.Fprintf(&b, "  { label = %q, value = %s, previous = %s, compare = \"in 2024\" },\n", label, num(), tomlNumber(math.Max(mag*0.1, math.Abs(val()))))
+		default:
+			fmt.Fprintf(&b, "  { label = %q, value = %s },\n", label, num())
+		}
+	}
+	b.WriteString("]\n")
+	if rng.Intn(3) == 0 {
+		at := genLabels[labels[0]]
+		if k.xy {
+			at = "2015-01"
+		}
+		fmt.Fprintf(&b, "[[figure.annotation]]\ntext = \"The count changed its method here\"\nat = %q\n", at)
+	}
+	return b.String()
+}

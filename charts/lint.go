@@ -1,0 +1,278 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// The layout checker: rules an editor applies to a finished figure,
+// checked on the scene (the display list every writer draws), so that
+// what it passes is what is published.
+
+// Finding is one rule a laid-out figure breaks, with the boxes involved.
+type Finding struct {
+	Rule string // one of the rules below
+	What string // the texts or marks, for a reader
+	A, B scene.Box
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s: %s (%.1f,%.1f–%.1f,%.1f and %.1f,%.1f–%.1f,%.1f)", f.Rule, f.What,
+		f.A.X0, f.A.Y0, f.A.X1, f.A.Y1, f.B.X0, f.B.Y0, f.B.X1, f.B.Y1)
+}
+
+// The rules.
+const (
+	ruleOffCanvas   = "text-off-canvas"   // a text leaves the figure
+	ruleOverlap     = "text-overlap"      // two texts overlap
+	ruleOverMark    = "text-over-mark"    // a text covers a data mark (not a value inside its own bar)
+	ruleTruncated   = "text-truncated"    // a text was cut with "…" that the input did not have
+	ruleMarkOutside = "mark-off-canvas"   // a data mark leaves the figure
+	rulePartial     = "value-labels-part" // a series labels some of its values and not others
+)
+
+// overlapSlack is how far, in CSS pixels, two boxes may run into each
+// other before it counts: kerning boxes touch where glyphs do not.
+const overlapSlack = 0.75
+
+// lint checks a laid-out scene against the rules. input is every text
+// the figure was given, so that an ellipsis the writer typed is not taken
+// for a cut.
+func lint(sc *scene.Scene, input string) []Finding {
+	var texts []*scene.Text
+	var marks []markBox
+	var walk func(g *scene.Group, inSeries bool)
+	walk = func(g *scene.Group, inSeries bool) {
+		inSeries = inSeries || strings.HasPrefix(g.ID, "series-")
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n, inSeries)
+			case *scene.Text:
+				texts = append(texts, n)
+			default:
+				if inSeries {
+					marks = append(marks, markBoxes(sc, n)...)
+				}
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g, false)
+	}
+	var out []Finding
+	canvas := scene.Box{X0: 0, Y0: 0, X1: sc.Width, Y1: sc.Height}
+	quads := make([]quad, len(texts))
+	boxes := make([]scene.Box, len(texts))
+	for i, t := range texts {
+		quads[i] = textQuad(sc, t)
+		boxes[i] = quads[i].bounds()
+		if !inside(boxes[i], canvas) {
+			out = append(out, Finding{Rule: ruleOffCanvas, What: fmt.Sprintf("%q", clip(t.S)), A: boxes[i], B: canvas})
+		}
+		if strings.Contains(t.S, "…") && !strings.Contains(input, "…") {
+			out = append(out, Finding{Rule: ruleTruncated, What: fmt.Sprintf("%q", clip(t.S)), A: boxes[i]})
+		}
+	}
+	for i := range texts {
+		for j := i + 1; j < len(texts); j++ {
+			if quads[i].overlaps(quads[j]) {
+				out = append(out, Finding{Rule: ruleOverlap, What: fmt.Sprintf("%q and %q", clip(texts[i].S), clip(texts[j].S)), A: boxes[i], B: boxes[j]})
+			}
+		}
+	}
+	for _, m := range marks {
+		if b := m.q.bounds(); !inside(b, canvas) {
+			out = append(out, Finding{Rule: ruleMarkOutside, What: m.what, A: b, B: canvas})
+		}
+	}
+	for i, t := range texts {
+		if strings.Contains(t.Class, "pc-inside") {
+			continue // a value inside its own bar, in a contrasting colour
+		}
+		for _, m := range marks {
+			if quads[i].overlaps(m.q) {
+				out = append(out, Finding{Rule: ruleOverMark, What: fmt.Sprintf("%q over a %s", clip(t.S), m.what), A: boxes[i], B: m.q.bounds()})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// markBox is a data mark's outline; a line is a thin quad per segment.
+type markBox struct {
+	q    quad
+	what string
+}
+
+func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
+	switch n := n.(type) {
+	case *scene.Polyline:
+		var out []markBox
+		for i := 1; i < len(n.Pts); i++ {
+			if q, ok := segment(n.Pts[i-1], n.Pts[i], n.Width/2); ok {
+				out = append(out, markBox{q, "line"})
+			}
+		}
+		return out
+	case *scene.Line:
+		if n.Class == "pc-divider" {
+			return nil
+		}
+		if q, ok := segment([2]float64{n.X1, n.Y1}, [2]float64{n.X2, n.Y2}, n.Width/2); ok {
+			return []markBox{{q, "line"}}
+		}
+		return nil
+	case *scene.Rects:
+		var out []markBox
+		for _, r := range n.R {
+			out = append(out, markBox{boxQuad(scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}), "square"})
+		}
+		return out
+	case *scene.Path:
+		return nil // rings and areas: their boxes hold the hole and the space above
+	}
+	b, ok := sc.Bounds(n)
+	if !ok {
+		return nil
+	}
+	what := strings.TrimPrefix(fmt.Sprintf("%T", n), "*scene.")
+	return []markBox{{boxQuad(b), strings.ToLower(what)}}
+}
+
+// segment is the outline of a stroke from a to b, h to either side and h
+// past each end (round caps); ok is false for a stroke of no length.
+func segment(a, b [2]float64, h float64) (quad, bool) {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return quad{}, false
+	}
+	ux, uy := dx/l*h, dy/l*h
+	nx, ny := -uy, ux
+	return quad{{a[0] - ux + nx, a[1] - uy + ny}, {b[0] + ux + nx, b[1] + uy + ny}, {b[0] + ux - nx, b[1] + uy - ny}, {a[0] - ux - nx, a[1] - uy - ny}}, true
+}
+
+// quad is a convex four-cornered outline, in order around it: a text's
+// box turned with the text, or a mark's box.
+type quad [4][2]float64
+
+func boxQuad(b scene.Box) quad {
+	return quad{{b.X0, b.Y0}, {b.X1, b.Y0}, {b.X1, b.Y1}, {b.X0, b.Y1}}
+}
+
+// descenders are the characters that reach below the baseline; a text
+// without any ends at the baseline, so that a label set close under a big
+// number does not count as touching it.
+const descenders = "gjpqyQ()[]{}/|@$çşţąęįųрдуфцщДЦЩ"
+
+// textQuad is a text's kerning box (its advance, from 0.8 em above the
+// baseline to 0.25 em below it when it has descenders, else 0.05 em),
+// turned about its anchor with the text.
+func textQuad(sc *scene.Scene, t *scene.Text) quad {
+	x0 := sc.StartX(t)
+	x1 := x0 + sc.Face(t).Width(t.S, t.Size)
+	down := 0.05
+	switch {
+	case strings.ContainsAny(t.S, descenders):
+		down = 0.25
+	case strings.ContainsAny(t.S, ",;"):
+		down = 0.15
+	}
+	q := boxQuad(scene.Box{X0: x0, Y0: t.Y - 0.8*t.Size, X1: x1, Y1: t.Y + down*t.Size})
+	if t.Rotate != 0 {
+		a := t.Rotate * math.Pi / 180
+		sin, cos := math.Sin(a), math.Cos(a)
+		for i, p := range q {
+			dx, dy := p[0]-t.X, p[1]-t.Y
+			q[i] = [2]float64{t.X + dx*cos - dy*sin, t.Y + dx*sin + dy*cos}
+		}
+	}
+	return q
+}
+
+func (q quad) bounds() scene.Box {
+	b := scene.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for _, p := range q {
+		b = scene.Box{X0: math.Min(b.X0, p[0]), Y0: math.Min(b.Y0, p[1]), X1: math.Max(b.X1, p[0]), Y1: math.Max(b.Y1, p[1])}
+	}
+	return b
+}
+
+// overlaps reports whether two quads share more than overlapSlack along
+// every axis that could separate them (the separating axis theorem: two
+// convex shapes are apart when their shadows on one of their edges'
+// normals are).
+func (q quad) overlaps(o quad) bool {
+	for _, s := range []quad{q, o} {
+		for i := 0; i < 2; i++ {
+			ex, ey := s[i+1][0]-s[i][0], s[i+1][1]-s[i][1]
+			n := math.Hypot(ex, ey)
+			if n == 0 {
+				continue
+			}
+			ax, ay := -ey/n, ex/n
+			a0, a1 := q.shadow(ax, ay)
+			b0, b1 := o.shadow(ax, ay)
+			if math.Min(a1, b1)-math.Max(a0, b0) <= overlapSlack {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// shadow is the extent of q projected onto the axis (ax, ay).
+func (q quad) shadow(ax, ay float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, p := range q {
+		d := p[0]*ax + p[1]*ay
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	return lo, hi
+}
+
+func inside(b, c scene.Box) bool {
+	return b.X0 >= c.X0-0.5 && b.Y0 >= c.Y0-0.5 && b.X1 <= c.X1+0.5 && b.Y1 <= c.Y1+0.5
+}
+
+// Lint lays the figure out and returns what the layout checker finds, one
+// line a finding ("text-overlap: "1,000" and "Nepal""), for --check.
+func (f *Figure) Lint() (findings []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: figure %q: internal error while laying out: %v", f.file, f.ID, r)
+		}
+	}()
+	g, err := f.loaded()
+	if err != nil {
+		return nil, err
+	}
+	for _, fd := range lint(g.Scene(), g.inputText()) {
+		findings = append(findings, fd.Rule+": "+fd.What)
+	}
+	return findings, nil
+}
+
+// inputText is every text the figure was given, for the rule on cut
+// texts: an ellipsis that the input holds is no cut.
+func (f *Figure) inputText() string {
+	var b strings.Builder
+	for _, s := range []string{f.Title, f.Subtitle, f.Note, f.Style.Source, f.Style.Credit, f.Rest, f.UnitLabel, f.Center, f.Style.Prefix, f.Style.Suffix} {
+		b.WriteString(s)
+	}
+	for _, s := range f.Series {
+		b.WriteString(s)
+	}
+	for _, d := range f.Data {
+		b.WriteString(d.Label + d.Compare)
+	}
+	for _, a := range f.Annotations {
+		b.WriteString(a.Text)
+	}
+	return b.String()
+}
