@@ -294,9 +294,9 @@
 // error naming the key, never an empty box in print; what a figure draws
 // besides (locale separators, an ellipsis) is checked again after layout.
 // Strings have at most 1,000 characters, files at most 16 MiB and 1,000
-// figures. Numbers are 0 or from 1e-9 to 1e15 in magnitude: above that a
-// float64 no longer holds every whole number, below it no format tells a
-// number from zero. Arrays and inline tables nest at most 8 deep and keys
+// figures. Numbers are 0 or from 0.000001 to 1e15 in magnitude: above
+// that a float64 no longer holds every whole number, below it no format
+// (at most 6 decimals) tells a number from zero. Arrays and inline tables nest at most 8 deep and keys
 // have at most 128 bytes and 4 dotted parts: the file is scanned for
 // these before it is decoded, since deeper input costs the TOML decoder
 // time and memory out of all proportion. An id may not be a name that

@@ -64,35 +64,86 @@ func (f numberFormat) plain(v float64, d int) string {
 	return out
 }
 
+// maxDecimals is the most decimals a number is written with, by the
+// figure's decimals or as its value needs.
+const maxDecimals = 6
+
+// autoDecimals is how many decimals a value may need to show: 2 from 1
+// up, more below it so that 0.001 keeps its significant digits (0.001,
+// 0.0012) instead of reading "0.00", at most maxDecimals.
+func autoDecimals(v float64) int {
+	a := math.Abs(v)
+	if a >= 1 || a == 0 {
+		return 2
+	}
+	return min(maxDecimals, 2+int(math.Floor(-math.Log10(a))))
+}
+
+// compactUnit returns the divisor and suffix that write v compactly
+// (135K, 1.2M), with d decimals, and the decimals; 0 and "" below a
+// thousand. A value that rounds up to the next unit takes it: 999,999 is
+// 1M, not 1,000.0K.
+func (f numberFormat) compactUnit(v float64, d int) (div float64, unit string, dec int) {
+	units := []struct {
+		div  float64
+		unit string
+	}{{1e12, f.loc.trillion}, {1e9, f.loc.billion}, {1e6, f.loc.million}, {1e3, f.loc.thousand}}
+	for i, u := range units {
+		if math.Abs(v) < u.div*0.9995 {
+			continue
+		}
+		// One decimal at most unless decimals says, and none when the
+		// rounded value is whole (1.96M is 2M).
+		auto := func(x float64) int { return decimalsFor(math.Round(x*10)/10, 1) }
+		x := v / u.div
+		dec = d
+		if dec < 0 {
+			dec = auto(x)
+		}
+		p := math.Pow(10, float64(dec))
+		if i > 0 && math.Round(math.Abs(x)*p)/p >= 1000 {
+			u = units[i-1]
+			x = v / u.div
+			if d < 0 {
+				dec = auto(x)
+			}
+		}
+		return u.div, u.unit, dec
+	}
+	return 0, "", d
+}
+
 // number formats a value with the figure's decimals, compact form, prefix
 // and suffix: 18,000 · 18.000 · 135K · $1.2M.
 func (f numberFormat) number(v float64) string {
 	d := f.decimals
-	if f.compact && math.Abs(v) >= 1000 {
-		div, unit := 1e3, f.loc.thousand
-		if math.Abs(v) >= 1e9 {
-			div, unit = 1e9, f.loc.billion
-		} else if math.Abs(v) >= 1e6 {
-			div, unit = 1e6, f.loc.million
+	if f.compact {
+		if div, unit, dec := f.compactUnit(v, d); div != 0 {
+			return f.affix(f.plain(v/div, dec) + unit)
 		}
-		x := v / div
-		if d < 0 {
-			d = decimalsFor(x, 1)
-		}
-		return f.affix(f.plain(x, d) + unit)
 	}
 	if d < 0 {
-		d = decimalsFor(v, 2)
+		d = decimalsFor(v, autoDecimals(v))
 	}
 	return f.affix(f.plain(v, d))
 }
 
-// tick formats an axis tick with the decimals its step needs.
+// tick formats an axis tick with the decimals its step needs, whatever
+// the figure's decimals say: a step of 0.25 is written 0.25, a step of 1
+// with decimals = 1 is still 1, not 1.0.
 func (f numberFormat) tick(v, step float64) string {
-	if f.compact || f.decimals >= 0 {
-		return f.number(v)
+	return f.affix(f.bareTick(v, step))
+}
+
+// bareTick is tick without prefix and suffix, for an axis whose values
+// are not the figure's measure (a line's numeric x: ages, years).
+func (f numberFormat) bareTick(v, step float64) string {
+	if f.compact {
+		if div, unit, _ := f.compactUnit(v, -1); div != 0 {
+			return f.plain(v/div, decimalsFor(step/div, maxDecimals)) + unit
+		}
 	}
-	return f.affix(f.plain(v, decimalsFor(step, 2)))
+	return f.plain(v, decimalsFor(step, autoDecimals(step)))
 }
 
 func (f numberFormat) affix(s string) string {
@@ -102,21 +153,36 @@ func (f numberFormat) affix(s string) string {
 	return f.prefix + s + f.suffix
 }
 
-// span formats a low–high range with an en dash: 10,000–30,000.
+// span formats a low–high range with an en dash: 10,000–30,000. With a
+// negative end the dash gets thin spaces, so that −10 – −5 does not read
+// as a double minus.
 func (f numberFormat) span(lo, hi float64) string {
+	if lo < 0 || hi < 0 {
+		return f.number(lo) + "\u2009–\u2009" + f.number(hi)
+	}
 	return f.number(lo) + "–" + f.number(hi)
 }
 
 // percent formats a share (0.19) as a whole percentage: 19%. Shares below
-// 1% keep one decimal so that they never read as 0%.
+// 1% keep one decimal, and below 0.1% two, so that they never read as
+// 0%; a share that would still round to 0% or 100% is written <0.01% or
+// >99.9%.
 func (f numberFormat) percent(share float64) string {
 	p := share * 100
+	a := math.Abs(p)
 	d := 0
-	if p != 0 && math.Abs(p) < 1 || math.Abs(p) > 99 && math.Abs(p) < 100 {
+	if a != 0 && a < 1 || a > 99 && a < 100 {
 		d = 1
 	}
-	if math.Abs(p) < 0.1 && p != 0 {
+	if a < 0.1 && a != 0 {
 		d = 2
+	}
+	q := math.Pow(10, float64(d))
+	switch r := math.Round(a*q) / q; {
+	case a != 0 && r == 0:
+		return "<" + f.plain(math.Copysign(0.01, p), 2) + f.loc.percent + "%"
+	case a < 100 && r >= 100:
+		return ">" + f.plain(math.Copysign(99.9, p), 1) + f.loc.percent + "%"
 	}
 	return f.plain(p, d) + f.loc.percent + "%"
 }

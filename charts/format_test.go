@@ -48,6 +48,29 @@ func TestNumberFormat(t *testing.T) {
 		{"prefix and suffix", nf("en", func(s *Style) { s.Prefix, s.Suffix = "$", " bn" }).number(-1500), "−$1,500 bn"},
 		{"tick decimals follow step", nf("en", nil).tick(0.5, 0.5), "0.5"},
 		{"tick whole", nf("en", nil).tick(50000, 50000), "50,000"},
+		// Small values keep their significant digits; a sign is kept.
+		{"thousandths", nf("en", nil).number(0.001), "0.001"},
+		{"small negative", nf("en", nil).number(-0.004), "−0.004"},
+		{"two significant digits", nf("en", nil).number(0.0012345), "0.0012"},
+		{"millionths", nf("en", nil).number(0.000001), "0.000001"},
+		{"de thousandths", nf("de", nil).number(0.001), "0,001"},
+		// Compact numbers move up a unit when they round up to it.
+		{"compact rounds up to a million", nf("en", func(s *Style) { s.Compact = true }).number(999999), "1M"},
+		{"compact rounds up to a billion", nf("en", func(s *Style) { s.Compact = true }).number(999999999), "1B"},
+		{"compact negative rounds up", nf("en", func(s *Style) { s.Compact = true }).number(-999950), "−1M"},
+		{"compact trillions", nf("en", func(s *Style) { s.Compact = true; s.Prefix = "$" }).number(3.3e12), "$3.3T"},
+		{"compact 999.5 stays", nf("en", func(s *Style) { s.Compact = true }).number(999.4), "999.4"},
+		// Percentages never read 0% or 100% for what is neither.
+		{"percent of almost nothing", nf("en", nil).percent(1e-18), "<0.01%"},
+		{"percent of almost all", nf("en", nil).percent(0.99999), ">99.9%"},
+		{"percent zero", nf("en", nil).percent(0), "0%"},
+		// Ticks take the decimals their step needs, whatever decimals says.
+		{"tick quarter steps", nf("en", func(s *Style) { s.Decimals = 1; s.Suffix = "%" }).tick(0.25, 0.25), "0.25%"},
+		{"tick whole with decimals", nf("en", func(s *Style) { s.Decimals = 1; s.Prefix = "$" }).tick(2, 1), "$2"},
+		{"tick compact", nf("en", func(s *Style) { s.Compact = true }).tick(1500000, 500000), "1.5M"},
+		{"bare tick has no suffix", nf("en", func(s *Style) { s.Suffix = "%" }).bareTick(20, 10), "20"},
+		// A range with a negative end does not read as a double minus.
+		{"negative range", nf("en", nil).span(-10, -5), "−10\u2009–\u2009−5"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

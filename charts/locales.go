@@ -14,6 +14,7 @@ type locale struct {
 	thousand string // compact suffixes
 	million  string
 	billion  string
+	trillion string
 
 	months [12]string // short month names, for date axes and labels
 

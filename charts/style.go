@@ -204,8 +204,15 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
 	t.integer("decimals", &st.Decimals, 0, 6)
+	// A prefix or suffix keeps its spaces: " km" is written 2.5 km.
 	t.str("prefix", &st.Prefix)
 	t.str("suffix", &st.Suffix)
+	if s, ok := t.m["prefix"].(string); ok && strings.TrimSpace(s) == st.Prefix {
+		st.Prefix = s
+	}
+	if s, ok := t.m["suffix"].(string); ok && strings.TrimSpace(s) == st.Suffix {
+		st.Suffix = s
+	}
 	t.boolean("compact", &st.Compact)
 	var rs []string
 	if t.strs("renditions", &rs) {

@@ -197,11 +197,12 @@ func (t *table) num(key string, dst *float64) bool {
 
 // The magnitudes a number may have. Above maxMagnitude, float64 no longer
 // holds every whole number; below minMagnitude, no format presschart
-// writes (at most 6 decimals) tells the number from zero, and scale
-// arithmetic nears the subnormal range, where tick steps underflow to 0.
+// writes (at most maxDecimals, 6, decimals) tells the number from zero,
+// and far below it scale arithmetic nears the subnormal range, where tick
+// steps underflow to 0.
 const (
 	maxMagnitude = 1e15
-	minMagnitude = 1e-9
+	minMagnitude = 1e-6
 )
 
 // checkMagnitude says what is wrong with a finite number's size, or "".
@@ -210,7 +211,7 @@ func checkMagnitude(f float64) string {
 	case a > maxMagnitude:
 		return fmt.Sprintf("%g is too large; at most 1e15 is allowed (give it in thousands or millions and say so in the subtitle)", f)
 	case a != 0 && a < minMagnitude:
-		return fmt.Sprintf("%g is too small to chart; numbers from 1e-9 up are allowed, or 0 (change the unit, e.g. per million, and say so in the subtitle)", f)
+		return fmt.Sprintf("%g is too small to chart; numbers from 0.000001 up are allowed, or 0 (change the unit, e.g. per million, and say so in the subtitle)", f)
 	}
 	return ""
 }

@@ -200,7 +200,7 @@ func (c *ctx) xTicks(lo, hi, width float64) []xTick {
 			}
 			var ts []xTick
 			for _, v := range stepsFrom(lo, hi, step) {
-				ts = append(ts, xTick{v, c.nf.tick(v, step)})
+				ts = append(ts, xTick{v, c.nf.bareTick(v, step)})
 			}
 			if fits(ts) || n == 1 {
 				return ts
