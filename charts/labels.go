@@ -30,23 +30,43 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 // order and staying within [lo, hi] where there is room; it returns the
 // new centres in the input order.
 func spread(ys []float64, gap, lo, hi float64) []float64 {
+	hs := make([]float64, len(ys))
+	for i := range hs {
+		hs[i] = gap
+	}
+	return spreadBlocks(ys, hs, lo-gap/2, hi+gap/2)
+}
+
+// spreadBlocks places blocks of heights hs, each centred on its ys as far
+// as it can be, in their order along y, so that no two overlap and all
+// lie within lo..hi where they fit; it returns the blocks' centres.
+func spreadBlocks(ys, hs []float64, lo, hi float64) []float64 {
 	idx := make([]int, len(ys))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return ys[idx[a]] < ys[idx[b]] })
+	// Down from the top: each block starts below the one before.
 	out := make([]float64, len(ys))
-	prev := math.Inf(-1)
+	prevEnd := lo
 	for _, i := range idx {
-		out[i] = math.Max(math.Max(ys[i], lo), prev+gap)
-		prev = out[i]
+		start := math.Max(ys[i]-hs[i]/2, prevEnd)
+		out[i] = start + hs[i]/2
+		prevEnd = start + hs[i]
 	}
 	// Too low: push back up from the bottom, as far as the top allows.
-	next := math.Inf(1)
+	nextStart := hi
 	for k := len(idx) - 1; k >= 0; k-- {
 		i := idx[k]
-		out[i] = math.Min(out[i], math.Min(hi, next-gap))
-		next = out[i]
+		end := math.Min(out[i]+hs[i]/2, nextStart)
+		out[i] = end - hs[i]/2
+		nextStart = end - hs[i]
+	}
+	// Where they cannot all fit, the top wins: none starts above lo.
+	prevEnd = lo
+	for _, i := range idx {
+		out[i] = math.Max(out[i], prevEnd+hs[i]/2)
+		prevEnd = out[i] + hs[i]/2
 	}
 	return out
 }
