@@ -194,33 +194,61 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	if !stacked {
 		barW = math.Max(1, math.Floor(bandW/float64(ns)*2)/2)
 	}
+	// A series labels all of its values or none: a value that does not
+	// fit its bar would otherwise leave a random few labelled. Zeros in a
+	// pile have no segment to hold a label and are not counted.
+	segment := func(j, i int) (x, top, h float64) {
+		d := data[j]
+		cx := left + slot*(float64(j)+0.5)
+		sp := spanOf(d, i)
+		y0, y1 := c.snap(s.px(sp.v0)), c.snap(s.px(sp.v1))
+		x = c.snap(cx - bandW/2)
+		if !stacked {
+			x = c.snap(cx - bandW/2 + float64(i)*barW)
+			_, y1 = s.bar(d.Values[i])
+		}
+		return x, math.Min(y0, y1), math.Abs(y1 - y0)
+	}
+	show := make([]bool, ns)
+	for i := range show {
+		show[i] = true
+		for j, d := range data {
+			v := d.Values[i]
+			_, _, h := segment(j, i)
+			lw := c.width(c.nf.number(v), size, true)
+			if stacked && v != 0 && (h < capH+10 || lw > barW-6) || !stacked && lw > barW-2 {
+				show[i] = false
+			}
+		}
+	}
+	// Totals over the piles likewise: all, when each fits its slot.
+	showTotals := stacked && ns > 1
+	for _, d := range data {
+		if c.width(c.nf.number(sumOf(d)), size, true) > slot-4 {
+			showTotals = false
+		}
+	}
 	for j, d := range data {
 		cx := left + slot*(float64(j)+0.5)
 		total := 0.0
 		for i, v := range d.Values {
-			sp := spanOf(d, i)
-			y0, y1 := c.snap(s.px(sp.v0)), c.snap(s.px(sp.v1))
-			x := c.snap(cx - bandW/2)
-			if !stacked {
-				x = c.snap(cx - bandW/2 + float64(i)*barW)
-				_, y1 = s.bar(v)
-			}
-			top, h := math.Min(y0, y1), math.Abs(y1-y0)
+			x, top, h := segment(j, i)
 			fill := c.lineColor(names[i], i)
 			series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
 			label := c.nf.number(v)
 			lw := c.width(label, size, true)
 			switch {
+			case !show[i] || stacked && v == 0:
 			case stacked && h >= capH+10 && lw <= barW-6:
 				values.Add(c.text(x+barW/2, top+h/2+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
-			case !stacked && lw <= barW+4 && v >= 0:
+			case !stacked && v >= 0:
 				values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
-			case !stacked && lw <= barW+4:
+			case !stacked:
 				values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"))
 			}
 			total += v
 		}
-		if stacked && ns > 1 { // the total over the pile
+		if showTotals { // the total over the pile
 			top := s.px(math.Max(0, hiOf(d)))
 			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
@@ -297,6 +325,21 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		}}
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
 	g.Add(grid, axisX)
+	// A pile's series labels all of its segments or none (zeros aside).
+	show := make([]bool, ns)
+	for i := range show {
+		show[i] = true
+		for _, d := range data {
+			if !stacked || d.Values[i] == 0 {
+				continue
+			}
+			sp := spanOf(d, i)
+			w := math.Abs(c.snap(s.px(sp.v1)) - c.snap(s.px(sp.v0)))
+			if w < c.width(c.nf.number(d.Values[i]), size, true)+10 {
+				show[i] = false
+			}
+		}
+	}
 	for j, d := range data {
 		cy := top + rh*(float64(j)+0.5)
 		y0 := c.snap(cy - bandH/2)
@@ -315,6 +358,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			lwid := c.width(label, size, true)
 			base := y + barH/2 + capH/2
 			switch {
+			case stacked && (!show[i] || v == 0):
 			case stacked && w >= lwid+10:
 				values.Add(c.text(x+w/2, base, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
 			case !stacked && v >= 0:
