@@ -16,6 +16,9 @@ type scale struct {
 	ticks      []float64
 	minVisible float64 // the shortest bar drawn for a non-zero value, px
 	grid       float64 // device pixels per CSS pixel, for crisp bar ends; 0 for 2
+	// compact writes the tick labels compactly (2M), when the figure's
+	// own format is too wide for them to stand side by side.
+	compact bool
 }
 
 // niceStep returns the smallest step of 1, 2, 2.5 or 5 times a power of
@@ -134,15 +137,92 @@ func logScale(lo, hi, p0, p1 float64) scale {
 
 // valueScale is the figure's value scale: logarithmic with scale = "log",
 // else linear from zero (niceScale).
+//
+// On a horizontal axis (p1 > p0) the tick labels stand side by side: the
+// scale takes fewer ticks until its widest label fits between two of
+// them, and a log scale drops its 2 and 5 ticks, then every other decade.
 func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	var s scale
 	if c.f.Style.Log {
 		s = logScale(lo, hi, p0, p1)
+		if p1 > p0 {
+			s.ticks = c.thinLogTicks(s)
+		}
 	} else {
 		s = niceScale(lo, hi, p0, p1, minGap, minStep)
+		if p1 > p0 && !c.ticksFit(s) && !c.nf.compact && math.Max(math.Abs(lo), math.Abs(hi)) >= 1e4 {
+			s.compact = true
+		}
+		for k := 0; k < 8 && p1 > p0 && !c.ticksFit(s); k++ {
+			minGap *= 1.5
+			compact := s.compact
+			s = niceScale(lo, hi, p0, p1, minGap, minStep)
+			s.compact = compact
+		}
 	}
 	s.grid = c.grid()
 	return s
+}
+
+// ticksFit reports whether a horizontal scale's tick labels keep 8 px
+// apart, placed as gridlines places them: centred on their ticks, or
+// ending (starting) at a tick near the right (left) edge.
+func (c *ctx) ticksFit(s scale) bool {
+	prevEnd := math.Inf(-1)
+	for _, t := range s.ticks {
+		w := c.width(c.tickLabel(s, t), c.tick, false)
+		x0 := s.px(t) - w/2
+		switch {
+		case x0+w > c.right:
+			x0 = s.px(t) - w
+		case x0 < c.left:
+			x0 = s.px(t)
+		}
+		if x0 < prevEnd+8 {
+			return false
+		}
+		prevEnd = x0 + w
+	}
+	return true
+}
+
+// tickLabel writes a tick of s with the decimals its step needs.
+func (c *ctx) tickLabel(s scale, t float64) string {
+	step := s.step
+	if s.log {
+		step = t
+	}
+	nf := c.nf
+	nf.compact = nf.compact || s.compact
+	return nf.tick(t, step)
+}
+
+// thinLogTicks keeps the powers of ten of a log scale when its 2 and 5
+// ticks crowd, and then every other, every third… power, until the
+// labels fit side by side.
+func (c *ctx) thinLogTicks(s scale) []float64 {
+	if c.ticksFit(s) {
+		return s.ticks
+	}
+	var decades []float64
+	for _, t := range s.ticks {
+		if e := math.Log10(t); math.Abs(e-math.Round(e)) < 1e-9 {
+			decades = append(decades, t)
+		}
+	}
+	for every := 1; every < len(decades); every++ {
+		var keep []float64
+		for i, t := range decades {
+			if i%every == 0 {
+				keep = append(keep, t)
+			}
+		}
+		s.ticks = keep
+		if c.ticksFit(s) {
+			return keep
+		}
+	}
+	return decades[:1]
 }
 
 // px returns the pixel position of v.
@@ -191,6 +271,7 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 	}
 	axis = &scene.Group{ID: axisID, Class: class}
 	capH := c.regular.CapHeight(c.tick)
+	lastEnd := math.Inf(-1)
 	for _, t := range s.ticks {
 		p := c.snapLine(s.px(t), 1)
 		col, cls := c.th.grid, "pc-gridline"
@@ -208,22 +289,26 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 				grid.Add(l)
 			}
 		}
-		step := s.step
-		if s.log {
-			step = t
-		}
-		label := c.nf.tick(t, step)
+		label := c.tickLabel(s, t)
 		if vertical {
 			axis.Add(c.text(labelAt-8, p+capH/2, label, c.tick, false, c.th.faint, scene.End, "pc-tick"))
 		} else {
 			// A label centred on its tick may not run past the content
-			// area: at the edges it ends, or starts, at its tick.
+			// area: at the edges it ends, or starts, at its tick. One
+			// that would touch the label before it is left out, so that a
+			// narrow axis labels every other gridline rather than none
+			// legibly.
 			a, w := scene.Middle, c.width(label, c.tick, false)
+			x0 := p - w/2
 			if p+w/2 > c.right {
-				a = scene.End
+				a, x0 = scene.End, p-w
 			} else if p-w/2 < c.left {
-				a = scene.Start
+				a, x0 = scene.Start, p
 			}
+			if x0 < lastEnd+8 {
+				continue
+			}
+			lastEnd = x0 + w
 			axis.Add(c.text(p, labelAt+8+capH, label, c.tick, false, c.th.faint, a, "pc-tick"))
 		}
 	}
@@ -234,11 +319,7 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 func (c *ctx) tickWidth(s scale) float64 {
 	w := 0.0
 	for _, t := range s.ticks {
-		step := s.step
-		if s.log {
-			step = t
-		}
-		w = math.Max(w, c.width(c.nf.tick(t, step), c.tick, false))
+		w = math.Max(w, c.width(c.tickLabel(s, t), c.tick, false))
 	}
 	return w
 }
