@@ -117,9 +117,10 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	g := &scene.Group{}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left, true)
 	g.Add(grid, axisY)
-	g.Add(c.xAxis(c.xTicks(x0, x1, right-left), px, s.px(s.base())))
+	// The x axis sits under the plot, below negative values too, never
+	// along a zero line through the data.
+	g.Add(c.xAxis(c.xTicks(x0, x1, right-left), px, s.p0, left))
 
-	capH := c.regular.CapHeight(c.label)
 	var endY []float64
 	for i, name := range names {
 		col := c.lineColor(name, i)
@@ -164,14 +165,23 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	}
 	g.Add(baseline)
 	labels := &scene.Group{ID: "labels", Class: "pc-labels"}
-	ys := spread(endY, labelLH, p.y+labelLH/2, s.px(s.base()))
+	// End labels wrap rather than being cut, each block as near its
+	// line's end as the others allow, anywhere from the top of the plot
+	// to its bottom (negative ends included).
+	endLines := make([][]string, ns)
+	endH := make([]float64, ns)
 	for i, name := range names {
-		text := c.regular.Ellipsize(ends[i], c.label, endW)
+		endLines[i], _ = c.face(name != "").Wrap(ends[i], c.label, endW, 0)
+		endH[i] = float64(len(endLines[i])) * labelLH
+	}
+	ys := spreadBlocks(endY, endH, p.y, s.p0+labelLH/2)
+	for i, name := range names {
 		col := c.lineColor(name, i)
 		if contrast(col, c.bg()) < 3 { // a grey line keeps a readable label
 			col = c.th.muted
 		}
-		labels.Add(c.text(right+10, ys[i]+capH/2, text, c.label, name != "", col, scene.Start, "pc-label"))
+		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
+		labels.Add(nodes...)
 	}
 	g.Add(labels)
 	return drawn{group: g, height: p.h, axes: ax}

@@ -277,8 +277,10 @@ func xLabel(f *Figure, nf numberFormat, d Datum) string {
 	return strconv.Itoa(t.Day()) + " " + names[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
-// xAxis draws the ticks of an x axis under the plot.
-func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y float64) *scene.Group {
+// xAxis draws the ticks of an x axis under the plot, whose left edge is
+// left: a label there starts at its tick, clear of the value axis's
+// labels in the corner, and one at the right edge ends at its tick.
+func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y, left float64) *scene.Group {
 	g := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
 	capH := c.regular.CapHeight(c.tick)
 	for _, t := range ts {
@@ -287,7 +289,7 @@ func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y float64) *scene.Grou
 		a, w := scene.Middle, c.width(t.label, c.tick, false)
 		if x+w/2 > c.right {
 			a = scene.End
-		} else if x-w/2 < c.left {
+		} else if x-w/2 < left {
 			a = scene.Start
 		}
 		g.Add(c.text(x, y+8+capH+2, t.label, c.tick, false, c.th.faint, a, "pc-tick"))
