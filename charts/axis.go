@@ -271,7 +271,7 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 	}
 	axis = &scene.Group{ID: axisID, Class: class}
 	capH := c.regular.CapHeight(c.tick)
-	lastEnd := math.Inf(-1)
+	lastEnd, lastY := math.Inf(-1), math.Inf(1)
 	for _, t := range s.ticks {
 		p := c.snapLine(s.px(t), 1)
 		col, cls := c.th.grid, "pc-gridline"
@@ -291,6 +291,12 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 		}
 		label := c.tickLabel(s, t)
 		if vertical {
+			// On a plot squeezed short, a label too close to the one
+			// below it is left out; its gridline stays.
+			if math.Abs(p-lastY) < c.tick*1.3 {
+				continue
+			}
+			lastY = p
 			axis.Add(c.text(labelAt-8, p+capH/2, label, c.tick, false, c.th.faint, scene.End, "pc-tick"))
 		} else {
 			// A label centred on its tick may not run past the content

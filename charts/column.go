@@ -26,7 +26,6 @@ func plotColumns(c *ctx, p rect) drawn {
 	data := c.f.Data
 	lo, hi := valueExtent(data)
 	valueGap := math.Round(c.value + 10)
-	labelLH := math.Round(c.label * 1.3)
 
 	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, c.dataStep())
 
@@ -91,14 +90,7 @@ func plotColumns(c *ctx, p rect) drawn {
 			continue
 		}
 		cx := left + slot*(float64(i)+0.5)
-		if cat.rotate {
-			t := c.text(cx+c.label*0.35, labelTop+c.label*0.35, cat.lines[i][0], c.label, false, c.th.muted, scene.End, "pc-label")
-			t.Rotate = -45
-			axisX.Add(t)
-			continue
-		}
-		nodes, _ := c.block(cat.lines[i], cx, labelTop, c.label, labelLH, false, c.th.muted, scene.Middle, "pc-label")
-		axisX.Add(nodes...)
+		axisX.Add(c.columnLabel(cat, i, cx, labelTop)...)
 	}
 	g.Add(bars, baseline, values, axisX)
 	return drawn{group: g, height: p.h, axes: ax}

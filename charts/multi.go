@@ -253,14 +253,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
 		if j%cl.every == 0 {
-			if cl.rotate {
-				t := c.text(cx+c.label*0.35, s.px(s.lo)+6+negGap+c.label*0.35, cl.lines[j][0], c.label, false, c.th.muted, scene.End, "pc-label")
-				t.Rotate = -45
-				cats.Add(t)
-			} else {
-				nodes, _ := c.block(cl.lines[j], cx, s.px(s.lo)+6+negGap, c.label, math.Round(c.label*1.3), false, c.th.muted, scene.Middle, "pc-label")
-				cats.Add(nodes...)
-			}
+			cats.Add(c.columnLabel(cl, j, cx, s.px(s.lo)+6+negGap)...)
 		}
 	}
 	for _, sg := range series {

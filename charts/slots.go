@@ -7,6 +7,8 @@ package charts
 import (
 	"math"
 	"strings"
+
+	"presschart/charts/scene"
 )
 
 // columnLayout settles a column plot: the tick labels' width decides
@@ -46,27 +48,62 @@ func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels 
 			}
 		}
 	}
-	lines := 1
+	// Upright labels wrap at whole words to three lines; a label that
+	// needs more turns them all, as a word wider than its slot does.
 	cl.lines = make([][]string, len(data))
+	lines := 1
 	for i, d := range data {
-		if cl.rotate {
-			// The label runs down and left from its column: it may not
-			// run past the figure's left edge.
-			cx := left + slot*(float64(i)+0.5)
-			room := math.Min(150*c.u, (cx-edge)*math.Sqrt2)
-			cl.lines[i] = []string{c.regular.Ellipsize(d.Label, c.label, room)}
-			cl.height = math.Max(cl.height, (c.width(cl.lines[i][0], c.label, false)+c.label)/math.Sqrt2+8)
-			continue
+		if !cl.rotate {
+			cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, width, 0)
+			if len(cl.lines[i]) > 3 {
+				cl.rotate = true
+			}
+			lines = max(lines, len(cl.lines[i]))
 		}
-		cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, width, 3)
-		lines = max(lines, len(cl.lines[i]))
 	}
 	if !cl.rotate {
 		cl.height = float64(lines)*lh + 6
-	} else if minSlot := lh * math.Sqrt2; slot < minSlot {
+		return cl
+	}
+	// Turned labels run down and left from their columns, no farther
+	// than the figure's left edge, nor than 150 px; a longer label wraps
+	// into parallel lines rather than being cut.
+	lines = 1
+	for i, d := range data {
+		cx := left + slot*(float64(i)+0.5)
+		room := math.Max(math.Min(150*c.u, (cx-edge)*math.Sqrt2), 4*c.label)
+		cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, room, 0)
+		w := 0.0
+		for _, l := range cl.lines[i] {
+			w = math.Max(w, c.width(l, c.label, false))
+		}
+		n := float64(len(cl.lines[i]))
+		cl.height = math.Max(cl.height, (w+c.label)/math.Sqrt2+(n-1)*lh/math.Sqrt2+8)
+		lines = max(lines, len(cl.lines[i]))
+	}
+	if minSlot := float64(lines) * lh * math.Sqrt2; slot < minSlot {
 		cl.every = int(math.Ceil(minSlot / slot))
 	}
 	return cl
+}
+
+// label draws column i's label under it, from top: a wrapped block, or
+// turned lines side by side, the first ending at the column's middle.
+func (c *ctx) columnLabel(cl columnLabels, i int, cx, top float64) []scene.Node {
+	lh := math.Round(c.label * 1.3)
+	if !cl.rotate {
+		nodes, _ := c.block(cl.lines[i], cx, top, c.label, lh, false, c.th.muted, scene.Middle, "pc-label")
+		return nodes
+	}
+	var nodes []scene.Node
+	for k, l := range cl.lines[i] {
+		// Each further line sits below the one before, across the turn.
+		off := float64(k) * lh / math.Sqrt2
+		t := c.text(cx+c.label*0.35+off, top+c.label*0.35+off, l, c.label, false, c.th.muted, scene.End, "pc-label")
+		t.Rotate = -45
+		nodes = append(nodes, t)
+	}
+	return nodes
 }
 
 // valueExtent returns the smallest and largest value of data.
