@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -200,18 +201,34 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1})
 			case *scene.Polyline:
 				for i := 1; i < len(n.Pts); i++ {
-					a, b := n.Pts[i-1], n.Pts[i]
-					out = append(out, box{math.Min(a[0], b[0]) - 2, math.Min(a[1], b[1]) - 2, math.Max(a[0], b[0]) + 2, math.Max(a[1], b[1]) + 2})
+					out = appendSegment(out, n.Pts[i-1], n.Pts[i], 2)
 				}
 			case *scene.Line:
 				if n.Class == "pc-tick-mark" {
 					continue
 				}
-				out = append(out, box{math.Min(n.X1, n.X2) - 1, math.Min(n.Y1, n.Y2) - 1, math.Max(n.X1, n.X2) + 1, math.Max(n.Y1, n.Y2) + 1})
+				out = appendSegment(out, [2]float64{n.X1, n.Y1}, [2]float64{n.X2, n.Y2}, 1)
 			}
 		}
 	}
 	walk(g)
+	return out
+}
+
+// appendSegment adds the boxes of a stroke from a to b, pad to either
+// side: one box for a straight or short stroke, a box every 8 px along a
+// long slanted one, whose single box would cover the plot.
+func appendSegment(out []box, a, b [2]float64, pad float64) []box {
+	n := 1
+	if a[0] != b[0] && a[1] != b[1] {
+		n = max(1, int(math.Hypot(b[0]-a[0], b[1]-a[1])/8))
+	}
+	for k := 0; k < n; k++ {
+		t0, t1 := float64(k)/float64(n), float64(k+1)/float64(n)
+		x0, y0 := a[0]+(b[0]-a[0])*t0, a[1]+(b[1]-a[1])*t0
+		x1, y1 := a[0]+(b[0]-a[0])*t1, a[1]+(b[1]-a[1])*t1
+		out = append(out, box{math.Min(x0, x1) - pad, math.Min(y0, y1) - pad, math.Max(x0, x1) + pad, math.Max(y0, y1) + pad})
+	}
 	return out
 }
 
@@ -336,6 +353,17 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
 					[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
 				)
 			}
+			// Then anywhere in the plot, nearest the point first, so that
+			// a note goes into free space before it covers anything.
+			var grid [][3]float64
+			for y := c.plotRect.y; y+h <= ax.area.bottom(); y += math.Round(8 * c.u) {
+				for x := c.left; x+w <= c.right; x += math.Round(12 * c.u) {
+					grid = append(grid, [3]float64{x, y, float64(scene.Start)})
+				}
+			}
+			dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
+			sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
+			cands = append(cands, grid...)
 			bx, by, a := an.placeFirst(lines, cands, textBox, free, put)
 			// A connector from the point to the nearest corner of the text.
 			tb := textBox(lines, bx, by, a)
