@@ -130,9 +130,16 @@ func plotDonut(c *ctx, p rect) drawn {
 	if small == "" {
 		center.Add(c.text(cx, cy+capH/2, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
 	} else {
-		line, _ := c.regular.Wrap(small, c.label, inner*1.5, 1)
-		center.Add(c.text(cx, cy+capH*0.35, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
-		center.Add(c.text(cx, cy+capH*0.35+c.label*1.6, line[0], c.label, false, c.th.muted, scene.Middle, "pc-center-label"))
+		// The label wraps in the hole; one that needs more than two
+		// lines is left to the legend beside the ring, not cut.
+		lines, _ := c.regular.Wrap(small, c.label, inner*1.5, 0)
+		if len(lines) > 2 || c.width(lines[0], c.label, false) > inner*1.5 {
+			center.Add(c.text(cx, cy+capH/2, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
+		} else {
+			center.Add(c.text(cx, cy+capH*0.35, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
+			nodes, _ := c.block(lines, cx, cy+capH*0.35+c.label*0.6, c.label, math.Round(c.label*1.25), false, c.th.muted, scene.Middle, "pc-center-label")
+			center.Add(nodes...)
+		}
 	}
 	g.Add(series, legend, center)
 	used := 2 * r

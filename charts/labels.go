@@ -9,9 +9,9 @@ import (
 )
 
 // rowLabels sets the rows' labels in a column on the left: as wide as the
-// widest label, at most limit; each wrapped to two lines, then shortened
-// with an ellipsis. It returns the width, the lines of each label and the
-// most lines any label has.
+// widest label, at most limit; each wrapped at whole words as far as it
+// needs, never cut (the rows grow to hold it). It returns the width, the
+// lines of each label and the most lines any label has.
 func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]string, lines int) {
 	for _, d := range data {
 		w = math.Max(w, c.width(d.Label, c.label, false))
@@ -20,7 +20,7 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	labels = make([][]string, len(data))
 	lines = 1
 	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, w, 2)
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, w, 0)
 		lines = max(lines, len(labels[i]))
 	}
 	return w, labels, lines

@@ -278,13 +278,20 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		lw = math.Max(lw, c.width(d.Label, c.label, false))
 	}
 	lw = math.Ceil(math.Min(lw, p.w*0.3))
+	// Row labels wrap, never cut; the rows are as tall as the longest.
+	rowLines := make([][]string, len(data))
+	most := 2
+	for j, d := range data {
+		rowLines[j], _ = c.regular.Wrap(d.Label, c.label, lw, 0)
+		most = max(most, len(rowLines[j]))
+	}
 	axisH := math.Round(c.tick + 14)
 	barH := math.Round(18 * c.u)
 	bandH := barH
 	if !stacked {
 		bandH = barH * float64(ns)
 	}
-	rh := math.Max(bandH+12, 2*labelLH+8)
+	rh := math.Max(bandH+12, float64(most)*labelLH+8)
 	rh = math.Max(rh, math.Min((p.h-axisH)/n, bandH+40*c.u))
 	top, bottom := p.y, p.y+n*rh
 	left := p.x + lw + 12
@@ -363,7 +370,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		if stacked && ns > 1 {
 			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
-		lines, _ := c.regular.Wrap(d.Label, c.label, lw, 2)
+		lines := rowLines[j]
 		nodes, _ := c.block(lines, left-12, cy-float64(len(lines))*labelLH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
 		cats.Add(nodes...)
 	}

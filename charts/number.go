@@ -81,11 +81,11 @@ func plotNumbers(c *ctx, p rect) drawn {
 	labelLH := math.Round(c.label * 1.35)
 	cards := make([]struct {
 		label   []string
-		compare string
+		compare []string
 	}, n)
 	textH := 0.0
 	for i, d := range data {
-		cards[i].label, _ = c.regular.Wrap(d.Label, c.label*1.1, cardW, 4)
+		cards[i].label, _ = c.regular.Wrap(d.Label, c.label*1.1, cardW, 0)
 		h := float64(len(cards[i].label)) * labelLH
 		if d.HasPrevious {
 			arrow := ""
@@ -95,15 +95,15 @@ func plotNumbers(c *ctx, p rect) drawn {
 					arrow = ""
 				}
 			}
-			cards[i].compare = c.regular.Ellipsize(comparison(d, c.nf, arrow), c.small, cardW)
-			h += labelLH + 4
+			cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow), c.small, cardW, 0)
+			h += float64(len(cards[i].compare))*labelLH + 4
 		}
 		textH = math.Max(textH, h)
 	}
-	rowH := 6 + 14 + big + 8 + textH
+	rowH := 6 + 14 + big + math.Max(10, big*0.2) + textH
 	for rows > 0 && float64(rows)*rowH+float64(rows-1)*gap > p.h && big > 16 {
 		big--
-		rowH = 6 + 14 + big + 8 + textH
+		rowH = 6 + 14 + big + math.Max(10, big*0.2) + textH
 	}
 	total := float64(rows)*rowH + float64(rows-1)*gap
 	top := p.y + math.Max(0, (p.h-total)/2)
@@ -131,10 +131,11 @@ func plotNumbers(c *ctx, p rect) drawn {
 		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
 		base := y + 6 + 14 + c.bold.CapHeight(big)
 		card.Add(c.text(x, base, c.nf.number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
-		nodes, by := c.block(cards[i].label, x, base+10, c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
+		// The label starts below the big number's commas and descenders.
+		nodes, by := c.block(cards[i].label, x, base+math.Max(10, big*0.2), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
 		card.Add(nodes...)
-		if cards[i].compare != "" {
-			nodes, _ = c.block([]string{cards[i].compare}, x, by+4, c.small, labelLH, false, c.th.faint, scene.Start, "pc-compare")
+		if len(cards[i].compare) > 0 {
+			nodes, _ = c.block(cards[i].compare, x, by+4, c.small, labelLH, false, c.th.faint, scene.Start, "pc-compare")
 			card.Add(nodes...)
 		}
 		g.Add(card)

@@ -174,7 +174,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		endLines[i], _ = c.face(name != "").Wrap(ends[i], c.label, endW, 0)
 		endH[i] = float64(len(endLines[i])) * labelLH
 	}
-	ys := spreadBlocks(endY, endH, p.y, s.p0+labelLH/2)
+	ys := spreadBlocks(endY, endH, p.y, s.p0+4)
 	for i, name := range names {
 		col := c.lineColor(name, i)
 		if contrast(col, c.bg()) < 3 { // a grey line keeps a readable label
