@@ -14,7 +14,7 @@ import (
 	"presschart/charts/scene"
 )
 
-var generated = flag.Int("generated", 30, "generated figures per chart type for the layout checker")
+var generated = flag.Int("generated", 200, "generated figures per chart type for the layout checker")
 
 // TestLintRules: each rule finds a scene that breaks it, and a clean
 // scene breaks none.
