@@ -66,7 +66,10 @@ func plotDonut(c *ctx, p rect) drawn {
 	inner := math.Round(r * 0.6)
 	cx, cy := c.snap(p.x+r), c.snap(p.y+r)
 	if side {
-		cy = c.snap(p.y + p.h/2)
+		// Ring and list share a middle; a list taller than the plot
+		// starts at its top and the figure grows, rather than running
+		// into the subtitle and the note.
+		cy = c.snap(p.y + math.Max(p.h, l.h)/2)
 	}
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
@@ -142,7 +145,7 @@ func plotDonut(c *ctx, p rect) drawn {
 		}
 	}
 	g.Add(series, legend, center)
-	used := 2 * r
+	used := math.Max(2*r, l.h)
 	if !side {
 		used = 2*r + 16 + l.h
 	}

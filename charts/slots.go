@@ -78,7 +78,7 @@ func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels 
 			w = math.Max(w, c.width(l, c.label, false))
 		}
 		n := float64(len(cl.lines[i]))
-		cl.height = math.Max(cl.height, (w+c.label)/math.Sqrt2+(n-1)*lh/math.Sqrt2+8)
+		cl.height = math.Max(cl.height, (w+c.label)/math.Sqrt2+(n-1)*lh/math.Sqrt2+c.label*0.25+8)
 		lines = max(lines, len(cl.lines[i]))
 	}
 	if minSlot := float64(lines) * lh * math.Sqrt2; slot < minSlot {
@@ -97,9 +97,11 @@ func (c *ctx) columnLabel(cl columnLabels, i int, cx, top float64) []scene.Node 
 	}
 	var nodes []scene.Node
 	for k, l := range cl.lines[i] {
-		// Each further line sits below the one before, across the turn.
+		// Each further line sits below the one before, across the turn;
+		// the first is set low enough that its turned cap height stays
+		// under top, clear of a negative value's label above.
 		off := float64(k) * lh / math.Sqrt2
-		t := c.text(cx+c.label*0.35+off, top+c.label*0.35+off, l, c.label, false, c.th.muted, scene.End, "pc-label")
+		t := c.text(cx+c.label*0.35+off, top+c.label*0.6+off, l, c.label, false, c.th.muted, scene.End, "pc-label")
 		t.Rotate = -45
 		nodes = append(nodes, t)
 	}
