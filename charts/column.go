@@ -27,7 +27,7 @@ func plotColumns(c *ctx, p rect) drawn {
 	lo, hi := valueExtent(data)
 	valueGap := math.Round(c.value + 10)
 
-	s, left, slot, cat := c.columnLayout(data, lo, hi, p, valueGap, c.dataStep())
+	s, left, slot, cat, height := c.columnLayout(data, lo, hi, p, valueGap, c.dataStep())
 
 	ax := &axes{area: rect{left, s.p1, p.right() - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {
@@ -93,5 +93,5 @@ func plotColumns(c *ctx, p rect) drawn {
 		axisX.Add(c.columnLabel(cat, i, cx, labelTop)...)
 	}
 	g.Add(bars, baseline, values, axisX)
-	return drawn{group: g, height: p.h, axes: ax}
+	return drawn{group: g, height: height, axes: ax}
 }

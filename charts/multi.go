@@ -169,7 +169,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	series, values, cats, size, capH := m.series, m.values, m.cats, m.size, m.capH
 	spanOf := m.spanOf
 	valueGap := math.Round(size + 10)
-	s, left, slot, cl := c.columnLayout(data, lo, hi, p, valueGap, step)
+	s, left, slot, cl, height := c.columnLayout(data, lo, hi, p, valueGap, step)
 	negGap := 0.0
 	if lo < 0 {
 		negGap = valueGap
@@ -261,7 +261,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	}
 	cats.ID, cats.Class = "axis-x", "pc-axis-x"
 	g.Add(baseline, values, cats)
-	return drawn{group: g, height: p.h + m.keyH + 8, axes: ax}
+	return drawn{group: g, height: height + m.keyH + 8, axes: ax}
 }
 
 // plotMultiBars draws grouped or stacked bars: labels on the left, a band

@@ -15,18 +15,22 @@ import (
 // where the columns start, and the category labels' height where the
 // baseline sits, each depending on the other. Negative values get room
 // for their labels below the baseline. It returns the value scale, the
-// left edge of the columns, each column's slot width and the labels.
-func (c *ctx) columnLayout(data []Datum, lo, hi float64, p rect, valueGap, step float64) (s scale, left, slot float64, cat columnLabels) {
+// left edge of the columns, each column's slot width and the labels, and
+// the height the plot takes: more than p.h when the labels would leave
+// the columns less than minColumns px, and the figure grows.
+func (c *ctx) columnLayout(data []Datum, lo, hi float64, p rect, valueGap, step float64) (s scale, left, slot float64, cat columnLabels, height float64) {
 	n := float64(len(data))
 	negGap := 0.0
 	if lo < 0 {
 		negGap = valueGap
 	}
+	minColumns := math.Round(100 * c.u)
 	s = c.valueScale(lo, hi, p.bottom(), p.y+valueGap, 40, step)
 	left = p.x + c.tickWidth(s) + 10
 	for range 2 { // the second pass settles wider ticks, if any
 		slot = (p.right() - left) / n
 		cat = c.columnLabels(data, slot, left, p.x)
+		p.h = math.Max(p.h, valueGap+minColumns+cat.height+negGap)
 		s = c.valueScale(lo, hi, p.bottom()-cat.height-negGap, p.y+valueGap, 40, step)
 		w := c.tickWidth(s)
 		if p.x+w+10 <= left+0.5 {
@@ -34,7 +38,7 @@ func (c *ctx) columnLayout(data []Datum, lo, hi float64, p rect, valueGap, step 
 		}
 		left = p.x + w + 10
 	}
-	return s, left, slot, cat
+	return s, left, slot, cat, p.h
 }
 
 func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels {
