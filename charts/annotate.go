@@ -294,7 +294,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
 		if width == 0 {
 			width = math.Round(130 * c.u)
 		}
-		lines, _ := c.regular.Wrap(note.Text, c.small, width, 4)
+		lines, _ := c.regular.Wrap(note.Text, c.small, width, 0) // a note is never cut
 		switch {
 		case (note.hasRange || note.hasLine) && ax.value == nil:
 			continue // refused by validateAnnotations
@@ -337,33 +337,47 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
 					px = ax.value(note.Y)
 				}
 			}
-			h := float64(len(lines)) * lh
-			w := textBox(lines, 0, 0, scene.Start).x1
-			d := math.Round(22 * c.u)
-			// Rings of positions around the point, nearest first: to the
-			// upper right and left, the sides, below, then farther out.
-			var cands [][3]float64
-			for _, k := range []float64{1, 1.6, 2.4, 3.5, 5, 7} {
-				r := d * k
-				cands = append(cands,
-					[3]float64{px + r, py - r - h, float64(scene.Start)}, [3]float64{px - r, py - r - h, float64(scene.End)},
-					[3]float64{px + r, py - h/2, float64(scene.Start)}, [3]float64{px - r, py - h/2, float64(scene.End)},
-					[3]float64{px + r, py - 4, float64(scene.Start)}, [3]float64{px - r, py - 4, float64(scene.End)},
-					[3]float64{px + r, py + r, float64(scene.Start)}, [3]float64{px - r, py + r, float64(scene.End)},
-					[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
-				)
+			// Positions around the point, nearest first, then anywhere in
+			// the plot; a note that finds no free place is wrapped
+			// narrower and tried again before it may cover anything.
+			candidates := func(lines []string) [][3]float64 {
+				h := float64(len(lines)) * lh
+				w := textBox(lines, 0, 0, scene.Start).x1
+				d := math.Round(22 * c.u)
+				// Rings around the point: to the upper right and left,
+				// the sides, below, then farther out.
+				var cands [][3]float64
+				for _, k := range []float64{1, 1.6, 2.4, 3.5, 5, 7} {
+					r := d * k
+					cands = append(cands,
+						[3]float64{px + r, py - r - h, float64(scene.Start)}, [3]float64{px - r, py - r - h, float64(scene.End)},
+						[3]float64{px + r, py - h/2, float64(scene.Start)}, [3]float64{px - r, py - h/2, float64(scene.End)},
+						[3]float64{px + r, py - 4, float64(scene.Start)}, [3]float64{px - r, py - 4, float64(scene.End)},
+						[3]float64{px + r, py + r, float64(scene.Start)}, [3]float64{px - r, py + r, float64(scene.End)},
+						[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
+					)
+				}
+				var grid [][3]float64
+				for y := c.plotRect.y; y+h <= ax.area.bottom(); y += math.Round(8 * c.u) {
+					for x := c.left; x+w <= c.right; x += math.Round(12 * c.u) {
+						grid = append(grid, [3]float64{x, y, float64(scene.Start)})
+					}
+				}
+				dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
+				sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
+				return append(cands, grid...)
 			}
-			// Then anywhere in the plot, nearest the point first, so that
-			// a note goes into free space before it covers anything.
-			var grid [][3]float64
-			for y := c.plotRect.y; y+h <= ax.area.bottom(); y += math.Round(8 * c.u) {
-				for x := c.left; x+w <= c.right; x += math.Round(12 * c.u) {
-					grid = append(grid, [3]float64{x, y, float64(scene.Start)})
+			cands := candidates(lines)
+			for _, k := range []float64{0.75, 0.55} {
+				if slices.ContainsFunc(cands, func(cd [3]float64) bool { return free(textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) }) {
+					break
+				}
+				narrow, _ := c.regular.Wrap(note.Text, c.small, math.Max(width*k, 4*c.small), 0)
+				if nc := candidates(narrow); slices.ContainsFunc(nc, func(cd [3]float64) bool { return free(textBox(narrow, cd[0], cd[1], scene.Anchor(cd[2]))) }) {
+					lines, cands = narrow, nc
+					break
 				}
 			}
-			dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
-			sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
-			cands = append(cands, grid...)
 			bx, by, a := an.placeFirst(lines, cands, textBox, free, put)
 			// A connector from the point to the nearest corner of the text.
 			tb := textBox(lines, bx, by, a)

@@ -140,7 +140,8 @@ func plotDonut(c *ctx, p rect) drawn {
 			center.Add(c.text(cx, cy+capH/2, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
 		} else {
 			center.Add(c.text(cx, cy+capH*0.35, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
-			nodes, _ := c.block(lines, cx, cy+capH*0.35+c.label*0.6, c.label, math.Round(c.label*1.25), false, c.th.muted, scene.Middle, "pc-center-label")
+			// Below the big share's commas and descenders.
+			nodes, _ := c.block(lines, cx, cy+capH*0.35+math.Max(c.label*0.6, size*0.2), c.label, math.Round(c.label*1.25), false, c.th.muted, scene.Middle, "pc-center-label")
 			center.Add(nodes...)
 		}
 	}
