@@ -37,6 +37,7 @@ type Figure struct {
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
 	Center    string  // donut: the text in the hole; default the highlighted share
 	Points    bool    // line: mark every row with a dot
+	NoChange  bool    // number: change = false, no arrow or change in the comparison
 
 	Annotations []Annotation
 	Style       Style

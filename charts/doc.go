@@ -179,7 +179,11 @@
 // number: big-number cards, side by side, wrapping on a narrow figure;
 // rows { value, label } with optional previous (an earlier value) and
 // compare (when it was, "in 2024"), which add "▲ 50% · 12,000 in 2024";
-// at most 12 cards. Highlighted cards take the accent colour.
+// at most 12 cards. Highlighted cards take the accent colour. A rate (a
+// figure with suffix = "%") changes in percentage points ("▲ 1.6 pp ·
+// 2% in September"); a change from zero or below, or across zero, shows
+// no percentage ("▲ · −0.8% a year ago"); change = false leaves the arrow
+// and the change out ("1,000 in 2024").
 //
 // dumbbell: per row two dots, before and after, joined by a line; rows
 // { label, from, to }; at most 200 rows. series = ["2024", "2025"] names

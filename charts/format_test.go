@@ -127,3 +127,26 @@ func TestWaffleSquares(t *testing.T) {
 		}
 	}
 }
+
+// TestComparison: a rate changes in percentage points, a change across
+// zero or from zero has no percentage, and change = false shows the
+// earlier value alone.
+func TestComparison(t *testing.T) {
+	st := defaultStyle()
+	nf := newNumberFormat(&st)
+	st.Suffix = "%"
+	rate := newNumberFormat(&st)
+	for _, tt := range []struct {
+		got, want string
+	}{
+		{comparison(Datum{Value: 18000, Previous: 12000, Compare: "in 2024"}, nf, "▲", false), "▲ 50% · 12,000 in 2024"},
+		{comparison(Datum{Value: 3.6, Previous: 2.0}, rate, "▲", false), "▲ 1.6\u00a0pp · 2%"},
+		{comparison(Datum{Value: 1.5, Previous: -0.8}, nf, "▲", false), "▲ · −0.8"},
+		{comparison(Datum{Value: -2, Previous: 0}, nf, "", false), "− · 0"},
+		{comparison(Datum{Value: 1, Previous: 1000, Compare: "in 2024"}, nf, "▼", true), "1,000 in 2024"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}

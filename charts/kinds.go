@@ -103,7 +103,7 @@ func (k *kind) numbers(d *Datum) []float64 {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

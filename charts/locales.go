@@ -15,6 +15,7 @@ type locale struct {
 	million  string
 	billion  string
 	trillion string
+	points   string // percentage points, after a change in a rate: "pp"
 
 	months [12]string // short month names, for date axes and labels
 

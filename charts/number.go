@@ -17,19 +17,22 @@ var numberKind = &kind{
 	compare:  true,
 	maxRows:  12,
 	fields:   []string{"value"},
-	options:  noOptions,
+	options:  readNumbers,
 	validate: validateNumbers,
 	plot:     plotNumbers,
 	describe: describeNumbers,
 }
 
+// readNumbers reads change = false, which leaves the arrow and the
+// change out of the comparison line: "12,000 in 2024".
+func readNumbers(f *Figure, t *table) {
+	show := true
+	t.boolean("change", &show)
+	f.NoChange = !show
+}
+
 func validateNumbers(f *Figure, e *errs) {
 	checkLabels(f, e)
-	for i, d := range f.Data {
-		if d.HasPrevious && d.Previous == 0 {
-			e.add(f.rowKey(i)+".previous", "is zero; a change from zero has no percentage")
-		}
-	}
 }
 
 func describeNumbers(f *Figure, nf numberFormat) string {
@@ -37,7 +40,7 @@ func describeNumbers(f *Figure, nf numberFormat) string {
 	for i, d := range f.Data {
 		parts[i] = nf.number(d.Value) + " " + d.Label
 		if d.HasPrevious {
-			parts[i] += " (" + strings.TrimSpace(comparison(d, nf, "")) + ")"
+			parts[i] += " (" + strings.TrimSpace(comparison(d, nf, "", f.NoChange)) + ")"
 		}
 	}
 	return strings.Join(parts, "; ") + "."
@@ -45,17 +48,30 @@ func describeNumbers(f *Figure, nf numberFormat) string {
 
 // comparison is "▲ 50% · 12,000 in 2024": the change from the previous
 // value, with an arrow when the font has one, and the previous value with
-// the figure's compare text; no words, so it reads in every language.
-func comparison(d Datum, nf numberFormat, arrow string) string {
-	change := (d.Value - d.Previous) / math.Abs(d.Previous)
+// the figure's compare text. A rate (a figure whose suffix is "%")
+// changes in percentage points, "▲ 1.6 pp · 2.0% in 2024", not by a
+// percentage of itself; a change from zero or below, or across zero, has
+// no percentage at all: "▲ · −3 in 2024".
+func comparison(d Datum, nf numberFormat, arrow string, noChange bool) string {
+	if noChange {
+		return strings.TrimSpace(nf.number(d.Previous) + " " + d.Compare)
+	}
+	diff := d.Value - d.Previous
 	sign := "+"
-	if change < 0 {
+	if diff < 0 {
 		sign = "−"
 	}
 	if arrow != "" {
 		sign = arrow + " " // the arrow says which way
 	}
-	s := sign + nf.percent(math.Abs(change)) + " · " + nf.number(d.Previous)
+	var change string
+	switch {
+	case strings.Contains(nf.suffix, "%"):
+		change = nf.plain(math.Abs(diff), decimalsFor(diff, autoDecimals(diff))) + nbsp + nf.loc.points
+	case d.Previous > 0 && d.Value >= 0:
+		change = nf.percent(math.Abs(diff) / d.Previous)
+	}
+	s := strings.TrimSpace(sign+change) + " · " + nf.number(d.Previous)
 	if d.Compare != "" {
 		s += " " + d.Compare
 	}
@@ -95,7 +111,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 					arrow = ""
 				}
 			}
-			cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow), c.small, cardW, 0)
+			cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow, c.f.NoChange), c.small, cardW, 0)
 			h += float64(len(cards[i].compare))*labelLH + 4
 		}
 		textH = math.Max(textH, h)
