@@ -121,7 +121,8 @@ func TestWaffleSquares(t *testing.T) {
 		t.Errorf("squares = %v; want 100 in all and the tiny part shown", got)
 	}
 	f := &Figure{}
-	for whole, want := range map[float64]float64{18000: 100, 100: 1, 450: 5, 37: 1, 5000: 25} {
+	// A whole below one counts in fractions of a unit, never one square of 1.
+	for whole, want := range map[float64]float64{18000: 100, 100: 1, 450: 5, 37: 1, 5000: 25, 0.005: 0.00005, 0.5: 0.005} {
 		if got := f.unit(whole); got != want {
 			t.Errorf("unit(%g) = %g, want %g", whole, got, want)
 		}

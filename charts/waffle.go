@@ -61,11 +61,18 @@ func describeWaffle(f *Figure, nf numberFormat) string {
 
 // unit is the value of one square: as given, or the smallest round number
 // (1, 2, 5 or 10 times a power of ten, or 25) giving at most 200 squares.
+// A whole of one or more counts in whole units at least; a smaller one
+// starts at a power of ten below it: parts of 0.002 and 0.003 are 40 and
+// 60 squares of 0.00005, not one square of 1 each.
 func (f *Figure) unit(whole float64) float64 {
 	if f.Unit > 0 {
 		return f.Unit
 	}
-	for mag := 1.0; ; mag *= 10 {
+	start := 1.0
+	if whole < 1 {
+		start = math.Pow(10, math.Floor(math.Log10(whole/200)))
+	}
+	for mag := start; ; mag *= 10 {
 		for _, m := range []float64{1, 2, 2.5, 5} {
 			if whole/(m*mag) <= 200 && (m != 2.5 || mag >= 10) {
 				return m * mag
