@@ -277,8 +277,14 @@ func check(figs []*charts.Figure, formats, files []string, o *options, stderr io
 		if o.strict {
 			level = "error"
 		}
-		for _, fd := range findings {
+		// A figure's first findings say what is wrong; a crowded one
+		// could list hundreds.
+		const most = 10
+		for _, fd := range findings[:min(len(findings), most)] {
 			fmt.Fprintf(stderr, "%s: figure %q: layout %s: %s\n", f.File(), f.ID, level, fd)
+		}
+		if len(findings) > most {
+			fmt.Fprintf(stderr, "%s: figure %q: and %d more layout %ss\n", f.File(), f.ID, len(findings)-most, level)
 		}
 		if len(findings) > 0 {
 			warned++

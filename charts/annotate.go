@@ -232,209 +232,332 @@ func appendSegment(out []box, a, b [2]float64, pad float64) []box {
 	return out
 }
 
+// reserve is the room annotations take outside the data area: a band
+// above the plot (labels of vertical reference lines and ranges, and
+// notes that found no free place among the data) and a margin right of
+// it (labels of horizontal reference lines and ranges).
+type reserve struct{ top, right float64 }
+
+// covers reports whether r holds at least the room of o.
+func (r reserve) covers(o reserve) bool { return r.top >= o.top-0.01 && r.right >= o.right-0.01 }
+
 // annotator is the state of placing one figure's annotations: the axes
-// they are placed on, the boxes already taken, and a background patch
-// for the next note's text when no free place was found.
+// they are placed on, the plot area the chart was given (inner) inside
+// the whole (c.plotRect, with the reserve), and the boxes already taken.
 type annotator struct {
 	c     *ctx
 	ax    *axes
+	inner rect
 	taken []box
-	halo  *scene.Rect
+	lh    float64
+}
+
+// textBox is the box of lines of small text from x, y (its top), anchored.
+func (an *annotator) textBox(lines []string, x, y float64, a scene.Anchor) box {
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, an.c.width(l, an.c.small, false))
+	}
+	x0 := x
+	if a == scene.End {
+		x0 = x - w
+	}
+	return box{x0 - 2, y - 2, x0 + w + 2, y + float64(len(lines))*an.lh + 2}
+}
+
+// free reports whether a text box lies in the plot (or its reserve) and
+// touches nothing drawn.
+func (an *annotator) free(b box) bool {
+	return an.freeAbove(b, an.ax.area.bottom()+4)
+}
+
+// freeAbove is free with another bottom edge: the margin's labels may
+// run down beside the axis's labels.
+func (an *annotator) freeAbove(b box, bottom float64) bool {
+	c := an.c
+	if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > bottom {
+		return false
+	}
+	for _, t := range an.taken {
+		if b.overlaps(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // drawAnnotations adds the figure's annotations to the plot: shaded
-// ranges behind the data, reference lines and notes at points over it,
-// each note placed where it touches neither the data nor other text.
-func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes) {
+// ranges behind the data, reference lines over it with their labels in
+// the margin, and notes at points in free space near them, joined by a
+// connector. Nothing an annotation writes covers a mark or another text:
+// it returns the reserve the labels and notes need, and when that is more
+// than the plot was given (c.plotInner), the figure is laid out again.
+func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inner rect, res reserve) reserve {
+	need := res
 	if len(c.f.Annotations) == 0 || ax == nil {
-		return
+		return need
 	}
-	// The placement state lives here, for this figure's notes alone.
-	an := &annotator{c: c, ax: ax}
+	an := &annotator{c: c, ax: ax, inner: inner, lh: math.Round(c.small * 1.35)}
 	behind := &scene.Group{ID: "annotation-ranges", Class: "pc-annotations"}
 	refs := &scene.Group{ID: "annotation-lines", Class: "pc-annotations"}
 	over := &scene.Group{ID: "annotations", Class: "pc-annotations"}
 	an.taken = c.occupied(sc, plot)
-	lh := math.Round(c.small * 1.35)
 	shade := c.th.grid
 	shade.A = 140
-	textBox := func(lines []string, x, y float64, a scene.Anchor) box {
-		w := 0.0
-		for _, l := range lines {
-			w = math.Max(w, c.width(l, c.small, false))
-		}
-		x0 := x
-		if a == scene.End {
-			x0 = x - w
-		}
-		return box{x0 - 2, y - 2, x0 + w + 2, y + float64(len(lines))*lh + 2}
+	gap := math.Round(8 * c.u)
+
+	// Reference lines and ranges first: their labels have fixed places,
+	// a range's inside its edge when it is free, else each in the margin
+	// at the line's end or the range's edge.
+	type marginLabel struct {
+		lines []string
+		at    float64 // where along the value axis: the line, or the range's near edge
+		w, h  float64
 	}
-	free := func(b box) bool {
-		if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > ax.area.bottom()+4 {
-			return false
+	var margin []marginLabel
+	marginW := math.Round(math.Min(130*c.u, math.Max(64*c.u, 0.24*(c.right-c.left))))
+	for _, note := range c.f.Annotations {
+		if !note.hasRange && !note.hasLine || ax.value == nil {
+			continue
 		}
-		for _, t := range an.taken {
-			if b.overlaps(t) {
-				return false
+		wrap := note.Width
+		if wrap == 0 {
+			wrap = marginW
+			if !ax.vertical {
+				wrap = math.Round(150 * c.u)
 			}
 		}
-		return true
-	}
-	put := func(lines []string, x, y float64, a scene.Anchor) {
-		if an.halo != nil {
-			over.Add(an.halo)
-			an.halo = nil
+		lines, _ := c.regular.Wrap(note.Text, c.small, wrap, 0)
+		m := marginLabel{lines: lines, w: an.textBox(lines, 0, 0, scene.Start).x1 - 4, h: float64(len(lines)) * an.lh}
+		if note.hasRange {
+			a, b := ax.value(note.From), ax.value(note.To)
+			r := rect{x: ax.area.x, y: math.Min(a, b), w: ax.area.w, h: math.Abs(b - a)}
+			m.at = r.y + 2
+			inX, inY, fits := r.x+4, r.y+3, r.h >= m.h+6
+			if !ax.vertical {
+				r = rect{x: math.Min(a, b), y: ax.area.y, w: math.Abs(b - a), h: ax.area.h}
+				m.at = r.x
+				inX, inY, fits = r.x+4, r.y+3, r.w >= m.w+8
+			}
+			behind.Add(&scene.Rect{X: c.snap(r.x), Y: c.snap(r.y), W: c.snap(r.w), H: c.snap(r.h), Fill: shade, Class: "pc-annotation-range"})
+			if fits && an.free(an.textBox(lines, inX, inY, scene.Start)) {
+				an.put(over, lines, inX, inY, scene.Start, "pc-annotation-label")
+				continue
+			}
+		} else {
+			v := c.snapLine(ax.value(note.Line), 1)
+			l := &scene.Line{X1: ax.area.x, Y1: v, X2: ax.area.right(), Y2: v, Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
+			m.at = v - m.h/2 // centred on the line
+			if !ax.vertical {
+				l = &scene.Line{X1: v, Y1: ax.area.y, X2: v, Y2: ax.area.bottom(), Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
+				m.at = v
+			}
+			refs.Add(l)
+			an.taken = appendSegment(an.taken, [2]float64{l.X1, l.Y1}, [2]float64{l.X2, l.Y2}, 1)
 		}
-		nodes, _ := c.block(lines, x, y, c.small, lh, false, c.th.text, a, "pc-annotation")
-		over.Add(nodes...)
-		an.taken = append(an.taken, textBox(lines, x, y, a))
+		margin = append(margin, m)
 	}
+	sort.SliceStable(margin, func(i, j int) bool { return margin[i].at < margin[j].at })
+	if ax.vertical {
+		// Right of the data, by the line's end or the range's top edge:
+		// first in the column the chart left beside its data (a line
+		// chart's end labels), then in a margin of its own; nudged up or
+		// down past the labels already there.
+		for _, m := range margin {
+			placed := false
+			for _, x := range []float64{ax.area.right() + gap, inner.right() + gap} {
+				for k := 0; k <= 80 && !placed; k++ {
+					y := m.at + float64((k+1)/2)*an.lh/3*float64(1-2*(k%2))
+					if an.freeAbove(an.textBox(m.lines, x, y, scene.Start), inner.bottom()) {
+						an.put(over, m.lines, x, y, scene.Start, "pc-annotation-label")
+						placed = true
+					}
+				}
+				if placed {
+					break
+				}
+			}
+			if !placed {
+				need.right = math.Max(need.right, m.w+gap+4)
+				an.put(over, m.lines, inner.right()+gap, m.at, scene.Start, "pc-annotation-label")
+			}
+		}
+	} else {
+		// In rows above the plot, each starting at its line or range's
+		// left edge (ending there near the right), in the nearest row
+		// where it clears the labels beside it.
+		var rows [][]box
+		rowH := 0.0
+		for _, m := range margin {
+			rowH = math.Max(rowH, m.h+3)
+		}
+		for _, m := range margin {
+			x, a := m.at, scene.Start
+			if x+m.w > c.right {
+				a = scene.End
+			}
+			b := an.textBox(m.lines, x, 0, a)
+			r := 0
+			for ; r < len(rows); r++ {
+				if !slices.ContainsFunc(rows[r], func(o box) bool { return b.x0 < o.x1+gap && o.x0 < b.x1+gap }) {
+					break
+				}
+			}
+			if r == len(rows) {
+				rows = append(rows, nil)
+			}
+			rows[r] = append(rows[r], b)
+			an.put(over, m.lines, x, inner.y-float64(r+1)*rowH, a, "pc-annotation-label")
+		}
+		need.top = math.Max(need.top, float64(len(rows))*rowH)
+	}
+
+	// Notes at points: the nearest free place around the point, then
+	// anywhere in the plot; a note that finds none is wrapped narrower,
+	// then asks for a band above the plot, where it is free.
+	failed := 0.0
 	for _, note := range c.f.Annotations {
+		if note.At == "" {
+			continue
+		}
+		px, py, ok := ax.point(note.At)
+		if !ok {
+			continue
+		}
+		if note.hasY && ax.value != nil {
+			if ax.vertical {
+				py = ax.value(note.Y)
+			} else {
+				px = ax.value(note.Y)
+			}
+		}
 		width := note.Width
 		if width == 0 {
 			width = math.Round(130 * c.u)
 		}
+		width = math.Min(width, c.right-c.left-4)                // no wider than the figure
 		lines, _ := c.regular.Wrap(note.Text, c.small, width, 0) // a note is never cut
-		switch {
-		case (note.hasRange || note.hasLine) && ax.value == nil:
-			continue // refused by validateAnnotations
-		case note.hasRange:
-			a, b := ax.value(note.From), ax.value(note.To)
-			r := rect{x: ax.area.x, y: math.Min(a, b), w: ax.area.w, h: math.Abs(b - a)}
-			if !ax.vertical {
-				r = rect{x: math.Min(a, b), y: ax.area.y, w: math.Abs(b - a), h: ax.area.h}
+		cands := an.candidates(lines, px, py)
+		pick, found := an.first(lines, cands)
+		for _, k := range []float64{0.75, 0.55} {
+			if found {
+				break
 			}
-			behind.Add(&scene.Rect{X: c.snap(r.x), Y: c.snap(r.y), W: c.snap(r.w), H: c.snap(r.h), Fill: shade, Class: "pc-annotation-range"})
-			// The label inside the range's top left corner, or above it.
-			x, y := r.x+4, r.y+4
-			if !free(textBox(lines, x, y, scene.Start)) {
-				y = r.y - float64(len(lines))*lh - 2
-			}
-			put(lines, x, y, scene.Start)
-		case note.hasLine:
-			v := c.snapLine(ax.value(note.Line), 1)
-			l := &scene.Line{X1: ax.area.x, Y1: v, X2: ax.area.right(), Y2: v, Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
-			if !ax.vertical {
-				l = &scene.Line{X1: v, Y1: ax.area.y, X2: v, Y2: ax.area.bottom(), Stroke: c.th.axis, Width: 1, Dash: []float64{4, 3}, Class: "pc-annotation-line"}
-			}
-			refs.Add(l)
-			// The label above the line at its right end, else below it;
-			// beside a vertical line at its top.
-			cands := [][3]float64{{ax.area.right(), v - float64(len(lines))*lh - 3, float64(scene.End)}, {ax.area.right(), v + 3, float64(scene.End)}}
-			if !ax.vertical {
-				cands = [][3]float64{{v + 5, ax.area.y, float64(scene.Start)}, {v - 5, ax.area.y, float64(scene.End)}}
-			}
-			an.placeFirst(lines, cands, textBox, free, put)
-		default:
-			px, py, ok := ax.point(note.At)
-			if !ok {
-				continue
-			}
-			if note.hasY && ax.value != nil {
-				if ax.vertical {
-					py = ax.value(note.Y)
-				} else {
-					px = ax.value(note.Y)
+			narrow, _ := c.regular.Wrap(note.Text, c.small, math.Max(width*k, 4*c.small), 0)
+			if nc := an.candidates(narrow, px, py); len(nc) > 0 {
+				if p, ok := an.first(narrow, nc); ok {
+					lines, pick, found = narrow, p, true
 				}
 			}
-			// Positions around the point, nearest first, then anywhere in
-			// the plot; a note that finds no free place is wrapped
-			// narrower and tried again before it may cover anything.
-			candidates := func(lines []string) [][3]float64 {
-				h := float64(len(lines)) * lh
-				w := textBox(lines, 0, 0, scene.Start).x1
-				d := math.Round(22 * c.u)
-				// Rings around the point: to the upper right and left,
-				// the sides, below, then farther out.
-				var cands [][3]float64
-				for _, k := range []float64{1, 1.6, 2.4, 3.5, 5, 7} {
-					r := d * k
-					cands = append(cands,
-						[3]float64{px + r, py - r - h, float64(scene.Start)}, [3]float64{px - r, py - r - h, float64(scene.End)},
-						[3]float64{px + r, py - h/2, float64(scene.Start)}, [3]float64{px - r, py - h/2, float64(scene.End)},
-						[3]float64{px + r, py - 4, float64(scene.Start)}, [3]float64{px - r, py - 4, float64(scene.End)},
-						[3]float64{px + r, py + r, float64(scene.Start)}, [3]float64{px - r, py + r, float64(scene.End)},
-						[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
-					)
-				}
-				var grid [][3]float64
-				for y := c.plotRect.y; y+h <= ax.area.bottom(); y += math.Round(8 * c.u) {
-					for x := c.left; x+w <= c.right; x += math.Round(12 * c.u) {
-						grid = append(grid, [3]float64{x, y, float64(scene.Start)})
-					}
-				}
-				dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
-				sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
-				return append(cands, grid...)
-			}
-			cands := candidates(lines)
-			for _, k := range []float64{0.75, 0.55} {
-				if slices.ContainsFunc(cands, func(cd [3]float64) bool { return free(textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) }) {
-					break
-				}
-				narrow, _ := c.regular.Wrap(note.Text, c.small, math.Max(width*k, 4*c.small), 0)
-				if nc := candidates(narrow); slices.ContainsFunc(nc, func(cd [3]float64) bool { return free(textBox(narrow, cd[0], cd[1], scene.Anchor(cd[2]))) }) {
-					lines, cands = narrow, nc
-					break
-				}
-			}
-			bx, by, a := an.placeFirst(lines, cands, textBox, free, put)
-			// A connector from the point to the nearest corner of the text.
-			tb := textBox(lines, bx, by, a)
-			ex := math.Max(tb.x0, math.Min(px, tb.x1))
-			ey := math.Max(tb.y0, math.Min(py, tb.y1))
-			if math.Hypot(ex-px, ey-py) > 6 {
-				over.Add(&scene.Line{X1: px, Y1: py, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
-			}
-			over.Add(&scene.Circle{CX: px, CY: py, R: 3, Fill: c.bg(), Stroke: c.th.text, StrokeWidth: 1.5, Class: "pc-annotation-point"})
 		}
+		if !found {
+			// Where it covers least, for now; the band asked for makes
+			// room on the next layout.
+			failed += float64(len(lines))*an.lh + gap
+			pick = an.least(lines, cands)
+		}
+		bx, by, a := pick[0], pick[1], scene.Anchor(pick[2])
+		an.put(over, lines, bx, by, a, "pc-annotation")
+		// A connector from the point to the nearest corner of the text.
+		tb := an.textBox(lines, bx, by, a)
+		ex := math.Max(tb.x0, math.Min(px, tb.x1))
+		ey := math.Max(tb.y0, math.Min(py, tb.y1))
+		if math.Hypot(ex-px, ey-py) > 6 {
+			over.Add(&scene.Line{X1: px, Y1: py, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
+			an.taken = appendSegment(an.taken, [2]float64{px, py}, [2]float64{ex, ey}, 1)
+		}
+		// A ring around the point, hollow so that it hides none of it.
+		over.Add(&scene.Circle{CX: px, CY: py, R: 3.5, Stroke: c.th.text, StrokeWidth: 1.5, Class: "pc-annotation-point"})
 	}
+	if failed > 0 {
+		// The band takes at most half the plot: notes that find no
+		// place even then are too many for the figure, and --check says
+		// so.
+		need.top = math.Min(math.Max(need.top, res.top)+failed, math.Max(res.top, c.plotRect.h/2))
+	}
+
 	if len(behind.Nodes) > 0 {
 		plot.Nodes = append([]scene.Node{behind}, plot.Nodes...)
 	}
 	// Reference lines go over the data, but under the patches that keep
-	// gridlines off a range chart's row labels.
+	// gridlines (and them) off a range chart's row labels.
 	if len(refs.Nodes) > 0 {
 		at := len(plot.Nodes)
 		for i, n := range plot.Nodes {
 			if g, ok := n.(*scene.Group); ok && g.ID == "knockout" {
-				at = i + 1
+				at = i
 			}
 		}
 		plot.Nodes = append(plot.Nodes[:at], append([]scene.Node{refs}, plot.Nodes[at:]...)...)
 	}
 	plot.Add(over)
+	return need
 }
 
-// placeFirst puts the text at the first candidate position (x, y,
-// anchor) that is free; when none is, at the one inside the plot that
-// covers the least of what is drawn. It returns where.
-func (an *annotator) placeFirst(lines []string, cands [][3]float64, textBox func([]string, float64, float64, scene.Anchor) box, free func(box) bool, put func([]string, float64, float64, scene.Anchor)) (float64, float64, scene.Anchor) {
+// put writes lines at x, y (their top) and takes their box.
+func (an *annotator) put(g *scene.Group, lines []string, x, y float64, a scene.Anchor, class string) {
 	c := an.c
-	pick, found := cands[0], false
+	nodes, _ := c.block(lines, x, y, c.small, an.lh, false, c.th.text, a, class)
+	g.Add(nodes...)
+	an.taken = append(an.taken, an.textBox(lines, x, y, a))
+}
+
+// candidates are the places (x, y, anchor) for a note at px, py: rings
+// around the point, nearest first (upper right and left, the sides,
+// below, then farther out), then anywhere in the plot and its band above,
+// nearest first.
+func (an *annotator) candidates(lines []string, px, py float64) [][3]float64 {
+	c := an.c
+	h := float64(len(lines)) * an.lh
+	w := an.textBox(lines, 0, 0, scene.Start).x1
+	d := math.Round(22 * c.u)
+	var cands [][3]float64
+	for _, k := range []float64{1, 1.6, 2.4, 3.5, 5, 7} {
+		r := d * k
+		cands = append(cands,
+			[3]float64{px + r, py - r - h, float64(scene.Start)}, [3]float64{px - r, py - r - h, float64(scene.End)},
+			[3]float64{px + r, py - h/2, float64(scene.Start)}, [3]float64{px - r, py - h/2, float64(scene.End)},
+			[3]float64{px + r, py - 4, float64(scene.Start)}, [3]float64{px - r, py - 4, float64(scene.End)},
+			[3]float64{px + r, py + r, float64(scene.Start)}, [3]float64{px - r, py + r, float64(scene.End)},
+			[3]float64{px - w/2, py - r - h, float64(scene.Start)}, [3]float64{px - w/2, py + r, float64(scene.Start)},
+		)
+	}
+	var grid [][3]float64
+	for y := c.plotRect.y + 2; y+h <= an.ax.area.bottom(); y += math.Round(6 * c.u) {
+		for x := c.left + 2; x+w <= c.right; x += math.Round(10 * c.u) {
+			grid = append(grid, [3]float64{x, y, float64(scene.Start)})
+		}
+	}
+	dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
+	sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
+	return append(cands, grid...)
+}
+
+// first is the first free candidate.
+func (an *annotator) first(lines []string, cands [][3]float64) ([3]float64, bool) {
 	for _, cd := range cands {
-		if free(textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) {
-			pick, found = cd, true
-			break
+		if an.free(an.textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) {
+			return cd, true
 		}
 	}
-	if !found {
-		best := math.Inf(1)
-		for _, cd := range cands {
-			b := textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))
-			if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > an.ax.area.bottom()+4 {
-				continue
-			}
-			if o := an.overlap(b); o < best {
-				pick, best = cd, o
-			}
+	return [3]float64{}, false
+}
+
+// least is the candidate inside the plot that covers least of what is
+// drawn.
+func (an *annotator) least(lines []string, cands [][3]float64) [3]float64 {
+	c := an.c
+	pick, best := cands[0], math.Inf(1)
+	for _, cd := range cands {
+		b := an.textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))
+		if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > an.ax.area.bottom()+4 {
+			continue
 		}
-		// Over the data, the text gets a patch of background to be read on.
-		b := textBox(lines, pick[0], pick[1], scene.Anchor(pick[2]))
-		an.halo = &scene.Rect{X: c.snap(b.x0 - 3), Y: c.snap(b.y0 - 1), W: c.snap(b.x1 - b.x0 + 6), H: c.snap(b.y1 - b.y0 + 2), Fill: c.bg(), Class: "pc-annotation-halo"}
+		if o := an.overlap(b); o < best {
+			pick, best = cd, o
+		}
 	}
-	put(lines, pick[0], pick[1], scene.Anchor(pick[2]))
-	return pick[0], pick[1], scene.Anchor(pick[2])
+	return pick
 }
 
 // overlap is the area of b that covers what is already drawn.

@@ -142,6 +142,7 @@ func logScale(lo, hi, p0, p1 float64) scale {
 // scale takes fewer ticks until its widest label fits between two of
 // them, and a log scale drops its 2 and 5 ticks, then every other decade.
 func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
+	lo, hi = c.withAnnotations(lo, hi)
 	var s scale
 	if c.f.Style.Log {
 		s = logScale(lo, hi, p0, p1)
@@ -328,4 +329,25 @@ func (c *ctx) tickWidth(s scale) float64 {
 		w = math.Max(w, c.width(c.tickLabel(s, t), c.tick, false))
 	}
 	return w
+}
+
+// withAnnotations widens lo..hi to every value the figure's annotations
+// mark (reference lines, ranges, points given by y), so that none is
+// drawn outside the plot.
+func (c *ctx) withAnnotations(lo, hi float64) (float64, float64) {
+	for _, a := range c.f.Annotations {
+		var vs []float64
+		switch {
+		case a.hasLine:
+			vs = []float64{a.Line}
+		case a.hasRange:
+			vs = []float64{a.From, a.To}
+		case a.hasY:
+			vs = []float64{a.Y}
+		}
+		for _, v := range vs {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	return lo, hi
 }

@@ -246,12 +246,16 @@
 //
 // x = "2024-07" (or x = 2024) is another way to write at for line and area
 // charts. width sets the text's wrapping width (40 to 1000 px; default 130 at 640
-// px wide). A note at a point is joined to it by a connector and placed at
-// the first of eight positions around it where it touches neither the data
-// nor other text (where none is free, where it covers least, on a patch of
-// background); a reference line is labelled at its end, above or below
-// it; a range is labelled in its corner. Annotations are listed in the alt
-// text ("Annotated: ...").
+// px wide). The value axis always reaches every line, range and y an
+// annotation marks. A note at a point is joined to it by a connector and
+// placed in the nearest free space around it, where it touches neither the
+// data nor other text; where the plot has none, it is wrapped narrower, and
+// then the plot makes room for it in a band above the data. A reference
+// line is labelled at its end in the margin (right of the plot, or above it
+// for a line across bars); a range is labelled inside its edge, or in the
+// margin beside it when that would cover data. No annotation is painted
+// over the data: the point a note marks gets a hollow ring. Annotations
+// are listed in the alt text ("Annotated: ...").
 //
 // # Numbers
 //

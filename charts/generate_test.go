@@ -126,12 +126,32 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		}
 	}
 	b.WriteString("]\n")
-	if rng.Intn(3) == 0 {
-		at := genLabels[labels[0]]
-		if k.xy {
-			at = "2015-01"
+	// Annotations anywhere: notes at random rows (at a value of their
+	// own on a value axis), reference lines and shaded ranges within and
+	// beyond the data, with short, long and Cyrillic texts.
+	texts := []string{"The count changed its method here", "Target", "Election",
+		"Pandemic lockdowns closed most factories for three months", "Перемир’я", "Average of the last ten years"}
+	for range rng.Intn(4) {
+		text := texts[rng.Intn(len(texts))]
+		i := rng.Intn(n)
+		at := genLabels[labels[i%len(labels)]]
+		if i >= len(labels) {
+			at = fmt.Sprintf("%s %d", at, i)
 		}
-		fmt.Fprintf(&b, "[[figure.annotation]]\ntext = \"The count changed its method here\"\nat = %q\n", at)
+		if k.xy {
+			at = fmt.Sprintf("%d-%02d", 2015+i/12, i%12+1)
+		}
+		switch r := rng.Intn(4); {
+		case r == 0 && k.valueAxis:
+			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nline = %s\n", text, tomlNumber(math.Abs(val())*1.3))
+		case r == 1 && k.valueAxis:
+			lo, hi := val(), val()
+			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nfrom = %s\nto = %s\n", text, tomlNumber(math.Min(lo, hi)), tomlNumber(math.Max(lo, hi)))
+		case r == 2 && k.valueAxis:
+			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nat = %q\ny = %s\n", text, at, tomlNumber(math.Abs(val())))
+		default:
+			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nat = %q\n", text, at)
+		}
 	}
 	return b.String()
 }

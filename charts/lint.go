@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"presschart/charts/scene"
 )
@@ -32,6 +33,7 @@ const (
 	ruleTruncated   = "text-truncated"    // a text was cut with "…" that the input did not have
 	ruleMarkOutside = "mark-off-canvas"   // a data mark leaves the figure
 	rulePartial     = "value-labels-part" // a series labels some of its values and not others
+	ruleDropped     = "text-dropped"      // a row's label or a series' name is not shown
 )
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
@@ -252,7 +254,7 @@ func (f *Figure) Lint() (findings []string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, fd := range lint(g.Scene(), g.inputText()) {
+	for _, fd := range g.findings(g.Scene()) {
 		findings = append(findings, fd.Rule+": "+fd.What)
 	}
 	return findings, nil
@@ -275,4 +277,57 @@ func (f *Figure) inputText() string {
 		b.WriteString(a.Text)
 	}
 	return b.String()
+}
+
+// findings is what the layout checker finds in the figure's scene: the
+// scene's rules, and that every row's label and series' name is shown.
+func (f *Figure) findings(sc *scene.Scene) []Finding {
+	out := lint(sc, f.inputText())
+	var names []string
+	if !f.kind.xy && !sequence(f.Data) {
+		for _, d := range f.Data {
+			names = append(names, d.Label)
+		}
+	}
+	if f.Rest != "" && f.kind.parts {
+		names = append(names, f.Rest)
+	}
+	names = append(names, f.Series...)
+	return append(out, dropped(sc, names)...)
+}
+
+// dropped finds the names that no text of the scene shows, whole or
+// wrapped over lines (compared without spaces and soft hyphens).
+func dropped(sc *scene.Scene, names []string) []Finding {
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u202f' || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	var all strings.Builder
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n)
+			case *scene.Text:
+				all.WriteString(squash(n.S))
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
+	}
+	shown := all.String()
+	var out []Finding
+	for _, name := range names {
+		if !strings.Contains(shown, squash(name)) {
+			out = append(out, Finding{Rule: ruleDropped, What: fmt.Sprintf("%q", clip(name))})
+		}
+	}
+	return out
 }

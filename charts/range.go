@@ -75,17 +75,23 @@ func plotRanges(c *ctx, p rect) drawn {
 	// The "10,000–30,000" labels go after the bands; on a narrow figure,
 	// where they would squeeze the scale, they go on the row's label line,
 	// at the right.
+	// Where even that leaves the label too little room, they get a
+	// line of their own under it.
 	above := spanW+r+10 > 0.3*p.w
 	labelW := p.w
-	if above {
+	own := above && p.w-spanW-12 < 0.4*p.w
+	if above && !own {
 		labelW = p.w - spanW - 12
 	}
-	// Each row: its label (up to two lines), then the band.
+	// Each row: its label (wrapped, never cut), then the band.
 	labels := make([][]string, n)
 	content := make([]float64, n)
 	natural := axisH + float64(n-1)*gap
 	for i, d := range data {
-		labels[i], _ = c.regular.Wrap(d.Label, c.label, labelW, 2)
+		labels[i], _ = c.regular.Wrap(d.Label, c.label, labelW, 0)
+		if own {
+			labels[i] = append(labels[i], "")
+		}
 		content[i] = float64(len(labels[i]))*labelLH + 2 + band
 		natural += content[i]
 	}
@@ -111,7 +117,14 @@ func plotRanges(c *ctx, p rect) drawn {
 	var centers []float64
 	y := p.y
 	for i, d := range data {
-		nodes, by := c.block(labels[i], p.x, y, c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
+		lines := labels[i]
+		if own {
+			lines = lines[:len(lines)-1]
+		}
+		nodes, by := c.block(lines, p.x, y, c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
+		if own {
+			by += labelLH
+		}
 		axisY.Add(nodes...)
 		cy := c.snap(by + 2 + band/2)
 		centers = append(centers, cy)
@@ -124,7 +137,10 @@ func plotRanges(c *ctx, p rect) drawn {
 		row.Add(&scene.Circle{CX: x0, CY: cy, R: r, Fill: fill, Class: "pc-low"})
 		row.Add(&scene.Circle{CX: x1, CY: cy, R: r, Fill: fill, Class: "pc-high"})
 		series.Add(row)
-		if above {
+		if own {
+			last := nodes[len(nodes)-1].(*scene.Text)
+			values.Add(c.text(p.x, last.Y+labelLH, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+		} else if above {
 			first := nodes[0].(*scene.Text)
 			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value"))
 		} else {

@@ -191,13 +191,27 @@ func (f *Figure) Scene() *scene.Scene {
 	}
 	p := rect{x: x0, y: top, w: width, h: plotBottom - top}
 	c.plotRect = p
-	d := f.kind.plot(c, p)
-	plot, used := d.group, d.height
-	plot.ID, plot.Class = "plot", "pc-plot"
-	c.drawAnnotations(sc, plot, d.axes)
+	// Annotations may ask for room beside the data (a margin for
+	// reference lines' labels, a band above for notes that find no free
+	// place); the plot is then laid out again inside what is left, but
+	// never shorter than a usable band: the figure grows instead.
+	var d drawn
+	var inner rect
+	res := reserve{}
+	for pass := 0; ; pass++ {
+		inner = rect{x: p.x, y: p.y + res.top, w: p.w - res.right, h: math.Max(p.h-res.top, minPlot)}
+		d = f.kind.plot(c, inner)
+		d.group.ID, d.group.Class = "plot", "pc-plot"
+		need := c.drawAnnotations(sc, d.group, d.axes, inner, res)
+		if res.covers(need) || pass == 3 {
+			break
+		}
+		res = reserve{math.Max(res.top, need.top), math.Max(res.right, need.right)}
+	}
+	plot := d.group
 	// A chart type may need more rows than the height holds; it then
 	// uses a taller plot, and the figure grows below it.
-	if extra := used - p.h; extra > 0.5 {
+	if extra := inner.y + d.height - p.bottom(); extra > 0.5 {
 		H += extra
 		for _, g := range foot {
 			shift(g, extra)

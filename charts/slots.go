@@ -6,6 +6,7 @@ package charts
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"presschart/charts/scene"
@@ -41,72 +42,148 @@ func (c *ctx) columnLayout(data []Datum, lo, hi float64, p rect, valueGap, step 
 	return s, left, slot, cat, p.h
 }
 
+// columnLabels lays out the category labels under columns, all of them
+// and never cut, as a desk would: upright and wrapped at whole words to
+// their slot; for a sequence (years, months, quarters) that does not fit,
+// every second, third... label; else staggered on two rows, each label
+// taking two slots' width; and only where even that fails, turned a
+// quarter to read upwards, whole words on parallel lines.
 func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels {
 	lh := math.Round(c.label * 1.3)
-	width := math.Max(slot-8, 12)
-	cl := columnLabels{every: 1}
-	for _, d := range data {
-		for _, w := range strings.Fields(d.Label) {
-			if c.width(w, c.label, false) > width {
-				cl.rotate = true
+	cl := columnLabels{every: 1, lines: make([][]string, len(data))}
+	wrapAll := func(width float64, step int) (lines int, ok bool) {
+		lines = 1
+		for i, d := range data {
+			if i%step != 0 {
+				continue
 			}
-		}
-	}
-	// Upright labels wrap at whole words to three lines; a label that
-	// needs more turns them all, as a word wider than its slot does.
-	cl.lines = make([][]string, len(data))
-	lines := 1
-	for i, d := range data {
-		if !cl.rotate {
-			cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, width, 0)
+			for _, w := range strings.Fields(d.Label) {
+				if c.width(w, c.label, false) > width {
+					return 0, false
+				}
+			}
+			// A label wider than its slot stays inside the content area.
+			cx := left + slot*(float64(i)+0.5)
+			w := math.Min(width, 2*math.Min(cx-c.left, c.right-cx))
+			for _, word := range strings.Fields(d.Label) {
+				if c.width(word, c.label, false) > w {
+					return 0, false
+				}
+			}
+			cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, w, 0)
 			if len(cl.lines[i]) > 3 {
-				cl.rotate = true
+				return 0, false
 			}
 			lines = max(lines, len(cl.lines[i]))
 		}
+		return lines, true
 	}
-	if !cl.rotate {
+	if lines, ok := wrapAll(math.Max(slot-8, 12), 1); ok {
 		cl.height = float64(lines)*lh + 6
 		return cl
 	}
-	// Turned labels run down and left from their columns, no farther
-	// than the figure's left edge, nor than 150 px; a longer label wraps
-	// into parallel lines rather than being cut.
-	lines = 1
+	if sequence(data) {
+		for every := 2; every <= len(data); every++ {
+			if lines, ok := wrapAll(slot*float64(every)-8, every); ok && lines == 1 {
+				cl.every = every
+				cl.height = lh + 6
+				return cl
+			}
+		}
+	}
+	if _, ok := wrapAll(2*slot-8, 1); ok && len(data) > 1 {
+		// Every second label moves down past those beside it that it
+		// would touch; one that fits between them stays up.
+		cl.offset = make([]float64, len(data))
+		width := func(i int) float64 {
+			w := 0.0
+			for _, l := range cl.lines[i] {
+				w = math.Max(w, c.width(l, c.label, false))
+			}
+			return w
+		}
+		for i := range data {
+			if i%2 == 1 {
+				for _, j := range []int{i - 1, i + 1} {
+					if j < len(data) && slot*math.Abs(float64(i-j)) < (width(i)+width(j))/2+8 {
+						cl.offset[i] = math.Max(cl.offset[i], float64(len(cl.lines[j]))*lh+2)
+					}
+				}
+			}
+			cl.height = math.Max(cl.height, cl.offset[i]+float64(len(cl.lines[i]))*lh+6)
+		}
+		return cl
+	}
+	// Turned labels read upwards from under their columns, wrapped at
+	// whole words to 150 px (or the longest word) on lines side by side.
+	// A label takes no more lines than its slot holds side by side.
+	cl.rotate = true
+	room := 150 * c.u
+	for _, d := range data {
+		for _, w := range strings.Fields(d.Label) {
+			room = math.Max(room, c.width(w, c.label, false)+1)
+		}
+	}
+	most := max(1, int((slot-2)/lh))
 	for i, d := range data {
-		cx := left + slot*(float64(i)+0.5)
-		room := math.Max(math.Min(150*c.u, (cx-edge)*math.Sqrt2), 4*c.label)
 		cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, room, 0)
+		for len(cl.lines[i]) > most {
+			room *= 1.2
+			cl.lines[i], _ = c.regular.Wrap(d.Label, c.label, room, 0)
+		}
 		w := 0.0
 		for _, l := range cl.lines[i] {
 			w = math.Max(w, c.width(l, c.label, false))
 		}
-		n := float64(len(cl.lines[i]))
-		cl.height = math.Max(cl.height, (w+c.label)/math.Sqrt2+(n-1)*lh/math.Sqrt2+c.label*0.25+8)
-		lines = max(lines, len(cl.lines[i]))
-	}
-	if minSlot := float64(lines) * lh * math.Sqrt2; slot < minSlot {
-		cl.every = int(math.Ceil(minSlot / slot))
+		cl.height = math.Max(cl.height, w+10)
 	}
 	return cl
 }
 
-// label draws column i's label under it, from top: a wrapped block, or
-// turned lines side by side, the first ending at the column's middle.
+// sequence reports whether the rows' labels are a sequence a reader can
+// fill in between two shown, like years, quarters or months: each a
+// number, a date, or a short word and a year ("Q1 2025", "Jan 2024").
+func sequence(data []Datum) bool {
+	for _, d := range data {
+		if !sequenceLabel.MatchString(d.Label) {
+			return false
+		}
+	}
+	return len(data) > 2
+}
+
+var sequenceLabel = regexp.MustCompile(`^(\p{L}{1,9}\.? )?(\d{1,4}([-/.]\d{1,2}){0,2}|\d{4} ?[-–/] ?\d{2,4})$`)
+
+// label draws column i's label under it, from top: a wrapped block (on
+// the second row when staggered), or turned lines side by side reading
+// upwards, the last ending at the column's middle.
 func (c *ctx) columnLabel(cl columnLabels, i int, cx, top float64) []scene.Node {
 	lh := math.Round(c.label * 1.3)
 	if !cl.rotate {
+		var leader []scene.Node
+		if cl.offset != nil && cl.offset[i] > 0 {
+			// A label moved down is joined to its column by a leader.
+			leader = append(leader, &scene.Line{X1: cx, Y1: top - 3, X2: cx, Y2: top + cl.offset[i] - 1, Stroke: c.th.faint, Width: 1, Class: "pc-leader"})
+			top += cl.offset[i]
+		}
+		// A label wider than its slot stays inside the content area.
+		w := 0.0
+		for _, l := range cl.lines[i] {
+			w = math.Max(w, c.width(l, c.label, false))
+		}
+		cx = math.Max(cx, c.left+w/2)
+		cx = math.Min(cx, c.right-w/2)
 		nodes, _ := c.block(cl.lines[i], cx, top, c.label, lh, false, c.th.muted, scene.Middle, "pc-label")
-		return nodes
+		return append(leader, nodes...)
 	}
 	var nodes []scene.Node
+	n := len(cl.lines[i])
 	for k, l := range cl.lines[i] {
-		// Each further line sits below the one before, across the turn;
-		// the first is set low enough that its turned cap height stays
-		// under top, clear of a negative value's label above.
-		off := float64(k) * lh / math.Sqrt2
-		t := c.text(cx+c.label*0.35+off, top+c.label*0.6+off, l, c.label, false, c.th.muted, scene.End, "pc-label")
-		t.Rotate = -45
+		// Turned a quarter, each line's baseline runs up the page; the
+		// block is centred on the column.
+		x := cx + c.label*0.35 - float64(n-1-k)*lh + float64(n-1)*lh/2
+		t := c.text(x, top+4, l, c.label, false, c.th.muted, scene.End, "pc-label")
+		t.Rotate = -90
 		nodes = append(nodes, t)
 	}
 	return nodes
@@ -128,6 +205,7 @@ func valueExtent(data []Datum) (lo, hi float64) {
 type columnLabels struct {
 	lines  [][]string
 	rotate bool
+	offset []float64 // how far each label moves down, when they alternate between two rows
 	every  int
 	height float64
 }
