@@ -9,6 +9,7 @@ import (
 var areaKind = &kind{
 	name:      "area",
 	valueAxis: true,
+	zero:      true,
 	series:    -1,
 	xy:        true,
 	maxRows:   maxPoints,

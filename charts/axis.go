@@ -73,21 +73,47 @@ func stepsFrom(lo, hi, step float64) []float64 {
 	return out
 }
 
-// niceScale returns a scale whose domain holds lo..hi and zero, ending on
-// ticks, with about one tick per minGap pixels and a step of at least
-// minStep (1 for counts, so that 1 and 2 get no 0.5 tick).
-func niceScale(lo, hi, p0, p1, minGap, minStep float64) scale {
-	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+// niceScale returns a scale whose domain holds lo..hi, ending on ticks,
+// with about one tick per minGap pixels and a step of at least minStep (1
+// for counts, so that 1 and 2 get no 0.5 tick). With zero the domain
+// holds zero too (bars); else it fits the data, and takes in zero only
+// when the data come within a quarter of their top of it. Of the steps
+// near the one the space asks for, it takes the one that leaves the
+// least empty room beyond the data.
+func niceScale(lo, hi, p0, p1, minGap, minStep float64, zero bool) scale {
+	switch {
+	case zero || lo >= 0 && lo <= hi/4 || hi <= 0 && hi >= lo/4:
+		lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	}
 	if hi == lo {
-		hi = lo + 1
+		if lo == 0 {
+			hi = 1
+		} else {
+			d := math.Abs(lo) / 10
+			lo, hi = lo-d, hi+d
+			if zero || lo < 0 && hi > 0 {
+				lo, hi = math.Min(lo+d, 0), math.Max(hi-d, 0)
+			}
+		}
 	}
 	n := int(math.Abs(p1-p0) / minGap)
 	n = max(2, min(n, 6))
-	step := math.Max(niceStep(hi-lo, n), minStep)
-	s := scale{step: step, p0: p0, p1: p1}
-	s.lo = math.Floor(lo/step+1e-9) * step
-	s.hi = math.Ceil(hi/step-1e-9) * step
-	s.ticks = stepsFrom(s.lo, s.hi, step)
+	var s scale
+	best := math.Inf(1)
+	for _, k := range []int{n, n + 1, n - 1} {
+		if k < 2 {
+			continue
+		}
+		step := math.Max(niceStep(hi-lo, k), minStep)
+		l := math.Floor(lo/step+1e-9) * step
+		h := math.Ceil(hi/step-1e-9) * step
+		waste := (h - l - (hi - lo)) / (h - l)
+		if waste < best-0.08 { // another step only for much less waste
+			best = waste
+			s = scale{step: step, p0: p0, p1: p1, lo: l, hi: h}
+		}
+	}
+	s.ticks = stepsFrom(s.lo, s.hi, s.step)
 	s.minVisible = 2
 	return s
 }
@@ -112,22 +138,39 @@ func (c *ctx) dataStep() float64 {
 	return 1
 }
 
-// logScale returns a logarithmic scale from the power of ten at or below
-// lo to the one at or above hi (lo must be above zero), with a tick at
-// each power of ten, and at 2 and 5 times it when the domain spans fewer
-// than three decades.
+// logScale returns a logarithmic scale (lo must be above zero) from the
+// 1, 2 or 5 times a power of ten at or below lo to the one at or above hi,
+// so that no scale has a whole empty decade above its data, with a tick
+// at each power of ten, and at 2 and 5 times it when the domain spans
+// fewer than three decades.
 func logScale(lo, hi, p0, p1 float64) scale {
 	e0, e1 := math.Floor(math.Log10(lo)+1e-9), math.Ceil(math.Log10(hi)-1e-9)
 	if e1 <= e0 {
 		e1 = e0 + 1
 	}
-	s := scale{log: true, lo: math.Pow(10, e0), hi: math.Pow(10, e1), p0: p0, p1: p1, minVisible: 2}
+	at := func(m, e float64) float64 {
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(m*math.Pow(10, e), 'g', 12, 64), 64)
+		return v
+	}
+	s := scale{log: true, lo: at(1, e0), hi: at(1, e1), p0: p0, p1: p1, minVisible: 2}
+	for _, m := range []float64{5, 2} {
+		if v := at(m, e0); v <= lo*(1+1e-9) {
+			s.lo = v
+			break
+		}
+	}
+	for _, m := range []float64{2, 5} {
+		if v := at(m, e1-1); v >= hi*(1-1e-9) {
+			s.hi = v
+			break
+		}
+	}
 	for e := e0; e <= e1; e++ {
 		for _, m := range []float64{1, 2, 5} {
-			if m != 1 && e1-e0 >= 3 || e == e1 && m != 1 {
+			v := at(m, e)
+			if m != 1 && e1-e0 >= 3 || v < s.lo*(1-1e-9) || v > s.hi*(1+1e-9) {
 				continue
 			}
-			v, _ := strconv.ParseFloat(strconv.FormatFloat(m*math.Pow(10, e), 'g', 12, 64), 64)
 			s.ticks = append(s.ticks, v)
 		}
 	}
@@ -136,7 +179,7 @@ func logScale(lo, hi, p0, p1 float64) scale {
 }
 
 // valueScale is the figure's value scale: logarithmic with scale = "log",
-// else linear from zero (niceScale).
+// else linear (niceScale), from zero for bars and areas.
 //
 // On a horizontal axis (p1 > p0) the tick labels stand side by side: the
 // scale takes fewer ticks until its widest label fits between two of
@@ -150,14 +193,14 @@ func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 			s.ticks = c.thinLogTicks(s)
 		}
 	} else {
-		s = niceScale(lo, hi, p0, p1, minGap, minStep)
+		s = niceScale(lo, hi, p0, p1, minGap, minStep, c.f.kind.zero)
 		if p1 > p0 && !c.ticksFit(s) && !c.nf.compact && math.Max(math.Abs(lo), math.Abs(hi)) >= 1e4 {
 			s.compact = true
 		}
 		for k := 0; k < 8 && p1 > p0 && !c.ticksFit(s); k++ {
 			minGap *= 1.5
 			compact := s.compact
-			s = niceScale(lo, hi, p0, p1, minGap, minStep)
+			s = niceScale(lo, hi, p0, p1, minGap, minStep, c.f.kind.zero)
 			s.compact = compact
 		}
 	}

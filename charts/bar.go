@@ -14,6 +14,7 @@ var barKind = &kind{
 	logScale:     true,
 	maxRows:      300,
 	valueAxis:    true,
+	zero:         true,
 	fields:       []string{"value"},
 	options:      noOptions,
 	validate:     validateValues,

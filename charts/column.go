@@ -15,6 +15,7 @@ var columnKind = &kind{
 	logScale:     true,
 	maxRows:      maxPoints,
 	valueAxis:    true,
+	zero:         true,
 	fields:       []string{"value"},
 	options:      noOptions,
 	validate:     validateValues,

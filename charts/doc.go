@@ -134,10 +134,19 @@
 // column: vertical bars from a zero baseline; rows { label, value }. The
 // value sits inside the top of the bar when it fits, in white or
 // near-black by contrast, else above the bar (below it when negative);
-// the label goes under it, wrapped at whole words; when a word is wider than its column the
-// labels turn 45 degrees, and when even turned labels would touch only
-// every n-th is written. A non-zero value is never drawn shorter than 2 px,
-// so 1 beside 1,000 is seen.
+// the label goes under it, wrapped at whole words to its column. Labels
+// that do not fit are never cut nor dropped: a sequence (years, quarters,
+// "Jan 2024") is labelled every second, third... row; other labels stand
+// on two staggered rows, joined to their columns by leaders; only when
+// even that fails are they turned to read upwards. A non-zero value is
+// never drawn shorter than 2 px, so 1 beside 1,000 is seen.
+//
+// Value axes: bars, columns and areas start at zero, as their length is
+// the value; lines, ranges, dumbbells and slopes fit their data (taking in
+// zero only when the data come within a quarter of it), so a change is
+// not flattened. Of the tick steps the space allows, the axis takes the
+// one that leaves least empty room above the data; a log axis ends at 1,
+// 2 or 5 times a power of ten.
 //
 // bar: horizontal bars; rows { label, value }; at most 300 rows. Labels on
 // the left wrap to two lines, then end in an ellipsis. The value sits

@@ -1,6 +1,9 @@
 package charts
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestNumberFormat(t *testing.T) {
 	nf := func(loc string, mod func(*Style)) numberFormat {
@@ -84,17 +87,24 @@ func TestNiceScale(t *testing.T) {
 		lo, hi  float64
 		minStep float64
 		ticks   []float64
+		fit     bool // a line's scale, which need not reach zero
 	}{
-		{0, 1000, 0, []float64{0, 250, 500, 750, 1000}},
-		{10000, 220000, 0, []float64{0, 100000, 200000, 300000}},
-		{1, 2, 1, []float64{0, 1, 2}},
-		{-4.25, 12.5, 0, []float64{-5, 0, 5, 10, 15}},
-		{0, 0, 0, []float64{0, 0.25, 0.5, 0.75, 1}},
-		{0, 0.9, 0, []float64{0, 0.25, 0.5, 0.75, 1}},
-		{0, 0.7, 0, []float64{0, 0.2, 0.4, 0.6, 0.8}},
+		{0, 1000, 0, []float64{0, 250, 500, 750, 1000}, false},
+		// Not 0-300,000: no whole empty step above the data.
+		{10000, 220000, 0, []float64{0, 50000, 100000, 150000, 200000, 250000}, false},
+		// A line fits its data, one step out at most...
+		{950, 1020, 0, []float64{940, 960, 980, 1000, 1020}, true},
+		{-3.2, -1.1, 0, []float64{-3.5, -3, -2.5, -2, -1.5, -1}, true},
+		// ...but takes in zero when the data come close to it.
+		{3, 100, 0, []float64{0, 25, 50, 75, 100}, true},
+		{1, 2, 1, []float64{0, 1, 2}, false},
+		{-4.25, 12.5, 0, []float64{-5, 0, 5, 10, 15}, false},
+		{0, 0, 0, []float64{0, 0.25, 0.5, 0.75, 1}, false},
+		{0, 0.9, 0, []float64{0, 0.25, 0.5, 0.75, 1}, false},
+		{0, 0.7, 0, []float64{0, 0.2, 0.4, 0.6, 0.8}, false},
 	}
 	for _, tt := range tests {
-		s := niceScale(tt.lo, tt.hi, 0, 160, 40, tt.minStep)
+		s := niceScale(tt.lo, tt.hi, 0, 160, 40, tt.minStep, !tt.fit)
 		if len(s.ticks) != len(tt.ticks) {
 			t.Errorf("niceScale(%g, %g) ticks %v, want %v", tt.lo, tt.hi, s.ticks, tt.ticks)
 			continue
@@ -106,8 +116,13 @@ func TestNiceScale(t *testing.T) {
 			}
 		}
 	}
+	// A log scale ends at 1, 2 or 5 times a power of ten, not a whole
+	// empty decade above the data.
+	if l := logScale(110000, 1.1e6, 0, 160); l.lo != 1e5 || l.hi != 2e6 || fmt.Sprint(l.ticks) != "[100000 200000 500000 1e+06 2e+06]" {
+		t.Errorf("logScale(110,000, 1.1M) = %g..%g ticks %v; want 100,000..2M", l.lo, l.hi, l.ticks)
+	}
 	// The smallest non-zero bar is still visible.
-	s := niceScale(0, 1000, 300, 0, 40, 1)
+	s := niceScale(0, 1000, 300, 0, 40, 1, true)
 	from, to := s.bar(1)
 	if from-to < 2 {
 		t.Errorf("a bar of 1 beside 1,000 is %g px tall; want at least 2", from-to)

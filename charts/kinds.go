@@ -23,6 +23,10 @@ type kind struct {
 	xy bool
 	// multi says that rows are { label, values }, one value per series.
 	multi bool
+	// zero says that the value axis starts at zero, because the length
+	// or area of a mark is its value (bars, columns, areas); other types
+	// with a value axis (lines, ranges, dumbbells, slopes) fit their data.
+	zero bool
 	// valueAxis says whether the type has a value axis for annotations'
 	// reference lines and ranges; every type takes notes at its rows.
 	valueAxis bool

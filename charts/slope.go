@@ -66,7 +66,7 @@ func plotSlopes(c *ctx, p rect) drawn {
 	if c.f.Style.Log {
 		s = logScale(lo, hi, bottom, top)
 	} else {
-		s = niceScale(lo, hi, bottom, top, 40, c.dataStep())
+		s = niceScale(lo, hi, bottom, top, 40, c.dataStep(), c.f.kind.zero)
 		s.lo, s.hi = math.Min(lo, 0), hi // the lines span the data, from zero
 		if s.hi == s.lo {
 			s.hi = s.lo + 1
