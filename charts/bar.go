@@ -37,6 +37,29 @@ func plotBars(c *ctx, p rect) drawn {
 
 	left := p.x + lw + 12
 	vw := c.maxWidth(data, c.value) + 8
+	// Values beyond both ends of the bars may leave them too little
+	// room: the values are then written compactly (884M), and the row
+	// labels get a narrower column.
+	sides := 0.0
+	if lo < 0 {
+		sides++
+	}
+	if hi > 0 {
+		sides++
+	}
+	if room := p.right() - left - sides*vw; room < 0.4*(p.right()-left) && !c.nf.compact {
+		cc := *c
+		cc.nf.compact = true
+		c = &cc
+		vw = c.maxWidth(data, c.value) + 8
+	}
+	if room := p.right() - left - sides*vw; room < 0.4*(p.right()-left) {
+		lw, labels, lines = c.rowLabels(data, p.w*0.25)
+		rowMin = math.Max(float64(lines)*labelLH+8, 22*c.u)
+		rh = math.Max(math.Min((p.h-axisH)/n, 46*c.u), rowMin)
+		used = n*rh + axisH
+		left = p.x + lw + 12
+	}
 	x0, x1 := left, p.right()
 	if lo < 0 {
 		x0 += vw
@@ -89,5 +112,5 @@ func plotBars(c *ctx, p rect) drawn {
 		axisY.Add(nodes...)
 	}
 	g.Add(bars, baseline, values, axisY)
-	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
+	return drawn{group: g, height: used, axes: ax}
 }

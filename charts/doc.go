@@ -55,9 +55,16 @@
 // # Style keys
 //
 //	size         "article" 640x400, "wide" 960x540, "social" 1200x675,
-//	             "square" 1080x1080, "story" 1080x1920 (CSS pixels)
+//	             "square" 1080x1080, "story" 1080x1920 (CSS pixels).
+//	             An article or wide figure takes the height its content
+//	             needs, up to its height (bars, ranges, cards and parts
+//	             leave no empty band); social, square and story are
+//	             frames: their height is kept, the plot centred in it, and
+//	             their type set for the phone they are seen on (a story's
+//	             at three times an article's)
 //	width        16 to 8000 CSS pixels (default 640); overrides size
-//	height       16 to 8000 CSS pixels (default 400); overrides size
+//	height       16 to 8000 CSS pixels (default 400); overrides size, and
+//	             is kept as a frame's is
 //	scale        1 to 4: PNG pixels per CSS pixel (default 2); at most 40
 //	             megapixels per PNG. Or "log" (or "linear", the default)
 //	             for the value axis of column, bar and range charts: ticks

@@ -68,8 +68,9 @@ func plotDonut(c *ctx, p rect) drawn {
 	if side {
 		// Ring and list share a middle; a list taller than the plot
 		// starts at its top and the figure grows, rather than running
-		// into the subtitle and the note.
-		cy = c.snap(p.y + math.Max(p.h, l.h)/2)
+		// into the subtitle and the note. The figure centres the plot
+		// in any height left over.
+		cy = c.snap(p.y + math.Max(2*r, l.h)/2)
 	}
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
@@ -150,5 +151,5 @@ func plotDonut(c *ctx, p rect) drawn {
 	if !side {
 		used = 2*r + 16 + l.h
 	}
-	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
+	return drawn{group: g, height: used, axes: ax}
 }

@@ -38,13 +38,30 @@ func plotDumbbells(c *ctx, p rect) drawn {
 	}
 
 	labelLH := math.Round(c.label * 1.25)
-	vw := 0.0
 	lo, hi := math.Inf(1), math.Inf(-1)
+	valuesW := func(c *ctx) (vw float64) {
+		for _, d := range data {
+			vw = math.Max(vw, math.Max(c.width(c.nf.number(d.From), c.value, true), c.width(c.nf.number(d.To), c.value, true)))
+		}
+		return vw
+	}
 	for _, d := range data {
-		vw = math.Max(vw, math.Max(c.width(c.nf.number(d.From), c.value, true), c.width(c.nf.number(d.To), c.value, true)))
 		lo, hi = math.Min(lo, math.Min(d.From, d.To)), math.Max(hi, math.Max(d.From, d.To))
 	}
+	vw := valuesW(c)
 	lw, labels, lines := c.rowLabels(data, p.w*0.3)
+	// Values on both sides of the dots may leave the scale too little
+	// room: they are then written compactly (884M), and the row labels
+	// get a narrower column.
+	if room := p.w - lw - 2*vw; room < 0.35*(p.w-lw) && !c.nf.compact {
+		cc := *c
+		cc.nf.compact = true
+		c = &cc
+		vw = valuesW(c)
+	}
+	if room := p.w - lw - 2*vw; room < 0.35*(p.w-lw) {
+		lw, labels, lines = c.rowLabels(data, p.w*0.22)
+	}
 	axisH := math.Round(c.tick + 14)
 	rh := math.Max(float64(lines)*labelLH+10, 28*c.u)
 	rh = math.Max(rh, math.Min((p.bottom()-top-axisH)/n, 48*c.u))
@@ -96,5 +113,5 @@ func plotDumbbells(c *ctx, p rect) drawn {
 		axisY.Add(nodes...)
 	}
 	g.Add(series, values, axisY)
-	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h), axes: ax}
+	return drawn{group: g, height: bottom + axisH - p.y, axes: ax}
 }

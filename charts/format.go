@@ -19,10 +19,35 @@ type numberFormat struct {
 	prefix   string
 	suffix   string
 	compact  bool
+	// shared is the decimals every value of the figure is written with
+	// when decimals is -1 and its values are of one scale (below
+	// 1,000), so that 0.1 beside 0.092 reads 0.100; -1 for each as it
+	// needs.
+	shared int
 }
 
 func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact}
+	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, shared: -1}
+}
+
+// numberFormat is the figure's number format: its style's, with the
+// decimals its values share.
+func (f *Figure) numberFormat() numberFormat {
+	nf := newNumberFormat(&f.Style)
+	if nf.decimals >= 0 || f.kind == nil {
+		return nf
+	}
+	top, shared := 0.0, 0
+	for i := range f.Data {
+		for _, v := range f.kind.numbers(&f.Data[i]) {
+			top = math.Max(top, math.Abs(v))
+			shared = max(shared, decimalsFor(v, autoDecimals(v)))
+		}
+	}
+	if top < 1000 {
+		nf.shared = shared
+	}
+	return nf
 }
 
 // decimalsFor returns how many decimals v needs, at most max.
@@ -122,7 +147,10 @@ func (f numberFormat) number(v float64) string {
 			return f.affix(f.plain(v/div, dec) + unit)
 		}
 	}
-	if d < 0 {
+	switch {
+	case d < 0 && f.shared >= 0:
+		d = f.shared
+	case d < 0:
 		d = decimalsFor(v, autoDecimals(v))
 	}
 	return f.affix(f.plain(v, d))

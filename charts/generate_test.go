@@ -39,7 +39,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	if rng.Intn(3) == 0 {
 		fmt.Fprintf(&b, "note = %q\n", "Figures for the last quarter are provisional and may be revised when the statistics office publishes its final estimate.")
 	}
-	sizes := []string{"", "size = \"wide\"", "size = \"social\"", "size = \"square\"", "width = 320\nheight = 480", "width = 400\nheight = 300"}
+	sizes := []string{"", "size = \"wide\"", "size = \"social\"", "size = \"square\"", "size = \"story\"", "width = 320\nheight = 480", "width = 320", "width = 400\nheight = 300"}
 	if s := sizes[rng.Intn(len(sizes))]; s != "" {
 		b.WriteString(s + "\n")
 	}

@@ -6,6 +6,7 @@ package charts
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // rowLabels sets the rows' labels in a column on the left: as wide as the
@@ -16,7 +17,15 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	for _, d := range data {
 		w = math.Max(w, c.width(d.Label, c.label, false))
 	}
-	w = math.Ceil(math.Min(w, limit))
+	// Never narrower than the longest word: a label wraps between
+	// words, not inside one.
+	word := 0.0
+	for _, d := range data {
+		for _, f := range strings.Fields(d.Label) {
+			word = math.Max(word, c.width(f, c.label, false))
+		}
+	}
+	w = math.Ceil(math.Max(math.Min(w, limit), word))
 	labels = make([][]string, len(data))
 	lines = 1
 	for i, d := range data {

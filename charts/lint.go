@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -34,6 +35,7 @@ const (
 	ruleMarkOutside = "mark-off-canvas"   // a data mark leaves the figure
 	rulePartial     = "value-labels-part" // a series labels some of its values and not others
 	ruleDropped     = "text-dropped"      // a row's label or a series' name is not shown
+	ruleBroken      = "text-broken"       // a word of a label is split over two lines
 )
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
@@ -297,7 +299,8 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 }
 
 // dropped finds the names that no text of the scene shows, whole or
-// wrapped over lines (compared without spaces and soft hyphens).
+// wrapped over lines (compared without spaces and soft hyphens), and the
+// words of names that are split over two lines.
 func dropped(sc *scene.Scene, names []string) []Finding {
 	squash := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -308,6 +311,7 @@ func dropped(sc *scene.Scene, names []string) []Finding {
 		}, s)
 	}
 	var all strings.Builder
+	var texts []string
 	var walk func(g *scene.Group)
 	walk = func(g *scene.Group) {
 		for _, n := range g.Nodes {
@@ -316,6 +320,7 @@ func dropped(sc *scene.Scene, names []string) []Finding {
 				walk(n)
 			case *scene.Text:
 				all.WriteString(squash(n.S))
+				texts = append(texts, n.S)
 			}
 		}
 	}
@@ -327,6 +332,14 @@ func dropped(sc *scene.Scene, names []string) []Finding {
 	for _, name := range names {
 		if !strings.Contains(shown, squash(name)) {
 			out = append(out, Finding{Rule: ruleDropped, What: fmt.Sprintf("%q", clip(name))})
+			continue
+		}
+		// A line may break after a hyphen or a slash, not elsewhere in
+		// a word.
+		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("-‐–/", r) }) {
+			if !slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(t, w) }) {
+				out = append(out, Finding{Rule: ruleBroken, What: fmt.Sprintf("%q in %q", w, clip(name))})
+			}
 		}
 	}
 	return out

@@ -73,6 +73,12 @@ func TestDroppedRule(t *testing.T) {
 	if len(got) != 1 || got[0].Rule != ruleDropped || !strings.Contains(got[0].What, "India") {
 		t.Errorf("found %v, want India dropped", got)
 	}
+	// A word split over two lines.
+	sc.Root[0].Nodes = append(sc.Root[0].Nodes, &scene.Text{X: 10, Y: 68, S: "Conservative", Size: 12}, &scene.Text{X: 10, Y: 84, S: "s", Size: 12})
+	got = dropped(sc, []string{"Conservatives"})
+	if len(got) != 1 || got[0].Rule != ruleBroken {
+		t.Errorf("found %v, want Conservatives broken", got)
+	}
 }
 
 // TestLayoutFindings runs the layout checker over every fixture, the

@@ -379,7 +379,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	}
 	cats.ID, cats.Class = "axis-y", "pc-axis-y"
 	g.Add(baseline, values, cats)
-	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h) + keyH + 8, axes: ax}
+	return drawn{group: g, height: bottom + axisH - p.y + keyH + 8, axes: ax}
 }
 
 // sumOf is the total of a row's values; hiOf the top of its positive pile.

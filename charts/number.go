@@ -116,19 +116,22 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 		textH = math.Max(textH, h)
 	}
-	rowH := 6 + 14 + big + math.Max(10, big*0.2) + textH
+	// The big number's line box (0.8 em above its baseline) starts
+	// clear of the rule above it.
+	head := func(big float64) float64 { return math.Round(10*c.u) + 0.8*big }
+	rowH := head(big) + big*0.2 + math.Max(10, big*0.2) + textH
 	for rows > 0 && float64(rows)*rowH+float64(rows-1)*gap > p.h && big > 16 {
 		big--
-		rowH = 6 + 14 + big + math.Max(10, big*0.2) + textH
+		rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
 	}
 	total := float64(rows)*rowH + float64(rows-1)*gap
-	top := p.y + math.Max(0, (p.h-total)/2)
+	top := p.y // the figure centres the plot in any height left over
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the end of the big number
 				x := p.x + float64(i%cols)*(cardW+gap) + c.width(c.nf.number(d.Value), big, true)
-				return x + 4, top + float64(i/cols)*(rowH+gap) + 20 + c.bold.CapHeight(big)/2, true
+				return x + 4, top + float64(i/cols)*(rowH+gap) + head(big) - c.bold.CapHeight(big)/2, true
 			}
 		}
 		return 0, 0, false
@@ -145,7 +148,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 			fill, rule = c.accent, c.accent
 		}
 		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
-		base := y + 6 + 14 + c.bold.CapHeight(big)
+		base := y + head(big)
 		card.Add(c.text(x, base, c.nf.number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
 		// The label starts below the big number's commas and descenders.
 		nodes, by := c.block(cards[i].label, x, base+math.Max(10, big*0.2), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
@@ -156,5 +159,5 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 		g.Add(card)
 	}
-	return drawn{group: g, height: math.Max(p.h, total), axes: ax}
+	return drawn{group: g, height: total, axes: ax}
 }

@@ -190,5 +190,5 @@ func plotRanges(c *ctx, p rect) drawn {
 		g.Add(knockout)
 	}
 	g.Add(axisX, series, values, axisY)
-	return drawn{group: g, height: math.Max(bottom+axisH-p.y, p.h), axes: ax}
+	return drawn{group: g, height: bottom + axisH - p.y, axes: ax}
 }

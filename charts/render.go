@@ -37,7 +37,7 @@ type ctx struct {
 
 func newCtx(f *Figure) *ctx {
 	st := &f.Style
-	c := &ctx{f: f, th: themes[st.Theme], nf: newNumberFormat(st)}
+	c := &ctx{f: f, th: themes[st.Theme], nf: f.numberFormat()}
 	c.regular, c.bold = st.faces()
 	c.accent, c.palette = st.Accent, st.Colors
 	if c.accent.A == 0 {
@@ -46,7 +46,9 @@ func newCtx(f *Figure) *ctx {
 	if len(c.palette) == 0 {
 		c.palette = c.th.palette
 	}
-	c.u = math.Min(math.Max(st.Width/640, 0.85), 1.75)
+	// Type is set for the width readers see the figure at: a story
+	// (1080 px, seen at 360) gets three times an article's type.
+	c.u = math.Min(math.Max(st.shown()/640, 0.85), 1.75) * st.Width / st.shown()
 	sz := func(base float64) float64 { return math.Round(base*c.u*2) / 2 }
 	c.title, c.subtitle, c.label, c.value, c.tick, c.small = sz(21), sz(15), sz(13), sz(13), sz(12), sz(12)
 	return c
@@ -116,7 +118,7 @@ func (f *Figure) Scene() *scene.Scene {
 	if bg, painted := c.background(); painted {
 		sc.Background = bg
 	}
-	pad := math.Round(20 * math.Min(math.Max(W/640, 0.8), 1.6))
+	pad := math.Round(20 * math.Min(math.Max(st.shown()/640, 0.8), 1.6) * W / st.shown())
 	x0, x1 := pad, W-pad
 	width := x1 - x0
 	c.left, c.right = x0, x1
@@ -210,8 +212,26 @@ func (f *Figure) Scene() *scene.Scene {
 	}
 	plot := d.group
 	// A chart type may need more rows than the height holds; it then
-	// uses a taller plot, and the figure grows below it.
-	if extra := inner.y + d.height - p.bottom(); extra > 0.5 {
+	// uses a taller plot, and the figure grows below it. One that needs
+	// less leaves no empty band above the footer: the figure takes the
+	// height its content needs, or, at a height of its own (a frame's,
+	// or given), centres the plot in it.
+	used := inner.y + d.height
+	if len(f.Annotations) > 0 {
+		// Notes may sit below the content of a plot without axes.
+		if b, ok := sc.Bounds(plot); ok {
+			used = math.Max(used, math.Ceil(b.Y1)+4)
+		}
+	}
+	switch extra := used - p.bottom(); {
+	case extra > 0.5:
+		H += extra
+		for _, g := range foot {
+			shift(g, extra)
+		}
+	case extra < -0.5 && st.FixedHeight:
+		plot.Move(0, math.Round(-extra/2))
+	case extra < -0.5:
 		H += extra
 		for _, g := range foot {
 			shift(g, extra)

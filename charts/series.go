@@ -119,7 +119,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	g.Add(grid, axisY)
 	// The x axis sits under the plot, below negative values too, never
 	// along a zero line through the data.
-	g.Add(c.xAxis(c.xTicks(x0, x1, right-left), px, s.p0, left))
+	g.Add(c.xAxis(c.xTicks(x0, x1, px, left), px, s.p0, left))
 
 	var endY []float64
 	for i, name := range names {

@@ -62,9 +62,10 @@ func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels 
 					return 0, false
 				}
 			}
-			// A label wider than its slot stays inside the content area.
+			// A label wider than its slot stays clear of the value
+			// axis's labels and inside the content area.
 			cx := left + slot*(float64(i)+0.5)
-			w := math.Min(width, 2*math.Min(cx-c.left, c.right-cx))
+			w := math.Min(width, 2*math.Min(cx-left+4, c.right-cx))
 			for _, word := range strings.Fields(d.Label) {
 				if c.width(word, c.label, false) > w {
 					return 0, false

@@ -77,7 +77,7 @@ func plotStack(c *ctx, p rect) drawn {
 	}
 	below := len(tierEnd) - 1
 	total := blockH + 8 + barH + float64(below)*(blockH+8)
-	top := p.y + math.Max(0, (p.h-total)/2)
+	top := p.y // the figure centres the plot in any height left over
 	barY := c.snap(top + blockH + 8)
 
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
@@ -111,5 +111,5 @@ func plotStack(c *ctx, p rect) drawn {
 		}
 	}
 	g.Add(series, lbls)
-	return drawn{group: g, height: math.Max(p.h, total), axes: ax}
+	return drawn{group: g, height: total, axes: ax}
 }

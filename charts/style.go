@@ -34,6 +34,12 @@ type Style struct {
 	Compact       bool
 	Renditions    []string // more versions of each figure: "social", "dark", "social-dark"
 
+	// FixedHeight says that the height is the figure's to keep: a
+	// frame's (social, square, story) or given with height; else the
+	// figure takes the height its content needs, up to Height and beyond
+	// it when the content needs more.
+	FixedHeight bool
+
 	regular, bold *font.Face
 	fontFiles     []string // the house fonts' paths, for --watch
 }
@@ -53,13 +59,34 @@ const (
 	maxFileBytes   = 16 << 20
 )
 
-// sizes are the named size presets, in logical (CSS) pixels.
-var sizes = map[string][2]float64{
-	"article": {640, 400},
-	"wide":    {960, 540},
-	"social":  {1200, 675},
-	"square":  {1080, 1080},
-	"story":   {1080, 1920},
+// size is a named size preset, in logical (CSS) pixels.
+type size struct {
+	w, h float64
+	// shown is the width readers see it at: a social card, square or
+	// story is scaled down to a phone's width, so its type is set larger
+	// to read as an article's does.
+	shown float64
+	// frame says that the platform fixes the height; an article's
+	// figure takes the height its content needs.
+	frame bool
+}
+
+// shown is the width readers see the figure at: its preset's, or its
+// width.
+func (st *Style) shown() float64 {
+	if sz, ok := sizes[st.Size]; ok && sz.w == st.Width && sz.h == st.Height {
+		return sz.shown
+	}
+	return st.Width
+}
+
+// sizes are the named size presets.
+var sizes = map[string]size{
+	"article": {640, 400, 640, false},
+	"wide":    {960, 540, 960, false},
+	"social":  {1200, 675, 480, true},
+	"square":  {1080, 1080, 400, true},
+	"story":   {1080, 1920, 360, true},
 }
 
 // defaultStyle is what a file without [style] gets.
@@ -101,11 +128,11 @@ func mustColor(s string) scene.Color {
 // styleKeys are the keys readStyle knows, for [style] and for a figure.
 func (st *Style) read(t *table, fonts *fontCache) {
 	if t.str("size", &st.Size) {
-		wh, ok := sizes[st.Size]
+		sz, ok := sizes[st.Size]
 		if !ok {
 			t.errf("size", "unknown size %q; use one of %s, or width and height", st.Size, strings.Join(sortedKeys(sizes), ", "))
 		} else {
-			st.Width, st.Height = wh[0], wh[1]
+			st.Width, st.Height, st.FixedHeight = sz.w, sz.h, sz.frame
 		}
 	}
 	for _, side := range []struct {
@@ -118,6 +145,7 @@ func (st *Style) read(t *table, fonts *fontCache) {
 				t.errf(side.key, "%g is out of range; it must be from %d to %d (logical pixels)", v, minSide, maxSide)
 			} else {
 				*side.dst = v
+				st.FixedHeight = st.FixedHeight || side.key == "height"
 			}
 		}
 	}
@@ -254,8 +282,8 @@ func checkRendition(r string) string {
 // rendition returns a copy of the style for a rendition name.
 func (st Style) rendition(r string) Style {
 	for _, p := range strings.Split(r, "-") {
-		if wh, ok := sizes[p]; ok {
-			st.Size, st.Width, st.Height = p, wh[0], wh[1]
+		if sz, ok := sizes[p]; ok {
+			st.Size, st.Width, st.Height, st.FixedHeight = p, sz.w, sz.h, sz.frame
 		} else {
 			st.Theme = p
 		}

@@ -174,19 +174,21 @@ type xTick struct {
 }
 
 // xTicks returns the ticks of an x axis from lo to hi, as few as keep their
-// labels apart in width px: years, or months in steps of 1, 2, 3 or 6
-// (the year written on the first tick and each January), or days; numbers
-// in steps of 1, 2, 2.5 or 5 times a power of ten.
-func (c *ctx) xTicks(lo, hi, width float64) []xTick {
+// labels 12 px apart where xAxis places them (px maps an x to pixels; the
+// plot starts at left): years, or months in steps of 1, 2, 3 or 6 (the
+// year written on the first tick and each January), or days; numbers in
+// steps of 1, 2, 2.5 or 5 times a power of ten.
+func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []xTick {
 	fits := func(ts []xTick) bool {
-		if len(ts) < 2 {
-			return true
-		}
-		w := 0.0
+		end := math.Inf(-1)
 		for _, t := range ts {
-			w = math.Max(w, c.width(t.label, c.tick, false))
+			x0, x1, _ := c.tickSpan(t, px, left)
+			if x0 < end+12 {
+				return false
+			}
+			end = x1
 		}
-		return float64(len(ts))*(w+16) <= width
+		return true
 	}
 	if c.f.xUnit == notDate {
 		whole := true
@@ -286,13 +288,23 @@ func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y, left float64) *scen
 	for _, t := range ts {
 		x := c.snapLine(px(t.v), 1)
 		g.Add(&scene.Line{X1: x, Y1: y, X2: x, Y2: y + 5, Stroke: c.th.axis, Width: 1, Class: "pc-tick-mark"})
-		a, w := scene.Middle, c.width(t.label, c.tick, false)
-		if x+w/2 > c.right {
-			a = scene.End
-		} else if x-w/2 < left {
-			a = scene.Start
-		}
+		_, _, a := c.tickSpan(t, px, left)
 		g.Add(c.text(x, y+8+capH+2, t.label, c.tick, false, c.th.faint, a, "pc-tick"))
 	}
 	return g
+}
+
+// tickSpan is where xAxis writes a tick's label: centred on its tick,
+// but starting at it near the plot's left edge and ending at it near the
+// figure's right.
+func (c *ctx) tickSpan(t xTick, px func(float64) float64, left float64) (x0, x1 float64, a scene.Anchor) {
+	x := c.snapLine(px(t.v), 1)
+	w := c.width(t.label, c.tick, false)
+	switch {
+	case x+w/2 > c.right:
+		return x - w, x, scene.End
+	case x-w/2 < left:
+		return x, x + w, scene.Start
+	}
+	return x - w/2, x + w/2, scene.Middle
 }

@@ -81,7 +81,7 @@ func (f *Figure) AltText() string {
 	if err != nil {
 		return ""
 	}
-	nf := newNumberFormat(&f.Style)
+	nf := f.numberFormat()
 	parts := []string{nf.loc.nouns[f.kind.name] + ": " + strings.TrimRight(f.Title, ".") + "."}
 	if f.Subtitle != "" {
 		parts = append(parts, strings.TrimRight(f.Subtitle, ".")+".")

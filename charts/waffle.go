@@ -187,5 +187,5 @@ func plotWaffle(c *ctx, p rect) drawn {
 	if !side {
 		used = gridH + 16 + l.h
 	}
-	return drawn{group: g, height: math.Max(used, p.h), axes: ax}
+	return drawn{group: g, height: used, axes: ax}
 }
