@@ -99,13 +99,13 @@ func plotBars(c *ctx, p rect) drawn {
 		base := cy + capH/2
 		switch {
 		case w >= lwid+14 && d.Value >= 0:
-			values.Add(c.text(to-7, base, label, c.value, true, contrastText(fill), scene.End, "pc-value pc-inside"))
+			values.Add(c.text(to-7, base, label, c.value, true, contrastText(fill), scene.End, "pc-value pc-s1 pc-inside"))
 		case w >= lwid+14:
-			values.Add(c.text(to+7, base, label, c.value, true, contrastText(fill), scene.Start, "pc-value pc-inside"))
+			values.Add(c.text(to+7, base, label, c.value, true, contrastText(fill), scene.Start, "pc-value pc-s1 pc-inside"))
 		case d.Value < 0:
-			values.Add(c.text(to-6, base, label, c.value, true, c.th.text, scene.End, "pc-value"))
+			values.Add(c.text(to-6, base, label, c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
 		default:
-			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value"))
+			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
 		}
 		blockH := float64(len(labels[i])) * labelLH
 		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")

@@ -84,6 +84,25 @@ func (c *ctx) partColor(p part, i int) scene.Color {
 	return c.palette[i%len(c.palette)]
 }
 
+// readable returns col as text on the figure's background: the same hue,
+// darkened (on a light background) or lightened (on a dark one) just
+// enough to reach the WCAG contrast for text, 4.5:1, so that a label in a
+// light series colour still names its series by colour, not grey.
+func (c *ctx) readable(col scene.Color) scene.Color {
+	bg := c.bg()
+	toward := scene.Color{A: 255}
+	if luminance(bg) < 0.18 {
+		toward = scene.Color{R: 255, G: 255, B: 255, A: 255}
+	}
+	out := col
+	for k := 1; k <= 20 && contrast(out, bg) < 4.5; k++ {
+		t := float64(k) / 20
+		mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a)*(1-t) + float64(b)*t)) }
+		out = scene.Color{R: mix(col.R, toward.R), G: mix(col.G, toward.G), B: mix(col.B, toward.B), A: 255}
+	}
+	return out
+}
+
 // contrastText returns the theme's dark or light text colour, whichever has
 // the higher WCAG contrast against bg.
 func contrastText(bg scene.Color) scene.Color {

@@ -75,15 +75,15 @@ func plotColumns(c *ctx, p rect) drawn {
 		inside := h >= capH+16 && c.width(label, size, true) <= barW-8
 		switch {
 		case inside && d.Value >= 0:
-			values.Add(c.text(cx, top+8+capH, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+			values.Add(c.text(cx, top+8+capH, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-s1 pc-inside"))
 		case inside:
-			values.Add(c.text(cx, top+h-8, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+			values.Add(c.text(cx, top+h-8, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-s1 pc-inside"))
 		case d.Value < 0:
 			y := top + h + 6 + capH
 			labelTop = math.Max(labelTop, y+6)
-			values.Add(c.text(cx, y, label, size, true, c.th.text, scene.Middle, "pc-value"))
+			values.Add(c.text(cx, y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		default:
-			values.Add(c.text(cx, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
+			values.Add(c.text(cx, top-6, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		}
 	}
 	for i := range data {

@@ -238,7 +238,14 @@
 // stacked-column, stacked-bar: the same rows piled up in the order of
 // series, absolute (not normalised to 100%): positive values from zero
 // up (or right), negative ones down (or left); each value inside its
-// segment when it fits, the row's total beyond the pile.
+// segment when it fits (a series' values all, or none), the row's total
+// beyond the pile. A pile with both signs has no total there: a net
+// marker (a dark rule across it) stands at its net value, named "Net" in
+// the key, in the figure's language.
+//
+// Colours: series take the palette in order (blue, orange, green, pink in
+// both themes); a label in a series' colour is darkened (lightened on a
+// dark page) just enough to read, never turned grey.
 //
 // # Annotations
 //

@@ -10,8 +10,9 @@ import (
 )
 
 // legendAbove draws the series as swatches with names in rows from
-// (x, y), wrapping at width; it returns the group and its height.
-func (c *ctx) legendAbove(names []string, x, y, width float64) (*scene.Group, float64) {
+// (x, y), wrapping at width, and with net a last entry for the net
+// markers of mixed-sign piles; it returns the group and its height.
+func (c *ctx) legendAbove(names []string, x, y, width float64, net bool) (*scene.Group, float64) {
 	g := &scene.Group{ID: "legend", Class: "pc-legend"}
 	sw := math.Round(12 * c.u)
 	lh := math.Round(c.label * 1.5)
@@ -25,6 +26,15 @@ func (c *ctx) legendAbove(names []string, x, y, width float64) (*scene.Group, fl
 		g.Add(&scene.Rect{X: c.snap(cx), Y: c.snap(cy + (lh-sw)/2), W: sw, H: sw, Fill: c.lineColor(n, i), Class: "pc-swatch"})
 		g.Add(c.text(cx+sw+6, cy+(lh+capH)/2, n, c.label, false, c.th.text, scene.Start, "pc-key"))
 		cx += w + 18
+	}
+	if net {
+		n := locales[c.f.Style.Locale].net
+		w := sw + 6 + c.width(n, c.label, false)
+		if cx > x && cx+w > x+width {
+			cx, cy = x, cy+lh
+		}
+		g.Add(&scene.Rect{X: c.snap(cx), Y: c.snap(cy+lh/2) - 1.5, W: sw, H: 3, Fill: c.th.text, Class: "pc-swatch pc-net"})
+		g.Add(c.text(cx+sw+6, cy+(lh+capH)/2, n, c.label, false, c.th.text, scene.Start, "pc-key"))
 	}
 	return g, cy - y + lh
 }

@@ -36,6 +36,9 @@ const (
 	rulePartial     = "value-labels-part" // a series labels some of its values and not others
 	ruleDropped     = "text-dropped"      // a row's label or a series' name is not shown
 	ruleBroken      = "text-broken"       // a word of a label is split over two lines
+	ruleShapeOver   = "shape-over-mark"   // an opaque shape that is not data is painted over a mark
+	ruleMarkOver    = "mark-over-text"    // a mark is painted over a value inside its bar
+	ruleOutsidePlot = "mark-outside-plot" // a data mark, reference line or range leaves the data area
 )
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
@@ -47,19 +50,33 @@ const overlapSlack = 0.75
 // for a cut.
 func lint(sc *scene.Scene, input string) []Finding {
 	var texts []*scene.Text
+	var textAt []int // each text's place in paint order
 	var marks []markBox
+	var shapes []markBox // opaque shapes that are not data, with their place
+	var refs []markBox   // annotations' reference lines and ranges
+	order := 0
 	var walk func(g *scene.Group, inSeries bool)
 	walk = func(g *scene.Group, inSeries bool) {
 		inSeries = inSeries || strings.HasPrefix(g.ID, "series-")
 		for _, n := range g.Nodes {
+			order++
 			switch n := n.(type) {
 			case *scene.Group:
 				walk(n, inSeries)
 			case *scene.Text:
 				texts = append(texts, n)
+				textAt = append(textAt, order)
 			default:
+				bs := markBoxes(sc, n)
+				for i := range bs {
+					bs[i].at = order
+				}
 				if inSeries {
-					marks = append(marks, markBoxes(sc, n)...)
+					marks = append(marks, bs...)
+				} else if g.ID == "annotation-lines" || g.ID == "annotation-ranges" {
+					refs = append(refs, bs...)
+				} else if opaque(n) {
+					shapes = append(shapes, bs...)
 				}
 			}
 		}
@@ -88,14 +105,37 @@ func lint(sc *scene.Scene, input string) []Finding {
 			}
 		}
 	}
-	for _, m := range marks {
-		if b := m.q.bounds(); !inside(b, canvas) {
+	// Marks stay in the data area, give or take a dot's radius or a
+	// line's half width.
+	for _, m := range append(slices.Clone(marks), refs...) {
+		b := m.q.bounds()
+		area := scene.Box{X0: sc.Plot.X0 - m.pad - 1, Y0: sc.Plot.Y0 - m.pad - 1, X1: sc.Plot.X1 + m.pad + 1, Y1: sc.Plot.Y1 + m.pad + 1}
+		switch {
+		case !inside(b, canvas):
 			out = append(out, Finding{Rule: ruleMarkOutside, What: m.what, A: b, B: canvas})
+		case sc.Plot != scene.Box{} && !inside(b, area):
+			out = append(out, Finding{Rule: ruleOutsidePlot, What: m.what, A: b, B: sc.Plot})
+		}
+	}
+	for _, s := range shapes {
+		for _, m := range marks {
+			if m.at < s.at && s.q.overlaps(m.q) {
+				out = append(out, Finding{Rule: ruleShapeOver, What: fmt.Sprintf("a %s over a %s", s.what, m.what), A: s.q.bounds(), B: m.q.bounds()})
+				break
+			}
 		}
 	}
 	for i, t := range texts {
 		if strings.Contains(t.Class, "pc-inside") {
-			continue // a value inside its own bar, in a contrasting colour
+			// A value inside its own bar, in a contrasting colour: no
+			// mark may be painted over it.
+			for _, m := range marks {
+				if m.at > textAt[i] && quads[i].overlaps(m.q) {
+					out = append(out, Finding{Rule: ruleMarkOver, What: fmt.Sprintf("a %s over %q", m.what, clip(t.S)), A: m.q.bounds(), B: boxes[i]})
+					break
+				}
+			}
+			continue
 		}
 		for _, m := range marks {
 			if quads[i].overlaps(m.q) {
@@ -111,6 +151,24 @@ func lint(sc *scene.Scene, input string) []Finding {
 type markBox struct {
 	q    quad
 	what string
+	at   int     // its place in paint order
+	pad  float64 // how far it may reach past the data area: a dot's radius, a line's half width
+}
+
+// opaque reports whether a shape hides what is under it: one filled in
+// an opaque colour. Lines and outlines do not.
+func opaque(n scene.Node) bool {
+	switch n := n.(type) {
+	case *scene.Rect:
+		return n.Fill.A == 255
+	case *scene.Rects:
+		return n.Fill.A == 255
+	case *scene.Circle:
+		return n.Fill.A == 255
+	case *scene.Path:
+		return n.Fill.A == 255
+	}
+	return false
 }
 
 func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
@@ -119,7 +177,7 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 		var out []markBox
 		for i := 1; i < len(n.Pts); i++ {
 			if q, ok := segment(n.Pts[i-1], n.Pts[i], n.Width/2); ok {
-				out = append(out, markBox{q, "line"})
+				out = append(out, markBox{q: q, what: "line", pad: n.Width})
 			}
 		}
 		return out
@@ -128,13 +186,13 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 			return nil
 		}
 		if q, ok := segment([2]float64{n.X1, n.Y1}, [2]float64{n.X2, n.Y2}, n.Width/2); ok {
-			return []markBox{{q, "line"}}
+			return []markBox{{q: q, what: "line", pad: n.Width}}
 		}
 		return nil
 	case *scene.Rects:
 		var out []markBox
 		for _, r := range n.R {
-			out = append(out, markBox{boxQuad(scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}), "square"})
+			out = append(out, markBox{q: boxQuad(scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}), what: "square"})
 		}
 		return out
 	case *scene.Path:
@@ -145,7 +203,11 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 		return nil
 	}
 	what := strings.TrimPrefix(fmt.Sprintf("%T", n), "*scene.")
-	return []markBox{{boxQuad(b), strings.ToLower(what)}}
+	pad := 0.0
+	if c, ok := n.(*scene.Circle); ok {
+		pad = c.R + c.StrokeWidth/2
+	}
+	return []markBox{{q: boxQuad(b), what: strings.ToLower(what), pad: pad}}
 }
 
 // segment is the outline of a stroke from a to b, h to either side and h
@@ -284,6 +346,9 @@ func (f *Figure) inputText() string {
 // findings is what the layout checker finds in the figure's scene: the
 // scene's rules, and that every row's label and series' name is shown.
 func (f *Figure) findings(sc *scene.Scene) []Finding {
+	if g, err := f.loaded(); err == nil {
+		f = g // rows from a CSV file
+	}
 	out := lint(sc, f.inputText())
 	var names []string
 	if !f.kind.xy && !sequence(f.Data) {
@@ -295,7 +360,61 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		names = append(names, f.Rest)
 	}
 	names = append(names, f.Series...)
-	return append(out, dropped(sc, names)...)
+	out = append(out, dropped(sc, names)...)
+	return append(out, partial(sc, f.promised())...)
+}
+
+// promised is how many value labels each series (pc-s1, pc-s2...) has
+// when it is labelled: one a row, but none for a pile's empty segment.
+func (f *Figure) promised() map[string]int {
+	want := map[string]int{}
+	for _, d := range f.Data {
+		if len(d.Values) == 0 || !f.kind.multi {
+			want["pc-s1"]++
+			continue
+		}
+		for i, v := range d.Values {
+			if v != 0 || !strings.HasPrefix(f.kind.name, "stacked") {
+				want[fmt.Sprintf("pc-s%d", i+1)]++
+			}
+		}
+	}
+	return want
+}
+
+// partial finds the series that label some of their values and not the
+// others: all of a series or none.
+func partial(sc *scene.Scene, want map[string]int) []Finding {
+	got := map[string]int{}
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n)
+			case *scene.Text:
+				cls := strings.Fields(n.Class)
+				if !slices.Contains(cls, "pc-value") || slices.Contains(cls, "pc-total") {
+					continue
+				}
+				for _, c := range cls {
+					if strings.HasPrefix(c, "pc-s") {
+						got[c]++
+					}
+				}
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
+	}
+	var out []Finding
+	for _, s := range sortedKeys(got) {
+		if got[s] != want[s] {
+			out = append(out, Finding{Rule: rulePartial, What: fmt.Sprintf("%s labels %d of its %d values", s, got[s], want[s])})
+		}
+	}
+	return out
 }
 
 // dropped finds the names that no text of the scene shows, whole or

@@ -43,6 +43,9 @@ func TestLintRules(t *testing.T) {
 		{"a text over a bar", []scene.Node{text(390, 200, "Over the bar")}, ruleOverMark},
 		{"a cut label", []scene.Node{text(10, 50, "Democratic Republic o…")}, ruleTruncated},
 		{"crossing turned labels", []scene.Node{rotated(120, "Central African Republic"), text(30, 260, "Horizontal label here")}, ruleOverlap},
+		{"a patch of background over a bar (an old annotation halo)", []scene.Node{&scene.Rect{X: 380, Y: 150, W: 80, H: 20, Fill: scene.Color{R: 255, G: 255, B: 255, A: 255}}}, ruleShapeOver},
+		{"a transparent band over a bar", []scene.Node{&scene.Rect{X: 380, Y: 150, W: 80, H: 20, Fill: scene.Color{A: 140}}}, ""},
+		{"a net marker over a value inside its bar", []scene.Node{inside, &scene.Group{ID: "series-net", Nodes: []scene.Node{&scene.Rect{X: 410, Y: 105, W: 3, H: 20, Fill: black}}}}, ruleMarkOver},
 		{"a turned label past the bottom", []scene.Node{rotated(120, "A long label that hangs off the bottom of the figure, far")}, ruleOffCanvas},
 	} {
 		sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
@@ -123,4 +126,49 @@ func TestLayoutFindings(t *testing.T) {
 		t.Errorf("%d layout findings; an editor would reject these figures:\n%s", len(got), strings.Join(got, "\n"))
 	}
 	t.Logf("%d figures checked", checked)
+}
+
+// TestOutsidePlotRule: a bar past the data area is found, a dot centred
+// on its edge is not.
+func TestOutsidePlotRule(t *testing.T) {
+	black := scene.Color{A: 255}
+	for _, tt := range []struct {
+		name string
+		mark scene.Node
+		want bool
+	}{
+		{"a bar inside", &scene.Rect{X: 100, Y: 100, W: 40, H: 100, Fill: black}, false},
+		{"a dot on the edge", &scene.Circle{CX: 100, CY: 150, R: 6, Fill: black}, false},
+		{"a bar through the subtitle", &scene.Rect{X: 100, Y: 40, W: 40, H: 160, Fill: black}, true},
+		{"a reference line past the axis", &scene.Line{X1: 100, Y1: 20, X2: 400, Y2: 20, Width: 1, Stroke: black}, true},
+	} {
+		sc := &scene.Scene{Width: 640, Height: 400, Plot: scene.Box{X0: 100, Y0: 80, X1: 500, Y1: 300}, Regular: font.Default(false), Bold: font.Default(true)}
+		id := "series-1"
+		if _, ok := tt.mark.(*scene.Line); ok {
+			id = "annotation-lines"
+		}
+		sc.Root = []*scene.Group{{ID: "plot", Nodes: []scene.Node{&scene.Group{ID: id, Nodes: []scene.Node{tt.mark}}}}}
+		found := slices.ContainsFunc(lint(sc, ""), func(f Finding) bool { return f.Rule == ruleOutsidePlot })
+		if found != tt.want {
+			t.Errorf("%s: found %v, want %v", tt.name, found, tt.want)
+		}
+	}
+}
+
+// TestPartialRule: a series that labels two of its three values is
+// found; all or none is not.
+func TestPartialRule(t *testing.T) {
+	label := func(s string) *scene.Text { return &scene.Text{X: 10, Y: 20, S: s, Size: 12, Class: "pc-value pc-s1"} }
+	sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
+	sc.Root = []*scene.Group{{ID: "plot", Nodes: []scene.Node{label("1"), label("2")}}}
+	if got := partial(sc, map[string]int{"pc-s1": 3}); len(got) != 1 || got[0].Rule != rulePartial {
+		t.Errorf("two of three labelled: found %v", got)
+	}
+	if got := partial(sc, map[string]int{"pc-s1": 2}); len(got) != 0 {
+		t.Errorf("all labelled: found %v", got)
+	}
+	sc.Root[0].Nodes = nil
+	if got := partial(sc, map[string]int{"pc-s1": 3}); len(got) != 0 {
+		t.Errorf("none labelled: found %v", got)
+	}
 }

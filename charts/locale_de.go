@@ -15,6 +15,7 @@ var localeDE = locale{
 	fromTo:      "%[1]s: von %[2]s (%[3]s) auf %[4]s (%[5]s)",
 	before:      "vorher",
 	after:       "nachher",
+	net:         "Saldo",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "Höchstwert %[1]s (%[2]s)",
 	nouns: map[string]string{

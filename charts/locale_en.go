@@ -15,6 +15,7 @@ var localeEN = locale{
 	fromTo:      "%[1]s: from %[2]s (%[3]s) to %[4]s (%[5]s)",
 	before:      "before",
 	after:       "after",
+	net:         "Net",
 	valueAt:     "%[1]s in %[2]s",
 	highest:     "highest %[1]s in %[2]s",
 	nouns: map[string]string{

@@ -15,6 +15,7 @@ var localeES = locale{
 	fromTo:      "%[1]s: de %[2]s (%[3]s) a %[4]s (%[5]s)",
 	before:      "antes",
 	after:       "después",
+	net:         "Neto",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -15,6 +15,7 @@ var localeFR = locale{
 	fromTo:      "%[1]s" + nbsp + ": de %[2]s (%[3]s) à %[4]s (%[5]s)",
 	before:      "avant",
 	after:       "après",
+	net:         "Solde",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "maximum %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -15,6 +15,7 @@ var localeIT = locale{
 	fromTo:      "%[1]s: da %[2]s (%[3]s) a %[4]s (%[5]s)",
 	before:      "prima",
 	after:       "dopo",
+	net:         "Saldo",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "massimo %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -15,6 +15,7 @@ var localeNL = locale{
 	fromTo:      "%[1]s: van %[2]s (%[3]s) naar %[4]s (%[5]s)",
 	before:      "voor",
 	after:       "na",
+	net:         "Saldo",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "hoogste %[1]s (%[2]s)",
 	nouns: map[string]string{

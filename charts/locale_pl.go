@@ -15,6 +15,7 @@ var localePL = locale{
 	fromTo:      "%[1]s: od %[2]s (%[3]s) do %[4]s (%[5]s)",
 	before:      "przed",
 	after:       "po",
+	net:         "Saldo",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "najwyżej %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -15,6 +15,7 @@ var localeRU = locale{
 	fromTo:      "%[1]s: с %[2]s (%[3]s) до %[4]s (%[5]s)",
 	before:      "до",
 	after:       "после",
+	net:         "Сальдо",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "максимум %[1]s (%[2]s)",
 	nouns: map[string]string{

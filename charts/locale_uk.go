@@ -15,6 +15,7 @@ var localeUK = locale{
 	fromTo:      "%[1]s: від %[2]s (%[3]s) до %[4]s (%[5]s)",
 	before:      "до",
 	after:       "після",
+	net:         "Сальдо",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "найбільше %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -24,6 +24,7 @@ type locale struct {
 	oneSquare string // a waffle's key: "One square =" (then "100")
 	before    string // a dumbbell's ends when series does not name them
 	after     string
+	net       string // a mixed-sign stack's marker in its key: "Net"
 
 	// The alt text. Verbs are fmt's, with explicit argument indices so
 	// that a language can reorder them.

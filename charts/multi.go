@@ -98,6 +98,7 @@ type multiPlot struct {
 	series              []*scene.Group
 	values, cats        *scene.Group
 	size, capH, labelLH float64
+	net                 bool // some row's pile has both signs: net markers
 }
 
 // span is the part of the value axis one series takes in one row.
@@ -105,7 +106,12 @@ type span struct{ v0, v1 float64 }
 
 func newMultiPlot(c *ctx, p rect, stacked bool) *multiPlot {
 	m := &multiPlot{c: c, data: c.f.Data, names: c.f.Series, stacked: stacked, g: &scene.Group{}}
-	key, keyH := c.legendAbove(m.names, p.x, p.y, p.w)
+	net := false
+	for _, d := range m.data {
+		net = net || stacked && len(d.Values) > 1 && mixed(d)
+	}
+	key, keyH := c.legendAbove(m.names, p.x, p.y, p.w, net)
+	m.net = net
 	m.g.Add(key)
 	p.y += keyH + 8
 	p.h -= keyH + 8
@@ -167,6 +173,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	data, names, ns, g := m.data, m.names, len(m.names), m.g
 	p, lo, hi, step := m.p, m.lo, m.hi, m.step
 	series, values, cats, size, capH := m.series, m.values, m.cats, m.size, m.capH
+	nets := &scene.Group{ID: "series-net", Class: "pc-series pc-nets"}
 	spanOf := m.spanOf
 	valueGap := math.Round(size + 10)
 	s, left, slot, cl, height := c.columnLayout(data, lo, hi, p, valueGap, step)
@@ -237,18 +244,29 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
 			label := c.nf.number(v)
 			lw := c.width(label, size, true)
+			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			switch {
 			case !show[i] || stacked && v == 0:
 			case stacked && h >= capH+10 && lw <= barW-6:
-				values.Add(c.text(x+barW/2, top+h/2+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+				mid := top + h/2
+				if ns > 1 && mixed(d) {
+					mid = clearOf(s.px(sumOf(d)), top, top+h, capH+8, mid)
+				}
+				values.Add(c.text(x+barW/2, mid+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"+tag))
 			case !stacked && v >= 0:
-				values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"))
+				values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"+tag))
 			case !stacked:
-				values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"))
+				values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"+tag))
 			}
 			total += v
 		}
-		if showTotals { // the total over the pile
+		switch {
+		case stacked && ns > 1 && mixed(d):
+			// A pile with both signs: a net marker across it at the
+			// total, named in the key, not a total beyond its positive end.
+			y := c.snap(s.px(total))
+			nets.Add(&scene.Rect{X: c.snap(cx - bandW/2 - 3), Y: y - 1.5, W: c.snap(bandW + 6), H: 3, Fill: c.th.text, Class: "pc-net"})
+		case showTotals: // the total over the pile
 			top := s.px(math.Max(0, hiOf(d)))
 			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
@@ -258,6 +276,9 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	}
 	for _, sg := range series {
 		g.Add(sg)
+	}
+	if len(nets.Nodes) > 0 {
+		g.Add(nets)
 	}
 	cats.ID, cats.Class = "axis-x", "pc-axis-x"
 	g.Add(baseline, values, cats)
@@ -271,6 +292,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	data, names, ns, g := m.data, m.names, len(m.names), m.g
 	p, lo, hi, step := m.p, m.lo, m.hi, m.step
 	series, values, cats, size, capH, labelLH := m.series, m.values, m.cats, m.size, m.capH, m.labelLH
+	nets := &scene.Group{ID: "series-net", Class: "pc-series pc-nets"}
 	spanOf, keyH := m.spanOf, m.keyH
 	n := float64(len(data))
 	lw := 0.0
@@ -295,14 +317,29 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	rh = math.Max(rh, math.Min((p.h-axisH)/n, bandH+40*c.u))
 	top, bottom := p.y, p.y+n*rh
 	left := p.x + lw + 12
-	vw := 0.0
-	for _, d := range data {
-		for _, v := range d.Values {
-			vw = math.Max(vw, c.width(c.nf.number(v), size, true))
+	valuesW := func(c *ctx) (vw float64) {
+		for _, d := range data {
+			for _, v := range d.Values {
+				vw = math.Max(vw, c.width(c.nf.number(v), size, true))
+			}
+			if stacked {
+				vw = math.Max(vw, c.width(c.nf.number(sumOf(d)), size, true))
+			}
 		}
-		if stacked {
-			vw = math.Max(vw, c.width(c.nf.number(sumOf(d)), size, true))
-		}
+		return vw
+	}
+	vw := valuesW(c)
+	sides := 1.0
+	if lo < 0 {
+		sides++
+	}
+	// Values beyond both ends of the bars may leave them too little
+	// room: they are then written compactly (884M).
+	if room := p.right() - left - sides*(vw+8); room < 0.4*(p.right()-left) && !c.nf.compact {
+		cc := *c
+		cc.nf.compact = true
+		c = &cc
+		vw = valuesW(c)
 	}
 	x0, x1 := left, p.right()
 	if lo < 0 {
@@ -356,18 +393,27 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			series[i].Add(&scene.Rect{X: x, Y: y, W: w, H: barH, Fill: fill, Class: "pc-bar"})
 			label := c.nf.number(v)
 			lwid := c.width(label, size, true)
+			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			base := y + barH/2 + capH/2
 			switch {
 			case stacked && (!show[i] || v == 0):
 			case stacked && w >= lwid+10:
-				values.Add(c.text(x+w/2, base, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"))
+				mid := x + w/2
+				if ns > 1 && mixed(d) {
+					mid = clearOf(s.px(sumOf(d)), x, x+w, lwid+8, mid)
+				}
+				values.Add(c.text(mid, base, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"+tag))
 			case !stacked && v >= 0:
-				values.Add(c.text(x+w+5, base, label, size, false, c.th.text, scene.Start, "pc-value"))
+				values.Add(c.text(x+w+5, base, label, size, false, c.th.text, scene.Start, "pc-value"+tag))
 			case !stacked:
-				values.Add(c.text(x-5, base, label, size, false, c.th.text, scene.End, "pc-value"))
+				values.Add(c.text(x-5, base, label, size, false, c.th.text, scene.End, "pc-value"+tag))
 			}
 		}
-		if stacked && ns > 1 {
+		switch {
+		case stacked && ns > 1 && mixed(d):
+			x := c.snap(s.px(sumOf(d)))
+			nets.Add(&scene.Rect{X: x - 1.5, Y: c.snap(y0 - 3), W: 3, H: c.snap(bandH + 6), Fill: c.th.text, Class: "pc-net"})
+		case stacked && ns > 1:
 			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
 		lines := rowLines[j]
@@ -376,6 +422,9 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	}
 	for _, sg := range series {
 		g.Add(sg)
+	}
+	if len(nets.Nodes) > 0 {
+		g.Add(nets)
 	}
 	cats.ID, cats.Class = "axis-y", "pc-axis-y"
 	g.Add(baseline, values, cats)
@@ -389,6 +438,32 @@ func sumOf(d Datum) float64 {
 		t += v
 	}
 	return t
+}
+
+// clearOf moves the middle of a label of length n inside a segment from
+// a to b off a net marker at m, into the larger side of the segment when
+// the label fits there.
+func clearOf(m, a, b, n, mid float64) float64 {
+	if m+3 < mid-n/2 || m-3 > mid+n/2 {
+		return mid
+	}
+	if m-a >= b-m && m-a-3 >= n {
+		return (a + m - 3) / 2
+	}
+	if b-m-3 >= n {
+		return (m + 3 + b) / 2
+	}
+	return mid
+}
+
+// mixed reports whether a row has values on both sides of zero: its
+// pile's ends are not its total, which a net marker shows instead.
+func mixed(d Datum) bool {
+	pos, neg := false, false
+	for _, v := range d.Values {
+		pos, neg = pos || v > 0, neg || v < 0
+	}
+	return pos && neg
 }
 
 func hiOf(d Datum) float64 {

@@ -127,7 +127,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 	total := float64(rows)*rowH + float64(rows-1)*gap
 	top := p.y // the figure centres the plot in any height left over
 
-	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: rect{p.x, p.y, p.w, math.Max(p.h, total)}, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the end of the big number
 				x := p.x + float64(i%cols)*(cardW+gap) + c.width(c.nf.number(d.Value), big, true)

@@ -139,12 +139,12 @@ func plotRanges(c *ctx, p rect) drawn {
 		series.Add(row)
 		if own {
 			last := nodes[len(nodes)-1].(*scene.Text)
-			values.Add(c.text(p.x, last.Y+labelLH, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+			values.Add(c.text(p.x, last.Y+labelLH, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
 		} else if above {
 			first := nodes[0].(*scene.Text)
-			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value"))
+			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
 		} else {
-			values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value"))
+			values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
 		}
 		y += content[i] + gap
 	}

@@ -211,6 +211,10 @@ func (f *Figure) Scene() *scene.Scene {
 		res = reserve{math.Max(res.top, need.top), math.Max(res.right, need.right)}
 	}
 	plot := d.group
+	if d.axes != nil {
+		a := d.axes.area
+		sc.Plot = scene.Box{X0: a.x, Y0: a.y, X1: a.right(), Y1: a.bottom()}
+	}
 	// A chart type may need more rows than the height holds; it then
 	// uses a taller plot, and the figure grows below it. One that needs
 	// less leaves no empty band above the footer: the figure takes the
@@ -231,6 +235,8 @@ func (f *Figure) Scene() *scene.Scene {
 		}
 	case extra < -0.5 && st.FixedHeight:
 		plot.Move(0, math.Round(-extra/2))
+		sc.Plot.Y0 += math.Round(-extra / 2)
+		sc.Plot.Y1 += math.Round(-extra / 2)
 	case extra < -0.5:
 		H += extra
 		for _, g := range foot {

@@ -176,10 +176,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	}
 	ys := spreadBlocks(endY, endH, p.y, s.p0+4)
 	for i, name := range names {
-		col := c.lineColor(name, i)
-		if contrast(col, c.bg()) < 3 { // a grey line keeps a readable label
-			col = c.th.muted
-		}
+		col := c.readable(c.lineColor(name, i)) // the line's hue, as text
 		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
 		labels.Add(nodes...)
 	}

@@ -121,7 +121,7 @@ func plotSlopes(c *ctx, p rect) drawn {
 		if len(c.f.Highlight) > 0 && !c.isHighlighted(d.Label) {
 			col, text = c.th.rest, c.th.muted // the others step back
 		} else if c.isHighlighted(d.Label) {
-			col, text = c.accent, c.accent
+			col, text = c.accent, c.readable(c.accent)
 		}
 		row := &scene.Group{Class: "pc-slope"}
 		row.Add(&scene.Line{X1: ax, Y1: fromY[i], X2: bx, Y2: toY[i], Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})

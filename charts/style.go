@@ -326,7 +326,10 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // theme is the set of colours a figure uses unless the style sets them.
 // The palettes are colour-blind-safe (after Okabe and Ito), darkened for
-// light backgrounds and lightened for dark ones.
+// light backgrounds and lightened for dark ones, in the same order of
+// hues in both themes (blue, orange, green, pink), so a series keeps its
+// colour in a dark rendition; their fifth colours differ, as a light blue
+// beside the blue would be one colour on a dark page.
 type theme struct {
 	bg, text, muted, faint, grid, axis, rest scene.Color
 	accent                                   scene.Color
@@ -346,12 +349,12 @@ var themes = map[string]theme{
 		bg: mustColor("#ffffff"), text: mustColor("#121212"), muted: mustColor("#4a4a4a"),
 		faint: mustColor("#6b6b6b"), grid: mustColor("#e3e3e3"), axis: mustColor("#333333"),
 		rest: mustColor("#d3d7dc"), accent: mustColor("#c8102e"),
-		palette: palette("#1f5a96", "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#7a7a7a"),
+		palette: palette("#1f5a96", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#7a7a7a"),
 	},
 	"dark": {
 		bg: mustColor("#16181c"), text: mustColor("#f3f3f3"), muted: mustColor("#c8c8c8"),
 		faint: mustColor("#a4a4a4"), grid: mustColor("#363a40"), axis: mustColor("#c8c8c8"),
 		rest: mustColor("#4a5058"), accent: mustColor("#ff5a67"),
-		palette: palette("#6aaee8", "#f0b43c", "#9bd3f5", "#3cc39a", "#e49ac4", "#a8a8a8"),
+		palette: palette("#6aaee8", "#f0b43c", "#3cc39a", "#e49ac4", "#f0e442", "#a8a8a8"),
 	},
 }

@@ -201,6 +201,9 @@ type Scene struct {
 	FontFallback  string // CSS fallbacks after the family, e.g. "Helvetica, Arial, sans-serif"
 	EmbedFonts    bool   // embed the font files in the SVG as @font-face
 	Root          []*Group
+	// Plot is the data area, where every data mark belongs, for the
+	// layout checker; the writers do not draw it. Zero when unknown.
+	Plot Box
 }
 
 // Box is an axis-aligned rectangle in CSS pixels, from (X0, Y0) to (X1, Y1).
