@@ -176,8 +176,11 @@
 //	            at most 200 squares (18,000 -> 100)
 //	unit_label  what is counted, for the key: "One square = 100 mercenaries"
 //
-// Squares are shared among the parts by the largest remainder; a part too
-// small to round to a square still gets one.
+// Squares are shared among the parts by the largest remainder and counted
+// in tens, as a reader counts them: ten to a column (or a row, whichever
+// gives bigger squares), so 100 is 10 x 10 and 180 is 18 columns of ten.
+// A part too small to round to a square is drawn as the share of one
+// square it is, after the others, never as a whole square.
 //
 // stack: one 100% bar split into the parts, with "3,400 (19%)" labels;
 // rows { label, value } above zero, at most 12 parts; total and rest as for

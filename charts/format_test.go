@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -132,8 +133,13 @@ func TestNiceScale(t *testing.T) {
 func TestWaffleSquares(t *testing.T) {
 	ps := []part{{Share: 0.7}, {Share: 0.296}, {Share: 0.004}}
 	got := squares(ps, 100)
-	if got[0]+got[1]+got[2] != 100 || got[2] != 1 {
-		t.Errorf("squares = %v; want 100 in all and the tiny part shown", got)
+	if got[0] != 70 || got[1] != 30 || got[2] != 0 {
+		t.Errorf("squares = %v; want [70 30 0]", got)
+	}
+	// The tiny part is drawn as 0.4 of a square, not a whole one, 2.5
+	// times too big.
+	if thin := slivers(ps, got, 100); math.Abs(thin[2]-0.4) > 1e-9 || thin[0] != 0 || thin[1] != 0 {
+		t.Errorf("slivers = %v; want [0 0 0.4]", thin)
 	}
 	f := &Figure{}
 	// A whole below one counts in fractions of a unit, never one square of 1.

@@ -102,19 +102,20 @@ func squares(ps []part, n int) []int {
 		counts[rs[k].i]++
 		used++
 	}
-	for i := range counts {
-		if counts[i] == 0 && n >= len(ps) { // a part too small to round up still shows
-			big := 0
-			for j := range counts {
-				if counts[j] > counts[big] {
-					big = j
-				}
-			}
-			counts[big]--
-			counts[i] = 1
+	return counts
+}
+
+// slivers are the parts that round to no square: each is drawn as the
+// share of one square it is (a 0.07 unit part as 7% of a square), after
+// the whole squares, never as a whole square 15 times too big.
+func slivers(ps []part, counts []int, n int) []float64 {
+	out := make([]float64, len(ps))
+	for i, p := range ps {
+		if counts[i] == 0 && p.Share > 0 {
+			out[i] = math.Min(1, p.Share*float64(n))
 		}
 	}
-	return counts
+	return out
 }
 
 func plotWaffle(c *ctx, p rect) drawn {
@@ -140,42 +141,74 @@ func plotWaffle(c *ctx, p rect) drawn {
 		gh = p.h - legendH - 16
 	}
 	gh = math.Max(gh, 40)
-	cols, rows, cell := 1, n, 0.0
-	for k := 1; k <= n; k++ {
-		r := (n + k - 1) / k
-		s := math.Min(gw/float64(k), gh/float64(r))
-		if s > cell+1e-9 {
-			cols, rows, cell = k, r, s
+	// Squares count in tens, as a reader counts them: ten to a column
+	// (filled down, then across) or ten to a row (filled across, then
+	// down), whichever gives bigger squares; 100 is 10 x 10. Fewer than
+	// 20 stand in one line.
+	thin := slivers(ps, counts, n)
+	cells := n
+	for _, f := range thin {
+		if f > 0 {
+			cells++
 		}
 	}
+	ten := 10
+	if cells < 20 {
+		ten = cells
+	}
+	long := (cells + ten - 1) / ten
+	cols, rows := long, ten
+	across := false // filled row by row
+	if s1, s2 := math.Min(gw/float64(long), gh/float64(ten)), math.Min(gw/float64(ten), gh/float64(long)); s2 > s1 {
+		cols, rows, across = ten, long, true
+	}
+	cell := math.Min(gw/float64(cols), gh/float64(rows))
 	cell = math.Min(math.Floor(cell*2)/2, 40*c.u)
 	gap := math.Max(1, math.Round(cell*0.14*2)/2)
 	sq := cell - gap
 
+	cellAt := func(k int) (x, y float64) {
+		col, row := k/rows, k%rows
+		if across {
+			col, row = k%cols, k/cols
+		}
+		return p.x + float64(col)*cell, p.y + float64(row)*cell
+	}
 	g := &scene.Group{}
 	k := 0
+	mid := map[string][2]float64{} // the middle square of each part, for notes
 	for i, pt := range ps {
+		if counts[i] > 0 {
+			x, y := cellAt(k + counts[i]/2)
+			mid[pt.Label] = [2]float64{x + sq/2, y + sq/2}
+		}
 		part := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
 		squares := &scene.Rects{Fill: c.partColor(pt, i), Class: "pc-squares"}
 		for j := 0; j < counts[i]; j++ {
-			col, row := k/rows, k%rows
-			squares.R = append(squares.R, [4]float64{p.x + float64(col)*cell, p.y + float64(row)*cell, sq, sq})
+			x, y := cellAt(k)
+			squares.R = append(squares.R, [4]float64{x, y, sq, sq})
 			k++
 		}
 		g.Add(part.Add(squares))
 	}
+	// Then the parts under one square, each its share of one.
+	for i, f := range thin {
+		if f == 0 {
+			continue
+		}
+		x, y := cellAt(k)
+		w := math.Max(1, c.snap(sq*f))
+		mid[ps[i].Label] = [2]float64{x + w/2, y + sq/2}
+		g.Add(&scene.Group{ID: fmt.Sprintf("series-%d-part", i+1), Class: "pc-series", Nodes: []scene.Node{
+			&scene.Rects{Fill: c.partColor(ps[i], i), Class: "pc-squares pc-sliver", R: [][4]float64{{x, y, w, sq}}},
+		}})
+		k++
+	}
 	gridW, gridH := float64(cols)*cell-gap, float64(rows)*cell-gap
 	// A note points at the middle square of its part.
 	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
-		k := 0
-		for i, pt := range ps {
-			if pt.Label == at && counts[i] > 0 {
-				k += counts[i] / 2
-				return p.x + float64(k/rows)*cell + sq/2, p.y + float64(k%rows)*cell + sq/2, true
-			}
-			k += counts[i]
-		}
-		return 0, 0, false
+		m, ok := mid[at]
+		return m[0], m[1], ok
 	}}
 
 	lx, ly := p.x+gridW+24, p.y
