@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -164,8 +165,13 @@ func (fig *Figure) describeAnnotations() string {
 	return fmt.Sprintf(locales[fig.Style.Locale].annotated, strings.Join(texts, "; "))
 }
 
-// box is an occupied area of the plot.
-type box struct{ x0, y0, x1, y1 float64 }
+// box is an occupied area of the plot; text says it holds a text, which
+// a note's connector must not cross.
+type box struct {
+	x0, y0, x1, y1 float64
+	text           bool
+	value          bool // a mark's value label
+}
 
 func (b box) overlaps(o box) bool {
 	return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1
@@ -186,19 +192,25 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 				walk(n)
 			case *scene.Rect:
 				b, _ := sc.Bounds(n)
-				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1})
+				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1, false, false})
 			case *scene.Rects:
 				for _, r := range n.R {
-					out = append(out, box{r[0], r[1], r[0] + r[2], r[1] + r[3]})
+					out = append(out, box{r[0], r[1], r[0] + r[2], r[1] + r[3], false, false})
 				}
 			case *scene.Circle:
-				out = append(out, box{n.CX - n.R, n.CY - n.R, n.CX + n.R, n.CY + n.R})
+				out = append(out, box{n.CX - n.R, n.CY - n.R, n.CX + n.R, n.CY + n.R, false, false})
+			case *scene.Path:
+				if n.Fill.A != 0 {
+					for _, b := range fillStrips(n, 4) {
+						out = append(out, box{b.X0, b.Y0, b.X1, b.Y1, false, false})
+					}
+				}
 			case *scene.Text:
 				if n.Rotate != 0 {
 					continue
 				}
 				b, _ := sc.Bounds(n)
-				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1})
+				out = append(out, box{b.X0, b.Y0, b.X1, b.Y1, true, strings.Contains(n.Class, "pc-value")})
 			case *scene.Polyline:
 				for i := 1; i < len(n.Pts); i++ {
 					out = appendSegment(out, n.Pts[i-1], n.Pts[i], 2)
@@ -227,7 +239,7 @@ func appendSegment(out []box, a, b [2]float64, pad float64) []box {
 		t0, t1 := float64(k)/float64(n), float64(k+1)/float64(n)
 		x0, y0 := a[0]+(b[0]-a[0])*t0, a[1]+(b[1]-a[1])*t0
 		x1, y1 := a[0]+(b[0]-a[0])*t1, a[1]+(b[1]-a[1])*t1
-		out = append(out, box{math.Min(x0, x1) - pad, math.Min(y0, y1) - pad, math.Max(x0, x1) + pad, math.Max(y0, y1) + pad})
+		out = append(out, box{math.Min(x0, x1) - pad, math.Min(y0, y1) - pad, math.Max(x0, x1) + pad, math.Max(y0, y1) + pad, false, false})
 	}
 	return out
 }
@@ -236,33 +248,48 @@ func appendSegment(out []box, a, b [2]float64, pad float64) []box {
 // above the plot (labels of vertical reference lines and ranges, and
 // notes that found no free place among the data) and a margin right of
 // it (labels of horizontal reference lines and ranges).
-type reserve struct{ top, right float64 }
+type reserve struct{ top, right, band float64 } // band: for notes, above the top
 
 // covers reports whether r holds at least the room of o.
-func (r reserve) covers(o reserve) bool { return r.top >= o.top-0.01 && r.right >= o.right-0.01 }
+func (r reserve) covers(o reserve) bool {
+	return r.top >= o.top-0.01 && r.right >= o.right-0.01 && r.band >= o.band-0.01
+}
+
+// grow is the room of both.
+func (r reserve) grow(o reserve) reserve {
+	return reserve{math.Max(r.top, o.top), math.Max(r.right, o.right), math.Max(r.band, o.band)}
+}
 
 // annotator is the state of placing one figure's annotations: the axes
 // they are placed on, the plot area the chart was given (inner) inside
 // the whole (c.plotRect, with the reserve), and the boxes already taken.
 type annotator struct {
-	c     *ctx
-	ax    *axes
-	inner rect
-	taken []box
-	lh    float64
+	c      *ctx
+	ax     *axes
+	inner  rect
+	taken  []box
+	lh     float64
+	widths map[string]float64 // measured blocks, for the many places tried
 }
 
 // textBox is the box of lines of small text from x, y (its top), anchored.
 func (an *annotator) textBox(lines []string, x, y float64, a scene.Anchor) box {
-	w := 0.0
-	for _, l := range lines {
-		w = math.Max(w, an.c.width(l, an.c.small, false))
+	key := strings.Join(lines, "\n")
+	w, ok := an.widths[key]
+	if !ok {
+		for _, l := range lines {
+			w = math.Max(w, an.c.width(l, an.c.small, false))
+		}
+		if an.widths == nil {
+			an.widths = map[string]float64{}
+		}
+		an.widths[key] = w
 	}
 	x0 := x
 	if a == scene.End {
 		x0 = x - w
 	}
-	return box{x0 - 2, y - 2, x0 + w + 2, y + float64(len(lines))*an.lh + 2}
+	return box{x0 - 2, y - 2, x0 + w + 2, y + float64(len(lines))*an.lh + 2, false, false}
 }
 
 // free reports whether a text box lies in the plot (or its reserve) and
@@ -291,11 +318,13 @@ func (an *annotator) freeAbove(b box, bottom float64) bool {
 // the margin, and notes at points in free space near them, joined by a
 // connector. Nothing an annotation writes covers a mark or another text:
 // it returns the reserve the labels and notes need, and when that is more
-// than the plot was given (c.plotInner), the figure is laid out again.
-func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inner rect, res reserve) reserve {
-	need := res
+// than the plot was given (res), the figure is laid out again. On the
+// final layout a note that still finds no clean place is keyed: a number
+// at its point, and its text, numbered, under the plot (keyed).
+func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inner rect, res reserve, final bool) (need reserve, keyed []string, unplaced bool) {
+	need = res
 	if len(c.f.Annotations) == 0 || ax == nil {
-		return need
+		return need, nil, false
 	}
 	an := &annotator{c: c, ax: ax, inner: inner, lh: math.Round(c.small * 1.35)}
 	behind := &scene.Group{ID: "annotation-ranges", Class: "pc-annotations"}
@@ -430,6 +459,8 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 			} else {
 				px = ax.value(note.Y)
 			}
+		} else if ax.value != nil {
+			px, py = an.pastLabel(px, py)
 		}
 		width := note.Width
 		if width == 0 {
@@ -438,32 +469,43 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		width = math.Min(width, c.right-c.left-4)                // no wider than the figure
 		lines, _ := c.regular.Wrap(note.Text, c.small, width, 0) // a note is never cut
 		cands := an.candidates(lines, px, py)
-		pick, found := an.first(lines, cands)
+		pick, found := an.first(lines, cands, px, py)
 		for _, k := range []float64{0.75, 0.55} {
 			if found {
 				break
 			}
 			narrow, _ := c.regular.Wrap(note.Text, c.small, math.Max(width*k, 4*c.small), 0)
 			if nc := an.candidates(narrow, px, py); len(nc) > 0 {
-				if p, ok := an.first(narrow, nc); ok {
+				if p, ok := an.first(narrow, nc, px, py); ok {
 					lines, pick, found = narrow, p, true
 				}
 			}
 		}
-		if !found {
+		class := "pc-annotation"
+		switch {
+		case !found && final:
+			// Keyed: its number by the point, its text under the plot.
+			keyed = append(keyed, fmt.Sprintf("%d\u2002%s", len(keyed)+1, note.Text))
+			lines = []string{strconv.Itoa(len(keyed))}
+			class = "pc-annotation pc-annotation-key"
+			cands = an.candidates(lines, px, py)
+			if pick, found = an.first(lines, cands, px, py); !found {
+				pick = an.least(lines, cands, px, py)
+			}
+		case !found:
 			// Where it covers least, for now; the band asked for makes
 			// room on the next layout.
 			failed += float64(len(lines))*an.lh + gap
-			pick = an.least(lines, cands)
+			pick = an.least(lines, cands, px, py)
 		}
 		bx, by, a := pick[0], pick[1], scene.Anchor(pick[2])
-		an.put(over, lines, bx, by, a, "pc-annotation")
+		an.put(over, lines, bx, by, a, class)
+		of(over.Nodes[len(over.Nodes)-len(lines):], px, py)
 		// A connector from the point to the nearest corner of the text.
 		tb := an.textBox(lines, bx, by, a)
-		ex := math.Max(tb.x0, math.Min(px, tb.x1))
-		ey := math.Max(tb.y0, math.Min(py, tb.y1))
-		if math.Hypot(ex-px, ey-py) > 6 {
-			over.Add(&scene.Line{X1: px, Y1: py, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
+		if ex, ey, drawn := connector(px, py, tb); drawn {
+			sx, sy := an.fromRing(px, py, ex, ey)
+			over.Add(&scene.Line{X1: sx, Y1: sy, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
 			an.taken = appendSegment(an.taken, [2]float64{px, py}, [2]float64{ex, ey}, 1)
 		}
 		// A ring around the point, hollow so that it hides none of it.
@@ -473,7 +515,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		// The band takes at most half the plot: notes that find no
 		// place even then are too many for the figure, and --check says
 		// so.
-		need.top = math.Min(math.Max(need.top, res.top)+failed, math.Max(res.top, c.plotRect.h/2))
+		need.band = math.Min(res.band+failed, math.Max(res.band, c.plotRect.h/2))
 	}
 
 	if len(behind.Nodes) > 0 {
@@ -491,7 +533,33 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		plot.Nodes = append(plot.Nodes[:at], append([]scene.Node{refs}, plot.Nodes[at:]...)...)
 	}
 	plot.Add(over)
-	return need
+	return need, keyed, failed > 0
+}
+
+// pastLabel moves a note's point at a bar's end past the value label
+// written beyond it, so that the note marks the value and its connector
+// does not run through the digits.
+func (an *annotator) pastLabel(px, py float64) (float64, float64) {
+	for _, t := range an.taken {
+		if !t.value || px < t.x0-8 || px > t.x1+8 || py < t.y0-8 || py > t.y1+8 {
+			continue
+		}
+		cx, cy := (t.x0+t.x1)/2, (t.y0+t.y1)/2
+		if slices.ContainsFunc(an.taken, func(m box) bool { return !m.text && cx > m.x0 && cx < m.x1 && cy > m.y0 && cy < m.y1 }) {
+			continue // a value inside its bar: the bar's end is clear
+		}
+		switch {
+		case an.ax.vertical && cy < py:
+			return px, t.y0 - 4
+		case an.ax.vertical:
+			return px, t.y1 + 4
+		case cx > px:
+			return t.x1 + 4, py
+		default:
+			return t.x0 - 4, py
+		}
+	}
+	return px, py
 }
 
 // put writes lines at x, y (their top) and takes their box.
@@ -499,7 +567,78 @@ func (an *annotator) put(g *scene.Group, lines []string, x, y float64, a scene.A
 	c := an.c
 	nodes, _ := c.block(lines, x, y, c.small, an.lh, false, c.th.text, a, class)
 	g.Add(nodes...)
-	an.taken = append(an.taken, an.textBox(lines, x, y, a))
+	b := an.textBox(lines, x, y, a)
+	b.text = true
+	an.taken = append(an.taken, b)
+}
+
+// connector is the line from a note's point to the nearest point of its
+// text's box, and whether it is long enough to draw.
+func connector(px, py float64, tb box) (ex, ey float64, drawn bool) {
+	ex = math.Max(tb.x0, math.Min(px, tb.x1))
+	ey = math.Max(tb.y0, math.Min(py, tb.y1))
+	return ex, ey, math.Hypot(ex-px, ey-py) > 6
+}
+
+// ringGap is how far from its point a connector starts: outside the
+// ring that marks the point.
+const ringGap = 5
+
+// fromRing is where a connector from (px, py) towards (ex, ey) starts:
+// past the ring, and past a text the point lies in (a value label the
+// note's y falls on), so that it runs through no text.
+func (an *annotator) fromRing(px, py, ex, ey float64) (float64, float64) {
+	l := math.Hypot(ex-px, ey-py)
+	in := func(x, y float64) bool {
+		return slices.ContainsFunc(an.taken, func(t box) bool {
+			return t.text && x > t.x0-1.5 && x < t.x1+1.5 && y > t.y0-1.5 && y < t.y1+1.5
+		})
+	}
+	d := float64(ringGap)
+	if in(px, py) {
+		for d < l && in(px+(ex-px)/l*d, py+(ey-py)/l*d) {
+			d++
+		}
+	}
+	d = math.Min(d, l)
+	return px + (ex-px)/l*d, py + (ey-py)/l*d
+}
+
+// crossesText reports whether the segment from a to b runs through a
+// text already placed.
+func (an *annotator) crossesText(ax, ay, bx, by float64) bool {
+	for _, t := range an.taken {
+		if t.text && clips(ax, ay, bx, by, box{t.x0 - 1.5, t.y0 - 1.5, t.x1 + 1.5, t.y1 + 1.5, true, false}) {
+			return true
+		}
+	}
+	return false
+}
+
+// clips reports whether the segment from a to b enters the box's inside
+// (Liang and Barsky's clipping).
+func clips(ax, ay, bx, by float64, b box) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := bx-ax, by-ay
+	for _, e := range [4][2]float64{{-dx, ax - b.x0}, {dx, b.x1 - ax}, {-dy, ay - b.y0}, {dy, b.y1 - ay}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q <= 0 {
+				return false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+		if t0 >= t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // candidates are the places (x, y, anchor) for a note at px, py: rings
@@ -528,24 +667,46 @@ func (an *annotator) candidates(lines []string, px, py float64) [][3]float64 {
 			grid = append(grid, [3]float64{x, y, float64(scene.Start)})
 		}
 	}
-	dist := func(cd [3]float64) float64 { return math.Hypot(cd[0]+w/2-px, cd[1]+h/2-py) }
-	sort.SliceStable(grid, func(i, j int) bool { return dist(grid[i]) < dist(grid[j]) })
-	return append(cands, grid...)
+	// Nearest first; the squared distance orders them alike.
+	type near struct {
+		cd [3]float64
+		d  float64
+	}
+	ns := make([]near, len(grid))
+	for i, cd := range grid {
+		dx, dy := cd[0]+w/2-px, cd[1]+h/2-py
+		ns[i] = near{cd, dx*dx + dy*dy}
+	}
+	slices.SortStableFunc(ns, func(a, b near) int { return cmp.Compare(a.d, b.d) })
+	for _, n := range ns {
+		cands = append(cands, n.cd)
+	}
+	return cands
 }
 
-// first is the first free candidate.
-func (an *annotator) first(lines []string, cands [][3]float64) ([3]float64, bool) {
+// first is the first free candidate whose connector to the point (px,
+// py) crosses no text.
+func (an *annotator) first(lines []string, cands [][3]float64, px, py float64) ([3]float64, bool) {
 	for _, cd := range cands {
-		if an.free(an.textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))) {
-			return cd, true
+		tb := an.textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))
+		if !an.free(tb) {
+			continue
 		}
+		if ex, ey, drawn := connector(px, py, tb); drawn {
+			// A connector must cross no text, and some of it must show
+			// past a label its point lies in.
+			if sx, sy := an.fromRing(px, py, ex, ey); an.crossesText(sx, sy, ex, ey) || math.Hypot(ex-sx, ey-sy) < 4 {
+				continue
+			}
+		}
+		return cd, true
 	}
 	return [3]float64{}, false
 }
 
 // least is the candidate inside the plot that covers least of what is
-// drawn.
-func (an *annotator) least(lines []string, cands [][3]float64) [3]float64 {
+// drawn, and whose connector to (px, py) crosses no text if any does not.
+func (an *annotator) least(lines []string, cands [][3]float64, px, py float64) [3]float64 {
 	c := an.c
 	pick, best := cands[0], math.Inf(1)
 	for _, cd := range cands {
@@ -553,7 +714,13 @@ func (an *annotator) least(lines []string, cands [][3]float64) [3]float64 {
 		if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > an.ax.area.bottom()+4 {
 			continue
 		}
-		if o := an.overlap(b); o < best {
+		o := an.overlap(b)
+		if ex, ey, drawn := connector(px, py, b); drawn {
+			if sx, sy := an.fromRing(px, py, ex, ey); an.crossesText(sx, sy, ex, ey) {
+				o += 1e9
+			}
+		}
+		if o < best {
 			pick, best = cd, o
 		}
 	}

@@ -102,7 +102,9 @@ func plotBars(c *ctx, p rect) drawn {
 			values.Add(c.text(to-7, base, label, c.value, true, contrastText(fill), scene.End, "pc-value pc-s1 pc-inside"))
 		case w >= lwid+14:
 			values.Add(c.text(to+7, base, label, c.value, true, contrastText(fill), scene.Start, "pc-value pc-s1 pc-inside"))
-		case d.Value < 0:
+		case d.Value < 0 || d.Value == 0 && hi <= 0 && lo < 0:
+			// A zero among negatives is written on their side, where
+			// the figure left room.
 			values.Add(c.text(to-6, base, label, c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
 		default:
 			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))

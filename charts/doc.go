@@ -280,8 +280,11 @@
 // line is labelled at its end in the margin (right of the plot, or above it
 // for a line across bars); a range is labelled inside its edge, or in the
 // margin beside it when that would cover data. No annotation is painted
-// over the data: the point a note marks gets a hollow ring. Annotations
-// are listed in the alt text ("Annotated: ...").
+// over the data: the point a note marks gets a hollow ring, and a
+// connector never runs through a text (a note at a bar's end points past
+// its value label). A note that finds no clean place even with the band
+// is keyed: its number stands by the point, and the note, numbered, above
+// the footer. Annotations are listed in the alt text ("Annotated: ...").
 //
 // # Numbers
 //

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 
 	"presschart/charts/scene"
 )
@@ -60,7 +61,12 @@ func plotDonut(c *ctx, p rect) drawn {
 	side := l.w+gap <= p.w*0.5
 	r := math.Min(p.h/2, (p.w-l.w-gap)/2)
 	if !side {
-		r = math.Min(p.w/2, (p.h-l.h-16)/2)
+		// Under the ring, the list makes the figure as tall as it
+		// needs; only a height of the figure's own limits the ring.
+		r = math.Min(p.w/2, 110*c.u)
+		if c.f.Style.FixedHeight {
+			r = math.Min(r, math.Max((p.h-l.h-16)/2, 40*c.u))
+		}
 	}
 	r = math.Floor(math.Max(r, 30*c.u))
 	inner := math.Round(r * 0.6)
@@ -73,7 +79,7 @@ func plotDonut(c *ctx, p rect) drawn {
 		cy = c.snap(p.y + math.Max(2*r, l.h)/2)
 	}
 
-	ax := &axes{area: p, point: func(at string) (float64, float64, bool) {
+	ax := &axes{area: rect{p.x, p.y, p.w, math.Max(p.h, cy+r-p.y)}, point: func(at string) (float64, float64, bool) {
 		t := 0.0
 		for _, pt := range ps {
 			mid := t + pt.Share*math.Pi
@@ -137,7 +143,19 @@ func plotDonut(c *ctx, p rect) drawn {
 		// The label wraps in the hole; one that needs more than two
 		// lines is left to the legend beside the ring, not cut.
 		lines, _ := c.regular.Wrap(small, c.label, inner*1.5, 0)
-		if len(lines) > 2 || c.width(lines[0], c.label, false) > inner*1.5 {
+		wordFits := true
+		for _, w := range strings.Fields(small) {
+			wordFits = wordFits && c.width(w, c.label, false) <= inner*1.5
+		}
+		// And the block stays inside the hole's circle, its widest line
+		// at its bottom included.
+		bottom := cy + capH*0.35 + math.Max(c.label*0.6, size*0.2) + float64(len(lines))*math.Round(c.label*1.25)
+		hw := 0.0
+		for _, l := range lines {
+			hw = math.Max(hw, c.width(l, c.label, false)/2)
+		}
+		inHole := math.Hypot(bottom-cy, hw) <= inner-2
+		if len(lines) > 2 || !wordFits || !inHole {
 			center.Add(c.text(cx, cy+capH/2, big, size, true, c.th.text, scene.Middle, "pc-center-value"))
 		} else {
 			center.Add(c.text(cx, cy+capH*0.35, big, size, true, c.th.text, scene.Middle, "pc-center-value"))

@@ -39,6 +39,8 @@ const (
 	ruleShapeOver   = "shape-over-mark"   // an opaque shape that is not data is painted over a mark
 	ruleMarkOver    = "mark-over-text"    // a mark is painted over a value inside its bar
 	ruleOutsidePlot = "mark-outside-plot" // a data mark, reference line or range leaves the data area
+	ruleFar         = "label-far"         // a label far from the mark it names, with no leader to it
+	ruleLeaderOver  = "leader-over-text"  // a leader or connector runs through another text
 )
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
@@ -52,6 +54,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 	var texts []*scene.Text
 	var textAt []int // each text's place in paint order
 	var marks []markBox
+	var leaders []*scene.Line
 	var shapes []markBox // opaque shapes that are not data, with their place
 	var refs []markBox   // annotations' reference lines and ranges
 	order := 0
@@ -67,6 +70,9 @@ func lint(sc *scene.Scene, input string) []Finding {
 				texts = append(texts, n)
 				textAt = append(textAt, order)
 			default:
+				if l, ok := n.(*scene.Line); ok && (strings.Contains(l.Class, "pc-leader") || strings.Contains(l.Class, "pc-connector")) {
+					leaders = append(leaders, l)
+				}
 				bs := markBoxes(sc, n)
 				for i := range bs {
 					bs[i].at = order
@@ -115,6 +121,49 @@ func lint(sc *scene.Scene, input string) []Finding {
 			out = append(out, Finding{Rule: ruleMarkOutside, What: m.what, A: b, B: canvas})
 		case sc.Plot != scene.Box{} && !inside(b, area):
 			out = append(out, Finding{Rule: ruleOutsidePlot, What: m.what, A: b, B: sc.Plot})
+		}
+	}
+	// A label sits by the mark it names, or a leader joins them: the
+	// lines of one label, naming one point, are measured together.
+	blocks := map[[2]float64]scene.Box{}
+	var points [][2]float64
+	size := map[[2]float64]float64{}
+	for i, t := range texts {
+		if t.Of == nil {
+			continue
+		}
+		b, seen := blocks[*t.Of]
+		if !seen {
+			b = boxes[i]
+			points = append(points, *t.Of)
+		}
+		blocks[*t.Of] = scene.Box{X0: math.Min(b.X0, boxes[i].X0), Y0: math.Min(b.Y0, boxes[i].Y0), X1: math.Max(b.X1, boxes[i].X1), Y1: math.Max(b.Y1, boxes[i].Y1)}
+		size[*t.Of] = math.Max(size[*t.Of], t.Size)
+	}
+	for _, p := range points {
+		b := blocks[p]
+		if distance(p, b) <= math.Max(24, 2*size[p]) {
+			continue
+		}
+		joined := slices.ContainsFunc(leaders, func(l *scene.Line) bool {
+			a, z := [2]float64{l.X1, l.Y1}, [2]float64{l.X2, l.Y2}
+			near := 4 + 0.6*size[p] // a block's box runs past its last line's kerning box
+			return startsAt(l, p) && distance(z, b) <= near || startsAt(&scene.Line{X1: l.X2, Y1: l.Y2, X2: l.X1, Y2: l.Y1}, p) && distance(a, b) <= near
+		})
+		if !joined {
+			out = append(out, Finding{Rule: ruleFar, What: fmt.Sprintf("a label %.0f px from its mark", distance(p, b)), A: b, B: scene.Box{X0: p[0], Y0: p[1], X1: p[0], Y1: p[1]}})
+		}
+	}
+	for _, l := range leaders {
+		q, ok := segment([2]float64{l.X1, l.Y1}, [2]float64{l.X2, l.Y2}, 1)
+		if !ok {
+			continue
+		}
+		for i, t := range texts {
+			own := t.Of != nil && (startsAt(l, *t.Of) || startsAt(&scene.Line{X1: l.X2, Y1: l.Y2, X2: l.X1, Y2: l.Y1}, *t.Of))
+			if !own && q.overlaps(quads[i]) {
+				out = append(out, Finding{Rule: ruleLeaderOver, What: fmt.Sprintf("a leader through %q", clip(t.S)), A: q.bounds(), B: boxes[i]})
+			}
 		}
 	}
 	for _, s := range shapes {
@@ -196,7 +245,13 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 		}
 		return out
 	case *scene.Path:
-		return nil // rings and areas: their boxes hold the hole and the space above
+		// Rings and areas: strips of what they fill, not their boxes,
+		// which hold the hole and the space above.
+		var out []markBox
+		for _, b := range fillStrips(n, 3) {
+			out = append(out, markBox{q: boxQuad(b), what: "area"})
+		}
+		return out
 	}
 	b, ok := sc.Bounds(n)
 	if !ok {
@@ -208,6 +263,94 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 		pad = c.R + c.StrokeWidth/2
 	}
 	return []markBox{{q: boxQuad(b), what: strings.ToLower(what), pad: pad}}
+}
+
+// fillStrips covers what a filled path paints with vertical strips step
+// px wide: at each strip's middle, the spans between the path's crossings
+// (even-odd), curves flattened.
+func fillStrips(p *scene.Path, step float64) []scene.Box {
+	var polys [][][2]float64
+	var cur [][2]float64
+	for _, c := range p.Cmds {
+		switch c.Op {
+		case 'M':
+			if len(cur) > 1 {
+				polys = append(polys, cur)
+			}
+			cur = [][2]float64{c.P[0]}
+		case 'L':
+			cur = append(cur, c.P[0])
+		case 'C':
+			if len(cur) == 0 {
+				continue
+			}
+			a := cur[len(cur)-1]
+			for k := 1; k <= 8; k++ {
+				t := float64(k) / 8
+				u := 1 - t
+				pt := [2]float64{}
+				for d := 0; d < 2; d++ {
+					pt[d] = u*u*u*a[d] + 3*u*u*t*c.P[0][d] + 3*u*t*t*c.P[1][d] + t*t*t*c.P[2][d]
+				}
+				cur = append(cur, pt)
+			}
+		case 'Z':
+			if len(cur) > 1 {
+				polys = append(polys, cur)
+			}
+			cur = nil
+		}
+	}
+	if len(cur) > 1 {
+		polys = append(polys, cur)
+	}
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, poly := range polys {
+		for _, pt := range poly {
+			x0, x1 = math.Min(x0, pt[0]), math.Max(x1, pt[0])
+		}
+	}
+	var out []scene.Box
+	// The spans at a strip's edges and middle, and at any corner inside
+	// it, so that a spike's tip is not missed.
+	spans := func(at float64) [][2]float64 {
+		var ys []float64
+		for _, poly := range polys {
+			for i := range poly {
+				a, b := poly[i], poly[(i+1)%len(poly)]
+				if (a[0] <= at) != (b[0] <= at) {
+					ys = append(ys, a[1]+(at-a[0])/(b[0]-a[0])*(b[1]-a[1]))
+				}
+			}
+		}
+		slices.Sort(ys)
+		var out [][2]float64
+		for i := 0; i+1 < len(ys); i += 2 {
+			out = append(out, [2]float64{ys[i], ys[i+1]})
+		}
+		return out
+	}
+	var corners []float64
+	for _, poly := range polys {
+		for _, pt := range poly {
+			corners = append(corners, pt[0])
+		}
+	}
+	slices.Sort(corners)
+	for x := x0; x < x1 && len(out) < 8000; x += step {
+		end := math.Min(x+step, x1)
+		ats := []float64{x + 0.01, (x + end) / 2, end - 0.01}
+		i, _ := slices.BinarySearch(corners, x)
+		for ; i < len(corners) && corners[i] < end; i++ {
+			ats = append(ats, corners[i]+0.01, corners[i]-0.01)
+		}
+		for _, at := range ats {
+			for _, s := range spans(at) {
+				out = append(out, scene.Box{X0: x, Y0: s[0], X1: end, Y1: s[1]})
+			}
+		}
+	}
+	return out
 }
 
 // segment is the outline of a stroke from a to b, h to either side and h
@@ -300,6 +443,30 @@ func (q quad) shadow(ax, ay float64) (lo, hi float64) {
 		lo, hi = math.Min(lo, d), math.Max(hi, d)
 	}
 	return lo, hi
+}
+
+// startsAt reports whether a leader starts at p: its first end by p (past
+// the ring that marks it, or past a text p lies in), on its line.
+func startsAt(l *scene.Line, p [2]float64) bool {
+	d := math.Hypot(l.X1-p[0], l.Y1-p[1])
+	if d <= ringGap+1 {
+		return true
+	}
+	dx, dy := l.X2-l.X1, l.Y2-l.Y1
+	n := math.Hypot(dx, dy)
+	if n == 0 || d > 240 {
+		return false
+	}
+	off := math.Abs((p[0]-l.X1)*dy-(p[1]-l.Y1)*dx) / n // p's distance from the line
+	behind := (p[0]-l.X1)*dx+(p[1]-l.Y1)*dy < 0        // p lies back from the first end
+	return off <= 1.5 && behind
+}
+
+// distance is how far p lies from the box b: 0 inside it.
+func distance(p [2]float64, b scene.Box) float64 {
+	dx := math.Max(0, math.Max(b.X0-p[0], p[0]-b.X1))
+	dy := math.Max(0, math.Max(b.Y0-p[1], p[1]-b.Y1))
+	return math.Hypot(dx, dy)
 }
 
 func inside(b, c scene.Box) bool {

@@ -82,47 +82,63 @@ func plotNumbers(c *ctx, p rect) drawn {
 	data := c.f.Data
 	n := len(data)
 	gap := math.Round(24 * c.u)
-	cols := max(1, min(n, int((p.w+gap)/(150*c.u+gap))))
-	rows := (n + cols - 1) / cols
-	cardW := (p.w - float64(cols-1)*gap) / float64(cols)
-
-	// One size for every number, the largest that fits each card's width
-	// and the height of its row.
-	big := math.Round(64 * c.u)
-	for _, d := range data {
-		for big > 16 && c.width(c.nf.number(d.Value), big, true) > cardW-12 {
-			big--
-		}
-	}
+	type card struct{ label, compare []string }
 	labelLH := math.Round(c.label * 1.35)
-	cards := make([]struct {
-		label   []string
-		compare []string
-	}, n)
-	textH := 0.0
-	for i, d := range data {
-		cards[i].label, _ = c.regular.Wrap(d.Label, c.label*1.1, cardW, 0)
-		h := float64(len(cards[i].label)) * labelLH
-		if d.HasPrevious {
-			arrow := ""
-			if d.Value != d.Previous {
-				arrow = map[bool]string{true: "▲", false: "▼"}[d.Value > d.Previous]
-				if _, missing := c.regular.Missing(arrow); missing {
-					arrow = ""
-				}
-			}
-			cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow, c.f.NoChange), c.small, cardW, 0)
-			h += float64(len(cards[i].compare))*labelLH + 4
-		}
-		textH = math.Max(textH, h)
-	}
 	// The big number's line box (0.8 em above its baseline) starts
 	// clear of the rule above it.
 	head := func(big float64) float64 { return math.Round(10*c.u) + 0.8*big }
-	rowH := head(big) + big*0.2 + math.Max(10, big*0.2) + textH
-	for rows > 0 && float64(rows)*rowH+float64(rows-1)*gap > p.h && big > 16 {
-		big--
+	// layout sets the cards in cols columns: one size for every number,
+	// the largest that fits each card's width and the height of its row,
+	// but never smaller than half again the labels' size.
+	layout := func(cols int) (big, rowH, cardW float64, rows int, cards []card) {
+		rows = (n + cols - 1) / cols
+		cardW = (p.w - float64(cols-1)*gap) / float64(cols)
+		least := math.Max(16, math.Round(1.5*c.label*1.1))
+		big = math.Round(64 * c.u)
+		for _, d := range data {
+			for big > least && c.width(c.nf.number(d.Value), big, true) > cardW-12 {
+				big--
+			}
+		}
+		cards = make([]card, n)
+		textH := 0.0
+		for i, d := range data {
+			cards[i].label, _ = c.regular.Wrap(d.Label, c.label*1.1, cardW, 0)
+			h := float64(len(cards[i].label)) * labelLH
+			if d.HasPrevious {
+				arrow := ""
+				if d.Value != d.Previous {
+					arrow = map[bool]string{true: "▲", false: "▼"}[d.Value > d.Previous]
+					if _, missing := c.regular.Missing(arrow); missing {
+						arrow = ""
+					}
+				}
+				cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow, c.f.NoChange), c.small, cardW, 0)
+				h += float64(len(cards[i].compare))*labelLH + 4
+			}
+			textH = math.Max(textH, h)
+		}
 		rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
+		for float64(rows)*rowH+float64(rows-1)*gap > p.h && big > least {
+			big--
+			rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
+		}
+		return big, rowH, cardW, rows, cards
+	}
+	// As many columns as cards of 150 px fit, or more where that gives
+	// bigger numbers (a short frame holds more cards side by side).
+	cols := max(1, min(n, int((p.w+gap)/(150*c.u+gap))))
+	big, rowH, cardW, rows, cards := layout(cols)
+	words := 0.0 // the longest word of a label, which a card never splits
+	for _, d := range data {
+		for _, w := range strings.Fields(d.Label) {
+			words = math.Max(words, c.width(w, c.label*1.1, false))
+		}
+	}
+	for k := cols + 1; k <= n && (p.w-float64(k-1)*gap)/float64(k) >= math.Max(90*c.u, words); k++ {
+		if b, rh, cw, r, cs := layout(k); b > big {
+			cols, big, rowH, cardW, rows, cards = k, b, rh, cw, r, cs
+		}
 	}
 	total := float64(rows)*rowH + float64(rows-1)*gap
 	top := p.y // the figure centres the plot in any height left over

@@ -99,6 +99,17 @@ func (c *ctx) block(lines []string, x, top, size, lh float64, bold bool, fill sc
 	return nodes, top + float64(len(lines))*lh
 }
 
+// of marks the texts among nodes as naming the mark at (x, y), for the
+// layout checker's rule that a label sits by its mark or has a leader.
+func of(nodes []scene.Node, x, y float64) []scene.Node {
+	for _, n := range nodes {
+		if t, ok := n.(*scene.Text); ok {
+			t.Of = &[2]float64{x, y}
+		}
+	}
+	return nodes
+}
+
 // Scene lays the figure out: furniture above and below, the chart type's
 // plot in between.
 func (f *Figure) Scene() *scene.Scene {
@@ -197,18 +208,31 @@ func (f *Figure) Scene() *scene.Scene {
 	// reference lines' labels, a band above for notes that find no free
 	// place); the plot is then laid out again inside what is left, but
 	// never shorter than a usable band: the figure grows instead.
+	// Notes that find no clean place even then are keyed on a last
+	// layout: a number at the point, the text under the plot.
 	var d drawn
 	var inner rect
+	var keyed []string
 	res := reserve{}
+	final := false
 	for pass := 0; ; pass++ {
-		inner = rect{x: p.x, y: p.y + res.top, w: p.w - res.right, h: math.Max(p.h-res.top, minPlot)}
+		final = final || pass == 3
+		if final {
+			res.band = 0
+		}
+		above := res.top + res.band
+		inner = rect{x: p.x, y: p.y + above, w: p.w - res.right, h: math.Max(p.h-above, minPlot)}
 		d = f.kind.plot(c, inner)
 		d.group.ID, d.group.Class = "plot", "pc-plot"
-		need := c.drawAnnotations(sc, d.group, d.axes, inner, res)
-		if res.covers(need) || pass == 3 {
+		need, k, unplaced := c.drawAnnotations(sc, d.group, d.axes, inner, res, final)
+		keyed = k
+		if final || res.covers(need) && !unplaced {
 			break
 		}
-		res = reserve{math.Max(res.top, need.top), math.Max(res.right, need.right)}
+		// A band that can grow no more leaves the notes it could not
+		// place to be keyed.
+		final = res.covers(need)
+		res = res.grow(need)
 	}
 	plot := d.group
 	if d.axes != nil {
@@ -242,6 +266,29 @@ func (f *Figure) Scene() *scene.Scene {
 		for _, g := range foot {
 			shift(g, extra)
 		}
+	}
+	// Keyed notes stand numbered above the footer.
+	if len(keyed) > 0 {
+		footTop := H - pad
+		for _, g := range foot {
+			if b, ok := sc.Bounds(g); ok {
+				footTop = math.Min(footTop, b.Y0-math.Round(c.small*0.4))
+			}
+		}
+		var nodes []scene.Node
+		y := footTop
+		for _, k := range keyed {
+			lines, _ := c.regular.Wrap(k, c.small, width, 0)
+			ns, bottom := c.block(lines, x0, y, c.small, smallLH, false, c.th.text, scene.Start, "pc-annotation pc-annotation-keyed")
+			nodes = append(nodes, ns...)
+			y = bottom
+		}
+		grow := y - footTop + math.Round(6*c.u)
+		for _, g := range foot {
+			shift(g, grow)
+		}
+		H += grow
+		sc.Root = append(sc.Root, &scene.Group{ID: "annotation-keys", Class: "pc-annotations", Nodes: nodes})
 	}
 	sc.Height = math.Ceil(H)
 	sc.Root = append(sc.Root, plot)

@@ -178,7 +178,11 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	for i, name := range names {
 		col := c.readable(c.lineColor(name, i)) // the line's hue, as text
 		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
-		labels.Add(nodes...)
+		labels.Add(of(nodes, right, endY[i])...)
+		// A label moved off its line's end gets a leader to it.
+		if math.Abs(ys[i]-endY[i]) > labelLH/2 {
+			labels.Add(&scene.Line{X1: right + 2, Y1: endY[i], X2: right + 8, Y2: ys[i], Stroke: c.th.faint, Width: 1, Class: "pc-leader"})
+		}
 	}
 	g.Add(labels)
 	return drawn{group: g, height: p.h, axes: ax}

@@ -137,9 +137,9 @@ func plotSlopes(c *ctx, p rect) drawn {
 			leaders.Add(&scene.Line{X1: bx + r + 1, Y1: toY[i], X2: rx - 2, Y2: rightY[i], Stroke: c.th.faint, Width: 1, Class: "pc-leader"})
 		}
 		nodes, _ := c.block(leftLines[i], lx, leftY[i]-leftH[i]/2, c.label, labelLH, false, text, scene.End, "pc-label pc-from")
-		labels.Add(nodes...)
+		labels.Add(of(nodes, ax-r, fromY[i])...)
 		nodes, _ = c.block(rightLines[i], rx, rightY[i]-rightH[i]/2, c.label, labelLH, false, text, scene.Start, "pc-label pc-to")
-		labels.Add(nodes...)
+		labels.Add(of(nodes, bx+r, toY[i])...)
 	}
 	g.Add(leaders, series, labels)
 	return drawn{group: g, height: height, axes: plotAxes}

@@ -175,6 +175,11 @@ func (c *ctx) columnLabel(cl columnLabels, i int, cx, top float64) []scene.Node 
 		cx = math.Max(cx, c.left+w/2)
 		cx = math.Min(cx, c.right-w/2)
 		nodes, _ := c.block(cl.lines[i], cx, top, c.label, lh, false, c.th.muted, scene.Middle, "pc-label")
+		at := top - 6
+		if cl.offset != nil {
+			at -= cl.offset[i]
+		}
+		of(nodes, cx, at)
 		return append(leader, nodes...)
 	}
 	var nodes []scene.Node

@@ -140,6 +140,10 @@ type Text struct {
 	Anchor Anchor
 	Rotate float64 // degrees about (X, Y); negative turns counter-clockwise
 	Class  string
+	// Of is the point of the mark a label names (a line's end, a note's
+	// point), for the layout checker: a label far from it needs a leader
+	// line. The writers do not draw it.
+	Of *[2]float64
 }
 
 func (g *Group) Move(dx, dy float64) {
@@ -170,7 +174,13 @@ func (p *Polyline) Move(dx, dy float64) {
 }
 func (l *Line) Move(dx, dy float64)   { l.X1 += dx; l.Y1 += dy; l.X2 += dx; l.Y2 += dy }
 func (c *Circle) Move(dx, dy float64) { c.CX += dx; c.CY += dy }
-func (t *Text) Move(dx, dy float64)   { t.X += dx; t.Y += dy }
+func (t *Text) Move(dx, dy float64) {
+	t.X += dx
+	t.Y += dy
+	if t.Of != nil {
+		t.Of = &[2]float64{t.Of[0] + dx, t.Of[1] + dy}
+	}
+}
 
 func (*Group) node()    {}
 func (*Rect) node()     {}
