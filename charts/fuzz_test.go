@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -249,7 +250,34 @@ func renderAll(t *testing.T, src, dir string) {
 		if cfg.Width != int(fig.Style.Width+0.5) {
 			t.Fatalf("figure %q: PNG is %d wide, want %g", fig.ID, cfg.Width, fig.Style.Width)
 		}
+		// The layout checker runs on any figure, within the budget; what
+		// it finds in hostile input is for --check to say.
+		fig.findings(fig.Scene())
 	}
+}
+
+// FuzzLayout: a figure the generator draws (any seed, any type) breaks
+// no layout rule. TestLayoutFindings runs 200 seeds a type; this explores
+// further: go test ./charts -run '^$' -fuzz FuzzLayout. Its seeds run
+// with every go test.
+func FuzzLayout(f *testing.F) {
+	names := kindNames()
+	for i := range names {
+		f.Add(int64(i)*7919+1, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, seed int64, k uint8) {
+		kind := kinds[names[int(k)%len(names)]]
+		src := genFigure(rand.New(rand.NewSource(seed)), kind, "fuzzed")
+		defer budget(src)()
+		file, err := Decode("generated.toml", []byte(src), ".")
+		if err != nil {
+			return // the generator draws some figures a desk could not
+		}
+		fig := file.Figures[0]
+		if fds := fig.findings(fig.Scene()); len(fds) > 0 {
+			t.Fatalf("%d layout findings, first %s, in:\n%s", len(fds), fds[0], src)
+		}
+	})
 }
 
 // attrValue finds the SVG's attribute values; nonFinite, a NaN or an
