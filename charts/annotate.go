@@ -264,12 +264,16 @@ func (r reserve) grow(o reserve) reserve {
 // they are placed on, the plot area the chart was given (inner) inside
 // the whole (c.plotRect, with the reserve), and the boxes already taken.
 type annotator struct {
-	c      *ctx
-	ax     *axes
-	inner  rect
-	taken  []box
-	lh     float64
-	widths map[string]float64 // measured blocks, for the many places tried
+	c       *ctx
+	ax      *axes
+	inner   rect
+	taken   []box
+	lh      float64
+	widths  map[string]float64 // measured blocks, for the many places tried
+	cells   map[[2]int][]int32 // the taken boxes by cell (near)
+	indexed int                // how many of them are in cells
+	seen    []int32            // the round in which overlap last counted each box
+	round   int32
 }
 
 // textBox is the box of lines of small text from x, y (its top), anchored.
@@ -305,12 +309,41 @@ func (an *annotator) freeAbove(b box, bottom float64) bool {
 	if b.x0 < c.left || b.x1 > c.right || b.y0 < c.plotRect.y || b.y1 > bottom {
 		return false
 	}
-	for _, t := range an.taken {
-		if b.overlaps(t) {
-			return false
+	found := false
+	an.near(b, func(i int32) bool {
+		found = b.overlaps(an.taken[i])
+		return !found
+	})
+	return !found
+}
+
+// cellSize is the side of the cells that index the taken boxes.
+const cellSize = 32
+
+// near calls f with every taken box that may overlap b (some twice),
+// until f returns false. A grid of cells indexes the boxes, brought up
+// to date first: the boxes are only ever appended.
+func (an *annotator) near(b box, f func(int32) bool) {
+	if an.cells == nil {
+		an.cells = map[[2]int][]int32{}
+	}
+	for ; an.indexed < len(an.taken); an.indexed++ {
+		t := an.taken[an.indexed]
+		for cx := int(math.Floor(t.x0 / cellSize)); cx <= int(math.Floor(t.x1/cellSize)); cx++ {
+			for cy := int(math.Floor(t.y0 / cellSize)); cy <= int(math.Floor(t.y1/cellSize)); cy++ {
+				an.cells[[2]int{cx, cy}] = append(an.cells[[2]int{cx, cy}], int32(an.indexed))
+			}
 		}
 	}
-	return true
+	for cx := int(math.Floor(b.x0 / cellSize)); cx <= int(math.Floor(b.x1/cellSize)); cx++ {
+		for cy := int(math.Floor(b.y0 / cellSize)); cy <= int(math.Floor(b.y1/cellSize)); cy++ {
+			for _, i := range an.cells[[2]int{cx, cy}] {
+				if !f(i) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // drawAnnotations adds the figure's annotations to the plot: shaded
@@ -344,7 +377,10 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		w, h  float64
 	}
 	var margin []marginLabel
+	// A margin that was widened for labels that did not fit wraps them
+	// wider, in fewer lines.
 	marginW := math.Round(math.Min(130*c.u, math.Max(64*c.u, 0.24*(c.right-c.left))))
+	marginW = math.Max(marginW, res.right-gap-4)
 	for _, note := range c.f.Annotations {
 		if !note.hasRange && !note.hasLine || ax.value == nil {
 			continue
@@ -407,7 +443,12 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 				}
 			}
 			if !placed {
+				// No room in the margin's height: a wider margin, on the
+				// next layout, takes the labels in fewer lines.
 				need.right = math.Max(need.right, m.w+gap+4)
+				if res.right >= m.w+gap+4 {
+					need.right = math.Min(math.Max(need.right, res.right*1.4), math.Max(res.right, 0.45*(c.right-c.left)))
+				}
 				an.put(over, m.lines, inner.right()+gap, m.at, scene.Start, "pc-annotation-label")
 			}
 		}
@@ -730,12 +771,19 @@ func (an *annotator) least(lines []string, cands [][3]float64, px, py float64) [
 // overlap is the area of b that covers what is already drawn.
 func (an *annotator) overlap(b box) float64 {
 	sum := 0.0
-	for _, t := range an.taken {
+	an.round++
+	if len(an.seen) < len(an.taken) {
+		an.seen = append(an.seen, make([]int32, len(an.taken)-len(an.seen))...)
+	}
+	an.near(b, func(i int32) bool {
+		t := an.taken[i]
 		w := math.Min(b.x1, t.x1) - math.Max(b.x0, t.x0)
 		h := math.Min(b.y1, t.y1) - math.Max(b.y0, t.y0)
-		if w > 0 && h > 0 {
+		if w > 0 && h > 0 && an.seen[i] != an.round {
+			an.seen[i] = an.round // a box in two cells counts once
 			sum += w * h
 		}
-	}
+		return true
+	})
 	return sum
 }

@@ -86,3 +86,40 @@ func readFile(p string) (string, error) {
 	b, err := os.ReadFile(p)
 	return string(b), err
 }
+
+// worstLine writes a line (or area) chart of n points in a shape that is
+// hardest to draw: noise that jumps across the whole range, or a
+// sawtooth.
+func worstLine(kind, shape string, n int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "[[figure]]\nid = \"w\"\ntype = %q\ntitle = \"Worst case\"\ndata = [\n", kind)
+	for i := 0; i < n; i++ {
+		v := (i * 7919 % 1000) // noise
+		if shape == "saw" {
+			v = i % 2 * 1000
+		}
+		fmt.Fprintf(&sb, "{ x = %d.5, value = %d },\n", i, v)
+	}
+	sb.WriteString("]\n")
+	return sb.String()
+}
+
+// BenchmarkWorstLines: lines and areas at the row limit, in the shapes
+// that cost a rasteriser most; their cost grows linearly with the rows.
+func BenchmarkWorstLines(b *testing.B) {
+	for _, kind := range []string{"line", "area"} {
+		for _, shape := range []string{"noise", "saw"} {
+			for _, n := range []int{1000, 10000} {
+				f, err := Decode("w.toml", []byte(worstLine(kind, shape, n)), ".")
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.Run(fmt.Sprintf("%s/%s/%d", kind, shape, n), func(b *testing.B) {
+					for i := 0; i < b.N; i++ {
+						f.Figures[0].Render(io.Discard, "png")
+					}
+				})
+			}
+		}
+	}
+}

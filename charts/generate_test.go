@@ -53,8 +53,16 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	mag := math.Pow(10, float64(rng.Intn(13)-3))
 	neg := rng.Intn(3) == 0 && !k.parts && k.name != "number" && k.name != "area" && k.name != "waffle"
 	n := 1 + rng.Intn(min(k.maxRows, 12))
-	if k.name == "line" || k.name == "area" {
+	switch {
+	case k.name == "line" || k.name == "area":
 		n = 2 + rng.Intn(40)
+		if rng.Intn(10) == 0 {
+			n = 500 + rng.Intn(3000) // dense: more points than pixels
+		}
+	case rng.Intn(10) == 0 && !strings.HasSuffix(k.name, "column"):
+		// Up to the row limit. Not columns: 30 named columns cannot
+		// be labelled at any width a figure has, and --check says so.
+		n = min(k.maxRows, 30+rng.Intn(30))
 	}
 	val := func() float64 {
 		v := mag * (0.05 + rng.Float64())

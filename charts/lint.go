@@ -311,16 +311,32 @@ func fillStrips(p *scene.Path, step float64) []scene.Box {
 		}
 	}
 	var out []scene.Box
+	// Each strip knows the edges that cross it, so that a path of
+	// thousands of points costs linear time.
+	n := int(math.Ceil((x1-x0)/step)) + 1
+	if !(n > 0) || n > 8000 {
+		return nil
+	}
+	type edge struct{ a, b [2]float64 }
+	buckets := make([][]edge, n)
+	for _, poly := range polys {
+		for i := range poly {
+			a, b := poly[i], poly[(i+1)%len(poly)]
+			lo, hi := int((math.Min(a[0], b[0])-x0)/step), int((math.Max(a[0], b[0])-x0)/step)
+			for k := max(lo-1, 0); k <= min(hi+1, n-1); k++ {
+				buckets[k] = append(buckets[k], edge{a, b})
+			}
+		}
+	}
+	var strip []edge
 	// The spans at a strip's edges and middle, and at any corner inside
 	// it, so that a spike's tip is not missed.
 	spans := func(at float64) [][2]float64 {
 		var ys []float64
-		for _, poly := range polys {
-			for i := range poly {
-				a, b := poly[i], poly[(i+1)%len(poly)]
-				if (a[0] <= at) != (b[0] <= at) {
-					ys = append(ys, a[1]+(at-a[0])/(b[0]-a[0])*(b[1]-a[1]))
-				}
+		for _, e := range strip {
+			a, b := e.a, e.b
+			if (a[0] <= at) != (b[0] <= at) {
+				ys = append(ys, a[1]+(at-a[0])/(b[0]-a[0])*(b[1]-a[1]))
 			}
 		}
 		slices.Sort(ys)
@@ -337,7 +353,12 @@ func fillStrips(p *scene.Path, step float64) []scene.Box {
 		}
 	}
 	slices.Sort(corners)
-	for x := x0; x < x1 && len(out) < 8000; x += step {
+	for s := 0; s < n; s++ {
+		x := x0 + float64(s)*step
+		if x >= x1 {
+			break
+		}
+		strip = buckets[s]
 		end := math.Min(x+step, x1)
 		ats := []float64{x + 0.01, (x + end) / 2, end - 0.01}
 		i, _ := slices.BinarySearch(corners, x)

@@ -3,6 +3,7 @@ package charts
 import (
 	"flag"
 	"fmt"
+	"math"
 	"math/rand"
 	"path/filepath"
 	"slices"
@@ -170,5 +171,85 @@ func TestPartialRule(t *testing.T) {
 	sc.Root[0].Nodes = nil
 	if got := partial(sc, map[string]int{"pc-s1": 3}); len(got) != 0 {
 		t.Errorf("none labelled: found %v", got)
+	}
+}
+
+// TestNoisyLineIsThinned: a line of 10,000 noisy points is drawn with at
+// most four points a device pixel column, and keeps its highest and
+// lowest points, so that its cost is linear in the columns, not the rows
+// (it took 50 s to draw whole).
+func TestNoisyLineIsThinned(t *testing.T) {
+	src := worstLine("line", "noise", 10000)
+	f, err := Decode("w.toml", []byte(src), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := f.Figures[0].Scene()
+	var line *scene.Polyline
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n)
+			case *scene.Polyline:
+				line = n
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
+	}
+	if line == nil {
+		t.Fatal("no line drawn")
+	}
+	cols := (line.Pts[len(line.Pts)-1][0] - line.Pts[0][0]) * float64(f.Figures[0].Style.Scale)
+	if float64(len(line.Pts)) > 4*cols+8 {
+		t.Errorf("%d points drawn over %.0f device columns; want at most four a column", len(line.Pts), cols)
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range line.Pts {
+		lo, hi = math.Min(lo, p[1]), math.Max(hi, p[1])
+	}
+	if d := sc.Plot; hi-lo < 0.95*(d.Y1-d.Y0) {
+		t.Errorf("the thinned line spans %.0f px of a %.0f px plot; its spikes were lost", hi-lo, d.Y1-d.Y0)
+	}
+}
+
+// TestLeaderRules: a label far from the mark it names needs a leader,
+// and a leader may not run through another text; a mark leaves the
+// canvas.
+func TestLeaderRules(t *testing.T) {
+	black := scene.Color{A: 255}
+	mark := [2]float64{100, 300}
+	label := func(x, y float64) *scene.Text {
+		return &scene.Text{X: x, Y: y, S: "A note", Size: 12, Fill: black, Of: &mark}
+	}
+	leader := &scene.Line{X1: 100 + ringGap, Y1: 300, X2: 300, Y2: 104, Width: 1, Stroke: black, Class: "pc-connector"}
+	other := &scene.Text{X: 180, Y: 210, S: "In the way", Size: 12, Fill: black}
+	bar := &scene.Group{ID: "series-1", Nodes: []scene.Node{&scene.Rect{X: 600, Y: 100, W: 80, H: 40, Fill: black}}}
+	for _, tt := range []struct {
+		name  string
+		nodes []scene.Node
+		want  string
+	}{
+		{"a label by its mark", []scene.Node{label(110, 304)}, ""},
+		{"a label far off with no leader", []scene.Node{label(300, 110)}, ruleFar},
+		{"a label far off with its leader", []scene.Node{label(300, 110), leader}, ""},
+		{"a leader through another text", []scene.Node{label(300, 110), leader, other}, ruleLeaderOver},
+		{"a bar past the canvas's edge", []scene.Node{bar}, ruleMarkOutside},
+	} {
+		sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
+		sc.Root = []*scene.Group{{ID: "plot", Nodes: tt.nodes}}
+		var rules []string
+		for _, f := range lint(sc, "") {
+			rules = append(rules, f.Rule)
+		}
+		switch {
+		case tt.want == "" && len(rules) > 0:
+			t.Errorf("%s: found %v", tt.name, rules)
+		case tt.want != "" && !slices.Contains(rules, tt.want):
+			t.Errorf("%s: found %v, want %s", tt.name, rules, tt.want)
+		}
 	}
 }
