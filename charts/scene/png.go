@@ -191,6 +191,10 @@ func (r *rasterizer) group(g *Group) {
 			}
 			r.fillRect(n.X*k, n.Y*k, (n.X+n.W)*k, (n.Y+n.H)*k, n.Fill)
 		case *Path:
+			if polys, ok := straight(n, k); ok && len(n.Cmds) > 128 {
+				r.fillSlabs(polys, n.Fill)
+				continue
+			}
 			dp := &drawing.Path{}
 			for _, c := range n.Cmds {
 				switch c.Op {
@@ -209,17 +213,26 @@ func (r *rasterizer) group(g *Group) {
 			if len(n.Pts) < 2 || n.Stroke.A == 0 {
 				continue
 			}
-			dp := &drawing.Path{}
-			dp.MoveTo(n.Pts[0][0]*k, n.Pts[0][1]*k)
-			for _, pt := range n.Pts[1:] {
-				dp.LineTo(pt[0]*k, pt[1]*k)
-			}
 			r.gc.SetStrokeColor(n.Stroke.drawing())
 			r.gc.SetLineWidth(n.Width * k)
 			r.gc.SetLineCap(drawing.RoundCap)
 			r.gc.SetLineJoin(drawing.RoundJoin)
 			r.gc.SetLineDash(nil, 0)
-			r.gc.Stroke(dp)
+			// Stroked in pieces of a few segments: the rasteriser keeps a
+			// list of cells per scanline, so a line whose thousands of
+			// segments all cross the same rows would cost their square.
+			// Pieces share their end points; an opaque line drawn over
+			// itself there looks the same.
+			const piece = 24
+			for i := 0; i < len(n.Pts)-1; i += piece {
+				end := min(i+piece, len(n.Pts)-1)
+				dp := &drawing.Path{}
+				dp.MoveTo(n.Pts[i][0]*k, n.Pts[i][1]*k)
+				for _, pt := range n.Pts[i+1 : end+1] {
+					dp.LineTo(pt[0]*k, pt[1]*k)
+				}
+				r.gc.Stroke(dp)
+			}
 		case *Rects:
 			for _, q := range n.R {
 				r.fillRect(q[0]*k, q[1]*k, (q[0]+q[2])*k, (q[1]+q[3])*k, n.Fill)
@@ -515,3 +528,85 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 // RGBA makes a Color an image/color.Color, premultiplied as go-chart's
 // colour is, so that fills drawn through either path agree.
 func (c Color) RGBA() (r, g, b, a uint32) { return c.drawing().RGBA() }
+
+// straight returns a path of straight edges only as its closed polygons
+// in device pixels; ok is false for a path with curves.
+func straight(n *Path, k float64) (polys [][][2]float64, ok bool) {
+	var cur [][2]float64
+	for _, c := range n.Cmds {
+		switch c.Op {
+		case 'M':
+			if len(cur) > 2 {
+				polys = append(polys, cur)
+			}
+			cur = [][2]float64{{c.P[0][0] * k, c.P[0][1] * k}}
+		case 'L':
+			cur = append(cur, [2]float64{c.P[0][0] * k, c.P[0][1] * k})
+		case 'Z':
+			if len(cur) > 2 {
+				polys = append(polys, cur)
+			}
+			cur = nil
+		default:
+			return nil, false
+		}
+	}
+	if len(cur) > 2 {
+		polys = append(polys, cur)
+	}
+	return polys, true
+}
+
+// slab is the width, in device pixels, of the bands fillSlabs cuts a
+// large path into.
+const slab = 64
+
+// fillSlabs fills polygons band by band, each clipped to a band of slab
+// whole device pixels: the rasteriser keeps a list of cells per scanline,
+// so an area of thousands of edges filled at once costs their square.
+// The bands meet on pixel boundaries, where a clipped edge covers one
+// side fully and the other not at all, so no seam shows.
+func (r *rasterizer) fillSlabs(polys [][][2]float64, c Color) {
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, p := range polys {
+		for _, pt := range p {
+			x0, x1 = math.Min(x0, pt[0]), math.Max(x1, pt[0])
+		}
+	}
+	for x := math.Floor(x0/slab) * slab; x < x1; x += slab {
+		dp := &drawing.Path{}
+		for _, p := range polys {
+			q := clipX(clipX(p, x, 1), x+slab, -1)
+			if len(q) < 3 {
+				continue
+			}
+			dp.MoveTo(q[0][0], q[0][1])
+			for _, pt := range q[1:] {
+				dp.LineTo(pt[0], pt[1])
+			}
+			dp.Close()
+		}
+		if !dp.IsEmpty() {
+			r.fill(dp, c)
+		}
+	}
+}
+
+// clipX keeps the part of a closed polygon on one side of the vertical
+// line at x: right of it with side 1, left with -1 (Sutherland and
+// Hodgman).
+func clipX(p [][2]float64, x, side float64) [][2]float64 {
+	in := func(q [2]float64) bool { return (q[0]-x)*side >= 0 }
+	var out [][2]float64
+	for i := range p {
+		a, b := p[i], p[(i+1)%len(p)]
+		if in(a) {
+			out = append(out, a)
+		}
+		if in(a) != in(b) {
+			t := (x - a[0]) / (b[0] - a[0])
+			out = append(out, [2]float64{x, a[1] + t*(b[1]-a[1])})
+		}
+	}
+	return out
+}
