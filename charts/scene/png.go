@@ -337,9 +337,10 @@ func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B:
 // the scene's title, description (its alt text), source and software, and
 // no timestamp. A figure of 256 colours or fewer (every chart
 // presschart draws, in practice) is written with a palette and
-// compressed with klauspost/compress's zlib, which packs as tightly as the
-// standard library's default level in a fifth of the time; others fall
-// back to image/png.
+// compressed with klauspost/compress's zlib at level 6: on the story's
+// figures 2 to 3 times as fast as the standard library's level 6, and
+// from 1% smaller to 9% larger (the waffle); others fall back to
+// image/png.
 func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 	img := s.Raster(scale)
 	defer putBuf(img.Pix)
