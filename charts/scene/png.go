@@ -329,6 +329,9 @@ func getBuf(n int, zero bool) []byte {
 
 func putBuf(b []byte) { bufs.Put(&b) }
 
+// zlibs recycles the PNG writer's compressors between figures.
+var zlibs sync.Pool
+
 // drawing is the colour as go-chart's rasteriser takes it.
 func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A} }
 
@@ -423,10 +426,17 @@ func encodePaletted(w io.Writer, p *image.Paletted) error {
 		}
 	}
 	var idat bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&idat, 6)
-	if err != nil {
-		return err
+	// The compressor's state (about a megabyte) is reused between figures.
+	zw, _ := zlibs.Get().(*zlib.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = zlib.NewWriterLevel(&idat, 6); err != nil {
+			return err
+		}
+	} else {
+		zw.Reset(&idat)
 	}
+	defer zlibs.Put(zw)
 	row := make([]byte, width+1) // filter byte 0: none
 	for y := 0; y < height; y++ {
 		copy(row[1:], p.Pix[y*p.Stride:y*p.Stride+width])
@@ -499,28 +509,48 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 	out := &image.Paletted{Pix: getBuf(b.Dx()*b.Dy(), false), Stride: b.Dx(), Rect: b}
 	// Each pixel is read as one 32-bit word (its RGBA bytes in memory
 	// order); runs of one colour, most of a chart, skip the map.
+	// A row that repeats the one above (most rows of a chart) takes its
+	// indices whole; a small cache of recent colours keeps the map out
+	// of anti-aliased edges.
 	words := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(img.Pix))), len(img.Pix)/4)
 	dst := out.Pix[:len(words)]
+	w := b.Dx()
 	lastKey := ^words[0]
 	var lastN uint8
-	for j, key := range words {
-		if key == lastKey {
-			dst[j] = lastN
+	var cacheKey [64]uint32
+	var cacheN [64]uint8
+	var cacheOK [64]bool
+	for y := 0; y < b.Dy(); y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		if y > 0 && bytes.Equal(row, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+4*w]) {
+			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
 			continue
 		}
-		n, ok := index[key]
-		if !ok {
-			if len(pal) == 256 {
-				putBuf(out.Pix)
-				return nil, false
+		for j := y * w; j < (y+1)*w; j++ {
+			key := words[j]
+			if key == lastKey {
+				dst[j] = lastN
+				continue
 			}
-			n = uint8(len(pal))
-			index[key] = n
-			px := img.Pix[4*j : 4*j+4]
-			pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
+			h := (key * 2654435761) >> 26
+			n, ok := cacheN[h], cacheOK[h] && cacheKey[h] == key
+			if !ok {
+				n, ok = index[key]
+				if !ok {
+					if len(pal) == 256 {
+						putBuf(out.Pix)
+						return nil, false
+					}
+					n = uint8(len(pal))
+					index[key] = n
+					px := img.Pix[4*j : 4*j+4]
+					pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
+				}
+				cacheKey[h], cacheN[h], cacheOK[h] = key, n, true
+			}
+			dst[j] = n
+			lastKey, lastN = key, n
 		}
-		dst[j] = n
-		lastKey, lastN = key, n
 	}
 	out.Palette = pal
 	return out, true
