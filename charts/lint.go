@@ -574,28 +574,21 @@ func (f *Figure) promised() map[string]int {
 // others: all of a series or none.
 func partial(sc *scene.Scene, want map[string]int) []Finding {
 	got := map[string]int{}
-	var walk func(g *scene.Group)
-	walk = func(g *scene.Group) {
-		for _, n := range g.Nodes {
-			switch n := n.(type) {
-			case *scene.Group:
-				walk(n)
-			case *scene.Text:
-				cls := strings.Fields(n.Class)
-				if !slices.Contains(cls, "pc-value") || slices.Contains(cls, "pc-total") {
-					continue
-				}
-				for _, c := range cls {
-					if strings.HasPrefix(c, "pc-s") {
-						got[c]++
-					}
-				}
+	sc.Walk(func(n scene.Node) {
+		t, ok := n.(*scene.Text)
+		if !ok {
+			return
+		}
+		cls := strings.Fields(t.Class)
+		if !slices.Contains(cls, "pc-value") || slices.Contains(cls, "pc-total") {
+			return
+		}
+		for _, c := range cls {
+			if strings.HasPrefix(c, "pc-s") {
+				got[c]++
 			}
 		}
-	}
-	for _, g := range sc.Root {
-		walk(g)
-	}
+	})
 	var out []Finding
 	for _, s := range sortedKeys(got) {
 		if got[s] != want[s] {
@@ -619,21 +612,12 @@ func dropped(sc *scene.Scene, names []string) []Finding {
 	}
 	var all strings.Builder
 	var texts []string
-	var walk func(g *scene.Group)
-	walk = func(g *scene.Group) {
-		for _, n := range g.Nodes {
-			switch n := n.(type) {
-			case *scene.Group:
-				walk(n)
-			case *scene.Text:
-				all.WriteString(squash(n.S))
-				texts = append(texts, n.S)
-			}
+	sc.Walk(func(n scene.Node) {
+		if t, ok := n.(*scene.Text); ok {
+			all.WriteString(squash(t.S))
+			texts = append(texts, t.S)
 		}
-	}
-	for _, g := range sc.Root {
-		walk(g)
-	}
+	})
 	shown := all.String()
 	var out []Finding
 	for _, name := range names {

@@ -49,18 +49,25 @@ func TestLintRules(t *testing.T) {
 		{"a net marker over a value inside its bar", []scene.Node{inside, &scene.Group{ID: "series-net", Nodes: []scene.Node{&scene.Rect{X: 410, Y: 105, W: 3, H: 20, Fill: black}}}}, ruleMarkOver},
 		{"a turned label past the bottom", []scene.Node{rotated(120, "A long label that hangs off the bottom of the figure, far")}, ruleOffCanvas},
 	} {
-		sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
-		sc.Root = []*scene.Group{{ID: "plot", Nodes: append([]scene.Node{&scene.Group{ID: "series-1", Nodes: []scene.Node{bar}}}, tt.nodes...)}}
-		var rules []string
-		for _, f := range lint(sc, "input") {
-			rules = append(rules, f.Rule)
-		}
-		switch {
-		case tt.want == "" && len(rules) > 0:
-			t.Errorf("%s: found %v", tt.name, rules)
-		case tt.want != "" && !slices.Contains(rules, tt.want):
-			t.Errorf("%s: found %v, want %s", tt.name, rules, tt.want)
-		}
+		checkRule(t, tt.name, append([]scene.Node{&scene.Group{ID: "series-1", Nodes: []scene.Node{bar}}}, tt.nodes...), tt.want)
+	}
+}
+
+// checkRule lints a 640 x 400 scene of the nodes and checks that it breaks
+// the rule want, or none when want is "".
+func checkRule(t *testing.T, name string, nodes []scene.Node, want string) {
+	t.Helper()
+	sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
+	sc.Root = []*scene.Group{{ID: "plot", Nodes: nodes}}
+	var rules []string
+	for _, f := range lint(sc, "input") {
+		rules = append(rules, f.Rule)
+	}
+	switch {
+	case want == "" && len(rules) > 0:
+		t.Errorf("%s: found %v", name, rules)
+	case want != "" && !slices.Contains(rules, want):
+		t.Errorf("%s: found %v, want %s", name, rules, want)
 	}
 }
 
@@ -186,20 +193,11 @@ func TestNoisyLineIsThinned(t *testing.T) {
 	}
 	sc := f.Figures[0].Scene()
 	var line *scene.Polyline
-	var walk func(g *scene.Group)
-	walk = func(g *scene.Group) {
-		for _, n := range g.Nodes {
-			switch n := n.(type) {
-			case *scene.Group:
-				walk(n)
-			case *scene.Polyline:
-				line = n
-			}
+	sc.Walk(func(n scene.Node) {
+		if l, ok := n.(*scene.Polyline); ok {
+			line = l
 		}
-	}
-	for _, g := range sc.Root {
-		walk(g)
-	}
+	})
 	if line == nil {
 		t.Fatal("no line drawn")
 	}
@@ -239,17 +237,6 @@ func TestLeaderRules(t *testing.T) {
 		{"a leader through another text", []scene.Node{label(300, 110), leader, other}, ruleLeaderOver},
 		{"a bar past the canvas's edge", []scene.Node{bar}, ruleMarkOutside},
 	} {
-		sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
-		sc.Root = []*scene.Group{{ID: "plot", Nodes: tt.nodes}}
-		var rules []string
-		for _, f := range lint(sc, "") {
-			rules = append(rules, f.Rule)
-		}
-		switch {
-		case tt.want == "" && len(rules) > 0:
-			t.Errorf("%s: found %v", tt.name, rules)
-		case tt.want != "" && !slices.Contains(rules, tt.want):
-			t.Errorf("%s: found %v, want %s", tt.name, rules, tt.want)
-		}
+		checkRule(t, tt.name, tt.nodes, tt.want)
 	}
 }

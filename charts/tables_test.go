@@ -286,26 +286,18 @@ func TestPixelGrid(t *testing.T) {
 				d := v * float64(scale)
 				return math.Abs(d-math.Round(d)) < 1e-6
 			}
-			var walk func(g *scene.Group)
-			walk = func(g *scene.Group) {
-				for _, n := range g.Nodes {
-					switch n := n.(type) {
-					case *scene.Group:
-						walk(n)
-					case *scene.Rect:
-						if n.Class == "pc-bar" && !(on(n.X) && on(n.Y) && on(n.X+n.W) && on(n.Y+n.H)) {
-							t.Errorf("%s at scale %d: a bar from (%g, %g) to (%g, %g) is off the pixel grid", k, scale, n.X, n.Y, n.X+n.W, n.Y+n.H)
-						}
-					case *scene.Line:
-						if n.Width == 1 && n.Y1 == n.Y2 && !on(n.Y1-0.5) || n.Width == 1 && n.X1 == n.X2 && !on(n.X1-0.5) {
-							t.Errorf("%s at scale %d: a %s line at (%g, %g) is off the pixel grid", k, scale, n.Class, n.X1, n.Y1)
-						}
+			sc.Walk(func(n scene.Node) {
+				switch n := n.(type) {
+				case *scene.Rect:
+					if n.Class == "pc-bar" && !(on(n.X) && on(n.Y) && on(n.X+n.W) && on(n.Y+n.H)) {
+						t.Errorf("%s at scale %d: a bar from (%g, %g) to (%g, %g) is off the pixel grid", k, scale, n.X, n.Y, n.X+n.W, n.Y+n.H)
+					}
+				case *scene.Line:
+					if n.Width == 1 && n.Y1 == n.Y2 && !on(n.Y1-0.5) || n.Width == 1 && n.X1 == n.X2 && !on(n.X1-0.5) {
+						t.Errorf("%s at scale %d: a %s line at (%g, %g) is off the pixel grid", k, scale, n.Class, n.X1, n.Y1)
 					}
 				}
-			}
-			for _, g := range sc.Root {
-				walk(g)
-			}
+			})
 		}
 	}
 }

@@ -216,6 +216,24 @@ type Scene struct {
 	Plot Box
 }
 
+// Walk calls f with every node of the scene that is not a group, in the
+// order they are painted.
+func (s *Scene) Walk(f func(Node)) {
+	var walk func(g *Group)
+	walk = func(g *Group) {
+		for _, n := range g.Nodes {
+			if sub, ok := n.(*Group); ok {
+				walk(sub)
+			} else {
+				f(n)
+			}
+		}
+	}
+	for _, g := range s.Root {
+		walk(g)
+	}
+}
+
 // Box is an axis-aligned rectangle in CSS pixels, from (X0, Y0) to (X1, Y1).
 type Box struct{ X0, Y0, X1, Y1 float64 }
 
