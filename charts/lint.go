@@ -269,41 +269,7 @@ func markBoxes(sc *scene.Scene, n scene.Node) []markBox {
 // px wide: at each strip's middle, the spans between the path's crossings
 // (even-odd), curves flattened.
 func fillStrips(p *scene.Path, step float64) []scene.Box {
-	var polys [][][2]float64
-	var cur [][2]float64
-	for _, c := range p.Cmds {
-		switch c.Op {
-		case 'M':
-			if len(cur) > 1 {
-				polys = append(polys, cur)
-			}
-			cur = [][2]float64{c.P[0]}
-		case 'L':
-			cur = append(cur, c.P[0])
-		case 'C':
-			if len(cur) == 0 {
-				continue
-			}
-			a := cur[len(cur)-1]
-			for k := 1; k <= 8; k++ {
-				t := float64(k) / 8
-				u := 1 - t
-				pt := [2]float64{}
-				for d := 0; d < 2; d++ {
-					pt[d] = u*u*u*a[d] + 3*u*u*t*c.P[0][d] + 3*u*t*t*c.P[1][d] + t*t*t*c.P[2][d]
-				}
-				cur = append(cur, pt)
-			}
-		case 'Z':
-			if len(cur) > 1 {
-				polys = append(polys, cur)
-			}
-			cur = nil
-		}
-	}
-	if len(cur) > 1 {
-		polys = append(polys, cur)
-	}
+	polys, _ := p.Polygons()
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, poly := range polys {
 		for _, pt := range poly {

@@ -191,7 +191,12 @@ func (r *rasterizer) group(g *Group) {
 			}
 			r.fillRect(n.X*k, n.Y*k, (n.X+n.W)*k, (n.Y+n.H)*k, n.Fill)
 		case *Path:
-			if polys, ok := straight(n, k); ok && len(n.Cmds) > 128 {
+			if polys, curved := n.Polygons(); !curved && len(n.Cmds) > 128 {
+				for _, poly := range polys {
+					for i := range poly {
+						poly[i] = [2]float64{poly[i][0] * k, poly[i][1] * k}
+					}
+				}
 				r.fillSlabs(polys, n.Fill)
 				continue
 			}
@@ -559,34 +564,6 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 // RGBA makes a Color an image/color.Color, premultiplied as go-chart's
 // colour is, so that fills drawn through either path agree.
 func (c Color) RGBA() (r, g, b, a uint32) { return c.drawing().RGBA() }
-
-// straight returns a path of straight edges only as its closed polygons
-// in device pixels; ok is false for a path with curves.
-func straight(n *Path, k float64) (polys [][][2]float64, ok bool) {
-	var cur [][2]float64
-	for _, c := range n.Cmds {
-		switch c.Op {
-		case 'M':
-			if len(cur) > 2 {
-				polys = append(polys, cur)
-			}
-			cur = [][2]float64{{c.P[0][0] * k, c.P[0][1] * k}}
-		case 'L':
-			cur = append(cur, [2]float64{c.P[0][0] * k, c.P[0][1] * k})
-		case 'Z':
-			if len(cur) > 2 {
-				polys = append(polys, cur)
-			}
-			cur = nil
-		default:
-			return nil, false
-		}
-	}
-	if len(cur) > 2 {
-		polys = append(polys, cur)
-	}
-	return polys, true
-}
 
 // slab is the width, in device pixels, of the bands fillSlabs cuts a
 // large path into.

@@ -216,6 +216,46 @@ type Scene struct {
 	Plot Box
 }
 
+// Polygons returns the path's closed outlines, in CSS pixels, with its
+// curves flattened to 8 segments each, and whether it had curves.
+func (p *Path) Polygons() (polys [][][2]float64, curved bool) {
+	var cur [][2]float64
+	end := func() {
+		if len(cur) > 2 {
+			polys = append(polys, cur)
+		}
+		cur = nil
+	}
+	for _, c := range p.Cmds {
+		switch c.Op {
+		case 'M':
+			end()
+			cur = [][2]float64{c.P[0]}
+		case 'L':
+			cur = append(cur, c.P[0])
+		case 'C':
+			curved = true
+			if len(cur) == 0 {
+				continue
+			}
+			a := cur[len(cur)-1]
+			for k := 1; k <= 8; k++ {
+				t := float64(k) / 8
+				u := 1 - t
+				var pt [2]float64
+				for d := range pt {
+					pt[d] = u*u*u*a[d] + 3*u*u*t*c.P[0][d] + 3*u*t*t*c.P[1][d] + t*t*t*c.P[2][d]
+				}
+				cur = append(cur, pt)
+			}
+		case 'Z':
+			end()
+		}
+	}
+	end()
+	return polys, curved
+}
+
 // Walk calls f with every node of the scene that is not a group, in the
 // order they are painted.
 func (s *Scene) Walk(f func(Node)) {
