@@ -3,6 +3,7 @@ package font
 import (
 	"image"
 	"math"
+	"sync"
 
 	"github.com/golang/freetype/raster"
 	"golang.org/x/image/font/sfnt"
@@ -56,6 +57,20 @@ func (fc *Face) Masks(s string, x, y, size float64, levels int, fn func(m *Mask,
 	})
 }
 
+// rasterizers recycles glyph rasterisers, a few kilobytes each.
+var rasterizers sync.Pool
+
+// segmentPoints is how many points a segment of op carries.
+func segmentPoints(op sfnt.SegmentOp) int {
+	switch op {
+	case sfnt.SegmentOpQuadTo:
+		return 2
+	case sfnt.SegmentOpCubeTo:
+		return 3
+	}
+	return 1
+}
+
 // rasterGlyph draws one glyph's mask; nil for a glyph with no outline.
 func (fc *Face) rasterGlyph(k maskKey) *Mask {
 	b := fc.bufs.Get().(*sfnt.Buffer)
@@ -68,8 +83,7 @@ func (fc *Face) rasterGlyph(k maskKey) *Mask {
 	minX, minY := fixed.Int26_6(math.MaxInt32), fixed.Int26_6(math.MaxInt32)
 	maxX, maxY := fixed.Int26_6(math.MinInt32), fixed.Int26_6(math.MinInt32)
 	for _, s := range segs {
-		n := map[sfnt.SegmentOp]int{sfnt.SegmentOpMoveTo: 1, sfnt.SegmentOpLineTo: 1, sfnt.SegmentOpQuadTo: 2, sfnt.SegmentOpCubeTo: 3}[s.Op]
-		for _, p := range s.Args[:n] {
+		for _, p := range s.Args[:segmentPoints(s.Op)] {
 			p = p.Add(off)
 			minX, minY = min(minX, p.X), min(minY, p.Y)
 			maxX, maxY = max(maxX, p.X), max(maxY, p.Y)
@@ -79,7 +93,13 @@ func (fc *Face) rasterGlyph(k maskKey) *Mask {
 	w, h := maxX.Ceil()-x0+1, maxY.Ceil()-y0+1
 	shift := fixed.Point26_6{X: off.X - fixed.I(x0), Y: off.Y - fixed.I(y0)}
 	img := image.NewAlpha(image.Rect(0, 0, w, h))
-	r := raster.NewRasterizer(w, h)
+	r, _ := rasterizers.Get().(*raster.Rasterizer)
+	if r == nil {
+		r = raster.NewRasterizer(w, h)
+	} else {
+		r.SetBounds(w, h)
+	}
+	defer rasterizers.Put(r)
 	r.UseNonZeroWinding = true
 	// Each contour is closed back to its start, as the rasteriser's area
 	// sums need.
