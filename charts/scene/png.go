@@ -25,26 +25,73 @@ import (
 // anti-aliasing rasteriser. Text is filled from the same glyph outlines and
 // advances that the layout measured.
 func (s *Scene) Raster(scale float64) *image.RGBA {
+	c := s.raster(scale)
+	c.touch(0, c.img.Rect.Dy())
+	img := *c.img
+	img.Pix = bytes.Clone(c.img.Pix)
+	putBuf(c.img.Pix)
+	return &img
+}
+
+// raster draws the scene into a canvas whose rows still blank are left
+// unwritten: a third of a chart's rows are background only, and neither
+// filling them nor reading them back is needed to write the PNG.
+func (s *Scene) raster(scale float64) *canvas {
 	w := int(math.Round(s.Width * scale))
 	h := int(math.Round(s.Height * scale))
-	// An opaque background overwrites every pixel: the buffer need not
-	// be cleared first.
-	img := &image.RGBA{Pix: getBuf(4*w*h, s.Background.A != 255), Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
-	if s.Background.A != 0 {
-		draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
+	// An opaque background is filled row by row as drawing reaches each
+	// row: the buffer need not be cleared first.
+	lazy := s.Background.A == 255
+	img := &image.RGBA{Pix: getBuf(4*w*h, !lazy), Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	c := &canvas{img: img, ready: make([]bool, h), bg: [4]byte{s.Background.R, s.Background.G, s.Background.B, 255}}
+	if !lazy {
+		if s.Background.A != 0 {
+			draw.Draw(img, img.Bounds(), image.NewUniform(s.Background), image.Point{}, draw.Src)
+		}
+		for y := range c.ready {
+			c.ready[y] = true
+		}
 	}
-	painter := &quantPainter{RGBAPainter: raster.NewRGBAPainter(img), img: img}
+	painter := &quantPainter{RGBAPainter: raster.NewRGBAPainter(img), c: c}
 	gc := drawing.NewRasterGraphicContextWithPainter(img, painter)
-	r := &rasterizer{s: s, gc: gc, img: img, k: scale}
+	r := &rasterizer{s: s, gc: gc, c: c, img: img, k: scale}
 	for _, g := range s.Root {
 		r.group(g)
 	}
-	return img
+	return c
+}
+
+// canvas is an image being drawn and which of its rows hold their
+// background yet; every write to the image touches its rows first.
+type canvas struct {
+	img   *image.RGBA
+	ready []bool
+	bg    [4]byte
+}
+
+// touch fills rows y0 to y1 (exclusive) with the background where they
+// are not filled yet.
+func (c *canvas) touch(y0, y1 int) {
+	y0, y1 = max(y0, 0), min(y1, len(c.ready))
+	for y := y0; y < y1; y++ {
+		if c.ready[y] {
+			continue
+		}
+		row := c.img.Pix[y*c.img.Stride : y*c.img.Stride+4*c.img.Rect.Dx()]
+		if len(row) > 0 {
+			copy(row, c.bg[:])
+			for n := 4; n < len(row); n *= 2 {
+				copy(row[n:], row[:n])
+			}
+		}
+		c.ready[y] = true
+	}
 }
 
 type rasterizer struct {
 	s   *Scene
 	gc  *drawing.RasterGraphicContext
+	c   *canvas
 	img *image.RGBA
 	k   float64
 }
@@ -57,7 +104,7 @@ const coverageLevels = 8
 // quantPainter rounds the rasteriser's coverage to coverageLevels steps.
 type quantPainter struct {
 	*raster.RGBAPainter
-	img    *image.RGBA
+	c      *canvas
 	solid  [4]byte // the colour, when it is opaque
 	opaque bool
 }
@@ -75,12 +122,14 @@ func (q *quantPainter) SetColor(c color.Color) {
 func (q *quantPainter) Paint(ss []raster.Span, done bool) {
 	rest := ss[:0]
 	for _, sp := range ss {
+		q.c.touch(sp.Y, sp.Y+1)
 		sp.Alpha = (sp.Alpha*coverageLevels + 0x7fff) / 0xffff * 0xffff / coverageLevels
 		if q.opaque && sp.Alpha == 0xffff {
-			b := q.img.Bounds()
+			img := q.c.img
+			b := img.Bounds()
 			x0, x1 := max(sp.X0, b.Min.X), min(sp.X1, b.Max.X)
 			if sp.Y >= b.Min.Y && sp.Y < b.Max.Y && x0 < x1 {
-				row := q.img.Pix[q.img.PixOffset(x0, sp.Y):q.img.PixOffset(x1, sp.Y)]
+				row := img.Pix[img.PixOffset(x0, sp.Y):img.PixOffset(x1, sp.Y)]
 				for i := 0; i < len(row); i += 4 {
 					copy(row[i:i+4], q.solid[:])
 				}
@@ -108,6 +157,7 @@ func (r *rasterizer) fillRect(x0, y0, x1, y1 float64, c Color) {
 		if c.A == 255 {
 			op = draw.Src
 		}
+		r.c.touch(rect.Min.Y, rect.Max.Y)
 		draw.Draw(r.img, rect, image.NewUniform(c), image.Point{}, op)
 		return
 	}
@@ -298,6 +348,7 @@ func (r *rasterizer) group(g *Group) {
 				face := r.s.Face(n)
 				face.Masks(n.S, r.s.StartX(n)*k, n.Y*k, n.Size*k, coverageLevels, func(m *font.Mask, px, py int) {
 					b := m.Img.Bounds().Add(image.Pt(px+m.DX, py+m.DY))
+					r.c.touch(b.Min.Y, b.Max.Y)
 					draw.DrawMask(r.img, b, src, image.Point{}, m.Img, image.Point{}, draw.Over)
 				})
 				continue
@@ -315,25 +366,6 @@ func (r *rasterizer) group(g *Group) {
 	}
 }
 
-// bufs recycles pixel buffers between figures: a batch renders many
-// figures of one size, and a fresh 4 MB buffer each time costs as much in
-// garbage collection as the drawing.
-var bufs sync.Pool
-
-// getBuf returns a buffer of n bytes, zeroed if zero is set.
-func getBuf(n int, zero bool) []byte {
-	if b, ok := bufs.Get().(*[]byte); ok && cap(*b) >= n {
-		s := (*b)[:n]
-		if zero {
-			clear(s)
-		}
-		return s
-	}
-	return make([]byte, n)
-}
-
-func putBuf(b []byte) { bufs.Put(&b) }
-
 // zlibs recycles the PNG writer's compressors between figures.
 var zlibs sync.Pool
 
@@ -350,16 +382,18 @@ func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B:
 // from 1% smaller to 9% larger (the waffle); others fall back to
 // image/png.
 func (s *Scene) WritePNG(w io.Writer, scale float64) error {
-	img := s.Raster(scale)
+	c := s.raster(scale)
+	img := c.img
 	defer putBuf(img.Pix)
 	var buf bytes.Buffer
-	if p, ok := paletted(img); ok {
+	if p, ok := paletted(c); ok {
 		err := encodePaletted(&buf, p)
 		putBuf(p.Pix)
 		if err != nil {
 			return err
 		}
 	} else {
+		c.touch(0, img.Rect.Dy())
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		if err := enc.Encode(&buf, img); err != nil {
 			return err
@@ -504,10 +538,11 @@ func latin1(s string) []byte {
 	return out
 }
 
-// paletted returns img as a paletted image when it has at most 256
+// paletted returns the canvas as a paletted image when it has at most 256
 // distinct colours; the palette is ordered by first appearance, so the
-// bytes are deterministic.
-func paletted(img *image.RGBA) (*image.Paletted, bool) {
+// bytes are deterministic. Rows never drawn on are background whole.
+func paletted(c *canvas) (*image.Paletted, bool) {
+	img := c.img
 	index := make(map[uint32]uint8, 256)
 	var pal color.Palette
 	b := img.Bounds()
@@ -520,19 +555,31 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 	words := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(img.Pix))), len(img.Pix)/4)
 	dst := out.Pix[:len(words)]
 	w := b.Dx()
-	lastKey := ^words[0]
+	bgKey := *(*uint32)(unsafe.Pointer(&c.bg[0]))
+	lastKey := ^bgKey // no pixel matches it before the first is read
+	if len(words) > 0 && c.ready[0] {
+		lastKey = ^words[0]
+	}
 	var lastN uint8
 	var cacheKey [64]uint32
 	var cacheN [64]uint8
 	var cacheOK [64]bool
 	for y := 0; y < b.Dy(); y++ {
-		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		if y > 0 && bytes.Equal(row, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+4*w]) {
+		if !c.ready[y] && y > 0 && !c.ready[y-1] {
 			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
 			continue
 		}
+		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		if y > 0 && c.ready[y] && c.ready[y-1] && bytes.Equal(row, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+4*w]) {
+			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
+			continue
+		}
+		blank := !c.ready[y]
 		for j := y * w; j < (y+1)*w; j++ {
-			key := words[j]
+			key := bgKey
+			if !blank {
+				key = words[j]
+			}
 			if key == lastKey {
 				dst[j] = lastN
 				continue
@@ -548,7 +595,7 @@ func paletted(img *image.RGBA) (*image.Paletted, bool) {
 					}
 					n = uint8(len(pal))
 					index[key] = n
-					px := img.Pix[4*j : 4*j+4]
+					px := (*[4]byte)(unsafe.Pointer(&key))
 					pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
 				}
 				cacheKey[h], cacheN[h], cacheOK[h] = key, n, true
