@@ -30,13 +30,14 @@ const maxMasks = 20000
 
 // Masks calls fn with the coverage mask of each glyph of s, set with its
 // baseline starting at (x, y), in device pixels, at size device pixels per
-// em. Glyph origins are placed to a quarter of a pixel, and coverage is
-// rounded to levels steps (0 keeps 256). Masks are cached per face, so a
-// figure's second "0" costs a copy, not a rasterisation.
-func (fc *Face) Masks(s string, x, y, size float64, levels int, fn func(m *Mask, px, py int)) {
+// em. Glyph origins are placed to 1/steps of a pixel (steps is 1, 2 or 4),
+// and coverage is rounded to levels steps (0 keeps 256). Masks are cached
+// per face, so a figure's second "0" costs a copy, not a rasterisation.
+func (fc *Face) Masks(s string, x, y, size float64, steps, levels int, fn func(m *Mask, px, py int)) {
+	q := 4 / float64(max(1, min(steps, 4))) // quarters of a pixel per step
 	fc.layout(s, x, size, func(g glyph, gx float64) {
-		// The origin goes to the nearest quarter pixel.
-		qx, qy := math.Round(gx*4), math.Round(y*4)
+		// The origin goes to the nearest step, counted in quarters.
+		qx, qy := math.Round(gx*4/q)*q, math.Round(y*4/q)*q
 		ix, iy := math.Floor(qx/4), math.Floor(qy/4)
 		key := maskKey{g.index, size, uint8(qx - ix*4), uint8(qy - iy*4), levels}
 		fc.mu.RLock()

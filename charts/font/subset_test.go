@@ -52,7 +52,7 @@ func TestSubsetRoundTrip(t *testing.T) {
 
 func drawMasks(f *Face, s string) *image.Alpha {
 	img := image.NewAlpha(image.Rect(0, 0, 1400, 60))
-	f.Masks(s, 4, 44, 36, 0, func(m *Mask, px, py int) {
+	f.Masks(s, 4, 44, 36, 4, 0, func(m *Mask, px, py int) {
 		b := m.Img.Bounds()
 		for y := 0; y < b.Dy(); y++ {
 			for x := 0; x < b.Dx(); x++ {
