@@ -143,7 +143,7 @@ func parseShard(s string) (i, n int, err error) {
 		return 0, 0, errors.New("want I/N with 1 <= I <= N, e.g. 2/4, not " + strconv.Quote(s))
 	}
 	if n > maxShards {
-		return 0, 0, fmt.Errorf("%d shards; at most %d are allowed (a file holds at most 1,000 figures)", n, maxShards)
+		return 0, 0, fmt.Errorf("%d shards; at most %d are allowed (a file holds at most 10,000 figures)", n, maxShards)
 	}
 	return i, n, nil
 }

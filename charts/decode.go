@@ -55,6 +55,10 @@ type Figure struct {
 	// loaded, so that memory holds only the figures in flight.
 	csv  *csvSource
 	rows *csvRows // keeps Data in csvCache while the figure holds it
+	// sec is where a figure of a large file is decoded again when it is
+	// rendered; such a figure keeps only its id, title and style until
+	// then. See sections.go.
+	sec *sectionSource
 }
 
 // File is the name of the input file the figure was read from.
@@ -122,28 +126,36 @@ func Decode(name string, src []byte, dir string) (*File, error) {
 // DecodeIn is Decode with the folder that files named in src (CSV files,
 // fonts) must lie in: root, or dir when root is "".
 func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
+	f, _, err := decodeFile(name, src, dir, root, false)
+	return f, err
+}
+
+// decodeFile is DecodeIn; whole makes it decode the file in one piece
+// rather than a figure at a time, and split reports which it did.
+func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File, split bool, err error) {
 	e := &errs{file: name, dir: dir, root: root}
 	if len(src) > maxFileBytes {
 		e.add("", "%s", tooBig)
-		return nil, e.err()
+		return nil, split, e.err()
 	}
-	if line, col, msg := guardTOML(src); msg != "" {
-		e.addAt(line, col, msg)
-		return nil, e.err()
+	g := newTOMLGuard(src)
+	g.run()
+	if g.msg != "" {
+		e.addAt(g.probLine, g.probCol, g.msg)
+		return nil, split, e.err()
 	}
 	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Message
-			if pe.Usage != "" {
-				msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
-			}
-			e.addAt(pe.Position.Line, pe.Position.Col, msg)
-		} else {
-			e.add("", "%v", err)
+	head, secs, split := figureSections(src, g)
+	if split = split && !whole; split {
+		if !decodeTOML(string(head), 0, &raw, e) {
+			return nil, split, e.err()
 		}
-		return nil, e.err()
+		if _, defined := raw["figure"]; defined {
+			split, secs = false, nil
+		}
+	}
+	if !split && !decodeTOML(string(src), 0, &raw, e) {
+		return nil, split, e.err()
 	}
 	fonts := &fontCache{faces: map[string]*font.Face{}}
 	top := newTable(raw, "", e)
@@ -165,17 +177,45 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 		}
 	}
 	top.unknown()
-	if len(figs) == 0 && e.count == 0 {
+	n := len(figs)
+	if split {
+		n = len(secs)
+	}
+	if n == 0 && e.count == 0 {
 		e.add("", "has no figures; add at least one [[figure]] table")
 	}
-	if len(figs) > maxFigures {
-		e.add("figure", "%d figures; at most %d are allowed in one file", len(figs), maxFigures)
-		return nil, e.err()
+	if n > maxFigures {
+		e.add("figure", "%d figures; at most %d are allowed in one file", n, maxFigures)
+		return nil, split, e.err()
 	}
-	f := &File{Name: name}
+	f = &File{Name: name}
 	seen := map[string]int{}
-	for i, m := range figs {
+	var text string // src, once, for the sections to share
+	if split {
+		text = string(src)
+	}
+	for i := range n {
+		var m map[string]any
+		var sec *sectionSource
+		if split {
+			// One figure's tree at a time; see sections.go.
+			s := secs[i]
+			sec = &sectionSource{text: text[s.start:s.end], line: s.line, index: i, base: &base, fonts: fonts, file: name, dir: dir, root: root}
+			var ok bool
+			if m, ok = sec.table(e); !ok {
+				if e.count == 0 {
+					// Not what the header promised; let the decoder judge the whole.
+					return decodeFile(name, src, dir, root, true)
+				}
+				continue
+			}
+		} else {
+			m, figs[i] = figs[i], nil
+		}
 		fig, ok := decodeFigure(m, i, base, fonts, e)
+		if ok && split && n > lightAfter {
+			fig = fig.light(sec)
+		}
 		// A figure with other errors still claims its id, so that one
 		// run reports a duplicate id beside them.
 		if fig.ID != "" {
@@ -213,9 +253,30 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 	}
 	f.Figures = all
 	if err := e.err(); err != nil {
-		return nil, err
+		return nil, split, err
 	}
-	return f, nil
+	return f, split, nil
+}
+
+// decodeTOML decodes src into v, adding the decoder's error to e with its
+// line moved down by lines (src is part of a file that starts lines lines
+// later); false when src is not TOML.
+func decodeTOML(src string, lines int, v *map[string]any, e *errs) bool {
+	_, err := toml.Decode(src, v)
+	if err == nil {
+		return true
+	}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.Usage != "" {
+			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+		}
+		e.addAt(lines+pe.Position.Line, pe.Position.Col, msg)
+	} else {
+		e.add("", "%v", err)
+	}
+	return false
 }
 
 // decodeFigure reads and checks one [[figure]] table; ok is false when the
@@ -317,6 +378,20 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 // whose rows come from a CSV file, a copy with the rows read again. The
 // file must hold the bytes it held when the figure was checked.
 func (f *Figure) loaded() (*Figure, error) {
+	if f.sec != nil {
+		g, err := f.sec.figure()
+		if err != nil {
+			return nil, err
+		}
+		if f.csv != nil && (g.csv == nil || g.csv.sum != f.csv.sum) {
+			e := &errs{file: f.file, figure: fmt.Sprintf("figure %q", f.ID)}
+			e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
+			return nil, e.err()
+		}
+		// The figure as checked, a rendition's id and style included.
+		g.ID, g.Style, g.RenditionOf = f.ID, f.Style, f.RenditionOf
+		f = g
+	}
 	if f.csv == nil || f.Data != nil {
 		return f, nil
 	}

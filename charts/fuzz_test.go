@@ -28,13 +28,18 @@ func FuzzRender(f *testing.F) {
 	})
 }
 
-// FuzzDecode: decoding alone never panics, and every error it returns is
-// an Errors whose messages name the file. Cheaper than FuzzRender, so it
+// FuzzDecode: decoding alone never panics, every error it returns is an
+// Errors whose messages name the file, and decoding a figure at a time
+// agrees with decoding the whole file. Cheaper than FuzzRender, so it
 // explores the decoder further in the same time.
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		defer budget(string(src))()
+		// A figure at a time or whole, the decoding is the same.
+		if d := sameDecoding("fuzz.toml", src, "testdata/bad"); d != "" {
+			t.Fatal(d)
+		}
 		file, err := Decode("fuzz.toml", src, "testdata/bad")
 		if err != nil {
 			es, ok := err.(Errors)

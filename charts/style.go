@@ -51,7 +51,7 @@ const (
 	maxScale   = 4
 	maxPixels  = 40_000_000
 	maxPoints  = 10_000
-	maxFigures = 1_000
+	maxFigures = 10_000
 	maxSeries  = 24 // series of a line, area, grouped or stacked chart
 	// maxAnnotations is the most notes one figure takes; placing each
 	// looks at every mark drawn, so their number is bounded too.

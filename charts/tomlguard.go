@@ -73,6 +73,17 @@ type tomlGuard struct {
 	probLine, probCol int
 	msg               string
 	stopAt            int
+
+	// headers are the [table] and [[array]] headers read, in order.
+	headers []guardHeader
+}
+
+// guardHeader is one header of the file: where its line starts, the line's
+// number, the key's text as written and whether it is an [[array]].
+type guardHeader struct {
+	at, line int
+	key      string
+	array    bool
 }
 
 func newTOMLGuard(src []byte) *tomlGuard {
@@ -178,17 +189,21 @@ func (g *tomlGuard) scanHeader() {
 		g.i++
 	}
 	g.skipBlanks()
+	start := g.i
 	if !g.scanKey(']') {
 		return
 	}
+	key := g.src[start:g.i]
 	g.i++ // the ']'
 	if array {
 		if g.i < len(g.src) && g.src[g.i] == ']' {
 			g.i++
 		} else {
 			g.stop() // [[name] with one ']'
+			return
 		}
 	}
+	g.headers = append(g.headers, guardHeader{at: g.lineStart, line: g.line, key: string(bytes.TrimRight(key, " \t")), array: array})
 }
 
 // scanLineEnd reads what follows a header or a whole top-level value: blanks

@@ -20,7 +20,7 @@ var mapped struct {
 	live map[*byte][]byte // first byte of each mapped buffer, in use or free: its whole mapping
 }
 
-const maxMapped = 8
+const maxMapped = 3
 
 // mapMin is the smallest buffer worth mapping: one huge page.
 const mapMin = 2 << 20
