@@ -12,7 +12,7 @@ package font
 
 import (
 	"bytes"
-	"embed"
+	_ "embed" // the default faces
 	"errors"
 	"fmt"
 	"sync"
@@ -22,8 +22,14 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-//go:embed fonts/Inter-Regular.otf fonts/Inter-Bold.otf
-var files embed.FS
+// The embedded faces, read in place: the files are in the binary and
+// parsing reads only the parts a figure uses.
+var (
+	//go:embed fonts/Inter-Regular.otf
+	interRegular []byte
+	//go:embed fonts/Inter-Bold.otf
+	interBold []byte
+)
 
 // Face is one parsed font file. It is safe for concurrent use: the parsed
 // font is read-only and the glyph caches are guarded.
@@ -56,13 +62,10 @@ var (
 // Default returns the embedded Inter face, bold or regular.
 func Default(bold bool) *Face {
 	defaultsOnce.Do(func() {
-		for i, name := range []string{"fonts/Inter-Regular.otf", "fonts/Inter-Bold.otf"} {
-			b, err := files.ReadFile(name)
-			if err == nil {
-				defaults[i], err = Parse(b, i == 1)
-			}
-			if err != nil {
-				defaultsErr = fmt.Errorf("embedded font %s: %w", name, err)
+		for i, b := range [][]byte{interRegular, interBold} {
+			var err error
+			if defaults[i], err = Parse(b, i == 1); err != nil {
+				defaultsErr = fmt.Errorf("embedded font %d: %w", i, err)
 				return
 			}
 		}

@@ -20,10 +20,14 @@ var mapped struct {
 	live map[*byte][]byte // first byte of each mapped buffer, in use or free: its whole mapping
 }
 
-const maxMapped = 3
+const maxMapped = 4
 
-// mapMin is the smallest buffer worth mapping: one huge page.
-const mapMin = 2 << 20
+// mapMin is the smallest buffer worth mapping (a 2x figure's palette
+// indices are about a megabyte); mappings are whole huge pages.
+const mapMin = 256 << 10
+
+// hugePage is the size of a huge page on the systems that have them.
+const hugePage = 2 << 20
 
 // getBuf returns a buffer of n bytes, zeroed if zero is set.
 func getBuf(n int, zero bool) []byte {

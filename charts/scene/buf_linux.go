@@ -10,12 +10,12 @@ import (
 // ignored). It returns the aligned buffer and the whole mapping, which
 // unmapBuf takes; nil when mapping fails.
 func mapBuf(n int) (buf, whole []byte) {
-	size := (n + mapMin - 1) / mapMin * mapMin
-	whole, err := syscall.Mmap(-1, 0, size+mapMin, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	size := (n + hugePage - 1) / hugePage * hugePage
+	whole, err := syscall.Mmap(-1, 0, size+hugePage, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		return nil, nil
 	}
-	off := (mapMin - int(uintptr(unsafe.Pointer(&whole[0])))%mapMin) % mapMin
+	off := (hugePage - int(uintptr(unsafe.Pointer(&whole[0])))%hugePage) % hugePage
 	buf = whole[off : off+size : off+size]
 	const madvHugepage = 14
 	_ = syscall.Madvise(buf, madvHugepage)

@@ -381,8 +381,39 @@ func (r *rasterizer) group(g *Group) {
 	}
 }
 
-// zlibs recycles the PNG writer's compressors between figures.
-var zlibs sync.Pool
+// zlibs holds compressors not in use: a compressor's state is about a
+// megabyte, and a sync.Pool would let the collector take it between
+// figures.
+var zlibs struct {
+	sync.Mutex
+	free []*zlib.Writer
+}
+
+// maxZlibs is how many idle compressors are kept.
+const maxZlibs = 4
+
+// getZlib returns a level-6 compressor writing to w.
+func getZlib(w io.Writer) (*zlib.Writer, error) {
+	zlibs.Lock()
+	if n := len(zlibs.free); n > 0 {
+		zw := zlibs.free[n-1]
+		zlibs.free = zlibs.free[:n-1]
+		zlibs.Unlock()
+		zw.Reset(w)
+		return zw, nil
+	}
+	zlibs.Unlock()
+	return zlib.NewWriterLevel(w, 6)
+}
+
+// putZlib keeps a compressor for the next figure.
+func putZlib(zw *zlib.Writer) {
+	zlibs.Lock()
+	if len(zlibs.free) < maxZlibs {
+		zlibs.free = append(zlibs.free, zw)
+	}
+	zlibs.Unlock()
+}
 
 // drawing is the colour as go-chart's rasteriser takes it.
 func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A} }
@@ -401,6 +432,7 @@ func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 	img := c.img
 	defer putBuf(img.Pix)
 	var buf bytes.Buffer
+	buf.Grow(len(img.Pix)/64 + 4096) // most figures fit
 	if p, ok := paletted(c); ok {
 		err := encodePaletted(&buf, p)
 		putBuf(p.Pix)
@@ -480,17 +512,12 @@ func encodePaletted(w io.Writer, p *image.Paletted) error {
 		}
 	}
 	var idat bytes.Buffer
-	// The compressor's state (about a megabyte) is reused between figures.
-	zw, _ := zlibs.Get().(*zlib.Writer)
-	if zw == nil {
-		var err error
-		if zw, err = zlib.NewWriterLevel(&idat, 6); err != nil {
-			return err
-		}
-	} else {
-		zw.Reset(&idat)
+	idat.Grow(len(p.Pix)/16 + 1024)
+	zw, err := getZlib(&idat)
+	if err != nil {
+		return err
 	}
-	defer zlibs.Put(zw)
+	defer putZlib(zw)
 	row := make([]byte, width+1) // filter byte 0: none
 	for y := 0; y < height; y++ {
 		copy(row[1:], p.Pix[y*p.Stride:y*p.Stride+width])
@@ -508,13 +535,17 @@ func encodePaletted(w io.Writer, p *image.Paletted) error {
 }
 
 func chunk(w io.Writer, typ string, data []byte) error {
-	b := make([]byte, 8, 12+len(data))
-	binary.BigEndian.PutUint32(b, uint32(len(data)))
-	copy(b[4:], typ)
-	b = append(b, data...)
-	b = binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[4:]))
-	_, err := w.Write(b)
-	return err
+	var head [8]byte
+	binary.BigEndian.PutUint32(head[:], uint32(len(data)))
+	copy(head[4:], typ)
+	crc := crc32.Update(crc32.ChecksumIEEE(head[4:]), crc32.IEEETable, data)
+	tail := binary.BigEndian.AppendUint32(nil, crc)
+	for _, b := range [][]byte{head[:], data, tail} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // isLatin1 reports whether s needs nothing beyond ISO 8859-1, once
