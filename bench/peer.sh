@@ -25,14 +25,24 @@ go build -o "$work/presschart" .
 go run bench/reference.go -n 1 > "$work/three.toml"
 go run bench/reference.go -n 100 > "$work/batch.toml"
 
-timed() { # timed OUT CMD... -> "wall cpu" (seconds)
+timed() { # timed OUT CMD... -> "wall cpu" (seconds; wall to the microsecond)
   local out=$1; shift
   rm -rf "$out"; mkdir -p "$out"
-  /usr/bin/time -f '%e %U %S' -o "$work/t" "$@" >/dev/null 2>&1
-  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/t"
+  local t0=$EPOCHREALTIME
+  /usr/bin/time -f '%U %S' -o "$work/t" "$@" >/dev/null 2>&1
+  local t1=$EPOCHREALTIME
+  awk -v a="$t0" -v b="$t1" '{ printf "%.4f %.2f\n", b - a, $1 + $2 }' "$work/t"
 }
-ours_cold() { timed "$work/o" "$work/presschart" -q -f png,svg -o "$work/o" "$work/three.toml"; }
-peer_cold() { timed "$work/p" node "$peer/vegalite-render.mjs" "$work/p"; }
+walled() { # walled OUT CMD... -> wall seconds, the command run directly
+  local out=$1; shift
+  rm -rf "$out"; mkdir -p "$out"
+  local t0=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1
+  local t1=$EPOCHREALTIME
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }'
+}
+ours_cold() { walled "$work/o" "$work/presschart" -q -f png,svg -o "$work/o" "$work/three.toml"; }
+peer_cold() { walled "$work/p" node "$peer/vegalite-render.mjs" "$work/p"; }
 ours_batch() { timed "$work/o" "$work/presschart" -q -f png,svg -o "$work/o" "$work/batch.toml"; }
 peer_batch() { timed "$work/p" node --expose-gc "$peer/vegalite-render.mjs" "$work/p" --repeat 100 --gc-every 10; }
 
@@ -41,13 +51,14 @@ printf '%-5s %-28s %-36s %s\n' pair "cold, 3 charts (s): ours/peer" "batch, 300 
 cold=(); batch=(); cpu=()
 for i in $(seq 1 "$pairs"); do
   if [ $((i % 2)) = 1 ]; then
-    read -r oc _ < <(ours_cold); read -r pc _ < <(peer_cold)
+    oc=$(ours_cold); pc=$(peer_cold)
     read -r ob obc < <(ours_batch); read -r pb pbc < <(peer_batch)
   else
-    read -r pc _ < <(peer_cold); read -r oc _ < <(ours_cold)
+    pc=$(peer_cold); oc=$(ours_cold)
     read -r pb pbc < <(peer_batch); read -r ob obc < <(ours_batch)
   fi
   r_cold=$(awk -v o="$oc" -v p="$pc" 'BEGIN { printf "%.3f", o / p }')
+  oc=$(awk -v x="$oc" 'BEGIN { printf "%.3f", x }'); pc=$(awk -v x="$pc" 'BEGIN { printf "%.2f", x }')
   r_batch=$(awk -v o="$ob" -v p="$pb" 'BEGIN { printf "%.1f", p / o }')
   r_cpu=$(awk -v o="$obc" -v p="$pbc" 'BEGIN { printf "%.1f", p / o }')
   cold+=("$r_cold"); batch+=("$r_batch"); cpu+=("$r_cpu")

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Times the whole presschart process, as a newsroom pipeline runs it:
-#   bench/run.sh            story file, then batches of 10, 100 and 1,000 figures
+#   bench/run.sh [PAIRS]    story file, batches of 10, 100, 1,000 and 10,000
+#                           figures, then the ratios to the fastest peer
 # Prints wall time (median of 5 for the story file), figures per second and
 # peak RSS (from GNU time's %M), for PNG + SVG per figure. Batches are
 # written to a folder on the working disk and, where /dev/shm exists, to
 # memory as well: on a slow disk, creating files costs more than drawing.
-# Needs Go and GNU time.
+# Last, bench/peer.sh runs presschart and Vega-Lite alternately, PAIRS
+# times (default 5), and prints the ratios pair by pair (skipped, saying
+# so, when the peer is not set up). Needs Go and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -28,15 +31,19 @@ echo "data.toml ($(grep -c '^\[\[figure\]\]' data.toml) figures, PNG + SVG): med
 outs=("$work/out")
 [ -d /dev/shm ] && outs+=("/dev/shm/presschart-bench-$$")
 printf '%-10s %-28s %9s %10s %10s\n' figures "written to" wall figures/s "peak RSS"
-for n in 10 100 1000; do
+for n in 10 100 1000 10000; do
   go run bench/gen.go -n "$n" > "$work/batch.toml"
   for out in "${outs[@]}"; do
+    [ "$n" = 10000 ] && [ "$out" != "$work/out" ] && continue # 10,000: to disk only, for its memory
     read -r wall kib < <(measure "$work/batch.toml" "$out")
     fps=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", (w > 0 ? n / w : 0) }')
     where=$( [ "$out" = "$work/out" ] && echo "disk ($(df --output=fstype "$work" | tail -1))" || echo "memory (/dev/shm)")
     printf '%-10s %-28s %8ss %10s %6s MiB\n' "$n" "$where" "$wall" "$fps" "$((kib / 1024))"
   done
 done
-bytes=$(ls -l "$work"/out/*.png | awk '{print $5}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median PNG of the 1,000-figure batch: $bytes bytes"
 rm -rf "/dev/shm/presschart-bench-$$"
+"$bin" -q -f png -o "$work/story" data.toml
+bytes=$(ls -l "$work"/story/*.png | awk '{print $5}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median PNG of the story's figures: $bytes bytes"
+echo
+bash bench/peer.sh "${1:-5}"
