@@ -10,6 +10,7 @@ var areaKind = &kind{
 	name:      "area",
 	valueAxis: true,
 	zero:      true,
+	stacks:    true,
 	series:    -1,
 	xy:        true,
 	maxRows:   maxPoints,

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"presschart/charts/scene"
@@ -186,21 +187,37 @@ func logScale(lo, hi, p0, p1 float64) scale {
 // them, and a log scale drops its 2 and 5 ticks, then every other decade.
 func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	lo, hi = c.withAnnotations(lo, hi)
+	ax := c.f.Axis
+	lo, hi = math.Min(lo, ax.minOr(lo)), math.Max(hi, ax.maxOr(hi))
 	var s scale
 	if c.f.Style.Log {
 		s = logScale(lo, hi, p0, p1)
-		if p1 > p0 {
+		if ax.hasMin || ax.hasMax || ax.ticks != nil {
+			s.lo, s.hi = ax.minOr(s.lo), ax.maxOr(s.hi)
+			if ax.ticks != nil {
+				s.lo, s.hi = math.Min(s.lo, ax.ticks[0]), math.Max(s.hi, ax.ticks[len(ax.ticks)-1])
+				s.ticks = slices.Clone(ax.ticks)
+			} else {
+				s.ticks = slices.DeleteFunc(s.ticks, func(t float64) bool { return t < s.lo || t > s.hi })
+			}
+		}
+		if p1 > p0 && ax.ticks == nil {
 			s.ticks = c.thinLogTicks(s)
 		}
 	} else {
-		s = niceScale(lo, hi, p0, p1, minGap, minStep, c.f.kind.zero)
+		zero := c.f.startsAtZero()
+		fit := func(minGap float64) scale {
+			return ax.apply(niceScale(lo, hi, p0, p1, minGap, minStep, zero), lo, hi)
+		}
+		s = fit(minGap)
 		if p1 > p0 && !c.ticksFit(s) && !c.nf.compact && math.Max(math.Abs(lo), math.Abs(hi)) >= 1e4 {
 			s.compact = true
 		}
-		for k := 0; k < 8 && p1 > p0 && !c.ticksFit(s); k++ {
+		// Ticks the figure set are kept; the compact form may make them fit.
+		for k := 0; k < 8 && p1 > p0 && !c.ticksFit(s) && ax.step == 0 && ax.ticks == nil; k++ {
 			minGap *= 1.5
 			compact := s.compact
-			s = niceScale(lo, hi, p0, p1, minGap, minStep, c.f.kind.zero)
+			s = fit(minGap)
 			s.compact = compact
 		}
 	}
@@ -277,10 +294,14 @@ func (s scale) px(v float64) float64 {
 	return s.p0 + (v-s.lo)/(s.hi-s.lo)*(s.p1-s.p0)
 }
 
-// base is where bars start: zero, or the bottom of a log scale.
+// base is where bars start: zero, or the end of the axis nearest it when
+// the axis does not hold zero (a log scale, or zero = false).
 func (s scale) base() float64 {
-	if s.log {
+	switch {
+	case s.log || s.lo > 0:
 		return s.lo
+	case s.hi < 0:
+		return s.hi
 	}
 	return 0
 }
@@ -319,7 +340,8 @@ func (c *ctx) gridlines(s scale, vertical bool, spans [][2]float64, labelAt floa
 	for _, t := range s.ticks {
 		p := c.snapLine(s.px(t), 1)
 		col, cls := c.th.grid, "pc-gridline"
-		if t == s.base() && zeroAxis {
+		// The baseline is at zero, or where bars start on a cut axis.
+		if t == s.base() && zeroAxis && (t == 0 || c.f.kind.zero) {
 			col, cls = c.th.axis, "pc-baseline"
 		}
 		for _, sp := range spans {
@@ -379,18 +401,23 @@ func (c *ctx) tickWidth(s scale) float64 {
 // drawn outside the plot.
 func (c *ctx) withAnnotations(lo, hi float64) (float64, float64) {
 	for _, a := range c.f.Annotations {
-		var vs []float64
-		switch {
-		case a.hasLine:
-			vs = []float64{a.Line}
-		case a.hasRange:
-			vs = []float64{a.From, a.To}
-		case a.hasY:
-			vs = []float64{a.Y}
-		}
-		for _, v := range vs {
+		for _, v := range a.values() {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
 	return lo, hi
+}
+
+// values are the numbers on the value axis an annotation marks: its
+// line, its range's ends or its y.
+func (a Annotation) values() []float64 {
+	switch {
+	case a.hasLine:
+		return []float64{a.Line}
+	case a.hasRange:
+		return []float64{a.From, a.To}
+	case a.hasY:
+		return []float64{a.Y}
+	}
+	return nil
 }

@@ -40,6 +40,7 @@ type Figure struct {
 	NoChange  bool    // number: change = false, no arrow or change in the comparison
 
 	Annotations []Annotation
+	Axis        axisOpts // min, max, ticks and zero
 	Style       Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
@@ -344,6 +345,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	}
 	if fig.kind != nil && len(fig.Series) <= maxSeries {
 		fig.kind.options(fig, t)
+		fig.readAxis(t)
 		fig.decodeData(t)
 		fig.readAnnotations(t)
 	} else {
@@ -352,7 +354,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("data")
 		t.get("columns")
 		t.get("annotation")
-		for _, k := range allOptionKeys() {
+		for _, k := range append(allOptionKeys(), axisKeys...) {
 			t.get(k)
 		}
 	}
@@ -363,6 +365,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.kind.validate(fig, e)
 		fig.checkLog(e)
 		fig.validateAnnotations(e)
+		fig.validateAxis(e)
 	}
 	fig.checkGlyphs(e)
 	if e.count > before {
@@ -413,6 +416,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	if e.count == 0 {
 		g.kind.validate(&g, e)
 		g.checkLog(e)
+		g.validateAxis(e)
 	}
 	if e.count > 0 {
 		return nil, e.err()

@@ -250,6 +250,24 @@
 // both themes); a label in a series' colour is darkened (lightened on a
 // dark page) just enough to read, never turned grey.
 //
+// # Value axis
+//
+// Types with a value axis (column, bar, range, line, area, dumbbell,
+// grouped and stacked) take these figure keys; others refuse them:
+//
+//	min    = 0           # the axis starts here exactly
+//	max    = 100         # and ends here
+//	ticks  = 25          # a tick every 25; or the ticks: [0, 50, 100]
+//	zero   = true        # hold zero (lines, ranges, dumbbells fit their data)
+//
+// Without them the axis fits the data on round steps, from zero for bars,
+// columns and areas. Every value, every pile of a stacked chart and every
+// annotation's line, range and y must lie within min and max; ticks rise
+// and lie within them; a log scale takes min, max and a tick list, not a
+// step or zero. Bars or areas on an axis without zero (zero = false, or a
+// min above zero) start at its lower end, and --check warns (axis-cut):
+// their lengths no longer compare.
+//
 // # Annotations
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
@@ -330,7 +348,7 @@
 // text, prefix and suffix) must be in both faces: a missing glyph is an
 // error naming the key, never an empty box in print; what a figure draws
 // besides (locale separators, an ellipsis) is checked again after layout.
-// Strings have at most 1,000 characters, files at most 16 MiB and 1,000
+// Strings have at most 1,000 characters, files at most 16 MiB and 10,000
 // figures. Numbers are 0 or from 0.000001 to 1e15 in magnitude: above
 // that a float64 no longer holds every whole number, below it no format
 // (at most 6 decimals) tells a number from zero. Arrays and inline tables nest at most 8 deep and keys

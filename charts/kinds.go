@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"slices"
 
 	"presschart/charts/scene"
@@ -30,6 +31,9 @@ type kind struct {
 	// valueAxis says whether the type has a value axis for annotations'
 	// reference lines and ranges; every type takes notes at its rows.
 	valueAxis bool
+	// stacks says that a row's values pile up (stacked charts, areas):
+	// the value axis holds each pile, not each value.
+	stacks bool
 	// parts says that rows are parts of a whole, which rest completes:
 	// rest then names a row for highlights and annotations.
 	parts bool
@@ -104,6 +108,27 @@ func (k *kind) numbers(d *Datum) []float64 {
 		out = append(out, *rowFields[f](d))
 	}
 	return append(out, d.Values...)
+}
+
+// extent is the least and greatest value a row reaches on the value
+// axis: its numbers, or its piles of positive and negative values.
+func (k *kind) extent(d *Datum) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	if k.stacks && len(d.Values) > 0 {
+		var neg, pos float64
+		for _, v := range d.Values {
+			if v < 0 {
+				neg += v
+			} else {
+				pos += v
+			}
+		}
+		return neg, pos
+	}
+	for _, v := range k.numbers(d) {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
 }
 
 // optionKeys are the figure keys that some chart types read in options.

@@ -41,6 +41,7 @@ const (
 	ruleOutsidePlot = "mark-outside-plot" // a data mark, reference line or range leaves the data area
 	ruleFar         = "label-far"         // a label far from the mark it names, with no leader to it
 	ruleLeaderOver  = "leader-over-text"  // a leader or connector runs through another text
+	ruleAxisCut     = "axis-cut"          // bars or areas on a value axis without zero: lengths mislead
 )
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
@@ -515,7 +516,13 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	}
 	names = append(names, f.Series...)
 	out = append(out, dropped(sc, names)...)
-	return append(out, partial(sc, f.promised())...)
+	out = append(out, partial(sc, f.promised())...)
+	if f.kind.zero && !f.Style.Log && !f.startsAtZero() {
+		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("a %s chart whose value axis does not start at zero (zero = false): its marks' lengths no longer compare", f.kind.name)})
+	} else if f.kind.zero && !f.Style.Log && f.Axis.hasMin && f.Axis.min > 0 {
+		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("a %s chart whose value axis starts at min = %g, not zero: its marks' lengths no longer compare", f.kind.name, f.Axis.min)})
+	}
+	return out
 }
 
 // promised is how many value labels each series (pc-s1, pc-s2...) has

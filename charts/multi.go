@@ -16,7 +16,7 @@ import (
 
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
-		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true,
+		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked,
 		options: noOptions,
 		validate: func(f *Figure, e *errs) {
 			validateMulti(f, e)
