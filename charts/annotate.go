@@ -120,7 +120,9 @@ func (fig *Figure) validateAnnotations(e *errs) {
 		}
 		if a.At != "" && !fig.hasRow(a.At) {
 			msg := fmt.Sprintf("%q is not the label (or x) of any row", a.At)
-			if n := nearest(a.At, fig.rowNames()); n != "" {
+			if m := fig.mergedRow(a.At); m != "" {
+				msg = m
+			} else if n := nearest(a.At, fig.rowNames()); n != "" {
 				msg += fmt.Sprintf("; did you mean %q?", n)
 			}
 			e.add(key+".at", "%s", msg)
@@ -589,16 +591,30 @@ func (an *annotator) pastLabel(px, py float64) (float64, float64) {
 		if slices.ContainsFunc(an.taken, func(m box) bool { return !m.text && cx > m.x0 && cx < m.x1 && cy > m.y0 && cy < m.y1 }) {
 			continue // a value inside its bar: the bar's end is clear
 		}
+		qx, qy := px, py
 		switch {
 		case an.ax.vertical && cy < py:
-			return px, t.y0 - 4
+			qy = t.y0 - 4
 		case an.ax.vertical:
-			return px, t.y1 + 4
+			qy = t.y1 + 4
 		case cx > px:
-			return t.x1 + 4, py
+			qx = t.x1 + 4
 		default:
-			return t.x0 - 4, py
+			qx = t.x0 - 4
 		}
+		// Not out of the data area, among the axis's labels: beside the
+		// label then, on a side that is clear.
+		a := an.ax.area
+		inside := func(x, y float64) bool { return x >= a.x && x <= a.right() && y >= a.y && y <= a.bottom() }
+		if inside(qx, qy) {
+			return qx, qy
+		}
+		for _, q := range [][2]float64{{t.x0 - 4, cy}, {t.x1 + 4, cy}, {cx, t.y0 - 4}, {cx, t.y1 + 4}} {
+			if inside(q[0], q[1]) && an.free(box{x0: q[0] - 4, y0: q[1] - 4, x1: q[0] + 4, y1: q[1] + 4}) {
+				return q[0], q[1]
+			}
+		}
+		return px, py
 	}
 	return px, py
 }

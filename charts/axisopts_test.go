@@ -3,6 +3,7 @@ package charts
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,8 +76,8 @@ func TestAxisKeysSetTheScale(t *testing.T) {
 	}
 }
 
-// TestAxisKeysDocumented: every axis key is in doc.go's reference and in
-// README, each as it is written in a file.
+// TestAxisKeysDocumented: every axis and order key is in doc.go's
+// reference and in README, each as it is written in a file.
 func TestAxisKeysDocumented(t *testing.T) {
 	doc, err := os.ReadFile("doc.go")
 	if err != nil {
@@ -86,7 +87,7 @@ func TestAxisKeysDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range axisKeys {
+	for _, k := range slices.Concat(axisKeys, orderKeys) {
 		if !regexp.MustCompile(`(?m)^//\t` + k + ` +=`).Match(doc) {
 			t.Errorf("doc.go's value axis section does not show %s = ...", k)
 		}

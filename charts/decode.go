@@ -40,7 +40,8 @@ type Figure struct {
 	NoChange  bool    // number: change = false, no arrow or change in the comparison
 
 	Annotations []Annotation
-	Axis        axisOpts // min, max, ticks and zero
+	Axis        axisOpts  // min, max, ticks and zero
+	Order       orderOpts // sort, top and reverse
 	Style       Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
@@ -346,7 +347,11 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	if fig.kind != nil && len(fig.Series) <= maxSeries {
 		fig.kind.options(fig, t)
 		fig.readAxis(t)
-		fig.decodeData(t)
+		fig.readOrder(t)
+		n := e.count
+		if fig.decodeData(t); e.count == n {
+			fig.order(e)
+		}
 		fig.readAnnotations(t)
 	} else {
 		// Without a known type the data keys cannot be checked; count
@@ -354,7 +359,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("data")
 		t.get("columns")
 		t.get("annotation")
-		for _, k := range append(allOptionKeys(), axisKeys...) {
+		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys) {
 			t.get(k)
 		}
 	}
@@ -402,6 +407,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	g.inputs = slices.Clip(g.inputs)
 	if d := csvCache.get(f.csv.key); d != nil {
 		g.Data, g.rows = d.data, d
+		g.order(&errs{}) // as when the figure was checked
 		return &g, nil
 	}
 	e := &errs{file: f.file, dir: f.csv.dir, root: f.csv.root, figure: fmt.Sprintf("figure %q", f.ID)}
@@ -410,6 +416,9 @@ func (f *Figure) loaded() (*Figure, error) {
 		m["columns"] = f.csv.cols
 	}
 	g.decodeData(newTable(m, "", e))
+	if e.count == 0 {
+		g.order(e)
+	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
 	}
@@ -512,7 +521,12 @@ func (fig *Figure) decodeData(t *table) {
 
 // rowKey names the i-th decoded row as the file has it ("data[4]"): rows
 // that did not decode are not in Data, so i may be less.
-func (f *Figure) rowKey(i int) string { return fmt.Sprintf("data[%d]", f.Data[i].row) }
+func (f *Figure) rowKey(i int) string {
+	if f.Data[i].row < 0 {
+		return fmt.Sprintf("top's row %q", f.Data[i].Label)
+	}
+	return fmt.Sprintf("data[%d]", f.Data[i].row)
+}
 
 // checkLog rejects a log scale where it cannot be drawn: on part-to-whole
 // types, and for values of zero or below.

@@ -268,6 +268,24 @@
 // min above zero) start at its lower end, and --check warns (axis-cut):
 // their lengths no longer compare.
 //
+// # Order of rows
+//
+// Types of labelled rows (all but line and area, whose rows keep the order
+// of x) take:
+//
+//	sort    = "value"    # largest first; "label": by name in the locale's
+//	                     # alphabet; "none" (default): as written
+//	top     = 6          # the first 6 rows, the rest added up into one row
+//	                     # named in the figure's language ("Other", "Andere")
+//	reverse = true       # the other way round; the added-up row stays last
+//
+// A row sorts by its value: a range's high end, a dumbbell's or slope's
+// later value, a grouped or stacked row's total. top applies to types whose
+// rows add up (column, bar, waffle, stack, donut, grouped and stacked) and
+// keeps the first rows in the order sort gives, so sort = "value" keeps the
+// largest. Highlights and annotations name the rows as shown: one that
+// names a row top added up is an error that says so.
+//
 // # Annotations
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]

@@ -180,5 +180,20 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nat = %q\n", text, at)
 		}
 	}
-	return b.String()
+	// Rows in an editor's order: by value or label, reversed, the first
+	// few kept and the rest added up (where no highlight or note names a
+	// row that would go). A source of its own, as for the axis keys.
+	src := b.String()
+	or := rand.New(rand.NewSource(int64(len(src)) * 31))
+	if k.xy || or.Intn(4) != 0 {
+		return src
+	}
+	keys := fmt.Sprintf("sort = %q\n", []string{"value", "label", "none"}[or.Intn(3)])
+	if or.Intn(2) == 0 {
+		keys += "reverse = true\n"
+	}
+	if k.sums() && n > 3 && !strings.Contains(src, "highlight =") && !strings.Contains(src, "\nat = ") && !strings.Contains(src, "rest = ") && !strings.Contains(src, "\nmax = ") {
+		keys += fmt.Sprintf("top = %d\n", 2+or.Intn(n-2))
+	}
+	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
 }

@@ -16,6 +16,7 @@ var localeDE = locale{
 	before:      "vorher",
 	after:       "nachher",
 	net:         "Saldo",
+	other:       "Andere",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "Höchstwert %[1]s (%[2]s)",
 	nouns: map[string]string{

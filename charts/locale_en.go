@@ -16,6 +16,7 @@ var localeEN = locale{
 	before:      "before",
 	after:       "after",
 	net:         "Net",
+	other:       "Other",
 	valueAt:     "%[1]s in %[2]s",
 	highest:     "highest %[1]s in %[2]s",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localeES = locale{
 	before:      "antes",
 	after:       "después",
 	net:         "Neto",
+	other:       "Otros",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localeFR = locale{
 	before:      "avant",
 	after:       "après",
 	net:         "Solde",
+	other:       "Autres",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "maximum %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localeIT = locale{
 	before:      "prima",
 	after:       "dopo",
 	net:         "Saldo",
+	other:       "Altri",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "massimo %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localeNL = locale{
 	before:      "voor",
 	after:       "na",
 	net:         "Saldo",
+	other:       "Overig",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "hoogste %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localePL = locale{
 	before:      "przed",
 	after:       "po",
 	net:         "Saldo",
+	other:       "Pozostałe",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "najwyżej %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -16,6 +16,7 @@ var localeRU = locale{
 	before:      "до",
 	after:       "после",
 	net:         "Сальдо",
+	other:       "Прочие",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "максимум %[1]s (%[2]s)",
 	nouns: map[string]string{

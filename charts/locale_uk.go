@@ -16,6 +16,7 @@ var localeUK = locale{
 	before:      "до",
 	after:       "після",
 	net:         "Сальдо",
+	other:       "Інші",
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "найбільше %[1]s (%[2]s)",
 	nouns: map[string]string{

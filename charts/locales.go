@@ -25,6 +25,7 @@ type locale struct {
 	before    string // a dumbbell's ends when series does not name them
 	after     string
 	net       string // a mixed-sign stack's marker in its key: "Net"
+	other     string // the row top = N adds the rest into: "Other"
 
 	// The alt text. Verbs are fmt's, with explicit argument indices so
 	// that a language can reorder them.

@@ -17,7 +17,9 @@ func checkLabels(f *Figure, e *errs) {
 	for i, h := range f.Highlight {
 		if _, ok := seen[h]; !ok && h != f.Rest {
 			msg := fmt.Sprintf("%q is not the label of any row", h)
-			if n := nearest(h, labels(f)); n != "" {
+			if m := f.mergedRow(h); m != "" {
+				msg = m
+			} else if n := nearest(h, labels(f)); n != "" {
 				msg += fmt.Sprintf("; did you mean %q?", n)
 			}
 			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)

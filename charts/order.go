@@ -1,0 +1,155 @@
+package charts
+
+import (
+	"fmt"
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// The order and number of a figure's rows, as an editor sets them:
+// sort = "value" | "label" | "none", top = N (the rest summed into one
+// row named in the figure's language, "Other") and reverse = true.
+// Rows are put in order once they are read, before they are checked, so
+// that highlights and annotations name the rows the reader sees.
+
+// orderKeys are the figure keys that order rows.
+var orderKeys = []string{"sort", "top", "reverse"}
+
+// sortOrders are the values sort takes.
+var sortOrders = []string{"value", "label", "none"}
+
+// orderOpts is what a figure asks of its rows' order.
+type orderOpts struct {
+	sort    string // "value", "label" or "" (none)
+	top     int    // 0: every row
+	reverse bool
+	merged  []string // the labels of the rows top added up
+}
+
+// mergedRow says, for a label that names no row, whether top added that
+// row up, and how to name it instead; "" when it did not.
+func (f *Figure) mergedRow(label string) string {
+	if !slices.Contains(f.Order.merged, label) {
+		return ""
+	}
+	return fmt.Sprintf("%q is one of the rows top = %d adds up into %q; name %q, or raise top", label, f.Order.top, locales[f.Style.Locale].other, locales[f.Style.Locale].other)
+}
+
+// readOrder reads sort, top and reverse.
+func (f *Figure) readOrder(t *table) {
+	o := &f.Order
+	if t.str("sort", &o.sort) {
+		if !slices.Contains(sortOrders, o.sort) {
+			msg := fmt.Sprintf("unknown order %q; use \"value\" (largest first), \"label\" or \"none\"", o.sort)
+			if n := nearest(o.sort, sortOrders); n != "" {
+				msg = fmt.Sprintf("unknown order %q; did you mean %q?", o.sort, n)
+			}
+			t.errf("sort", "%s", msg)
+			o.sort = ""
+		}
+		if o.sort == "none" {
+			o.sort = ""
+		}
+	}
+	t.integer("top", &o.top, 1, maxPoints)
+	t.boolean("reverse", &o.reverse)
+	if f.kind.xy && (o.sort != "" || o.top != 0 || o.reverse) {
+		t.errf(f.orderKeySet(), "a %s chart keeps its rows in the order of x; sort, top and reverse apply to charts of labelled rows", f.kind.name)
+		*o = orderOpts{}
+	}
+	if o.top != 0 && !f.kind.sums() {
+		t.errf("top", "a %s chart cannot add its rows into one; top applies to column, bar, waffle, stack, donut, grouped and stacked charts", f.kind.name)
+		o.top = 0
+	}
+}
+
+// orderKeySet is the first order key the figure set, for a message.
+func (f *Figure) orderKeySet() string {
+	switch {
+	case f.Order.sort != "":
+		return "sort"
+	case f.Order.top != 0:
+		return "top"
+	}
+	return "reverse"
+}
+
+// sums says whether rows of the type can be added into one: one value, or
+// one per series.
+func (k *kind) sums() bool {
+	return !k.xy && (k.multi || len(k.fields) == 1 && k.fields[0] == "value") && k.name != "number"
+}
+
+// sortValue is what sort = "value" orders a row by: its value, a range's
+// high end, a dumbbell's or slope's later value, a row's total.
+func (k *kind) sortValue(d *Datum) float64 {
+	if k.multi {
+		var sum float64
+		for _, v := range d.Values {
+			sum += v
+		}
+		return sum
+	}
+	ns := k.numbers(d)
+	return ns[len(ns)-1]
+}
+
+// order puts the rows in the order the figure asks and merges those past
+// top into one row named other. A label that other would repeat is an
+// error.
+func (f *Figure) order(e *errs) {
+	o := f.Order
+	if o.sort == "" && o.top == 0 && !o.reverse || len(f.Data) == 0 {
+		return
+	}
+	rows := slices.Clone(f.Data)
+	switch o.sort {
+	case "value":
+		slices.SortStableFunc(rows, func(a, b Datum) int {
+			va, vb := f.kind.sortValue(&a), f.kind.sortValue(&b)
+			switch {
+			case va > vb:
+				return -1
+			case va < vb:
+				return 1
+			}
+			return 0
+		})
+	case "label":
+		c := collate.New(language.Make(f.Style.Locale))
+		slices.SortStableFunc(rows, func(a, b Datum) int { return c.CompareString(a.Label, b.Label) })
+	}
+	var rest *Datum
+	if o.top > 0 && o.top < len(rows) {
+		name := locales[f.Style.Locale].other
+		for i, d := range rows[:o.top] {
+			if d.Label == name {
+				e.add(fmt.Sprintf("%s.label", f.rowKey(i)), "%q is the name top gives the rows it adds up; rename the row", name)
+				return
+			}
+		}
+		rest = &Datum{Label: name, row: -1}
+		f.Order.merged = nil
+		for _, d := range rows[o.top:] {
+			f.Order.merged = append(f.Order.merged, d.Label)
+			rest.Value += d.Value
+			for j, v := range d.Values {
+				if j >= len(rest.Values) {
+					rest.Values = append(rest.Values, 0)
+				}
+				rest.Values[j] += v
+			}
+		}
+		rows = rows[:o.top:o.top]
+	}
+	// The rows added up come last, whichever way the others run.
+	if o.reverse {
+		slices.Reverse(rows)
+	}
+	if rest != nil {
+		rows = append(rows, *rest)
+	}
+	f.Data = rows
+}
