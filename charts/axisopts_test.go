@@ -87,7 +87,7 @@ func TestAxisKeysDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range slices.Concat(axisKeys, orderKeys) {
+	for _, k := range slices.Concat(axisKeys, orderKeys, []string{"labels"}) {
 		if !regexp.MustCompile(`(?m)^//\t` + k + ` +=`).Match(doc) {
 			t.Errorf("doc.go's value axis section does not show %s = ...", k)
 		}

@@ -98,6 +98,7 @@ func plotBars(c *ctx, p rect) drawn {
 		lwid := c.width(label, c.value, true)
 		base := cy + capH/2
 		switch {
+		case !c.f.labelled(i, -1):
 		case w >= lwid+14 && d.Value >= 0:
 			values.Add(c.text(to-7, base, label, c.value, true, contrastText(fill), scene.End, "pc-value pc-s1 pc-inside"))
 		case w >= lwid+14:

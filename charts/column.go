@@ -65,7 +65,7 @@ func plotColumns(c *ctx, p rect) drawn {
 		top, h := math.Min(from, to), math.Abs(to-from)
 		fill := c.seriesColor(d.Label)
 		bars.Add(&scene.Rect{X: c.snap(cx - barW/2), Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
-		if !showValues {
+		if !showValues || !c.f.labelled(i, -1) {
 			continue
 		}
 		// The value sits inside the end of the bar when it fits there,

@@ -42,6 +42,7 @@ type Figure struct {
 	Annotations []Annotation
 	Axis        axisOpts  // min, max, ticks and zero
 	Order       orderOpts // sort, top and reverse
+	Labels      string    // which values are written: "" (the type's default), "all", "none", "last", "highlight", "max"
 	Style       Style
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
@@ -348,6 +349,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.kind.options(fig, t)
 		fig.readAxis(t)
 		fig.readOrder(t)
+		fig.readLabels(t)
 		n := e.count
 		if fig.decodeData(t); e.count == n {
 			fig.order(e)
@@ -359,7 +361,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("data")
 		t.get("columns")
 		t.get("annotation")
-		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys) {
+		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels"}) {
 			t.get(k)
 		}
 	}

@@ -268,6 +268,19 @@
 // min above zero) start at its lower end, and --check warns (axis-cut):
 // their lengths no longer compare.
 //
+// # Value labels
+//
+// Types with a value axis write every value beside its mark (a line, its
+// last value at its end) unless labels says otherwise:
+//
+//	labels = "last"      # the last row's value(s) only
+//
+// "all" (the default), "none" (the axis carries the values; a line keeps
+// its name at its end), "last", "highlight" (the highlighted rows' or
+// series' values) and "max" (the largest value only). Lines and areas
+// take "last" (their default) and "none". A stacked chart's totals follow
+// the rows they stand on.
+//
 // # Order of rows
 //
 // Types of labelled rows (all but line and area, whose rows keep the order

@@ -104,8 +104,10 @@ func plotDumbbells(c *ctx, p rect) drawn {
 		if d.From > d.To {
 			fa, ta, fdx, tdx = scene.Start, scene.End, r+6, -(r + 6)
 		}
-		values.Add(c.text(fx+fdx, cy+capH/2, c.nf.number(d.From), c.value, false, c.th.muted, fa, "pc-value pc-from"))
-		if d.From != d.To {
+		if c.f.labelled(i, -1) {
+			values.Add(c.text(fx+fdx, cy+capH/2, c.nf.number(d.From), c.value, false, c.th.muted, fa, "pc-value pc-from"))
+		}
+		if d.From != d.To && c.f.labelled(i, -1) {
 			values.Add(c.text(tx+tdx, cy+capH/2, c.nf.number(d.To), c.value, true, c.th.text, ta, "pc-value pc-to"))
 		}
 		blockH := float64(len(labels[i])) * labelLH

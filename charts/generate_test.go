@@ -118,6 +118,14 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			b.WriteString("zero = true\n")
 		}
 	}
+	// Value labels as an editor picks them.
+	if k.valueAxis && ax.Intn(5) == 0 {
+		choices := labelChoices
+		if k.xy {
+			choices = lineLabelChoices
+		}
+		fmt.Fprintf(&b, "labels = %q\n", choices[ax.Intn(len(choices))])
+	}
 	b.WriteString("data = [\n")
 	for i := 0; i < n; i++ {
 		label := genLabels[labels[i%len(labels)]]

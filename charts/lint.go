@@ -526,16 +526,19 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 }
 
 // promised is how many value labels each series (pc-s1, pc-s2...) has
-// when it is labelled: one a row, but none for a pile's empty segment.
+// when it is labelled: one a row that labels asks for, but none for a
+// pile's empty segment.
 func (f *Figure) promised() map[string]int {
 	want := map[string]int{}
-	for _, d := range f.Data {
+	for j, d := range f.Data {
 		if len(d.Values) == 0 || !f.kind.multi {
-			want["pc-s1"]++
+			if f.labelled(j, -1) {
+				want["pc-s1"]++
+			}
 			continue
 		}
 		for i, v := range d.Values {
-			if v != 0 || !strings.HasPrefix(f.kind.name, "stacked") {
+			if (v != 0 || !strings.HasPrefix(f.kind.name, "stacked")) && f.labelled(j, i) {
 				want[fmt.Sprintf("pc-s%d", i+1)]++
 			}
 		}

@@ -246,7 +246,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			lw := c.width(label, size, true)
 			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			switch {
-			case !show[i] || stacked && v == 0:
+			case !show[i] || stacked && v == 0 || !c.f.labelled(j, i):
 			case stacked && h >= capH+10 && lw <= barW-6:
 				mid := top + h/2
 				if ns > 1 && mixed(d) {
@@ -266,7 +266,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			// total, named in the key, not a total beyond its positive end.
 			y := c.snap(s.px(total))
 			nets.Add(&scene.Rect{X: c.snap(cx - bandW/2 - 3), Y: y - 1.5, W: c.snap(bandW + 6), H: 3, Fill: c.th.text, Class: "pc-net"})
-		case showTotals: // the total over the pile
+		case showTotals && c.f.labelled(j, -1): // the total over the pile
 			top := s.px(math.Max(0, hiOf(d)))
 			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
@@ -396,6 +396,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			base := y + barH/2 + capH/2
 			switch {
+			case !c.f.labelled(j, i):
 			case stacked && (!show[i] || v == 0):
 			case stacked && w >= lwid+10:
 				mid := x + w/2
@@ -413,7 +414,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		case stacked && ns > 1 && mixed(d):
 			x := c.snap(s.px(sumOf(d)))
 			nets.Add(&scene.Rect{X: x - 1.5, Y: c.snap(y0 - 3), W: 3, H: c.snap(bandH + 6), Fill: c.th.text, Class: "pc-net"})
-		case stacked && ns > 1:
+		case stacked && ns > 1 && c.f.labelled(j, -1):
 			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
 		lines := rowLines[j]

@@ -137,13 +137,15 @@ func plotRanges(c *ctx, p rect) drawn {
 		row.Add(&scene.Circle{CX: x0, CY: cy, R: r, Fill: fill, Class: "pc-low"})
 		row.Add(&scene.Circle{CX: x1, CY: cy, R: r, Fill: fill, Class: "pc-high"})
 		series.Add(row)
-		if own {
+		switch {
+		case !c.f.labelled(i, -1):
+		case own:
 			last := nodes[len(nodes)-1].(*scene.Text)
 			values.Add(c.text(p.x, last.Y+labelLH, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
-		} else if above {
+		case above:
 			first := nodes[0].(*scene.Text)
 			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
-		} else {
+		default:
 			values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
 		}
 		y += content[i] + gap

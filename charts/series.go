@@ -85,6 +85,9 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	last := data[len(data)-1]
 	for i, name := range names {
 		ends[i] = strings.TrimSpace(name + "  " + c.nf.number(last.Values[i]))
+		if c.f.Labels == "none" {
+			ends[i] = name // the name alone: the axis carries the value
+		}
 		endW = math.Max(endW, c.width(ends[i], c.label, name != ""))
 	}
 	endW = math.Min(endW, p.w*0.35)
@@ -182,6 +185,9 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	}
 	ys := spreadBlocks(endY, endH, p.y, s.p0+4)
 	for i, name := range names {
+		if ends[i] == "" {
+			continue
+		}
 		col := c.readable(c.lineColor(name, i)) // the line's hue, as text
 		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
 		labels.Add(of(nodes, right, endY[i])...)
