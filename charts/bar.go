@@ -92,7 +92,7 @@ func plotBars(c *ctx, p rect) drawn {
 		cy := top + rh*(float64(i)+0.5)
 		from, to := s.bar(d.Value)
 		x, w := math.Min(from, to), math.Abs(to-from)
-		fill := c.seriesColor(d.Label)
+		fill := c.valueColor(d.Label, d.Value)
 		bars.Add(&scene.Rect{X: x, Y: c.snap(cy - thick/2), W: w, H: thick, Fill: fill, Class: "pc-bar"})
 		label := c.nf.number(d.Value)
 		lwid := c.width(label, c.value, true)

@@ -4,6 +4,7 @@ package charts
 // here, from the figure's palette, accent, theme and background.
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -13,6 +14,9 @@ import (
 // color returns the colour of the data row with the given label: the accent
 // for highlighted rows, else the i-th palette colour.
 func (c *ctx) color(label string, i int) scene.Color {
+	if col, ok := c.f.Style.Named[label]; ok {
+		return col
+	}
 	if slices.Contains(c.f.Highlight, label) {
 		return c.accent
 	}
@@ -45,18 +49,36 @@ func (c *ctx) bg() scene.Color {
 // isHighlighted reports whether the row with this label is in highlight.
 func (c *ctx) isHighlighted(label string) bool { return slices.Contains(c.f.Highlight, label) }
 
-// seriesColor is the colour of a row in single-series charts: the accent
-// when highlighted, else the first palette colour.
+// seriesColor is the colour of a row in single-series charts: its own
+// (colors = { name = ... }), the accent when highlighted, else the first
+// palette colour.
 func (c *ctx) seriesColor(label string) scene.Color {
+	if col, ok := c.f.Style.Named[label]; ok {
+		return col
+	}
 	if slices.Contains(c.f.Highlight, label) {
 		return c.accent
 	}
 	return c.palette[0]
 }
 
+// valueColor is seriesColor for a bar of value v: a negative one takes
+// the figure's negative colour, where it has one and the row has none of
+// its own.
+func (c *ctx) valueColor(label string, v float64) scene.Color {
+	_, named := c.f.Style.Named[label]
+	if v < 0 && c.f.Style.Negative.A != 0 && !named && !c.isHighlighted(label) {
+		return c.f.Style.Negative
+	}
+	return c.seriesColor(label)
+}
+
 // seriesColor of a line or area: the palette in order; with a highlight,
 // the highlighted series in the accent and the others grey.
 func (c *ctx) lineColor(name string, i int) scene.Color {
+	if col, ok := c.f.Style.Named[name]; ok {
+		return col
+	}
 	switch {
 	case c.isHighlighted(name):
 		return c.accent
@@ -75,6 +97,9 @@ func (c *ctx) endColors(label string) (scene.Color, scene.Color) {
 // partColor gives highlighted parts the accent, the remainder the theme's
 // neutral colour and the others the palette in order.
 func (c *ctx) partColor(p part, i int) scene.Color {
+	if col, ok := c.f.Style.Named[p.Label]; ok {
+		return col
+	}
 	switch {
 	case slices.Contains(c.f.Highlight, p.Label):
 		return c.accent
@@ -131,4 +156,24 @@ func luminance(c scene.Color) float64 {
 		return math.Pow((x+0.055)/1.055, 2.4)
 	}
 	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
+
+// checkNamedColors reports names in a figure's own colors table that name
+// no row, part or series: a typo would silently publish a party in the
+// wrong colour. Names in [style] may be for other figures.
+func (f *Figure) checkNamedColors(names []string, e *errs) {
+	known := slices.Concat(f.rowNames(), f.Series)
+	if f.Rest != "" {
+		known = append(known, f.Rest)
+	}
+	for _, n := range names {
+		if slices.Contains(known, n) {
+			continue
+		}
+		msg := fmt.Sprintf("%q names no row, part or series of the figure", n)
+		if m := nearest(n, known); m != "" {
+			msg += fmt.Sprintf("; did you mean %q?", m)
+		}
+		e.add("colors."+n, "%s", msg)
+	}
 }

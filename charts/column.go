@@ -63,7 +63,7 @@ func plotColumns(c *ctx, p rect) drawn {
 		cx := left + slot*(float64(i)+0.5)
 		from, to := s.bar(d.Value)
 		top, h := math.Min(from, to), math.Abs(to-from)
-		fill := c.seriesColor(d.Label)
+		fill := c.valueColor(d.Label, d.Value)
 		bars.Add(&scene.Rect{X: c.snap(cx - barW/2), Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
 		if !showValues || !c.f.labelled(i, -1) {
 			continue

@@ -330,6 +330,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	t.text("note", &fig.Note)
 	t.str("alt", &fig.Alt)
 	t.texts("highlight", &fig.Highlight)
+	ownColors, _ := m["colors"].(map[string]any)
 	fig.Style.read(t, fonts)
 	fig.Style.check(e)
 	if fig.kind != nil && fig.kind.series < 0 {
@@ -373,6 +374,9 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.checkLog(e)
 		fig.validateAnnotations(e)
 		fig.validateAxis(e)
+		if ownColors != nil {
+			fig.checkNamedColors(sortedKeys(ownColors), e)
+		}
 	}
 	fig.checkGlyphs(e)
 	if e.count > before {

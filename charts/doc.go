@@ -79,7 +79,11 @@
 //	credit       the credit line, e.g. "Graphic: ..."
 //	accent       the highlight colour, "#rrggbb" or "#rgb" (default #c8102e)
 //	colors       the palette, in order (default: a colour-blind-safe set
-//	             starting with #1f5a96)
+//	             starting with #1f5a96); or colours by name, for rows,
+//	             parts and series: colors = { "AfD" = "#009ee0" }. A
+//	             name wins over highlight; in a figure's own table every
+//	             name must be one of its rows, parts or series
+//	negative     the colour of negative bars and columns, e.g. "#b2182b"
 //	theme        "light" (default) or "dark"
 //	background   "transparent" or a colour; default: the theme's
 //	font         path of a .ttf or .otf file for regular text, relative to

@@ -118,6 +118,20 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			b.WriteString("zero = true\n")
 		}
 	}
+	// A colour of its own for the first row (or series), and for
+	// negative values.
+	if ax.Intn(6) == 0 {
+		name := genLabels[labels[0]]
+		if i := strings.Index(b.String(), "series = [\""); i >= 0 {
+			name = strings.SplitN(b.String()[i+len("series = [\""):], "\"", 2)[0]
+		}
+		if !k.xy || strings.Contains(b.String(), "series = [") {
+			fmt.Fprintf(&b, "colors = { %q = \"#7b3294\" }\n", name)
+		}
+	}
+	if ax.Intn(6) == 0 {
+		b.WriteString("negative = \"#b2182b\"\n")
+	}
 	// Value labels as an editor picks them.
 	if k.valueAxis && ax.Intn(5) == 0 {
 		choices := labelChoices

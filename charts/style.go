@@ -23,16 +23,20 @@ type Style struct {
 	Credit        string
 	Accent        scene.Color   // alpha 0: the theme's accent
 	Colors        []scene.Color // nil: the theme's palette
-	Theme         string        // "light" or "dark"
-	Background    string        // "" for the theme's, "transparent", or a colour
-	Font          string        // path of a regular house font, relative to the TOML file
-	FontBold      string
-	EmbedFonts    bool
-	Decimals      int // -1: as many as the data needs, up to 2
-	Prefix        string
-	Suffix        string
-	Compact       bool
-	Renditions    []string // more versions of each figure: "social", "dark", "social-dark"
+	// Named gives rows, parts and series their own colours by name
+	// (colors = { "AfD" = "#009ee0" }); Negative colours negative bars.
+	Named      map[string]scene.Color
+	Negative   scene.Color // alpha 0: as positive ones
+	Theme      string      // "light" or "dark"
+	Background string      // "" for the theme's, "transparent", or a colour
+	Font       string      // path of a regular house font, relative to the TOML file
+	FontBold   string
+	EmbedFonts bool
+	Decimals   int // -1: as many as the data needs, up to 2
+	Prefix     string
+	Suffix     string
+	Compact    bool
+	Renditions []string // more versions of each figure: "social", "dark", "social-dark"
 
 	// FixedHeight says that the height is the figure's to keep: a
 	// frame's (social, square, story) or given with height; else the
@@ -193,7 +197,26 @@ func (st *Style) read(t *table, fonts *fontCache) {
 		}
 	}
 	var cs []string
-	if t.strs("colors", &cs) {
+	if m, named := t.m["colors"].(map[string]any); named {
+		t.get("colors")
+		st.Named = map[string]scene.Color{}
+		for _, name := range sortedKeys(m) {
+			s, isStr := m[name].(string)
+			c, ok := parseColor(s)
+			switch {
+			case !isStr:
+				t.errf(fmt.Sprintf("colors.%s", name), "must be a colour such as \"#009ee0\", not %s", typeName(m[name]))
+				continue
+			case !ok:
+				t.errf(fmt.Sprintf("colors.%s", name), "%q is not a colour; write it as #rrggbb or #rgb", clip(s))
+				continue
+			}
+			st.Named[name] = c
+		}
+		if len(m) == 0 {
+			t.errf("colors", "is empty; give a colour for at least one name, e.g. colors = { \"AfD\" = \"#009ee0\" }")
+		}
+	} else if t.strs("colors", &cs) {
 		var out []scene.Color
 		for i, s := range cs {
 			if c, ok := parseColor(s); ok {
@@ -206,6 +229,13 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			t.errf("colors", "is empty; give at least one colour")
 		} else if len(out) == len(cs) {
 			st.Colors = out
+		}
+	}
+	if t.str("negative", &s) {
+		if c, ok := parseColor(s); ok {
+			st.Negative = c
+		} else {
+			t.errf("negative", "%q is not a colour; write it as #rrggbb or #rgb", s)
 		}
 	}
 	if t.str("theme", &st.Theme) {
