@@ -382,6 +382,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	if e.count > before {
 		return fig, false
 	}
+	fig.smartenFigure()
 	if fig.csv != nil {
 		fig.Data, fig.rows = nil, nil // read again when rendered: see loaded
 	}

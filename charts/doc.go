@@ -84,6 +84,15 @@
 //	             name wins over highlight; in a figure's own table every
 //	             name must be one of its rows, parts or series
 //	negative     the colour of negative bars and columns, e.g. "#b2182b"
+//	typography   "smart" (default) or "off". Smart sets the prose (title,
+//	             subtitle, note, alt, source, credit, annotation texts,
+//	             unit_label, center) as a sub-editor would: "quotes" curly
+//	             in the locale's style (“ ” in English, „ “ in German,
+//	             « » in French, Ukrainian and Russian), it's with ’,
+//	             2023-2024 with an en dash (not a date like 2024-07-01),
+//	             ... as …, and a no-break space between a number and its
+//	             unit (5 %, 12 km); only with characters the fonts have.
+//	             Labels and series stay as written: rows are named by them
 //	theme        "light" (default) or "dark"
 //	background   "transparent" or a colour; default: the theme's
 //	font         path of a .ttf or .otf file for regular text, relative to

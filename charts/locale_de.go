@@ -17,6 +17,7 @@ var localeDE = locale{
 	after:       "nachher",
 	net:         "Saldo",
 	other:       "Andere",
+	quotes:      [4]string{"„", "“", "‚", "‘"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "Höchstwert %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -17,6 +17,7 @@ var localeEN = locale{
 	after:       "after",
 	net:         "Net",
 	other:       "Other",
+	quotes:      [4]string{"“", "”", "‘", "’"},
 	valueAt:     "%[1]s in %[2]s",
 	highest:     "highest %[1]s in %[2]s",
 	nouns: map[string]string{

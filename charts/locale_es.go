@@ -17,6 +17,7 @@ var localeES = locale{
 	after:       "después",
 	net:         "Neto",
 	other:       "Otros",
+	quotes:      [4]string{"«", "»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -17,6 +17,7 @@ var localeFR = locale{
 	after:       "après",
 	net:         "Solde",
 	other:       "Autres",
+	quotes:      [4]string{"«\u00a0", "\u00a0»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "maximum %[1]s (%[2]s)",
 	nouns: map[string]string{

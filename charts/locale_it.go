@@ -17,6 +17,7 @@ var localeIT = locale{
 	after:       "dopo",
 	net:         "Saldo",
 	other:       "Altri",
+	quotes:      [4]string{"«", "»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "massimo %[1]s (%[2]s)",
 	nouns: map[string]string{

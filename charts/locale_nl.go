@@ -17,6 +17,7 @@ var localeNL = locale{
 	after:       "na",
 	net:         "Saldo",
 	other:       "Overig",
+	quotes:      [4]string{"“", "”", "‘", "’"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "hoogste %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -17,6 +17,7 @@ var localePL = locale{
 	after:       "po",
 	net:         "Saldo",
 	other:       "Pozostałe",
+	quotes:      [4]string{"„", "”", "«", "»"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "najwyżej %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -17,6 +17,7 @@ var localeRU = locale{
 	after:       "после",
 	net:         "Сальдо",
 	other:       "Прочие",
+	quotes:      [4]string{"«", "»", "„", "“"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "максимум %[1]s (%[2]s)",
 	nouns: map[string]string{

@@ -17,6 +17,7 @@ var localeUK = locale{
 	after:       "після",
 	net:         "Сальдо",
 	other:       "Інші",
+	quotes:      [4]string{"«", "»", "„", "“"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "найбільше %[1]s (%[2]s)",
 	nouns: map[string]string{

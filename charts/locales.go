@@ -24,8 +24,9 @@ type locale struct {
 	oneSquare string // a waffle's key: "One square =" (then "100")
 	before    string // a dumbbell's ends when series does not name them
 	after     string
-	net       string // a mixed-sign stack's marker in its key: "Net"
-	other     string // the row top = N adds the rest into: "Other"
+	net       string    // a mixed-sign stack's marker in its key: "Net"
+	other     string    // the row top = N adds the rest into: "Other"
+	quotes    [4]string // smart typography's quotes: open, close, and within a quote
 
 	// The alt text. Verbs are fmt's, with explicit argument indices so
 	// that a language can reorder them.

@@ -27,6 +27,7 @@ type Style struct {
 	// (colors = { "AfD" = "#009ee0" }); Negative colours negative bars.
 	Named      map[string]scene.Color
 	Negative   scene.Color // alpha 0: as positive ones
+	Typography string      // "smart" (default: see typography.go) or "off"
 	Theme      string      // "light" or "dark"
 	Background string      // "" for the theme's, "transparent", or a colour
 	Font       string      // path of a regular house font, relative to the TOML file
@@ -230,6 +231,9 @@ func (st *Style) read(t *table, fonts *fontCache) {
 		} else if len(out) == len(cs) {
 			st.Colors = out
 		}
+	}
+	if t.str("typography", &st.Typography) && !slices.Contains(typographyModes, st.Typography) {
+		t.errf("typography", "unknown setting %q; use \"smart\" or \"off\"", st.Typography)
 	}
 	if t.str("negative", &s) {
 		if c, ok := parseColor(s); ok {

@@ -1,0 +1,73 @@
+package charts
+
+import (
+	"testing"
+
+	"presschart/charts/font"
+)
+
+// TestSmarten: smart typography as a sub-editor sets it, per locale, and
+// only with characters the font has.
+func TestSmarten(t *testing.T) {
+	all := func(rune) bool { return true }
+	for _, c := range []struct {
+		loc, in, want string
+	}{
+		{"en", `The "foreign legion" grew`, "The “foreign legion” grew"},
+		{"en", `Russia's army`, "Russia’s army"},
+		{"en", `He said 'no' twice`, "He said ‘no’ twice"},
+		{"en", `'90s`, "’90s"},
+		{"en", "From 2023-2024", "From 2023–2024"},
+		{"en", "On 2024-07-01 and 2024-07", "On 2024-07-01 and 2024–07"},
+		{"en", "Wait...", "Wait…"},
+		{"en", "Up 5 % and 12 km away", "Up 5\u00a0% and 12\u00a0km away"},
+		{"en", "12 kmh is not a unit", "12 kmh is not a unit"},
+		{"en", "Pages 1-2-3", "Pages 1–2–3"},
+		{"de", `Die "Legion"`, "Die „Legion“"},
+		{"fr", `La "légion"`, "La «\u00a0légion\u00a0»"},
+		{"uk", `"Легіон"`, "«Легіон»"},
+		{"en", "", ""},
+	} {
+		if got := smarten(c.in, locales[c.loc], all); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.loc, c.in, got, c.want)
+		}
+	}
+	// A font without curly quotes keeps straight ones.
+	noCurly := func(r rune) bool { return r != '“' && r != '”' && r != '’' }
+	if got := smarten(`"a" it's`, locales["en"], noCurly); got != `"a" it's` {
+		t.Errorf("without curly quotes in the font: %q", got)
+	}
+	// The embedded faces have every character smart typography writes.
+	for _, face := range []*font.Face{font.Default(false), font.Default(true)} {
+		for _, loc := range locales {
+			for _, s := range append(loc.quotes[:], "…", "–", "’", "\u00a0") {
+				if r, missing := face.Missing(s); missing {
+					t.Errorf("the embedded font lacks %q", r)
+				}
+			}
+		}
+	}
+}
+
+// TestTypographyKey: on by default for prose, off on request, names kept.
+func TestTypographyKey(t *testing.T) {
+	src := "[[figure]]\nid = \"f\"\ntype = \"bar\"\ntitle = \"It's 2020-2024\"\nnote = \"Up...\"\nhighlight = [\"Côte d'Ivoire\"]\ndata = [{ label = \"Côte d'Ivoire\", value = 1 }]\n"
+	file, err := Decode("t.toml", []byte(src), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := file.Figures[0]
+	if f.Title != "It’s 2020–2024" || f.Note != "Up…" || f.Data[0].Label != "Côte d'Ivoire" {
+		t.Errorf("smart: title %q, note %q, label %q", f.Title, f.Note, f.Data[0].Label)
+	}
+	off := "[style]\ntypography = \"off\"\n" + src
+	if file, err = Decode("t.toml", []byte(off), "."); err != nil {
+		t.Fatal(err)
+	}
+	if f := file.Figures[0]; f.Title != "It's 2020-2024" {
+		t.Errorf("off: title %q", f.Title)
+	}
+	if _, err := Decode("t.toml", []byte("[style]\ntypography = \"smrt\"\n"+src), "."); err == nil {
+		t.Error("typography = \"smrt\" accepted")
+	}
+}
