@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"presschart/charts/scene"
 )
@@ -23,8 +24,11 @@ type Annotation struct {
 	From  float64 // a range of values to shade
 	To    float64
 	Width float64 // the text's wrapping width in px; 0 for the default
+	// A period of x to shade on a line or area chart (from = "2020-03",
+	// to = "2020-06"): positions as the rows' XV.
+	XFrom, XTo float64
 
-	hasLine, hasRange bool
+	hasLine, hasRange, hasPeriod bool
 }
 
 // axes is what a chart tells the annotations about its plot: where the
@@ -35,6 +39,50 @@ type axes struct {
 	vertical bool                                    // values run up (columns, lines), else right (bars, ranges)
 	value    func(v float64) float64                 // a value's position along the value axis
 	point    func(at string) (x, y float64, ok bool) // a row's data point
+	x        func(xv float64) float64                // an x's position, on line and area charts; nil on others
+}
+
+// isX reports whether an annotation's from or to is an x (a date, or a
+// year written as text) rather than a value.
+func isX(v any) bool {
+	switch v.(type) {
+	case string, time.Time:
+		return true
+	}
+	return false
+}
+
+// readPeriod reads from and to as a period of x to shade.
+func (fig *Figure) readPeriod(at *table, a *Annotation, m map[string]any) {
+	at.get("from")
+	at.get("to")
+	if !fig.kind.xy {
+		at.errf("from", "a period (from = \"2020-03\") is shaded on line and area charts; here from and to are values, written as numbers")
+		return
+	}
+	var ends [2]float64
+	for i, k := range []string{"from", "to"} {
+		v, ok := m[k]
+		if !ok {
+			at.errf("to", "from and to go together: they shade a period")
+			return
+		}
+		if !isX(v) {
+			at.errf(k, "must be an x as the rows write it, like the other end (\"2020-03\" or \"2008\"), not %s", typeName(v))
+			return
+		}
+		_, xv, _, msg := parseX(v)
+		if msg != "" {
+			at.errf(k, "%s", msg)
+			return
+		}
+		ends[i] = xv
+	}
+	if ends[0] > ends[1] {
+		at.errf("to", "comes before from; swap them")
+		return
+	}
+	a.XFrom, a.XTo, a.hasPeriod = ends[0], ends[1], true
 }
 
 // readAnnotations reads [[figure.annotation]] tables.
@@ -84,10 +132,14 @@ func (fig *Figure) readAnnotations(t *table) {
 			at.errf("y", "goes with at (or x): it says where along that row to point")
 		}
 		a.hasLine = at.num("line", &a.Line)
-		hasFrom, hasTo := at.num("from", &a.From), at.num("to", &a.To)
-		a.hasRange = hasFrom && hasTo
-		if hasFrom != hasTo {
-			at.errf("to", "from and to go together: they shade a range of values")
+		if isX(m["from"]) || isX(m["to"]) {
+			fig.readPeriod(at, &a, m)
+		} else {
+			hasFrom, hasTo := at.num("from", &a.From), at.num("to", &a.To)
+			a.hasRange = hasFrom && hasTo
+			if hasFrom != hasTo {
+				at.errf("to", "from and to go together: they shade a range of values")
+			}
 		}
 		var w float64
 		if at.num("width", &w) {
@@ -97,7 +149,7 @@ func (fig *Figure) readAnnotations(t *table) {
 			a.Width = w
 		}
 		n := 0
-		for _, set := range []bool{a.At != "", a.hasLine, a.hasRange} {
+		for _, set := range []bool{a.At != "", a.hasLine, a.hasRange || a.hasPeriod} {
 			if set {
 				n++
 			}
@@ -114,7 +166,16 @@ func (fig *Figure) readAnnotations(t *table) {
 func (fig *Figure) validateAnnotations(e *errs) {
 	for i, a := range fig.Annotations {
 		key := fmt.Sprintf("annotation[%d]", i)
-		if !fig.kind.valueAxis && (a.hasLine || a.hasRange) {
+		if a.hasPeriod && len(fig.Data) > 0 {
+			lo, hi := fig.Data[0].XV, fig.Data[0].XV
+			for _, d := range fig.Data {
+				lo, hi = math.Min(lo, d.XV), math.Max(hi, d.XV)
+			}
+			if a.XTo < lo || a.XFrom > hi {
+				e.add(key+".from", "the period lies outside the rows' x (%s to %s); shade a period the chart shows", fig.Data[0].X, fig.Data[len(fig.Data)-1].X)
+			}
+		}
+		if !fig.kind.valueAxis && (a.hasLine || a.hasRange || a.hasPeriod) {
 			e.add(key, "a %s chart has no value axis for a reference line or range; point at a row with at, or write it in the note", fig.kind.name)
 			continue
 		}
@@ -383,6 +444,29 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 	// wider, in fewer lines.
 	marginW := math.Round(math.Min(130*c.u, math.Max(64*c.u, 0.24*(c.right-c.left))))
 	marginW = math.Max(marginW, res.right-gap-4)
+	// Periods of x: shaded across the plot, labelled inside at the top
+	// when the label fits, else placed as a note at the period's top.
+	periodAt := map[int][2]float64{}
+	for i, note := range c.f.Annotations {
+		if !note.hasPeriod || ax.x == nil {
+			continue
+		}
+		a, b := math.Max(ax.x(note.XFrom), ax.area.x), math.Min(ax.x(note.XTo), ax.area.right())
+		if b-a < 2 { // a period of a day on a chart of decades: a thin band
+			a, b = (a+b)/2-1, (a+b)/2+1
+		}
+		behind.Add(&scene.Rect{X: c.snap(a), Y: ax.area.y, W: c.snap(b - a), H: ax.area.h, Fill: shade, Class: "pc-annotation-range"})
+		wrap := note.Width
+		if wrap == 0 {
+			wrap = math.Max(b-a-8, math.Round(60*c.u))
+		}
+		lines, _ := c.regular.Wrap(note.Text, c.small, wrap, 0)
+		if an.free(an.textBox(lines, a+4, ax.area.y+3, scene.Start)) && an.textBox(lines, a+4, ax.area.y+3, scene.Start).x1 <= b {
+			an.put(over, lines, a+4, ax.area.y+3, scene.Start, "pc-annotation-label")
+			continue
+		}
+		periodAt[i] = [2]float64{(a + b) / 2, ax.area.y + 6}
+	}
 	for _, note := range c.f.Annotations {
 		if !note.hasRange && !note.hasLine || ax.value == nil {
 			continue
@@ -488,12 +572,15 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 	// anywhere in the plot; a note that finds none is wrapped narrower,
 	// then asks for a band above the plot, where it is free.
 	failed := 0.0
-	for _, note := range c.f.Annotations {
-		if note.At == "" {
+	for i, note := range c.f.Annotations {
+		var px, py float64
+		if p, period := periodAt[i]; period {
+			px, py = p[0], p[1]
+		} else if note.At == "" {
 			continue
-		}
-		px, py, ok := ax.point(note.At)
-		if !ok {
+		} else if x, y, ok := ax.point(note.At); ok {
+			px, py = x, y
+		} else {
 			continue
 		}
 		if note.hasY && ax.value != nil {

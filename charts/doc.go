@@ -332,6 +332,18 @@
 //	from = 0                 # a shaded range of values
 //	to   = 300
 //
+// On line and area charts, from and to written as x (text: dates such as
+// "2020-03", or years as "2008") shade a period instead, across the plot:
+//
+//	[[figure.annotation]]
+//	text = "Great Recession"
+//	from = "2008"
+//	to   = "2010"
+//
+// labelled inside its top when the label fits, else placed as a note at
+// it; the period must overlap the rows' x. Numbers are values, as on
+// every chart.
+//
 // x = "2024-07" (or x = 2024) is another way to write at for line and area
 // charts. width sets the text's wrapping width (40 to 1000 px; default 130 at 640
 // px wide). The value axis always reaches every line, range and y an

@@ -190,6 +190,12 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		if k.xy {
 			at = fmt.Sprintf("%d-%02d", 2015+i/12, i%12+1)
 		}
+		if k.xy && ax.Intn(5) == 0 {
+			// A period: from one row's x to a later one's.
+			j := min(n-1, i+1+ax.Intn(3))
+			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nfrom = %q\nto = \"%d-%02d\"\n", text, at, 2015+j/12, j%12+1)
+			continue
+		}
 		switch r := rng.Intn(4); {
 		case r == 0 && k.valueAxis:
 			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nline = %s\n", text, tomlNumber(math.Abs(val())*1.3))

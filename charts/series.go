@@ -117,7 +117,8 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 				}
 			}
 			return 0, 0, false
-		}}
+		},
+		x: px}
 	g := &scene.Group{}
 	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left, true)
 	g.Add(grid, axisY)

@@ -37,16 +37,47 @@ func days(y, m, d int) float64 {
 // with a single series).
 func (fig *Figure) readPoint(t *table, d *Datum) {
 	v, ok := t.get("x")
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		if !ok {
 			t.errf("x", "is missing; give a date such as \"2023-01\" or a number")
 		}
+		fig.readValues(t, d)
+		return
+	}
+	switch v.(type) {
+	case int64, float64:
+		if y, isInt := v.(int64); !isInt || y < 1000 || y > 2999 {
+			// A plain number: checked as every number is.
+			t.known = t.known[:len(t.known)-1] // num asks for x again
+			var f float64
+			if t.num("x", &f) {
+				d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
+				fig.noteUnit(t, notDate)
+			}
+			fig.readValues(t, d)
+			return
+		}
+	}
+	x, xv, unit, msg := parseX(v)
+	if msg != "" {
+		t.errf("x", "%s", msg)
+	} else {
+		d.X, d.XV = x, xv
+		fig.noteUnit(t, unit)
+	}
+	fig.readValues(t, d)
+}
+
+// parseX reads an x as a line chart's rows write it: a date ("2023",
+// "2023-01", "2023-01-15", or a TOML date), a year (2023) or a number.
+// It returns the x as written, its position (days since 1970 for
+// dates), its unit, or what is wrong with it.
+func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
+	switch x := v.(type) {
 	case string:
 		m := datePattern.FindStringSubmatch(x)
 		if m == nil {
-			t.errf("x", "%q is not a date (write 2023, 2023-01 or 2023-01-15) or a number", x)
-			break
+			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01 or 2023-01-15) or a number", x)
 		}
 		y, _ := strconv.Atoi(m[1])
 		mo, day := 1, 1
@@ -60,41 +91,23 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 			unit = byDay
 		}
 		if mo < 1 || mo > 12 || day < 1 || day > 31 || time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Day() != day {
-			t.errf("x", "%q is not a date in the calendar", x)
-			break
+			return "", 0, 0, fmt.Sprintf("%q is not a date in the calendar", x)
 		}
-		d.X, d.XV = x, days(y, mo, day)
-		fig.noteUnit(t, unit)
+		return x, days(y, mo, day), unit, ""
 	case time.Time:
 		if x.Year() < 1000 { // a TOML local time (07:32:00) decodes as year 0
-			t.errf("x", "%s is not a date; give a date such as \"2023-01\" or a number", x.Format("15:04:05"))
-			break
+			return "", 0, 0, fmt.Sprintf("%s is not a date; give a date such as \"2023-01\" or a number", x.Format("15:04:05"))
 		}
-		d.X, d.XV = x.Format("2006-01-02"), days(x.Year(), int(x.Month()), x.Day())
-		fig.noteUnit(t, byDay)
+		return x.Format("2006-01-02"), days(x.Year(), int(x.Month()), x.Day()), byDay, ""
 	case int64:
 		if x >= 1000 && x <= 2999 { // a year, as people write them
-			d.X, d.XV = strconv.FormatInt(x, 10), days(int(x), 1, 1)
-			fig.noteUnit(t, byYear)
-			break
+			return strconv.FormatInt(x, 10), days(int(x), 1, 1), byYear, ""
 		}
-		t.known = t.known[:len(t.known)-1]
-		var f float64
-		if t.num("x", &f) {
-			d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
-			fig.noteUnit(t, notDate)
-		}
+		return strconv.FormatInt(x, 10), float64(x), notDate, ""
 	case float64:
-		var f float64
-		t.known = t.known[:len(t.known)-1] // num asks for x again
-		if t.num("x", &f) {
-			d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
-			fig.noteUnit(t, notDate)
-		}
-	default:
-		t.errf("x", "must be a date such as \"2023-01\" or a number, not %s", typeName(v))
+		return strconv.FormatFloat(x, 'f', -1, 64), x, notDate, ""
 	}
-	fig.readValues(t, d)
+	return "", 0, 0, fmt.Sprintf("must be a date such as \"2023-01\" or a number, not %s", typeName(v))
 }
 
 // readValues reads a row's values = [...], one per series, or value = n
