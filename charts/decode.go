@@ -37,7 +37,7 @@ type Figure struct {
 	UnitLabel string  // waffle: what is counted, e.g. "mercenaries"
 	Center    string  // donut: the text in the hole; default the highlighted share
 	Points    bool    // line: mark every row with a dot
-	NoChange  bool    // number: change = false, no arrow or change in the comparison
+	Change    string  // number: how the change is written: "" (by the suffix), "percent", "points", "absolute", "none"
 
 	Annotations []Annotation
 	Axis        axisOpts  // min, max, ticks and zero
@@ -91,6 +91,8 @@ type Datum struct {
 	Previous    float64
 	HasPrevious bool
 	Compare     string
+	Decimals    int // number only: the card's own decimals, with HasDecimals
+	HasDecimals bool
 
 	row int // its index in the file's data, for messages
 }
@@ -515,6 +517,7 @@ func (fig *Figure) decodeData(t *table) {
 		if fig.kind.compare {
 			d.HasPrevious = rt.num("previous", &d.Previous)
 			rt.text("compare", &d.Compare)
+			d.HasDecimals = rt.integer("decimals", &d.Decimals, 0, 6)
 			if d.Compare != "" && !d.HasPrevious {
 				rt.errf("compare", "describes previous, which is missing")
 			}

@@ -107,6 +107,8 @@ func TestErrorMessages(t *testing.T) {
 		{"period mixed", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "from = \"2021\"\nto = 2022\n", []string{"annotation[0].to: must be an x as the rows write it"}},
 		{"period outside", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "from = \"1990\"\nto = \"1995\"\n", []string{"annotation[0].from: the period lies outside the rows' x (2020 to 2022)"}},
 		{"period not a date", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "from = \"spring\"\nto = \"2021\"\n", []string{`annotation[0].from: "spring" is not a date`}},
+		{"change misspelt", "[[figure]]\nid = \"n\"\ntype = \"number\"\ntitle = \"T\"\nchange = \"absolut\"\ndata = [{ label = \"a\", value = 1 }]\n", []string{`change: unknown change "absolut"; did you mean "absolute"?`}},
+		{"card decimals", "[[figure]]\nid = \"n\"\ntype = \"number\"\ntitle = \"T\"\ndata = [{ label = \"a\", value = 1, decimals = 9 }]\n", []string{"data[0].decimals: 9 is out of range; it must be from 0 to 6"}},
 		{"too many inline figures", "figure = [" + strings.Repeat(`{id = "a"},`, 10_001) + "]", []string{"10001 figures; at most 10000"}},
 		{"huge number", fig("data = [{ label = \"a\", value = 1e300 }]"), []string{"data[0].value: 1e+300 is too large"}},
 		{"fractional scale", fig("scale = 1.5\n" + rows(1)), []string{"scale: must be a whole number, not 1.5"}},

@@ -214,8 +214,10 @@
 // at most 12 cards. Highlighted cards take the accent colour. A rate (a
 // figure with suffix = "%") changes in percentage points ("▲ 1.6 pp ·
 // 2% in September"); a change from zero or below, or across zero, shows
-// no percentage ("▲ · −0.8% a year ago"); change = false leaves the arrow
-// and the change out ("1,000 in 2024").
+// no percentage ("▲ · −0.8% a year ago"). change sets the form:
+// "percent" (▲ 50%), "points" (▲ 1.6 pp), "absolute" (▲ 6,000, in the
+// figure's format) or "none" (false too: "1,000 in 2024"). A card's row
+// may set its own decimals (decimals = 1: 34.3 beside 18,000).
 //
 // dumbbell: per row two dots, before and after, joined by a line; rows
 // { label, from, to }; at most 200 rows. series = ["2024", "2025"] names

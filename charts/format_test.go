@@ -161,11 +161,14 @@ func TestComparison(t *testing.T) {
 	for _, tt := range []struct {
 		got, want string
 	}{
-		{comparison(Datum{Value: 18000, Previous: 12000, Compare: "in 2024"}, nf, "▲", false), "▲ 50% · 12,000 in 2024"},
-		{comparison(Datum{Value: 3.6, Previous: 2.0}, rate, "▲", false), "▲ 1.6\u00a0pp · 2%"},
-		{comparison(Datum{Value: 1.5, Previous: -0.8}, nf, "▲", false), "▲ · −0.8"},
-		{comparison(Datum{Value: -2, Previous: 0}, nf, "", false), "− · 0"},
-		{comparison(Datum{Value: 1, Previous: 1000, Compare: "in 2024"}, nf, "▼", true), "1,000 in 2024"},
+		{comparison(Datum{Value: 18000, Previous: 12000, Compare: "in 2024"}, nf, "▲", ""), "▲ 50% · 12,000 in 2024"},
+		{comparison(Datum{Value: 3.6, Previous: 2.0}, rate, "▲", ""), "▲ 1.6\u00a0pp · 2%"},
+		{comparison(Datum{Value: 1.5, Previous: -0.8}, nf, "▲", ""), "▲ · −0.8"},
+		{comparison(Datum{Value: -2, Previous: 0}, nf, "", ""), "− · 0"},
+		{comparison(Datum{Value: 1, Previous: 1000, Compare: "in 2024"}, nf, "▼", "none"), "1,000 in 2024"},
+		{comparison(Datum{Value: 18000, Previous: 12000, Compare: "in 2024"}, nf, "▲", "absolute"), "▲ 6,000 · 12,000 in 2024"},
+		{comparison(Datum{Value: 3.6, Previous: 2.0}, rate, "▲", "percent"), "▲ 80% · 2%"},
+		{comparison(Datum{Value: 18000, Previous: 12000}, nf, "", "points"), "+6,000\u00a0pp · 12,000"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)

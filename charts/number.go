@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"presschart/charts/scene"
@@ -23,24 +24,61 @@ var numberKind = &kind{
 	describe: describeNumbers,
 }
 
-// readNumbers reads change = false, which leaves the arrow and the
-// change out of the comparison line: "12,000 in 2024".
+// changeModes are how a card writes its change from previous: "percent"
+// (▲ 50%), "points" (▲ 1.6 pp, a rate's change), "absolute" (▲ 6,000) or
+// "none" (the previous value alone). Left out: points for a figure whose
+// suffix is "%", else percent.
+var changeModes = []string{"percent", "points", "absolute", "none"}
+
+// readNumbers reads change: a mode, or false (none) and true (the
+// default).
 func readNumbers(f *Figure, t *table) {
-	show := true
-	t.boolean("change", &show)
-	f.NoChange = !show
+	v, ok := t.m["change"]
+	switch v := v.(type) {
+	case bool:
+		t.get("change")
+		if !v {
+			f.Change = "none"
+		}
+	case string:
+		t.str("change", &f.Change)
+		if !slices.Contains(changeModes, f.Change) {
+			msg := fmt.Sprintf("unknown change %q; use one of %q", f.Change, changeModes)
+			if n := nearest(f.Change, changeModes); n != "" {
+				msg = fmt.Sprintf("unknown change %q; did you mean %q?", f.Change, n)
+			}
+			t.errf("change", "%s", msg)
+			f.Change = ""
+		}
+	default:
+		if ok {
+			t.get("change")
+			t.errf("change", "must be one of %q (or false), not %s", changeModes, typeName(v))
+		} else {
+			t.get("change")
+		}
+	}
 }
 
 func validateNumbers(f *Figure, e *errs) {
 	checkLabels(f, e)
 }
 
-func describeNumbers(f *Figure, nf numberFormat) string {
+// cardFormat is the figure's number format with a card's own decimals.
+func cardFormat(nf numberFormat, d Datum) numberFormat {
+	if d.HasDecimals {
+		nf.decimals, nf.shared = d.Decimals, -1
+	}
+	return nf
+}
+
+func describeNumbers(f *Figure, nf0 numberFormat) string {
 	parts := make([]string, len(f.Data))
 	for i, d := range f.Data {
+		nf := cardFormat(nf0, d)
 		parts[i] = nf.number(d.Value) + " " + d.Label
 		if d.HasPrevious {
-			parts[i] += " (" + strings.TrimSpace(comparison(d, nf, "", f.NoChange)) + ")"
+			parts[i] += " (" + strings.TrimSpace(comparison(d, nf, "", f.Change)) + ")"
 		}
 	}
 	return strings.Join(parts, "; ") + "."
@@ -52,9 +90,15 @@ func describeNumbers(f *Figure, nf numberFormat) string {
 // changes in percentage points, "▲ 1.6 pp · 2.0% in 2024", not by a
 // percentage of itself; a change from zero or below, or across zero, has
 // no percentage at all: "▲ · −3 in 2024".
-func comparison(d Datum, nf numberFormat, arrow string, noChange bool) string {
-	if noChange {
+func comparison(d Datum, nf numberFormat, arrow string, mode string) string {
+	if mode == "none" {
 		return strings.TrimSpace(nf.number(d.Previous) + " " + d.Compare)
+	}
+	if mode == "" {
+		mode = "percent"
+		if strings.Contains(nf.suffix, "%") {
+			mode = "points"
+		}
 	}
 	diff := d.Value - d.Previous
 	sign := "+"
@@ -66,8 +110,10 @@ func comparison(d Datum, nf numberFormat, arrow string, noChange bool) string {
 	}
 	var change string
 	switch {
-	case strings.Contains(nf.suffix, "%"):
+	case mode == "points":
 		change = nf.plain(math.Abs(diff), decimalsFor(diff, autoDecimals(diff))) + nbsp + nf.loc.points
+	case mode == "absolute":
+		change = nf.number(math.Abs(diff))
 	case d.Previous > 0 && d.Value >= 0:
 		change = nf.percent(math.Abs(diff) / d.Previous)
 	}
@@ -96,7 +142,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		least := math.Max(16, math.Round(1.5*c.label*1.1))
 		big = math.Round(64 * c.u)
 		for _, d := range data {
-			for big > least && c.width(c.nf.number(d.Value), big, true) > cardW-12 {
+			for big > least && c.width(cardFormat(c.nf, d).number(d.Value), big, true) > cardW-12 {
 				big--
 			}
 		}
@@ -113,7 +159,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 						arrow = ""
 					}
 				}
-				cards[i].compare, _ = c.regular.Wrap(comparison(d, c.nf, arrow, c.f.NoChange), c.small, cardW, 0)
+				cards[i].compare, _ = c.regular.Wrap(comparison(d, cardFormat(c.nf, d), arrow, c.f.Change), c.small, cardW, 0)
 				h += float64(len(cards[i].compare))*labelLH + 4
 			}
 			textH = math.Max(textH, h)
@@ -146,7 +192,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 	ax := &axes{area: rect{p.x, p.y, p.w, math.Max(p.h, total)}, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the end of the big number
-				x := p.x + float64(i%cols)*(cardW+gap) + c.width(c.nf.number(d.Value), big, true)
+				x := p.x + float64(i%cols)*(cardW+gap) + c.width(cardFormat(c.nf, d).number(d.Value), big, true)
 				return x + 4, top + float64(i/cols)*(rowH+gap) + head(big) - c.bold.CapHeight(big)/2, true
 			}
 		}
@@ -165,7 +211,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
 		base := y + head(big)
-		card.Add(c.text(x, base, c.nf.number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
+		card.Add(c.text(x, base, cardFormat(c.nf, d).number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
 		// The label starts below the big number's commas and descenders.
 		nodes, by := c.block(cards[i].label, x, base+math.Max(10, big*0.2), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
 		card.Add(nodes...)
