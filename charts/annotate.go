@@ -447,6 +447,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 	// Periods of x: shaded across the plot, labelled inside at the top
 	// when the label fits, else placed as a note at the period's top.
 	periodAt := map[int][2]float64{}
+	veils := &scene.Group{ID: "annotation-periods", Class: "pc-annotations"}
 	for i, note := range c.f.Annotations {
 		if !note.hasPeriod || ax.x == nil {
 			continue
@@ -455,7 +456,15 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		if b-a < 2 { // a period of a day on a chart of decades: a thin band
 			a, b = (a+b)/2-1, (a+b)/2+1
 		}
-		behind.Add(&scene.Rect{X: c.snap(a), Y: ax.area.y, W: c.snap(b - a), H: ax.area.h, Fill: shade, Class: "pc-annotation-range"})
+		// Behind a line; over an area, which would hide it, as a veil
+		// the area shows through.
+		if c.f.kind.stacks {
+			veil := c.th.text
+			veil.A = 28
+			veils.Add(&scene.Rect{X: c.snap(a), Y: ax.area.y, W: c.snap(b - a), H: ax.area.h, Fill: veil, Class: "pc-annotation-range"})
+		} else {
+			behind.Add(&scene.Rect{X: c.snap(a), Y: ax.area.y, W: c.snap(b - a), H: ax.area.h, Fill: shade, Class: "pc-annotation-range"})
+		}
 		wrap := note.Width
 		if wrap == 0 {
 			wrap = math.Max(b-a-8, math.Round(60*c.u))
@@ -661,6 +670,9 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 			}
 		}
 		plot.Nodes = append(plot.Nodes[:at], append([]scene.Node{refs}, plot.Nodes[at:]...)...)
+	}
+	if len(veils.Nodes) > 0 {
+		plot.Add(veils)
 	}
 	plot.Add(over)
 	return need, keyed, failed > 0

@@ -164,7 +164,9 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		}
 		g.Add(sg)
 		y := pts[len(pts)-1][1]
-		if area { // an area's label sits in the middle of its band
+		// A stacked area's label sits in the middle of its band; one
+		// area's, like a line's, at its last value.
+		if area && ns > 1 {
 			below := s.px(s.base())
 			if i > 0 {
 				below = s.px(tops[i-1][len(data)-1])
