@@ -207,7 +207,14 @@ func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	} else {
 		zero := c.f.startsAtZero()
 		fit := func(minGap float64) scale {
-			return ax.apply(niceScale(lo, hi, p0, p1, minGap, minStep, zero), lo, hi)
+			s := niceScale(lo, hi, p0, p1, minGap, minStep, zero)
+			// A line whose lowest value falls on the axis's first tick
+			// would lie on the axis: a step more below it.
+			if !zero && lo != 0 && math.Abs(lo-s.lo) < s.step*1e-9 {
+				s.lo -= s.step
+				s.ticks = stepsFrom(s.lo, s.hi, s.step)
+			}
+			return ax.apply(s, lo, hi)
 		}
 		s = fit(minGap)
 		if p1 > p0 && !c.ticksFit(s) && !c.nf.compact && math.Max(math.Abs(lo), math.Abs(hi)) >= 1e4 {
