@@ -21,7 +21,8 @@
 //	type      = "column"
 //	title     = "Recruits from Nepal fell from 1,000 to one"
 //	subtitle  = "Mercenaries from Nepal fighting for Russia"
-//	note      = "A note under the chart."
+//	note      = "A note under the chart."   # "\n" breaks it; lines that start
+//	                                         # with *, **, †, ¹ or 1) hang as footnotes
 //	highlight = ["Oct 2025"]           # rows drawn in the accent colour
 //	data = [
 //	  { label = "2023–2024", value = 1000 },
@@ -77,6 +78,12 @@
 //	             (default en)
 //	source       the source line, e.g. "Source: ..."
 //	credit       the credit line, e.g. "Graphic: ..."
+//	byline       "By Jane Doe": written before the credit, "By Jane Doe ·
+//	             Graphic: ..."
+//	source_url   the source's web page, https:// or http://: a link in
+//	             the HTML snippet; in the SVG a data-link attribute of the
+//	             source's group, not a live link (an embedded SVG makes no
+//	             request and leads nowhere; check-figures refuses links)
 //	accent       the highlight colour, "#rrggbb" or "#rgb" (default #c8102e)
 //	colors       the palette, in order (default: a colour-blind-safe set
 //	             starting with #1f5a96); or colours by name, for rows,

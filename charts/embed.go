@@ -39,8 +39,12 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
 	line("presschart-title", f.Title)
 	line("presschart-subtitle", f.Subtitle)
 	line("presschart-note", f.note())
-	line("presschart-source", f.Style.Source)
-	line("presschart-credit", f.Style.Credit)
+	if f.Style.SourceURL != "" && f.Style.Source != "" {
+		b.WriteString(`    <p class="presschart-source"><a href="` + esc(f.Style.SourceURL) + `">` + esc(f.Style.Source) + "</a></p>\n")
+	} else {
+		line("presschart-source", f.Style.Source)
+	}
+	line("presschart-credit", f.Style.credit())
 	b.WriteString("  </figcaption>\n</figure>\n")
 	return b.String()
 }

@@ -150,13 +150,13 @@ func (f *Figure) Scene() *scene.Scene {
 	smallLH := math.Round(c.small * 1.4)
 	var foot []*scene.Group
 	bottom := H - pad + 4
-	if st.Source != "" || st.Credit != "" {
+	if st.Source != "" || st.credit() != "" {
 		var srcLines, credLines []string
 		if st.Source != "" {
 			srcLines, _ = c.regular.Wrap(st.Source, c.small, width, 0)
 		}
-		if st.Credit != "" {
-			credLines, _ = c.regular.Wrap(st.Credit, c.small, width, 0)
+		if credit := st.credit(); credit != "" {
+			credLines, _ = c.regular.Wrap(credit, c.small, width, 0)
 		}
 		// Source and credit share the last line when both fit on it.
 		gap := math.Round(14 * c.u)
@@ -169,7 +169,7 @@ func (f *Figure) Scene() *scene.Scene {
 		blockTop := bottom - float64(n)*smallLH
 		if len(srcLines) > 0 {
 			nodes, _ := c.block(srcLines, x0, blockTop, c.small, smallLH, false, c.th.faint, scene.Start, "pc-source")
-			foot = append(foot, &scene.Group{ID: "source", Class: "pc-source", Nodes: nodes})
+			foot = append(foot, &scene.Group{ID: "source", Class: "pc-source", Nodes: nodes, Link: st.SourceURL})
 		}
 		if len(credLines) > 0 {
 			cx, ctop := x0, blockTop+float64(len(srcLines))*smallLH
@@ -183,9 +183,18 @@ func (f *Figure) Scene() *scene.Scene {
 		bottom = blockTop
 	}
 	if note := f.note(); note != "" {
-		lines, _ := c.regular.Wrap(note, c.small, width, 0)
+		lines := c.noteLines(note, width)
 		blockTop := bottom - float64(len(lines))*smallLH - 2
-		nodes, _ := c.block(lines, x0, blockTop, c.small, smallLH, false, c.th.muted, scene.Start, "pc-note")
+		var nodes []scene.Node
+		for i, l := range lines {
+			y := blockTop + float64(i)*smallLH
+			if l.mark != "" {
+				n, _ := c.block([]string{l.mark}, x0, y, c.small, smallLH, false, c.th.muted, scene.Start, "pc-note pc-footnote-mark")
+				nodes = append(nodes, n...)
+			}
+			n, _ := c.block([]string{l.text}, x0+l.indent, y, c.small, smallLH, false, c.th.muted, scene.Start, "pc-note")
+			nodes = append(nodes, n...)
+		}
 		foot = append([]*scene.Group{{ID: "note", Class: "pc-note", Nodes: nodes}}, foot...)
 		bottom = blockTop
 	}

@@ -28,6 +28,8 @@ type Style struct {
 	Named      map[string]scene.Color
 	Negative   scene.Color // alpha 0: as positive ones
 	Typography string      // "smart" (default: see typography.go) or "off"
+	Byline     string      // "By Jane Doe", before the credit
+	SourceURL  string      // the source's web address: a link in the SVG and HTML
 	Theme      string      // "light" or "dark"
 	Background string      // "" for the theme's, "transparent", or a colour
 	Font       string      // path of a regular house font, relative to the TOML file
@@ -189,6 +191,12 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	}
 	t.str("source", &st.Source)
 	t.str("credit", &st.Credit)
+	t.text("byline", &st.Byline)
+	if t.str("source_url", &st.SourceURL) {
+		if msg := checkURL(st.SourceURL); msg != "" {
+			t.errf("source_url", "%s", msg)
+		}
+	}
 	var s string
 	if t.str("accent", &s) {
 		if c, ok := parseColor(s); ok {

@@ -128,7 +128,7 @@ func (f *Figure) smartenFigure() {
 	loc := locales[f.Style.Locale]
 	regular, bold := f.Style.faces()
 	has := func(r rune) bool { return hasRune(regular, r) && hasRune(bold, r) }
-	for _, p := range []*string{&f.Title, &f.Subtitle, &f.Note, &f.Alt, &f.UnitLabel, &f.Center, &f.Style.Source, &f.Style.Credit} {
+	for _, p := range []*string{&f.Title, &f.Subtitle, &f.Note, &f.Alt, &f.UnitLabel, &f.Center, &f.Style.Source, &f.Style.Credit, &f.Style.Byline} {
 		*p = smarten(*p, loc, has)
 	}
 	for i := range f.Annotations {

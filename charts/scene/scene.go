@@ -40,6 +40,11 @@ type Group struct {
 	ID    string // unique in the scene, e.g. "title", "series-1"; may be empty
 	Class string // CSS class, e.g. "pc-title"
 	Nodes []Node
+	// Link is a web address the group's text refers to (a source's page),
+	// kept in the SVG as a data-link attribute, not as a live link: an
+	// SVG embedded in a page makes no request and leads nowhere. The
+	// PNG ignores it.
+	Link string
 }
 
 // Rect is a filled rectangle.

@@ -239,6 +239,11 @@ func (e *svgWriter) group(g *Group) {
 		e.esc(g.ID)
 		e.str(`"`)
 	}
+	if g.Link != "" {
+		e.str(` data-link="`)
+		e.esc(g.Link)
+		e.str(`"`)
+	}
 	e.class(g.Class)
 	e.str(">\n")
 	for _, n := range g.Nodes {
