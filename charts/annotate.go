@@ -29,6 +29,7 @@ type Annotation struct {
 	XFrom, XTo float64
 
 	hasLine, hasRange, hasPeriod bool
+	said                         bool // its from or to was refused with a message of its own
 }
 
 // axes is what a chart tells the annotations about its plot: where the
@@ -58,6 +59,7 @@ func (fig *Figure) readPeriod(at *table, a *Annotation, m map[string]any) {
 	at.get("to")
 	if !fig.kind.xy {
 		at.errf("from", "a period (from = \"2020-03\") is shaded on line and area charts; here from and to are values, written as numbers")
+		a.said = true // no other complaint about the annotation
 		return
 	}
 	var ends [2]float64
@@ -65,21 +67,28 @@ func (fig *Figure) readPeriod(at *table, a *Annotation, m map[string]any) {
 		v, ok := m[k]
 		if !ok {
 			at.errf("to", "from and to go together: they shade a period")
+			a.said = true
 			return
 		}
 		if !isX(v) {
 			at.errf(k, "must be an x as the rows write it, like the other end (\"2020-03\" or \"2008\"), not %s", typeName(v))
+			a.said = true
 			return
 		}
-		_, xv, _, msg := parseX(v)
+		_, xv, unit, msg := parseX(v)
+		if msg == "" && fig.unitSet && (fig.xUnit == notDate) != (unit == notDate) {
+			msg = "is a date, and the rows' x are numbers; a period is shaded on a chart of dates"
+		}
 		if msg != "" {
 			at.errf(k, "%s", msg)
+			a.said = true // no other complaint about the annotation
 			return
 		}
 		ends[i] = xv
 	}
 	if ends[0] > ends[1] {
 		at.errf("to", "comes before from; swap them")
+		a.said = true
 		return
 	}
 	a.XFrom, a.XTo, a.hasPeriod = ends[0], ends[1], true
@@ -149,7 +158,7 @@ func (fig *Figure) readAnnotations(t *table) {
 			a.Width = w
 		}
 		n := 0
-		for _, set := range []bool{a.At != "", a.hasLine, a.hasRange || a.hasPeriod} {
+		for _, set := range []bool{a.At != "", a.hasLine, a.hasRange || a.hasPeriod || a.said} {
 			if set {
 				n++
 			}
@@ -176,7 +185,7 @@ func (fig *Figure) validateAnnotations(e *errs) {
 			}
 		}
 		if !fig.kind.valueAxis && (a.hasLine || a.hasRange || a.hasPeriod) {
-			e.add(key, "a %s chart has no value axis for a reference line or range; point at a row with at, or write it in the note", fig.kind.name)
+			e.add(key, "%s chart has no value axis for a reference line or range; point at a row with at, or write it in the note", aKind(fig.kind.name))
 			continue
 		}
 		if a.At != "" && !fig.hasRow(a.At) {
@@ -189,7 +198,7 @@ func (fig *Figure) validateAnnotations(e *errs) {
 			e.add(key+".at", "%s", msg)
 		}
 		if a.hasY && !fig.kind.valueAxis {
-			e.add(key+".y", "a %s chart has no value axis to place y on", fig.kind.name)
+			e.add(key+".y", "%s chart has no value axis to place y on", aKind(fig.kind.name))
 		}
 		if fig.Style.Log && (a.hasLine && a.Line <= 0 || a.hasRange && math.Min(a.From, a.To) <= 0 || a.hasY && a.Y <= 0) {
 			e.add(key, "a log scale has no zero or negative values to mark")
@@ -642,13 +651,17 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		of(over.Nodes[len(over.Nodes)-len(lines):], px, py)
 		// A connector from the point to the nearest corner of the text.
 		tb := an.textBox(lines, bx, by, a)
+		_, period := periodAt[i]
 		if ex, ey, drawn := connector(px, py, tb); drawn {
 			sx, sy := an.fromRing(px, py, ex, ey)
 			over.Add(&scene.Line{X1: sx, Y1: sy, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
 			an.taken = appendSegment(an.taken, [2]float64{px, py}, [2]float64{ex, ey}, 1)
 		}
-		// A ring around the point, hollow so that it hides none of it.
-		over.Add(&scene.Circle{CX: px, CY: py, R: 3.5, Stroke: c.th.text, StrokeWidth: 1.5, Class: "pc-annotation-point"})
+		// A ring around the point, hollow so that it hides none of it; a
+		// period's band is its own mark.
+		if !period {
+			over.Add(&scene.Circle{CX: px, CY: py, R: 3.5, Stroke: c.th.text, StrokeWidth: 1.5, Class: "pc-annotation-point"})
+		}
 	}
 	if failed > 0 {
 		// The band takes at most half the plot: notes that find no

@@ -81,7 +81,7 @@ func (f *Figure) validateAxis(e *errs) {
 	if !f.kind.valueAxis {
 		for _, k := range axisKeys {
 			if f.axisKeySet(k) {
-				e.add(k, "a %s chart has no value axis; %s applies to column, bar, range, line, area, dumbbell, grouped and stacked charts", f.kind.name, k)
+				e.add(k, "%s chart has no value axis; %s applies to column, bar, range, line, area, dumbbell, grouped and stacked charts", aKind(f.kind.name), k)
 			}
 		}
 		return
@@ -106,13 +106,19 @@ func (f *Figure) validateAxis(e *errs) {
 		if len(a.ticks) == 0 {
 			e.add("ticks", "is empty; give at least one tick, or a step")
 		}
-		if !slices.IsSorted(a.ticks) {
-			e.add("ticks", "must rise: %v", a.ticks)
+		if len(a.ticks) > maxTicks {
+			e.add("ticks", "lists %d ticks; at most %d are allowed", len(a.ticks), maxTicks)
+		}
+		for i := 1; i < len(a.ticks); i++ {
+			if a.ticks[i] <= a.ticks[i-1] {
+				e.add("ticks", "must rise, each above the one before: %v", a.ticks)
+				break
+			}
 		}
 		for i, v := range a.ticks {
 			switch {
 			case a.hasMin && v < a.min, a.hasMax && v > a.max:
-				e.add(fmt.Sprintf("ticks[%d]", i), "%g is outside min..max", v)
+				e.add(fmt.Sprintf("ticks[%d]", i), "%g is outside min..max (%s..%s)", v, fmtBound(a.hasMin, a.min), fmtBound(a.hasMax, a.max))
 			case f.Style.Log && v <= 0:
 				e.add(fmt.Sprintf("ticks[%d]", i), "%g cannot stand on a log scale", v)
 			}
@@ -121,6 +127,9 @@ func (f *Figure) validateAxis(e *errs) {
 	if a.step != 0 {
 		lo, hi := f.dataRange()
 		lo, hi = math.Min(lo, a.minOr(lo)), math.Max(hi, a.maxOr(hi))
+		if f.startsAtZero() && !a.hasMin {
+			lo, hi = math.Min(lo, 0), math.Max(hi, 0) // the axis runs from zero
+		}
 		if (hi-lo)/a.step > maxTicks {
 			e.add("ticks", "a step of %g makes more than %d ticks over %g..%g; give a larger step", a.step, maxTicks, lo, hi)
 		}
@@ -130,7 +139,7 @@ func (f *Figure) validateAxis(e *errs) {
 		if f.kind.stacks {
 			lo, hi := f.kind.extent(&d)
 			switch {
-			case a.hasMin && lo < a.min:
+			case a.hasMin && lo < 0 && lo < a.min: // a pile of positives starts at the axis
 				e.add(f.rowKey(i), "its values pile down to %g, below min (%g); lower min", lo, a.min)
 			case a.hasMax && hi > a.max:
 				e.add(f.rowKey(i), "its values pile up to %g, above max (%g); raise max", hi, a.max)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"presschart/charts/scene"
 )
@@ -162,17 +163,28 @@ func luminance(c scene.Color) float64 {
 // no row, part or series: a typo would silently publish a party in the
 // wrong colour. Names in [style] may be for other figures.
 func (f *Figure) checkNamedColors(names []string, e *errs) {
-	known := slices.Concat(f.rowNames(), f.Series)
-	if f.Rest != "" {
+	// Types of several series colour by series; the others by row (a
+	// dumbbell's second end, a slope's line, a card's rule), part or rest.
+	known, what := f.rowNames(), "row or part"
+	if f.kind.xy {
+		known = nil
+	}
+	if f.kind.multi || f.kind.xy {
+		known, what = f.Series, "series"
+	}
+	if f.Rest != "" && f.kind.parts {
 		known = append(known, f.Rest)
 	}
 	for _, n := range names {
 		if slices.Contains(known, n) {
 			continue
 		}
-		msg := fmt.Sprintf("%q names no row, part or series of the figure", n)
-		if m := nearest(n, known); m != "" {
-			msg += fmt.Sprintf("; did you mean %q?", m)
+		msg := fmt.Sprintf("%q names no %s of the figure; %s chart colours its %ss", n, what, aKind(f.kind.name), strings.Fields(what)[0])
+		switch {
+		case f.mergedRow(n) != "":
+			msg = f.mergedRow(n)
+		case nearest(n, known) != "":
+			msg += fmt.Sprintf("; did you mean %q?", nearest(n, known))
 		}
 		e.add("colors."+n, "%s", msg)
 	}

@@ -175,8 +175,8 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []b
 			break // the reader cannot resynchronise after a quoting error
 		}
 		line, _ := r.FieldPos(0)
-		if len(rows) >= fig.kind.maxRows {
-			problem("%s has more than %d rows; a %s chart shows at most %d", name, fig.kind.maxRows, fig.kind.name, fig.kind.maxRows)
+		if len(rows) >= fig.rowLimit() {
+			problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
 			break
 		}
 		if len(rec) != len(header) {

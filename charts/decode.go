@@ -339,13 +339,13 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		if t.texts("series", &fig.Series) && len(fig.Series) == 0 {
 			t.errf("series", "is empty; name each value of a row, e.g. series = [\"Nepal\", \"India\"]")
 		} else if len(fig.Series) > maxSeries {
-			t.errf("series", "names %d series; a %s chart shows at most %d legibly (split it into small multiples)", len(fig.Series), fig.kind.name, maxSeries)
+			t.errf("series", "names %d series; %s chart shows at most %d legibly (split it into small multiples)", len(fig.Series), aKind(fig.kind.name), maxSeries)
 			t.get("data") // its rows would each repeat the problem
 		}
 	}
 	if fig.kind != nil && fig.kind.series > 0 {
 		if t.texts("series", &fig.Series) && len(fig.Series) != fig.kind.series {
-			t.errf("series", "names %d values; a %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), fig.kind.name, fig.kind.series)
+			t.errf("series", "names %d values; %s chart has %d per row, e.g. series = [\"2024\", \"2025\"]", len(fig.Series), aKind(fig.kind.name), fig.kind.series)
 		}
 	}
 	if fig.kind != nil && len(fig.Series) <= maxSeries {
@@ -485,8 +485,8 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		return
 	}
-	if len(rows) > fig.kind.maxRows {
-		t.errf("data", "has %d rows; a %s chart shows at most %d", len(rows), fig.kind.name, fig.kind.maxRows)
+	if len(rows) > fig.rowLimit() {
+		t.errf("data", "has %d rows; %s chart shows at most %d", len(rows), aKind(fig.kind.name), fig.kind.maxRows)
 		return
 	}
 	for i, m := range rows {
@@ -545,7 +545,7 @@ func (fig *Figure) checkLog(e *errs) {
 		return
 	}
 	if !fig.kind.logScale {
-		e.add("scale", "a %s chart has no value axis to make logarithmic; scale = \"log\" applies to column, bar and range charts", fig.kind.name)
+		e.add("scale", "%s chart has no value axis to make logarithmic; scale = \"log\" applies to column, bar and range charts", aKind(fig.kind.name))
 		return
 	}
 	for i, d := range fig.Data {

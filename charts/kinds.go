@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"presschart/charts/scene"
 )
@@ -137,3 +138,12 @@ var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "seri
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 
 func noOptions(*Figure, *table) {}
+
+// aKind is a chart type's name with its article, for messages: "a bar",
+// "an area".
+func aKind(name string) string {
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}

@@ -25,14 +25,14 @@ func (f *Figure) readLabels(t *table) {
 	case f.kind.xy:
 		choices = lineLabelChoices
 	case !f.kind.valueAxis:
-		t.errf("labels", "a %s chart writes every part's value; labels applies to column, bar, range, dumbbell, grouped, stacked, line and area charts", f.kind.name)
+		t.errf("labels", "%s chart writes every part's value; labels applies to column, bar, range, dumbbell, grouped, stacked, line and area charts", aKind(f.kind.name))
 		f.Labels = ""
 		return
 	}
 	if !slices.Contains(choices, f.Labels) {
-		msg := fmt.Sprintf("%q is not a choice for a %s chart; use one of %q", f.Labels, f.kind.name, choices)
+		msg := fmt.Sprintf("%q is not a choice for %s chart; use one of %q", f.Labels, aKind(f.kind.name), choices)
 		if n := nearest(f.Labels, choices); n != "" {
-			msg = fmt.Sprintf("%q is not a choice for a %s chart; did you mean %q?", f.Labels, f.kind.name, n)
+			msg = fmt.Sprintf("%q is not a choice for %s chart; did you mean %q?", f.Labels, aKind(f.kind.name), n)
 		}
 		t.errf("labels", "%s", msg)
 		f.Labels = ""

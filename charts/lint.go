@@ -517,10 +517,10 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	names = append(names, f.Series...)
 	out = append(out, dropped(sc, names)...)
 	out = append(out, partial(sc, f.promised())...)
-	if f.kind.zero && !f.Style.Log && !f.startsAtZero() {
-		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("a %s chart whose value axis does not start at zero (zero = false): its marks' lengths no longer compare", f.kind.name)})
+	if lo, hi := f.dataRange(); f.kind.zero && !f.Style.Log && !f.startsAtZero() && (lo > 0 || hi < 0) {
+		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("%s chart whose value axis does not start at zero (zero = false): its marks' lengths no longer compare", aKind(f.kind.name))})
 	} else if f.kind.zero && !f.Style.Log && f.Axis.hasMin && f.Axis.min > 0 {
-		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("a %s chart whose value axis starts at min = %g, not zero: its marks' lengths no longer compare", f.kind.name, f.Axis.min)})
+		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("%s chart whose value axis starts at min = %g, not zero: its marks' lengths no longer compare", aKind(f.kind.name), f.Axis.min)})
 	}
 	return out
 }

@@ -209,6 +209,9 @@ func plotNumbers(c *ctx, p rect) drawn {
 		if c.isHighlighted(d.Label) {
 			fill, rule = c.accent, c.accent
 		}
+		if own, ok := c.f.Style.Named[d.Label]; ok {
+			fill, rule = c.readable(own), own
+		}
 		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
 		base := y + head(big)
 		card.Add(c.text(x, base, cardFormat(c.nf, d).number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))

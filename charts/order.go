@@ -2,7 +2,9 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -56,13 +58,26 @@ func (f *Figure) readOrder(t *table) {
 	t.integer("top", &o.top, 1, maxPoints)
 	t.boolean("reverse", &o.reverse)
 	if f.kind.xy && (o.sort != "" || o.top != 0 || o.reverse) {
-		t.errf(f.orderKeySet(), "a %s chart keeps its rows in the order of x; sort, top and reverse apply to charts of labelled rows", f.kind.name)
+		t.errf(f.orderKeySet(), "%s chart keeps its rows in the order of x; sort, top and reverse apply to charts of labelled rows", aKind(f.kind.name))
 		*o = orderOpts{}
 	}
 	if o.top != 0 && !f.kind.sums() {
-		t.errf("top", "a %s chart cannot add its rows into one; top applies to column, bar, waffle, stack, donut, grouped and stacked charts", f.kind.name)
+		t.errf("top", "%s chart cannot add its rows into one; top applies to column, bar, waffle, stack, donut, grouped and stacked charts", aKind(f.kind.name))
 		o.top = 0
 	}
+	if o.top >= f.kind.maxRows && !f.kind.xy {
+		t.errf("top", "keeps %d rows and adds up the rest into one more; %s chart shows at most %d", o.top, aKind(f.kind.name), f.kind.maxRows)
+		o.top = 0
+	}
+}
+
+// rowLimit is how many rows the figure may be given: the type's limit,
+// or, when top adds the rest up into one, as many as any figure takes.
+func (f *Figure) rowLimit() int {
+	if f.Order.top > 0 {
+		return maxPoints
+	}
+	return f.kind.maxRows
 }
 
 // orderKeySet is the first order key the figure set, for a message.
@@ -143,6 +158,27 @@ func (f *Figure) order(e *errs) {
 			}
 		}
 		rows = rows[:o.top:o.top]
+	}
+	if rest != nil {
+		// Sums of decimals carry floating-point noise (0.3 − 0.1 − 0.2 is
+		// not 0): a sum is kept to the nine decimals no number needs.
+		clean := func(v float64) float64 {
+			if math.Abs(v) < 1e6 {
+				v = math.Round(v*1e9) / 1e9
+			}
+			v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+			return v
+		}
+		rest.Value = clean(rest.Value)
+		for j := range rest.Values {
+			rest.Values[j] = clean(rest.Values[j])
+		}
+		for _, v := range append([]float64{rest.Value}, rest.Values...) {
+			if checkMagnitude(v) != "" {
+				e.add("top", "the rows it adds up come to %g, beyond what can be charted (0, or 0.000001 to 1e15 in magnitude); give the data in other units", v)
+				return
+			}
+		}
 	}
 	// The rows added up come last, whichever way the others run.
 	if o.reverse {

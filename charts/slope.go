@@ -123,6 +123,9 @@ func plotSlopes(c *ctx, p rect) drawn {
 		} else if c.isHighlighted(d.Label) {
 			col, text = c.accent, c.readable(c.accent)
 		}
+		if own, ok := c.f.Style.Named[d.Label]; ok {
+			col, text = own, c.readable(own)
+		}
 		row := &scene.Group{Class: "pc-slope"}
 		row.Add(&scene.Line{X1: ax, Y1: fromY[i], X2: bx, Y2: toY[i], Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})
 		row.Add(&scene.Circle{CX: ax, CY: fromY[i], R: r, Fill: col, Class: "pc-from"})

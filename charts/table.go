@@ -103,6 +103,9 @@ func (t *table) str(key string, dst *string) bool {
 		t.errf(key, "must be a string, not %s", typeName(v))
 		return false
 	}
+	// A file saved with Windows line ends keeps them inside multi-line
+	// strings: a line break all the same.
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if msg := checkText(s); msg != "" {
 		t.errf(key, "%s", msg)
 		return false

@@ -88,7 +88,7 @@ func smarten(s string, loc *locale, has func(rune) bool) string {
 }
 
 // isoDate reports whether the hyphen at i is inside a date such as
-// 2024-07-01, which keeps its hyphens.
+// 2024-07-01 or 2024-07, which keeps its hyphens.
 func isoDate(rs []rune, i int) bool {
 	digits := func(from, n int) bool {
 		for k := from; k < from+n; k++ {
@@ -98,8 +98,11 @@ func isoDate(rs []rune, i int) bool {
 		}
 		return true
 	}
-	// NNNN-NN-NN, the hyphen being the first or the second.
-	return digits(i-4, 4) && digits(i+1, 2) && i+3 < len(rs) && rs[i+3] == '-' && digits(i+4, 2) ||
+	// NNNN-NN-NN, the hyphen being the first or the second; and NNNN-MM
+	// with a month 01 to 12 (2024-07; 2023-24 is a range).
+	month := digits(i-4, 4) && digits(i+1, 2) && !digits(i+3, 1) && !digits(i-5, 1) &&
+		(rs[i+1] == '0' || rs[i+1] == '1' && rs[i+2] <= '2')
+	return month || digits(i-4, 4) && digits(i+1, 2) && i+3 < len(rs) && rs[i+3] == '-' && digits(i+4, 2) ||
 		digits(i-7, 4) && i-3 >= 0 && rs[i-3] == '-' && digits(i-2, 2) && digits(i+1, 2)
 }
 

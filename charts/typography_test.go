@@ -18,7 +18,8 @@ func TestSmarten(t *testing.T) {
 		{"en", `He said 'no' twice`, "He said ‘no’ twice"},
 		{"en", `'90s`, "’90s"},
 		{"en", "From 2023-2024", "From 2023–2024"},
-		{"en", "On 2024-07-01 and 2024-07", "On 2024-07-01 and 2024–07"},
+		{"en", "On 2024-07-01 and since 2024-07", "On 2024-07-01 and since 2024-07"},
+		{"en", "The 2023-24 season, 2010-2020", "The 2023–24 season, 2010–2020"},
 		{"en", "Wait...", "Wait…"},
 		{"en", "Up 5 % and 12 km away", "Up 5\u00a0% and 12\u00a0km away"},
 		{"en", "12 kmh is not a unit", "12 kmh is not a unit"},
@@ -69,5 +70,19 @@ func TestTypographyKey(t *testing.T) {
 	}
 	if _, err := Decode("t.toml", []byte("[style]\ntypography = \"smrt\"\n"+src), "."); err == nil {
 		t.Error("typography = \"smrt\" accepted")
+	}
+}
+
+// TestCRLFInMultilineStrings: a file saved with Windows line ends keeps
+// them in multi-line strings; they are line breaks, not control
+// characters.
+func TestCRLFInMultilineStrings(t *testing.T) {
+	src := "[[figure]]\r\nid = \"f\"\r\ntype = \"bar\"\r\ntitle = \"T\"\r\nnote = \"\"\"two\r\nlines\"\"\"\r\ndata = [{ label = \"a\", value = 1 }]\r\n"
+	file, err := Decode("crlf.toml", []byte(src), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := file.Figures[0].Note; got != "two\nlines" {
+		t.Errorf("note %q", got)
 	}
 }
