@@ -9,6 +9,7 @@ import (
 // barKind draws horizontal bars, one row per data row, with the label to
 // the left (wrapped to two lines) and the value at the end of the bar.
 var barKind = &kind{
+	tagsValues:   true,
 	sayHighlight: true,
 	name:         "bar",
 	logScale:     true,

@@ -9,6 +9,7 @@ import (
 // columnKind draws vertical bars from a zero baseline, one per data row,
 // with the value above each bar and the label below.
 var columnKind = &kind{
+	tagsValues:   true,
 	change:       true,
 	sayHighlight: true,
 	name:         "column",
@@ -52,10 +53,16 @@ func plotColumns(c *ctx, p rect) drawn {
 	// Value labels shrink to fit their slot, and are left out only when
 	// they cannot fit at 10 px.
 	size := c.value
-	for size > 10 && c.maxWidth(data, size) > slot-4 {
+	var shown []Datum // the rows whose values labels asks for
+	for i, d := range data {
+		if c.f.labelled(i, -1) {
+			shown = append(shown, d)
+		}
+	}
+	for size > 10 && c.maxWidth(shown, size) > slot-4 {
 		size--
 	}
-	showValues := c.maxWidth(data, size) <= slot-4
+	showValues := c.maxWidth(shown, size) <= slot-4
 	capH := c.bold.CapHeight(size)
 
 	labelTop := s.px(s.lo) + 6

@@ -301,7 +301,9 @@
 // its name at its end), "last", "highlight" (the highlighted rows' or
 // series' values) and "max" (the largest value only). Lines and areas
 // take "last" (their default) and "none". A stacked chart's totals follow
-// the rows they stand on.
+// the rows they stand on; its values stand inside their segments, and a
+// chosen one that does not fit is left out, which --check reports
+// (value-labels-part). "max" alone may be wider than its bar.
 //
 // # Order of rows
 //

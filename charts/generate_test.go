@@ -135,8 +135,17 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Value labels as an editor picks them.
 	if k.valueAxis && ax.Intn(5) == 0 {
 		choices := labelChoices
-		if k.xy {
+		switch {
+		case k.xy:
 			choices = lineLabelChoices
+		case k.stacks:
+			// A pile's values stand inside their segments: a chosen one
+			// that does not fit is left out, and --check says so.
+			choices = []string{"all", "none"}
+		case k.multi:
+			// Several series' chosen values side by side may not fit
+			// their bars (--check says so); one, the largest, does.
+			choices = []string{"all", "none", "max"}
 		}
 		fmt.Fprintf(&b, "labels = %q\n", choices[ax.Intn(len(choices))])
 	}

@@ -35,6 +35,9 @@ type kind struct {
 	// stacks says that a row's values pile up (stacked charts, areas):
 	// the value axis holds each pile, not each value.
 	stacks bool
+	// tagsValues says that its value labels carry their series' class
+	// (pc-s1, pc-s2...), which the layout checker counts.
+	tagsValues bool
 	// parts says that rows are parts of a whole, which rest completes:
 	// rest then names a row for highlights and annotations.
 	parts bool

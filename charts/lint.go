@@ -516,7 +516,7 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	}
 	names = append(names, f.Series...)
 	out = append(out, dropped(sc, names)...)
-	out = append(out, partial(sc, f.promised())...)
+	out = append(out, partial(sc, f.promised(), f.kind.tagsValues && f.Labels != "" && f.Labels != "all")...)
 	if lo, hi := f.dataRange(); f.kind.zero && !f.Style.Log && !f.startsAtZero() && (lo > 0 || hi < 0) {
 		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("%s chart whose value axis does not start at zero (zero = false): its marks' lengths no longer compare", aKind(f.kind.name))})
 	} else if f.kind.zero && !f.Style.Log && f.Axis.hasMin && f.Axis.min > 0 {
@@ -548,7 +548,10 @@ func (f *Figure) promised() map[string]int {
 
 // partial finds the series that label some of their values and not the
 // others: all of a series or none.
-func partial(sc *scene.Scene, want map[string]int) []Finding {
+//
+// With every, a series that labels none of what was asked of it counts
+// too: labels = "max" chose its value, and leaving it out is a finding.
+func partial(sc *scene.Scene, want map[string]int, every bool) []Finding {
 	got := map[string]int{}
 	sc.Walk(func(n scene.Node) {
 		t, ok := n.(*scene.Text)
@@ -566,7 +569,15 @@ func partial(sc *scene.Scene, want map[string]int) []Finding {
 		}
 	})
 	var out []Finding
-	for _, s := range sortedKeys(got) {
+	keys := sortedKeys(got)
+	if every {
+		for _, s := range sortedKeys(want) {
+			if _, ok := got[s]; !ok && want[s] > 0 {
+				keys = append(keys, s)
+			}
+		}
+	}
+	for _, s := range keys {
 		if got[s] != want[s] {
 			out = append(out, Finding{Rule: rulePartial, What: fmt.Sprintf("%s labels %d of its %d values", s, got[s], want[s])})
 		}

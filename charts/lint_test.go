@@ -169,15 +169,19 @@ func TestPartialRule(t *testing.T) {
 	label := func(s string) *scene.Text { return &scene.Text{X: 10, Y: 20, S: s, Size: 12, Class: "pc-value pc-s1"} }
 	sc := &scene.Scene{Width: 640, Height: 400, Regular: font.Default(false), Bold: font.Default(true)}
 	sc.Root = []*scene.Group{{ID: "plot", Nodes: []scene.Node{label("1"), label("2")}}}
-	if got := partial(sc, map[string]int{"pc-s1": 3}); len(got) != 1 || got[0].Rule != rulePartial {
+	if got := partial(sc, map[string]int{"pc-s1": 3}, false); len(got) != 1 || got[0].Rule != rulePartial {
 		t.Errorf("two of three labelled: found %v", got)
 	}
-	if got := partial(sc, map[string]int{"pc-s1": 2}); len(got) != 0 {
+	if got := partial(sc, map[string]int{"pc-s1": 2}, false); len(got) != 0 {
 		t.Errorf("all labelled: found %v", got)
 	}
 	sc.Root[0].Nodes = nil
-	if got := partial(sc, map[string]int{"pc-s1": 3}); len(got) != 0 {
+	if got := partial(sc, map[string]int{"pc-s1": 3}, false); len(got) != 0 {
 		t.Errorf("none labelled: found %v", got)
+	}
+	// labels = "max" chose one value: leaving it out is found.
+	if got := partial(sc, map[string]int{"pc-s1": 1}, true); len(got) != 1 {
+		t.Errorf("the chosen value left out: found %v", got)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
-		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked,
+		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
 		options: noOptions,
 		validate: func(f *Figure, e *errs) {
 			validateMulti(f, e)
@@ -220,10 +220,19 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	for i := range show {
 		show[i] = true
 		for j, d := range data {
+			if !c.f.labelled(j, i) {
+				continue // only the values labels asks for need to fit
+			}
 			v := d.Values[i]
 			_, _, h := segment(j, i)
 			lw := c.width(c.nf.number(v), size, true)
-			if stacked && v != 0 && (h < capH+10 || lw > barW-6) || !stacked && lw > barW-2 {
+			// One value alone (labels = "max") may be wider than its bar:
+			// no other value stands beside it.
+			room := barW - 2
+			if c.f.Labels == "max" {
+				room = p.w
+			}
+			if stacked && v != 0 && (h < capH+10 || lw > barW-6) || !stacked && lw > room {
 				show[i] = false
 			}
 		}
@@ -253,10 +262,15 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 					mid = clearOf(s.px(sumOf(d)), top, top+h, capH+8, mid)
 				}
 				values.Add(c.text(x+barW/2, mid+capH/2, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-inside"+tag))
-			case !stacked && v >= 0:
-				values.Add(c.text(x+barW/2, top-6, label, size, true, c.th.text, scene.Middle, "pc-value"+tag))
 			case !stacked:
-				values.Add(c.text(x+barW/2, top+h+6+capH, label, size, true, c.th.text, scene.Middle, "pc-value"+tag))
+				// Centred on its bar, but inside the plot: a value wider
+				// than its bar (labels = "max") stays clear of the ticks.
+				mx := math.Min(math.Max(x+barW/2, left+lw/2), p.right()-lw/2)
+				y := top - 6
+				if v < 0 {
+					y = top + h + 6 + capH
+				}
+				values.Add(c.text(mx, y, label, size, true, c.th.text, scene.Middle, "pc-value"+tag))
 			}
 			total += v
 		}
@@ -366,8 +380,8 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	show := make([]bool, ns)
 	for i := range show {
 		show[i] = true
-		for _, d := range data {
-			if !stacked || d.Values[i] == 0 {
+		for j, d := range data {
+			if !stacked || d.Values[i] == 0 || !c.f.labelled(j, i) {
 				continue
 			}
 			sp := spanOf(d, i)

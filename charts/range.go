@@ -13,6 +13,7 @@ import (
 // from low to high with a dot at each end, labelled "10,000–30,000", and
 // the row's label above it.
 var rangeKind = &kind{
+	tagsValues:   true,
 	sayHighlight: true,
 	name:         "range",
 	logScale:     true,
