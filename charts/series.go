@@ -124,7 +124,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	g.Add(grid, axisY)
 	// The x axis sits under the plot, below negative values too, never
 	// along a zero line through the data.
-	g.Add(c.xAxis(c.xTicks(x0, x1, px, left), px, s.p0, left))
+	g.Add(c.xAxis(c.xTicks(data[0].XV, last.XV, px, left), px, s.p0, left))
 
 	var endY []float64
 	for i, name := range names {
@@ -154,9 +154,12 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 			}
 			fill.Close()
 			sg.Add(fill)
+			if len(pts) == 1 { // one row has no width: its point shows it
+				sg.Add(&scene.Circle{CX: pts[0][0], CY: pts[0][1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+			}
 		} else {
 			sg.Add(&scene.Polyline{Pts: thin(pts, c.grid()), Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})
-			if c.f.Points {
+			if c.f.Points || len(pts) == 1 { // one row: its point, or nothing shows
 				for _, pt := range pts {
 					sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
 				}
