@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"presschart/charts/scene"
 )
@@ -165,12 +164,12 @@ func luminance(c scene.Color) float64 {
 func (f *Figure) checkNamedColors(names []string, e *errs) {
 	// Types of several series colour by series; the others by row (a
 	// dumbbell's second end, a slope's line, a card's rule), part or rest.
-	known, what := f.rowNames(), "row or part"
+	known, what, whats := f.rowNames(), "row or part", "rows and parts"
 	if f.kind.xy {
 		known = nil
 	}
 	if f.kind.multi || f.kind.xy {
-		known, what = f.Series, "series"
+		known, what, whats = f.Series, "series", "series"
 	}
 	if f.Rest != "" && f.kind.parts {
 		known = append(known, f.Rest)
@@ -179,7 +178,7 @@ func (f *Figure) checkNamedColors(names []string, e *errs) {
 		if slices.Contains(known, n) {
 			continue
 		}
-		msg := fmt.Sprintf("%q names no %s of the figure; %s chart colours its %ss", n, what, aKind(f.kind.name), strings.Fields(what)[0])
+		msg := fmt.Sprintf("%q names no %s of the figure; %s chart colours its %s", n, what, aKind(f.kind.name), whats)
 		switch {
 		case f.mergedRow(n) != "":
 			msg = f.mergedRow(n)

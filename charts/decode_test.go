@@ -100,7 +100,7 @@ func TestErrorMessages(t *testing.T) {
 		{"labels misspelt", fig("labels = \"hihglight\"\n" + rows(3)), []string{`labels: "hihglight" is not a choice for a column chart; did you mean "highlight"?`}},
 		{"labels on a line", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\nlabels = \"max\"\ndata = [{ x = 2020, value = 1 }]\n", []string{`labels: "max" is not a choice for a line chart; use one of ["last" "none"]`}},
 		{"labels on a donut", "[[figure]]\nid = \"d\"\ntype = \"donut\"\ntitle = \"T\"\nlabels = \"none\"\ndata = [{ label = \"a\", value = 1 }]\n", []string{"labels: a donut chart writes every part's value"}},
-		{"colour name unknown", fig("colors = { \"r7\" = \"#123456\" }\n" + rows(3)), []string{`colors.r7: "r7" names no row or part of the figure; a column chart colours its rows; did you mean "r0"?`}},
+		{"colour name unknown", fig("colors = { \"r7\" = \"#123456\" }\n" + rows(3)), []string{`colors.r7: "r7" names no row or part of the figure; a column chart colours its rows and parts; did you mean "r0"?`}},
 		{"colour of a series on rows", "[[figure]]\nid = \"g\"\ntype = \"grouped-bar\"\ntitle = \"T\"\nseries = [\"x\", \"y\"]\ncolors = { \"a\" = \"#123456\" }\ndata = [{ label = \"a\", values = [1, 2] }]\n", []string{`colors.a: "a" names no series of the figure; a grouped-bar chart colours its series`}},
 		{"colour of a merged row", fig("top = 1\ncolors = { \"r2\" = \"#123456\" }\n" + rows(3)), []string{`colors.r2: "r2" is one of the rows top = 1 adds up`}},
 		{"colour by name bad", fig("colors = { \"r1\" = \"blue\" }\n" + rows(3)), []string{`colors.r1: "blue" is not a colour`}},

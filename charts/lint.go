@@ -105,9 +105,10 @@ func lint(sc *scene.Scene, input string) []Finding {
 			out = append(out, Finding{Rule: ruleTruncated, What: fmt.Sprintf("%q", clip(t.S)), A: boxes[i]})
 		}
 	}
+	textGrid := newXGrid(boxes)
 	for i := range texts {
-		for j := i + 1; j < len(texts); j++ {
-			if quads[i].overlaps(quads[j]) {
+		for _, j := range textGrid.near(boxes[i]) {
+			if j > i && quads[i].overlaps(quads[j]) {
 				out = append(out, Finding{Rule: ruleOverlap, What: fmt.Sprintf("%q and %q", clip(texts[i].S), clip(texts[j].S)), A: boxes[i], B: boxes[j]})
 			}
 		}
@@ -175,20 +176,26 @@ func lint(sc *scene.Scene, input string) []Finding {
 			}
 		}
 	}
+	markBounds := make([]scene.Box, len(marks))
+	for k, m := range marks {
+		markBounds[k] = m.q.bounds()
+	}
+	markGrid := newXGrid(markBounds)
 	for i, t := range texts {
+		near := markGrid.near(boxes[i])
 		if strings.Contains(t.Class, "pc-inside") {
 			// A value inside its own bar, in a contrasting colour: no
 			// mark may be painted over it.
-			for _, m := range marks {
-				if m.at > textAt[i] && quads[i].overlaps(m.q) {
+			for _, k := range near {
+				if m := marks[k]; m.at > textAt[i] && quads[i].overlaps(m.q) {
 					out = append(out, Finding{Rule: ruleMarkOver, What: fmt.Sprintf("a %s over %q", m.what, clip(t.S)), A: m.q.bounds(), B: boxes[i]})
 					break
 				}
 			}
 			continue
 		}
-		for _, m := range marks {
-			if quads[i].overlaps(m.q) {
+		for _, k := range near {
+			if m := marks[k]; quads[i].overlaps(m.q) {
 				out = append(out, Finding{Rule: ruleOverMark, What: fmt.Sprintf("%q over a %s", clip(t.S), m.what), A: boxes[i], B: m.q.bounds()})
 				break
 			}
@@ -620,5 +627,52 @@ func dropped(sc *scene.Scene, names []string) []Finding {
 			}
 		}
 	}
+	return out
+}
+
+// xGrid finds, among boxes, those whose x extent may meet a box: each box
+// is filed under every column of xCell px it spans, so that a figure of
+// thousands of labels is checked in time near its size, not its square.
+type xGrid struct {
+	cells map[int][]int
+	seen  []int // per box, the query that last returned it
+	query int
+}
+
+const xCell = 32
+
+func newXGrid(boxes []scene.Box) *xGrid {
+	g := &xGrid{cells: map[int][]int{}, seen: make([]int, len(boxes))}
+	for i, b := range boxes {
+		lo, hi := int(math.Floor(b.X0/xCell)), int(math.Floor(b.X1/xCell))
+		if hi-lo > 1<<12 { // a box wider than any figure: file it once, under every query
+			lo, hi = math.MinInt32, math.MinInt32
+		}
+		for c := lo; c <= hi; c++ {
+			g.cells[c] = append(g.cells[c], i)
+		}
+	}
+	return g
+}
+
+// near returns, in their order, the boxes filed under the columns b spans
+// (and any filed under all), each once.
+func (g *xGrid) near(b scene.Box) []int {
+	g.query++
+	var out []int
+	add := func(c int) {
+		for _, i := range g.cells[c] {
+			if g.seen[i] != g.query {
+				g.seen[i] = g.query
+				out = append(out, i)
+			}
+		}
+	}
+	add(math.MinInt32)
+	lo, hi := int(math.Floor(b.X0/xCell))-1, int(math.Floor(b.X1/xCell))+1
+	for c := lo; c <= hi && c-lo <= 1<<12; c++ {
+		add(c)
+	}
+	slices.Sort(out)
 	return out
 }
