@@ -23,32 +23,27 @@ type section struct {
 // caller then decodes the file whole. A file whose head still defines
 // "figure" (figure = [...], say) must be decoded whole too.
 func figureSections(src []byte, g *tomlGuard) (head []byte, secs []section, ok bool) {
-	if g.stopAt >= 0 || g.msg != "" {
+	if g.stopAt >= 0 || g.msg != "" || g.quoted {
 		return nil, nil, false
 	}
 	in := false // the current header is in a figure section
 	for _, h := range g.headers {
-		name, sub := h.key, false
-		if strings.ContainsAny(name, `"'`) {
-			return nil, nil, false
-		}
-		if first, _, dotted := strings.Cut(name, "."); dotted {
-			name, sub = strings.TrimRight(first, " \t"), true
-		}
-		switch {
-		case name != "figure":
+		switch h.kind {
+		case otherTable:
 			if in {
 				secs[len(secs)-1].end = h.at
 				in = false
 			}
-		case h.array && !sub:
+		case figureArray:
 			if in {
 				secs[len(secs)-1].end = h.at
 			}
 			secs = append(secs, section{start: h.at, end: len(src), line: h.line})
 			in = true
-		case !in:
-			return nil, nil, false // [figure.x] or [figure] outside a [[figure]]
+		case figureSub:
+			if !in {
+				return nil, nil, false // [figure.x] or [figure] outside a [[figure]]
+			}
 		}
 	}
 	head = make([]byte, len(src))

@@ -74,17 +74,30 @@ type tomlGuard struct {
 	msg               string
 	stopAt            int
 
-	// headers are the [table] and [[array]] headers read, in order.
+	// headers are where figure sections start and end, for
+	// figureSections: every [[figure]], the first other header after
+	// one, and a [figure.x] or [figure] that comes before any; quoted
+	// says a header's name was quoted, which figureSections leaves to
+	// the decoder. A file of a million other tables records one.
 	headers []guardHeader
+	quoted  bool
 }
 
-// guardHeader is one header of the file: where its line starts, the line's
-// number, the key's text as written and whether it is an [[array]].
+// guardHeader is a header of the file: where its line starts, the line's
+// number and what it is.
 type guardHeader struct {
 	at, line int
-	key      string
-	array    bool
+	kind     headerKind
 }
+
+// headerKind is what a header is to figureSections.
+type headerKind uint8
+
+const (
+	figureArray headerKind = iota // [[figure]]
+	figureSub                     // [figure.x], [[figure.x]] or [figure]
+	otherTable                    // any other header
+)
 
 func newTOMLGuard(src []byte) *tomlGuard {
 	g := &tomlGuard{src: src, line: 1, stopAt: -1}
@@ -203,7 +216,33 @@ func (g *tomlGuard) scanHeader() {
 			return
 		}
 	}
-	g.headers = append(g.headers, guardHeader{at: g.lineStart, line: g.line, key: string(bytes.TrimRight(key, " \t")), array: array})
+	g.noteHeader(key, array)
+}
+
+// noteHeader records a header that starts or ends a figure section.
+func (g *tomlGuard) noteHeader(key []byte, array bool) {
+	if bytes.ContainsAny(key, `"'`) {
+		g.quoted = true
+		return
+	}
+	first, _, dotted := bytes.Cut(key, []byte("."))
+	kind := otherTable
+	if string(bytes.TrimRight(first, " \t")) == "figure" {
+		kind = figureSub
+		if array && !dotted {
+			kind = figureArray
+		}
+	}
+	last := otherTable
+	if n := len(g.headers); n > 0 {
+		last = g.headers[n-1].kind
+	}
+	switch {
+	case kind == figureArray,
+		kind == otherTable && last != otherTable,
+		kind == figureSub && len(g.headers) == 0:
+		g.headers = append(g.headers, guardHeader{at: g.lineStart, line: g.line, kind: kind})
+	}
 }
 
 // scanLineEnd reads what follows a header or a whole top-level value: blanks
