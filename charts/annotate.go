@@ -27,6 +27,13 @@ type Annotation struct {
 	// A period of x to shade on a line or area chart (from = "2020-03",
 	// to = "2020-06"): positions as the rows' XV.
 	XFrom, XTo float64
+	// The editor's placement of a note at a point: its text's top corner
+	// (left, right or centre, as align says) dx, dy px from the point;
+	// and an arrowhead on its connector.
+	DX, DY    float64
+	Align     string // "left", "right", "center"; "" with dx, dy: left
+	Arrow     bool
+	hasOffset bool
 
 	hasLine, hasRange, hasPeriod bool
 	said                         bool // its from or to was refused with a message of its own
@@ -149,6 +156,25 @@ func (fig *Figure) readAnnotations(t *table) {
 			if hasFrom != hasTo {
 				at.errf("to", "from and to go together: they shade a range of values")
 			}
+		}
+		hasDX, hasDY := at.num("dx", &a.DX), at.num("dy", &a.DY)
+		a.hasOffset = hasDX || hasDY
+		if at.str("align", &a.Align) && !slices.Contains([]string{"left", "right", "center"}, a.Align) {
+			msg := fmt.Sprintf("unknown alignment %q; use \"left\", \"right\" or \"center\"", a.Align)
+			if n := nearest(a.Align, []string{"left", "right", "center"}); n != "" {
+				msg = fmt.Sprintf("unknown alignment %q; did you mean %q?", a.Align, n)
+			}
+			at.errf("align", "%s", msg)
+		}
+		if a.Align != "" && !a.hasOffset {
+			at.errf("align", "goes with dx and dy, which place the note; without them it is placed where it is clear")
+		}
+		at.boolean("arrow", &a.Arrow)
+		if (a.hasOffset || a.Arrow) && a.At == "" {
+			at.errf("dx", "dx, dy, align and arrow place a note at a point; give at (or x)")
+		}
+		if math.Abs(a.DX) > maxSide || math.Abs(a.DY) > maxSide {
+			at.errf("dx", "moves the note off any figure; dx and dy are at most %d px", maxSide)
 		}
 		var w float64
 		if at.num("width", &w) {
@@ -617,7 +643,15 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		width = math.Min(width, c.right-c.left-4)                // no wider than the figure
 		lines, _ := c.regular.Wrap(note.Text, c.small, width, 0) // a note is never cut
 		cands := an.candidates(lines, px, py)
-		pick, found := an.first(lines, cands, px, py)
+		var pick [3]float64
+		var found bool
+		if note.hasOffset {
+			// Where the editor put it; --check says what it covers.
+			anchor := map[string]scene.Anchor{"": scene.Start, "left": scene.Start, "right": scene.End, "center": scene.Middle}[note.Align]
+			pick, found = [3]float64{px + note.DX, py + note.DY, float64(anchor)}, true
+		} else {
+			pick, found = an.first(lines, cands, px, py)
+		}
 		for _, k := range []float64{0.75, 0.55} {
 			if found {
 				break
@@ -655,6 +689,14 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		if ex, ey, drawn := connector(px, py, tb); drawn {
 			sx, sy := an.fromRing(px, py, ex, ey)
 			over.Add(&scene.Line{X1: sx, Y1: sy, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
+			if note.Arrow {
+				// An open arrowhead at the point's end: two strokes back
+				// along the connector, 30° either side.
+				a := math.Atan2(ey-sy, ex-sx)
+				for _, turn := range []float64{-math.Pi / 6, math.Pi / 6} {
+					over.Add(&scene.Line{X1: sx, Y1: sy, X2: sx + 6*math.Cos(a+turn), Y2: sy + 6*math.Sin(a+turn), Stroke: c.th.faint, Width: 1.25, Class: "pc-arrow"})
+				}
+			}
 			an.taken = appendSegment(an.taken, [2]float64{px, py}, [2]float64{ex, ey}, 1)
 		}
 		// A ring around the point, hollow so that it hides none of it; a

@@ -355,6 +355,19 @@
 // it; the period must overlap the rows' x. Numbers are values, as on
 // every chart.
 //
+// A note at a point may be placed by hand: dx and dy put its text's top
+// left corner (top right with align = "right", top centre with
+// "center") that many px right and down of the point, and --check judges
+// what it covers; arrow = true puts an open arrowhead on its connector.
+//
+//	[[figure.annotation]]
+//	text  = "Campaign begins"
+//	at    = "2024-07"
+//	dx    = 40               # px right of the point
+//	dy    = -60              # px down: negative is up
+//	align = "left"           # "right", "center"
+//	arrow = true
+//
 // x = "2024-07" (or x = 2024) is another way to write at for line and area
 // charts. width sets the text's wrapping width (40 to 1000 px; default 130 at 640
 // px wide). The value axis always reaches every line, range and y an

@@ -215,6 +215,12 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nat = %q\ny = %s\n", text, at, tomlNumber(math.Abs(val())))
 		default:
 			fmt.Fprintf(&b, "[[figure.annotation]]\ntext = %q\nat = %q\n", text, at)
+			// An arrowhead on some. (dx and dy are the editor's own
+			// placement, which --check judges; a generator cannot choose
+			// one as an editor would.)
+			if ax.Intn(3) == 0 {
+				b.WriteString("arrow = true\n")
+			}
 		}
 	}
 	// Rows in an editor's order: by value or label, reversed, the first
