@@ -122,6 +122,7 @@ func TestErrorMessages(t *testing.T) {
 		{"dx without at", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "line = 1\ndx = 5\n", []string{"annotation[0].dx: dx, dy, align and arrow place a note at a point; give at (or x)"}},
 		{"dx too far", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "at = \"2020\"\ndx = 90000\n", []string{"annotation[0].dx: moves the note off any figure"}},
 		{"arrow not bool", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\ndata = [{ x = 2020, value = 1 }, { x = 2022, value = 2 }]\n[[figure.annotation]]\ntext = \"t\"\n" + "at = \"2020\"\narrow = \"yes\"\n", []string{"annotation[0].arrow: must be true or false"}},
+		{"tick decimals", fig("tick_decimals = 7\n" + rows(1)), []string{"tick_decimals: 7 is out of range; it must be from 0 to 6"}},
 		{"too many inline figures", "figure = [" + strings.Repeat(`{id = "a"},`, 10_001) + "]", []string{"10001 figures; at most 10000"}},
 		{"huge number", fig("data = [{ label = \"a\", value = 1e300 }]"), []string{"data[0].value: 1e+300 is too large"}},
 		{"fractional scale", fig("scale = 1.5\n" + rows(1)), []string{"scale: must be a whole number, not 1.5"}},

@@ -115,6 +115,9 @@
 //	             never by the name inside the font file
 //	decimals     0 to 6 decimals for every number; default: as the value
 //	             needs, at most 2
+//	tick_decimals 0 to 6 decimals for the value axis's ticks (2.0%, 3.0%),
+//	             apart from decimals, but never fewer than the step needs
+//	             (0.5 steps keep one); default: as each step needs
 //	prefix       written before every number, e.g. "$"
 //	suffix       written after every number, e.g. "%" or " km"
 //	compact      true writes 135K, 1.2M (per locale: 135 Tsd., 135 тис.)

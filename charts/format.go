@@ -19,6 +19,9 @@ type numberFormat struct {
 	prefix   string
 	suffix   string
 	compact  bool
+	// tickDecimals is the decimals of value-axis ticks (tick_decimals),
+	// -1 for what each step needs.
+	tickDecimals int
 	// shared is the decimals every value of the figure is written with
 	// when decimals is -1 and its values are of one scale (below
 	// 1,000), so that 0.1 beside 0.092 reads 0.100; -1 for each as it
@@ -27,7 +30,7 @@ type numberFormat struct {
 }
 
 func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, shared: -1}
+	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, shared: -1, tickDecimals: st.TickDecimals}
 }
 
 // numberFormat is the figure's number format: its style's, with the
@@ -158,8 +161,13 @@ func (f numberFormat) number(v float64) string {
 
 // tick formats an axis tick with the decimals its step needs, whatever
 // the figure's decimals say: a step of 0.25 is written 0.25, a step of 1
-// with decimals = 1 is still 1, not 1.0.
+// with decimals = 1 is still 1, not 1.0; tick_decimals sets them.
 func (f numberFormat) tick(v, step float64) string {
+	if f.tickDecimals >= 0 && !f.compact {
+		// Never fewer than the step needs: 0.5 steps to no decimals would
+		// write 0, 1, 1, 2.
+		return f.affix(f.plain(v, max(f.tickDecimals, decimalsFor(step, autoDecimals(step)))))
+	}
 	return f.affix(f.bareTick(v, step))
 }
 

@@ -111,6 +111,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			top, step = 6*mag, mag
 		}
 		fmt.Fprintf(&b, "max = %s\nticks = %s\n", tomlNumber(top), tomlNumber(step))
+		if ax.Intn(3) == 0 {
+			fmt.Fprintf(&b, "tick_decimals = %d\n", ax.Intn(3))
+		}
 		if neg {
 			fmt.Fprintf(&b, "min = %s\n", tomlNumber(-top))
 		}

@@ -36,10 +36,13 @@ type Style struct {
 	FontBold   string
 	EmbedFonts bool
 	Decimals   int // -1: as many as the data needs, up to 2
-	Prefix     string
-	Suffix     string
-	Compact    bool
-	Renditions []string // more versions of each figure: "social", "dark", "social-dark"
+	// TickDecimals is the decimals of the value axis's ticks; -1: what
+	// each step needs.
+	TickDecimals int
+	Prefix       string
+	Suffix       string
+	Compact      bool
+	Renditions   []string // more versions of each figure: "social", "dark", "social-dark"
 
 	// FixedHeight says that the height is the figure's to keep: a
 	// frame's (social, square, story) or given with height; else the
@@ -99,14 +102,15 @@ var sizes = map[string]size{
 // defaultStyle is what a file without [style] gets.
 func defaultStyle() Style {
 	return Style{
-		Size:     "article",
-		Width:    640,
-		Height:   400,
-		Scale:    2,
-		Formats:  FormatNames(),
-		Locale:   "en",
-		Theme:    "light",
-		Decimals: -1,
+		Size:         "article",
+		Width:        640,
+		Height:       400,
+		Scale:        2,
+		Formats:      FormatNames(),
+		Locale:       "en",
+		Theme:        "light",
+		Decimals:     -1,
+		TickDecimals: -1,
 	}
 }
 
@@ -274,6 +278,7 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
 	t.integer("decimals", &st.Decimals, 0, 6)
+	t.integer("tick_decimals", &st.TickDecimals, 0, 6)
 	// A prefix or suffix keeps its spaces: " km" is written 2.5 km.
 	t.str("prefix", &st.Prefix)
 	t.str("suffix", &st.Suffix)
