@@ -59,10 +59,16 @@ func plotColumns(c *ctx, p rect) drawn {
 			shown = append(shown, d)
 		}
 	}
-	for size > 10 && c.maxWidth(shown, size) > slot-4 {
+	// One value alone (labels = "last" or "max") may be wider than its
+	// slot: no other value stands beside it.
+	room := slot - 4
+	if len(shown) == 1 {
+		room = p.w
+	}
+	for size > 10 && c.maxWidth(shown, size) > room {
 		size--
 	}
-	showValues := c.maxWidth(shown, size) <= slot-4
+	showValues := c.maxWidth(shown, size) <= room
 	capH := c.bold.CapHeight(size)
 
 	labelTop := s.px(s.lo) + 6
@@ -88,9 +94,9 @@ func plotColumns(c *ctx, p rect) drawn {
 		case d.Value < 0:
 			y := top + h + 6 + capH
 			labelTop = math.Max(labelTop, y+6)
-			values.Add(c.text(cx, y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
+			values.Add(c.text(c.within(cx, label, size, left, p.right()), y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		default:
-			values.Add(c.text(cx, top-6, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
+			values.Add(c.text(c.within(cx, label, size, left, p.right()), top-6, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		}
 	}
 	for i := range data {

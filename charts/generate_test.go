@@ -99,6 +99,18 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		// A whole that the parts leave room in, and a name for the rest.
 		fmt.Fprintf(&b, "rest = \"Other\"\ntotal = %s\n", tomlNumber(mag*float64(3+n)*1.1))
 	}
+	// Furniture: a byline and a linked source, footnotes that hang, and
+	// a number card's change written another way. A source of its own.
+	fu := rand.New(rand.NewSource(int64(len(b.String())) * 17))
+	if fu.Intn(5) == 0 {
+		b.WriteString("byline = \"By Olena Kovalenko\"\nsource_url = \"https://example.org/data\"\n")
+	}
+	if fu.Intn(6) == 0 && !strings.Contains(b.String(), "\nnote = ") {
+		b.WriteString("note = \"* Provisional figures; the statistics office revises them every quarter.\\n** Excluding overseas territories.\"\n")
+	}
+	if k.compare && fu.Intn(3) == 0 {
+		fmt.Fprintf(&b, "change = %q\n", changeModes[fu.Intn(len(changeModes))])
+	}
 	// The value axis as an editor sets it: a fixed range, a tick step,
 	// zero for types that fit their data. The data and every annotation
 	// stay within the range (val is within 1.05 mag, lines 1.37 mag).
@@ -125,7 +137,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// negative values.
 	if ax.Intn(6) == 0 {
 		name := genLabels[labels[0]]
-		if i := strings.Index(b.String(), "series = [\""); i >= 0 {
+		if i := strings.Index(b.String(), "series = [\""); i >= 0 && (k.multi || k.xy) {
 			name = strings.SplitN(b.String()[i+len("series = [\""):], "\"", 2)[0]
 		}
 		if !k.xy || strings.Contains(b.String(), "series = [") {
@@ -181,7 +193,11 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		case len(k.fields) == 2:
 			fmt.Fprintf(&b, "  { label = %q, from = %s, to = %s },\n", label, num(), num())
 		case k.compare:
-			fmt.Fprintf(&b, "  { label = %q, value = %s, previous = %s, compare = \"in 2024\" },\n", label, num(), tomlNumber(math.Max(mag*0.1, math.Abs(val()))))
+			own := "" // a card's own decimals, now and then
+			if i == 0 && strings.Contains(b.String(), "\nchange = ") {
+				own = ", decimals = 1"
+			}
+			fmt.Fprintf(&b, "  { label = %q, value = %s, previous = %s, compare = \"in 2024\"%s },\n", label, num(), tomlNumber(math.Max(mag*0.1, math.Abs(val()))), own)
 		default:
 			fmt.Fprintf(&b, "  { label = %q, value = %s },\n", label, num())
 		}

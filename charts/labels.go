@@ -98,3 +98,10 @@ func (f *Figure) ends() (string, string) {
 	loc := locales[f.Style.Locale]
 	return loc.before, loc.after
 }
+
+// within is the centre of a bold label at cx moved, if need be, so that
+// the label stays between lo and hi (the plot's edges, clear of ticks).
+func (c *ctx) within(cx float64, label string, size, lo, hi float64) float64 {
+	w := c.width(label, size, true)
+	return math.Min(math.Max(cx, lo+w/2), hi-w/2)
+}

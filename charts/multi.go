@@ -265,7 +265,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			case !stacked:
 				// Centred on its bar, but inside the plot: a value wider
 				// than its bar (labels = "max") stays clear of the ticks.
-				mx := math.Min(math.Max(x+barW/2, left+lw/2), p.right()-lw/2)
+				mx := c.within(x+barW/2, label, size, left, p.right())
 				y := top - 6
 				if v < 0 {
 					y = top + h + 6 + capH
