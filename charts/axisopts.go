@@ -48,20 +48,7 @@ func (f *Figure) readAxis(t *table) {
 func numbers(t *table, key string, vs []any) []float64 {
 	out := make([]float64, 0, len(vs))
 	for i, v := range vs {
-		var f float64
-		switch v := v.(type) {
-		case int64:
-			f = float64(v)
-		case float64:
-			f = v
-		default:
-			t.errf(fmt.Sprintf("%s[%d]", key, i), "must be a number, not %s", typeName(v))
-			continue
-		}
-		msg := checkMagnitude(f)
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			msg = "is not a finite number"
-		}
+		f, msg := checkNumber(v)
 		if msg != "" {
 			t.errf(fmt.Sprintf("%s[%d]", key, i), "%s", msg)
 			continue

@@ -172,6 +172,18 @@ func (t *table) num(key string, dst *float64) bool {
 	if !ok {
 		return false
 	}
+	f, msg := checkNumber(v)
+	if msg != "" {
+		t.errf(key, "%s", msg)
+		return false
+	}
+	*dst = f
+	return true
+}
+
+// checkNumber reads a TOML value as a number that can be charted, or says
+// what is wrong with it.
+func checkNumber(v any) (float64, string) {
 	var f float64
 	switch v := v.(type) {
 	case int64:
@@ -179,23 +191,18 @@ func (t *table) num(key string, dst *float64) bool {
 	case float64:
 		f = v
 	default:
-		t.errf(key, "must be a number, not %s", typeName(v))
-		return false
+		return 0, fmt.Sprintf("must be a number, not %s", typeName(v))
 	}
-	if math.IsNaN(f) {
-		t.errf(key, "is nan; give a number")
-		return false
-	}
-	if math.IsInf(f, 0) {
-		t.errf(key, "is infinite; give a finite number")
-		return false
+	switch {
+	case math.IsNaN(f):
+		return 0, "is nan; give a number"
+	case math.IsInf(f, 0):
+		return 0, "is infinite; give a finite number"
 	}
 	if msg := checkMagnitude(f); msg != "" {
-		t.errf(key, "%s", msg)
-		return false
+		return 0, msg
 	}
-	*dst = f
-	return true
+	return f, ""
 }
 
 // The magnitudes a number may have. Above maxMagnitude, float64 no longer
