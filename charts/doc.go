@@ -89,7 +89,8 @@
 //	             starting with #1f5a96); or colours by name, for rows,
 //	             parts and series: colors = { "AfD" = "#009ee0" }. A
 //	             name wins over highlight; in a figure's own table every
-//	             name must be one of its rows, parts or series
+//	             name must be one of its rows, parts or series; --check
+//	             warns of one the background all but hides (mark-faint)
 //	negative     the colour of negative bars and columns, e.g. "#b2182b"
 //	typography   "smart" (default) or "off". Smart sets the prose (title,
 //	             subtitle, note, alt, source, credit, annotation texts,

@@ -42,7 +42,13 @@ const (
 	ruleFar         = "label-far"         // a label far from the mark it names, with no leader to it
 	ruleLeaderOver  = "leader-over-text"  // a leader or connector runs through another text
 	ruleAxisCut     = "axis-cut"          // bars or areas on a value axis without zero: lengths mislead
+	ruleFaint       = "mark-faint"        // a data mark in a colour the background all but hides
 )
+
+// faintContrast is the contrast with the background below which a data
+// mark's fill is all but invisible (a near-black party colour on a dark
+// page is about 1.05).
+const faintContrast = 1.25
 
 // overlapSlack is how far, in CSS pixels, two boxes may run into each
 // other before it counts: kerning boxes touch where glyphs do not.
@@ -58,6 +64,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 	var leaders []*scene.Line
 	var shapes []markBox // opaque shapes that are not data, with their place
 	var refs []markBox   // annotations' reference lines and ranges
+	var faint []Finding  // marks the background hides
 	order := 0
 	var walk func(g *scene.Group, inSeries bool)
 	walk = func(g *scene.Group, inSeries bool) {
@@ -78,6 +85,9 @@ func lint(sc *scene.Scene, input string) []Finding {
 				for i := range bs {
 					bs[i].at = order
 				}
+				if fill, ok := fillOf(n); inSeries && ok && sc.Background.A == 255 && fill.A == 255 && contrast(fill, sc.Background) < faintContrast {
+					faint = append(faint, Finding{Rule: ruleFaint, What: fmt.Sprintf("a mark of %s on a background of %s", hexOf(fill), hexOf(sc.Background))})
+				}
 				if inSeries {
 					marks = append(marks, bs...)
 				} else if g.ID == "annotation-lines" || g.ID == "annotation-ranges" {
@@ -91,7 +101,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 	for _, g := range sc.Root {
 		walk(g, false)
 	}
-	var out []Finding
+	out := slices.CompactFunc(faint, func(a, b Finding) bool { return a.What == b.What })
 	canvas := scene.Box{X0: 0, Y0: 0, X1: sc.Width, Y1: sc.Height}
 	quads := make([]quad, len(texts))
 	boxes := make([]scene.Box, len(texts))
@@ -676,3 +686,21 @@ func (g *xGrid) near(b scene.Box) []int {
 	slices.Sort(out)
 	return out
 }
+
+// fillOf is a shape's fill colour.
+func fillOf(n scene.Node) (scene.Color, bool) {
+	switch n := n.(type) {
+	case *scene.Rect:
+		return n.Fill, true
+	case *scene.Rects:
+		return n.Fill, true
+	case *scene.Circle:
+		return n.Fill, true
+	case *scene.Path:
+		return n.Fill, true
+	}
+	return scene.Color{}, false
+}
+
+// hexOf writes a colour as #rrggbb.
+func hexOf(c scene.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }

@@ -244,3 +244,23 @@ func TestLeaderRules(t *testing.T) {
 		checkRule(t, tt.name, tt.nodes, tt.want)
 	}
 }
+
+// TestFaintRule: a data mark the background all but hides (a near-black
+// party colour on a dark page) is found; a readable one is not.
+func TestFaintRule(t *testing.T) {
+	dark := scene.Color{R: 0x18, G: 0x19, B: 0x1c, A: 255}
+	for _, c := range []struct {
+		fill scene.Color
+		want bool
+	}{
+		{scene.Color{R: 0x15, G: 0x15, B: 0x18, A: 255}, true},
+		{scene.Color{R: 0x1f, G: 0x5a, B: 0x96, A: 255}, false},
+	} {
+		sc := &scene.Scene{Width: 640, Height: 400, Background: dark, Regular: font.Default(false), Bold: font.Default(true)}
+		sc.Root = []*scene.Group{{ID: "series-1", Nodes: []scene.Node{&scene.Rect{X: 10, Y: 10, W: 50, H: 20, Fill: c.fill}}}}
+		got := slices.ContainsFunc(lint(sc, ""), func(f Finding) bool { return f.Rule == ruleFaint })
+		if got != c.want {
+			t.Errorf("fill %v on %v: found %v, want %v", c.fill, dark, got, c.want)
+		}
+	}
+}
