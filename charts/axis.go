@@ -217,7 +217,9 @@ func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 			return ax.apply(s, lo, hi)
 		}
 		s = fit(minGap)
-		if p1 > p0 && !c.ticksFit(s) && !c.nf.compact && math.Max(math.Abs(lo), math.Abs(hi)) >= 1e4 {
+		// Long ticks that crowd are written compactly (1M, 10M), and so
+		// are ticks of eight digits or more, whose zeros no reader counts.
+		if top := math.Max(math.Abs(lo), math.Abs(hi)); !c.nf.compact && (p1 > p0 && !c.ticksFit(s) && top >= 1e4 || top >= 1e7) {
 			s.compact = true
 		}
 		// Ticks the figure set are kept; the compact form may make them fit.
@@ -260,8 +262,13 @@ func (c *ctx) tickLabel(s scale, t float64) string {
 	if s.log {
 		step = t
 	}
-	nf := c.nf
-	nf.compact = nf.compact || s.compact
+	nf := c.nf.axisFormat()
+	if s.compact && !nf.compact {
+		nf.compact = true
+		for i := range nf.series {
+			nf.gb = nf.gb || nf.ofSeries(i).gb // 410m beside a 400m tick
+		}
+	}
 	return nf.tick(t, step)
 }
 

@@ -38,6 +38,10 @@ type Figure struct {
 	Center    string  // donut: the text in the hole; default the highlighted share
 	Points    bool    // line: mark every row with a dot
 	Change    string  // number: how the change is written: "" (by the suffix), "percent", "points", "absolute", "none"
+	RangeFormat string // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
+	// SeriesFormats are the number keys of each series (series_formats),
+	// by the series' index; nil where a series follows the figure.
+	SeriesFormats []*numberKeys
 
 	Annotations []Annotation
 	Axis        axisOpts  // min, max, ticks and zero
@@ -91,8 +95,9 @@ type Datum struct {
 	Previous    float64
 	HasPrevious bool
 	Compare     string
-	Decimals    int // number only: the card's own decimals, with HasDecimals
-	HasDecimals bool
+	// Format is a number card's own decimals, prefix, suffix and
+	// compact; nil to follow the figure.
+	Format *numberKeys
 
 	row int // its index in the file's data, for messages
 }
@@ -350,6 +355,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	}
 	if fig.kind != nil && len(fig.Series) <= maxSeries {
 		fig.kind.options(fig, t)
+		fig.readSeriesFormats(t)
 		fig.readAxis(t)
 		fig.readOrder(t)
 		fig.readLabels(t)
@@ -358,13 +364,14 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 			fig.order(e)
 		}
 		fig.readAnnotations(t)
+		fig.otherKinds(t)
 	} else {
 		// Without a known type the data keys cannot be checked; count
 		// them as known so that only the type is reported.
 		t.get("data")
 		t.get("columns")
 		t.get("annotation")
-		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels"}) {
+		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels", "series_formats"}) {
 			t.get(k)
 		}
 	}
@@ -517,7 +524,10 @@ func (fig *Figure) decodeData(t *table) {
 		if fig.kind.compare {
 			d.HasPrevious = rt.num("previous", &d.Previous)
 			rt.text("compare", &d.Compare)
-			d.HasDecimals = rt.integer("decimals", &d.Decimals, 0, 6)
+			if k, set := readNumberKeys(rt, true); set {
+				checkGB(&k, fig.Style.Locale, prefix+"compact", t.e)
+				d.Format = &k
+			}
 			if d.Compare != "" && !d.HasPrevious {
 				rt.errf("compare", "describes previous, which is missing")
 			}

@@ -121,7 +121,10 @@
 //	             (0.5 steps keep one); default: as each step needs
 //	prefix       written before every number, e.g. "$"
 //	suffix       written after every number, e.g. "%" or " km"
-//	compact      true writes 135K, 1.2M (per locale: 135 Tsd., 135 тис.)
+//	compact      true (or "short") writes 135K, 1.2M (per locale: 135 Tsd.,
+//	             135 тис.); "gb", English only, British newsroom style:
+//	             5k, 410m, 1.2bn, 3trn. Value-axis ticks turn compact by
+//	             themselves when they would crowd or reach eight digits
 //	renditions   more versions of each figure, each a size, a theme or
 //	             both: ["social", "dark", "square-dark"] writes
 //	             <id>-social.*, <id>-dark.* and <id>-square-dark.* besides
@@ -188,7 +191,10 @@
 // range: one low–high interval per row, for estimates; rows
 // { label, low, high } with low <= high (equal for a single value); at
 // most 200 rows. Each row shows its label, a band with a dot at each end,
-// and "10,000–30,000".
+// and "10,000–30,000". range_format sets how the ends are written:
+// "dash" (the default, each end in full: £410m–£430m), "short" (the
+// prefix before the first end and the suffix after the second only:
+// £410m–430m, 10–30%) or "to" (the locale's word: −0.6% to 1.4%).
 //
 // waffle: the whole as a grid of up to 1,000 squares; rows { label, value }
 // are the parts, above zero; at most 12 parts. Keys:
@@ -228,7 +234,13 @@
 // no percentage ("▲ · −0.8% a year ago"). change sets the form:
 // "percent" (▲ 50%), "points" (▲ 1.6 pp), "absolute" (▲ 6,000, in the
 // figure's format) or "none" (false too: "1,000 in 2024"). A card's row
-// may set its own decimals (decimals = 1: 34.3 beside 18,000).
+// may set its own decimals, prefix, suffix and compact, for cards of
+// different units side by side:
+//
+//	data = [
+//	  { label = "of track", value = 2.5, suffix = " km", decimals = 1 },
+//	  { label = "cost", value = 1.2e9, prefix = "$", compact = "gb" },
+//	]
 //
 // dumbbell: per row two dots, before and after, joined by a line; rows
 // { label, from, to }; at most 200 rows. series = ["2024", "2025"] names
@@ -271,6 +283,14 @@
 // beyond the pile. A pile with both signs has no total there: a net
 // marker (a dark rule across it) stands at its net value, named "Net" in
 // the key, in the figure's language.
+//
+// A series' values may take their own decimals, prefix, suffix and
+// compact (line, area, grouped and stacked charts), named as in series:
+//
+//	series_formats = { "Inflation" = { decimals = 1 }, "Policy rate" = { decimals = 2 } }
+//
+// The value axis keeps the figure's format, or the prefix, suffix and
+// compact form every series shares; totals keep the figure's.
 //
 // Colours: series take the palette in order (blue, orange, green, pink in
 // both themes); a label in a series' colour is darkened (lightened on a

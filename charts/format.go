@@ -19,6 +19,15 @@ type numberFormat struct {
 	prefix   string
 	suffix   string
 	compact  bool
+	// gb writes compact units in British newsroom style: 5k, 410m,
+	// 1.2bn, 3trn (compact = "gb", English only).
+	gb bool
+	// series holds the number keys of each series (series_formats), by
+	// the series' index; nil where a series follows the figure.
+	series []*numberKeys
+	// rangeFormat is how span writes a range (range_format): "" or
+	// "dash", "short", "to".
+	rangeFormat string
 	// tickDecimals is the decimals of value-axis ticks (tick_decimals),
 	// -1 for what each step needs.
 	tickDecimals int
@@ -30,19 +39,58 @@ type numberFormat struct {
 }
 
 func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, shared: -1, tickDecimals: st.TickDecimals}
+	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB, shared: -1, tickDecimals: st.TickDecimals}
+}
+
+// axisFormat is the format of the value axis's ticks: the figure's, or,
+// when series_formats gives every series the same prefix, suffix or
+// compact form, that one (£50bn beside £54bn).
+func (f numberFormat) axisFormat() numberFormat {
+	if len(f.series) == 0 {
+		return f
+	}
+	g := f.ofSeries(0)
+	for i := 1; i < len(f.series); i++ {
+		h := f.ofSeries(i)
+		if h.prefix != g.prefix {
+			g.prefix = f.prefix
+		}
+		if h.suffix != g.suffix {
+			g.suffix = f.suffix
+		}
+		if h.compact != g.compact || h.gb != g.gb {
+			g.compact, g.gb = f.compact, f.gb
+		}
+	}
+	g.decimals, g.shared = f.decimals, f.shared
+	return g
+}
+
+// ofSeries is the format of series i's values: the figure's, with the
+// keys series_formats sets for it. Axis ticks and totals keep the
+// figure's.
+func (f numberFormat) ofSeries(i int) numberFormat {
+	if i < len(f.series) {
+		return f.series[i].apply(f)
+	}
+	return f
 }
 
 // numberFormat is the figure's number format: its style's, with the
 // decimals its values share.
 func (f *Figure) numberFormat() numberFormat {
 	nf := newNumberFormat(&f.Style)
+	nf.series, nf.rangeFormat = f.SeriesFormats, f.RangeFormat
 	if nf.decimals >= 0 || f.kind == nil {
 		return nf
 	}
 	top, shared := 0.0, 0
+	own := len(f.kind.fields) // numbers() lists the fields, then the series
 	for i := range f.Data {
-		for _, v := range f.kind.numbers(&f.Data[i]) {
+		for j, v := range f.kind.numbers(&f.Data[i]) {
+			if j >= own && j-own < len(f.SeriesFormats) && f.SeriesFormats[j-own] != nil && f.SeriesFormats[j-own].decimals != nil {
+				continue // a series with its own decimals shares none
+			}
 			top = math.Max(top, math.Abs(v))
 			shared = max(shared, decimalsFor(v, autoDecimals(v)))
 		}
@@ -116,6 +164,9 @@ func (f numberFormat) compactUnit(v float64, d int) (div float64, unit string, d
 		div  float64
 		unit string
 	}{{1e12, f.loc.trillion}, {1e9, f.loc.billion}, {1e6, f.loc.million}, {1e3, f.loc.thousand}}
+	if f.gb {
+		units[0].unit, units[1].unit, units[2].unit, units[3].unit = "trn", "bn", "m", "k"
+	}
 	for i, u := range units {
 		if math.Abs(v) < u.div*0.9995 {
 			continue
@@ -189,14 +240,26 @@ func (f numberFormat) affix(s string) string {
 	return f.prefix + s + f.suffix
 }
 
-// span formats a low–high range with an en dash: 10,000–30,000. With a
+// span formats a low–high range: with an en dash, each end in full
+// (10,000–30,000; £410m–£430m); "short" writes the prefix before the
+// first end and the suffix after the second only (£410m–430m, 10–30%);
+// "to" joins the ends with the locale's word (−0.6% to 1.4%). With a
 // negative end the dash gets thin spaces, so that −10 – −5 does not read
 // as a double minus.
 func (f numberFormat) span(lo, hi float64) string {
-	if lo < 0 || hi < 0 {
-		return f.number(lo) + "\u2009–\u2009" + f.number(hi)
+	a, b := f.number(lo), f.number(hi)
+	switch f.rangeFormat {
+	case "to":
+		return a + " " + f.loc.to + " " + b
+	case "short":
+		first, second := f, f
+		first.suffix, second.prefix = "", ""
+		a, b = first.number(lo), second.number(hi)
 	}
-	return f.number(lo) + "–" + f.number(hi)
+	if lo < 0 || hi < 0 {
+		return a + "\u2009–\u2009" + b
+	}
+	return a + "–" + b
 }
 
 // percent formats a share (0.19) as a whole percentage: 19%. Shares below

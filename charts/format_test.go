@@ -75,6 +75,26 @@ func TestNumberFormat(t *testing.T) {
 		{"bare tick has no suffix", nf("en", func(s *Style) { s.Suffix = "%" }).bareTick(20, 10), "20"},
 		// A range with a negative end does not read as a double minus.
 		{"negative range", nf("en", nil).span(-10, -5), "−10\u2009–\u2009−5"},
+		// compact = "gb": British newsroom units.
+		{"gb millions", nf("en", func(s *Style) { s.Compact, s.CompactGB, s.Prefix = true, true, "£" }).number(410e6), "£410m"},
+		{"gb billions", nf("en", func(s *Style) { s.Compact, s.CompactGB, s.Prefix = true, true, "$" }).number(1.2e9), "$1.2bn"},
+		{"gb trillions", nf("en", func(s *Style) { s.Compact, s.CompactGB = true, true }).number(3e12), "3trn"},
+		{"gb thousands", nf("en", func(s *Style) { s.Compact, s.CompactGB = true, true }).number(5000), "5k"},
+		// range_format: each end in full, the affixes once, or in words.
+		{"range dash", rangeAs("dash", "£", "", true).span(410e6, 430e6), "£410m–£430m"},
+		{"range short", rangeAs("short", "£", "", true).span(410e6, 430e6), "£410m–430m"},
+		{"range short percent", rangeAs("short", "", "%", false).span(10, 30), "10–30%"},
+		{"range short negative", rangeAs("short", "$", "", false).span(-5, -3), "−$5\u2009–\u2009−3"},
+		{"range to", rangeAs("to", "", "%", false).span(-0.6, 1.4), "−0.6% to 1.4%"},
+		{"range to de", func() numberFormat { f := rangeAs("to", "", nbsp+"%", false); f.loc = locales["de"]; return f }().span(-0.6, 1.4), "−0,6\u00a0% bis 1,4\u00a0%"},
+		// A series' own keys (series_formats) and a card's override the figure's.
+		{"series suffix, no prefix", seriesAs(1, numberKeys{prefix: ptr(""), suffix: ptr(" km"), decimals: ptr(1)}).ofSeries(1).number(2.5), "2.5 km"},
+		{"other series keeps figure's", seriesAs(1, numberKeys{suffix: ptr(" km")}).ofSeries(0).number(2.5), "$2.5"},
+		{"series compact in Ukrainian", func() numberFormat {
+			f := seriesAs(0, numberKeys{compact: ptr("short"), prefix: ptr(""), suffix: ptr(" грн"), decimals: ptr(2)})
+			f.loc = locales["uk"]
+			return f.ofSeries(0)
+		}().number(2.23e12), "2,23\u00a0трлн грн"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -82,6 +102,27 @@ func TestNumberFormat(t *testing.T) {
 		}
 	}
 }
+
+// rangeAs is the English format of a range chart with range_format set.
+func rangeAs(mode, prefix, suffix string, gb bool) numberFormat {
+	st := defaultStyle()
+	st.Prefix, st.Suffix, st.Compact, st.CompactGB = prefix, suffix, gb, gb
+	f := newNumberFormat(&st)
+	f.rangeFormat = mode
+	return f
+}
+
+// seriesAs is a "$" figure's format whose series i has its own keys.
+func seriesAs(i int, k numberKeys) numberFormat {
+	st := defaultStyle()
+	st.Prefix = "$"
+	f := newNumberFormat(&st)
+	f.series = make([]*numberKeys, i+1)
+	f.series[i] = &k
+	return f
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func TestNiceScale(t *testing.T) {
 	tests := []struct {

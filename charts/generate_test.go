@@ -245,7 +245,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := b.String()
+	src := genNumberKeys(k, b.String())
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -256,6 +256,39 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	}
 	if k.sums() && n > 3 && !strings.Contains(src, "highlight =") && !strings.Contains(src, "\nat = ") && !strings.Contains(src, "rest = ") && !strings.Contains(src, "\nmax = ") {
 		keys += fmt.Sprintf("top = %d\n", 2+or.Intn(n-2))
+	}
+	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genNumberKeys adds the number keys an editor sets to a generated
+// figure: compact = "gb" on an English figure, range_format on a range
+// chart, series_formats on types of several series and a card's own
+// prefix, suffix and compact. A source of its own, as for the axis keys.
+func genNumberKeys(k *kind, src string) string {
+	nk := rand.New(rand.NewSource(int64(len(src)) * 43))
+	var keys string
+	if strings.Contains(src, "locale = \"en\"") && nk.Intn(5) == 0 {
+		keys += "compact = \"gb\"\n"
+		if nk.Intn(2) == 0 {
+			keys += "prefix = \"£\"\n"
+		}
+	}
+	if k.name == "range" && nk.Intn(3) == 0 {
+		keys += fmt.Sprintf("range_format = %q\n", rangeFormats[nk.Intn(len(rangeFormats))])
+		if nk.Intn(2) == 0 {
+			keys += "suffix = \"%\"\n"
+		}
+	}
+	if i := strings.Index(src, "series = [\""); i >= 0 && k.series < 0 && nk.Intn(4) == 0 {
+		name := strings.SplitN(src[i+len("series = [\""):], "\"", 2)[0]
+		forms := []string{"decimals = 1", "suffix = \" km\"", "prefix = \"$\", compact = true", "compact = false", "decimals = 0, suffix = \"%\""}
+		keys += fmt.Sprintf("series_formats = { %q = { %s } }\n", name, forms[nk.Intn(len(forms))])
+	}
+	if k.compare && nk.Intn(3) == 0 {
+		// The first card in a unit of its own.
+		forms := []string{"suffix = \" km\", decimals = 1", "prefix = \"$\", compact = true", "suffix = \"%\""}
+		src = strings.Replace(src, " },\n", ", "+forms[nk.Intn(len(forms))]+" },\n", 1)
+		src = strings.Replace(src, ", decimals = 1, suffix = \" km\", decimals = 1", ", suffix = \" km\", decimals = 1", 1)
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
 }

@@ -136,9 +136,32 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
+
+// otherKinds reports the figure keys of m that fig's type does not read
+// but other types do (range_format on a bar chart), naming those types,
+// and counts them as known so that unknown does not guess at a typo.
+func (fig *Figure) otherKinds(t *table) {
+	for _, key := range sortedKeys(t.m) {
+		if contains(t.known, key) || !contains(optionKeys, key) {
+			continue
+		}
+		var owners []string
+		for _, name := range kindNames() {
+			probe := newTable(map[string]any{}, "", &errs{})
+			kinds[name].options(&Figure{kind: kinds[name]}, probe)
+			if contains(probe.known, key) || key == "series" && kinds[name].series != 0 {
+				owners = append(owners, name)
+			}
+		}
+		if len(owners) > 0 {
+			t.get(key)
+			t.errf(key, "is a key of %s charts; %s chart does not take it", strings.Join(owners, ", "), aKind(fig.kind.name))
+		}
+	}
+}
 
 func noOptions(*Figure, *table) {}
 

@@ -2,7 +2,7 @@ package charts
 
 // de: German.
 var localeDE = locale{
-	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.",
+	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.", to: "bis",
 	months:      [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
 	logScale:    "Logarithmische Skala.",
 	oneSquare:   "Ein Quadrat =",

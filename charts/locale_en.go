@@ -2,7 +2,7 @@ package charts
 
 // en: English.
 var localeEN = locale{
-	group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", trillion: "T", points: "pp",
+	group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", trillion: "T", points: "pp", to: "to",
 	months:      [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	logScale:    "Logarithmic scale.",
 	oneSquare:   "One square =",

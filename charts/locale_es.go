@@ -2,7 +2,7 @@ package charts
 
 // es: Spanish.
 var localeES = locale{
-	group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", trillion: nbsp + "B", points: "p." + nbsp + "p.",
+	group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", trillion: nbsp + "B", points: "p." + nbsp + "p.", to: "a",
 	months:      [12]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
 	logScale:    "Escala logarítmica.",
 	oneSquare:   "Un cuadrado =",

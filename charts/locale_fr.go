@@ -2,7 +2,7 @@ package charts
 
 // fr: French.
 var localeFR = locale{
-	group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", trillion: nbsp + "Bn", points: "pt",
+	group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", trillion: nbsp + "Bn", points: "pt", to: "à",
 	months:      [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 	logScale:    "Échelle logarithmique.",
 	oneSquare:   "Un carré =",

@@ -2,7 +2,7 @@ package charts
 
 // it: Italian.
 var localeIT = locale{
-	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", trillion: nbsp + "Bln", points: "p.p.",
+	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", trillion: nbsp + "Bln", points: "p.p.", to: "a",
 	months:      [12]string{"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
 	logScale:    "Scala logaritmica.",
 	oneSquare:   "Un quadrato =",

@@ -2,7 +2,7 @@ package charts
 
 // nl: Dutch.
 var localeNL = locale{
-	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", trillion: nbsp + "bln.", points: "procentpunt",
+	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", trillion: nbsp + "bln.", points: "procentpunt", to: "tot",
 	months:      [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	logScale:    "Logaritmische schaal.",
 	oneSquare:   "Eén vierkant =",

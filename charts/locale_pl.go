@@ -2,7 +2,7 @@ package charts
 
 // pl: Polish.
 var localePL = locale{
-	group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", trillion: nbsp + "bln", points: "pkt proc.",
+	group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", trillion: nbsp + "bln", points: "pkt proc.", to: "do",
 	months:      [12]string{"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
 	logScale:    "Skala logarytmiczna.",
 	oneSquare:   "Jeden kwadrat =",

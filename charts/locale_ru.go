@@ -2,7 +2,7 @@ package charts
 
 // ru: Russian.
 var localeRU = locale{
-	group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "п." + nbsp + "п.",
+	group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "п." + nbsp + "п.", to: "до",
 	months:      [12]string{"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
 	logScale:    "Логарифмическая шкала.",
 	oneSquare:   "Один квадрат =",

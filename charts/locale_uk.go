@@ -2,7 +2,7 @@ package charts
 
 // uk: Ukrainian.
 var localeUK = locale{
-	group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "в." + nbsp + "п.",
+	group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "в." + nbsp + "п.", to: "до",
 	months:      [12]string{"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
 	logScale:    "Логарифмічна шкала.",
 	oneSquare:   "Один квадрат =",

@@ -16,6 +16,7 @@ type locale struct {
 	billion  string
 	trillion string
 	points   string // percentage points, after a change in a rate: "pp"
+	to       string // between a range's ends with range_format = "to": "−0.6% to 1.4%"
 
 	months [12]string // short month names, for date axes and labels
 

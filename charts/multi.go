@@ -72,7 +72,7 @@ func describeMulti(f *Figure, nf numberFormat) string {
 	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
 		vals := make([]string, len(d.Values))
 		for i, v := range d.Values {
-			vals[i] = f.Series[i] + " " + nf.number(v)
+			vals[i] = f.Series[i] + " " + nf.ofSeries(i).number(v)
 		}
 		rows = append(rows, d.Label+": "+strings.Join(vals, ", "))
 	}
@@ -225,7 +225,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			}
 			v := d.Values[i]
 			_, _, h := segment(j, i)
-			lw := c.width(c.nf.number(v), size, true)
+			lw := c.width(c.nf.ofSeries(i).number(v), size, true)
 			// One value alone (labels = "max") may be wider than its bar:
 			// no other value stands beside it.
 			room := barW - 2
@@ -251,7 +251,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			x, top, h := segment(j, i)
 			fill := c.lineColor(names[i], i)
 			series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
-			label := c.nf.number(v)
+			label := c.nf.ofSeries(i).number(v)
 			lw := c.width(label, size, true)
 			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			switch {
@@ -333,8 +333,8 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	left := p.x + lw + 12
 	valuesW := func(c *ctx) (vw float64) {
 		for _, d := range data {
-			for _, v := range d.Values {
-				vw = math.Max(vw, c.width(c.nf.number(v), size, true))
+			for i, v := range d.Values {
+				vw = math.Max(vw, c.width(c.nf.ofSeries(i).number(v), size, true))
 			}
 			if stacked {
 				vw = math.Max(vw, c.width(c.nf.number(sumOf(d)), size, true))
@@ -386,7 +386,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			}
 			sp := spanOf(d, i)
 			w := math.Abs(c.snap(s.px(sp.v1)) - c.snap(s.px(sp.v0)))
-			if w < c.width(c.nf.number(d.Values[i]), size, true)+10 {
+			if w < c.width(c.nf.ofSeries(i).number(d.Values[i]), size, true)+10 {
 				show[i] = false
 			}
 		}
@@ -405,7 +405,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			x, w := math.Min(a, b), math.Abs(b-a)
 			fill := c.lineColor(names[i], i)
 			series[i].Add(&scene.Rect{X: x, Y: y, W: w, H: barH, Fill: fill, Class: "pc-bar"})
-			label := c.nf.number(v)
+			label := c.nf.ofSeries(i).number(v)
 			lwid := c.width(label, size, true)
 			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			base := y + barH/2 + capH/2

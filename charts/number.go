@@ -64,12 +64,9 @@ func validateNumbers(f *Figure, e *errs) {
 	checkLabels(f, e)
 }
 
-// cardFormat is the figure's number format with a card's own decimals.
+// cardFormat is the figure's number format with a card's own keys.
 func cardFormat(nf numberFormat, d Datum) numberFormat {
-	if d.HasDecimals {
-		nf.decimals, nf.shared = d.Decimals, -1
-	}
-	return nf
+	return d.Format.apply(nf)
 }
 
 func describeNumbers(f *Figure, nf0 numberFormat) string {

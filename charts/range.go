@@ -20,10 +20,20 @@ var rangeKind = &kind{
 	maxRows:      200,
 	valueAxis:    true,
 	fields:       []string{"low", "high"},
-	options:      noOptions,
+	options:      rangeOptions,
 	validate:     validateRanges,
 	plot:         plotRanges,
 	describe:     describeRanges,
+}
+
+// rangeFormats are the ways range_format writes a range's ends.
+var rangeFormats = []string{"dash", "short", "to"}
+
+func rangeOptions(f *Figure, t *table) {
+	if t.str("range_format", &f.RangeFormat) && !slices.Contains(rangeFormats, f.RangeFormat) {
+		t.errf("range_format", "unknown setting %q; use \"dash\" (£410m–£430m), \"short\" (£410m–430m) or \"to\" (−0.6%% to 1.4%%)", clip(f.RangeFormat))
+		f.RangeFormat = ""
+	}
 }
 
 func validateRanges(f *Figure, e *errs) {

@@ -33,10 +33,11 @@ func describeSeries(f *Figure, nf numberFormat) string {
 				peak = j
 			}
 		}
-		s := fmt.Sprintf(nf.loc.valueAt, nf.number(d[0].Values[i]), xLabel(f, nf, d[0])) + ", " +
-			fmt.Sprintf(nf.loc.valueAt, nf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
+		sf := nf.ofSeries(i)
+		s := fmt.Sprintf(nf.loc.valueAt, sf.number(d[0].Values[i]), xLabel(f, nf, d[0])) + ", " +
+			fmt.Sprintf(nf.loc.valueAt, sf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
 		if peak != 0 && peak != len(d)-1 {
-			s += ", " + fmt.Sprintf(nf.loc.highest, nf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
+			s += ", " + fmt.Sprintf(nf.loc.highest, sf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
 		}
 		if name != "" {
 			s = name + ": " + s
@@ -84,7 +85,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	endW := 0.0
 	last := data[len(data)-1]
 	for i, name := range names {
-		ends[i] = strings.TrimSpace(name + "  " + c.nf.number(last.Values[i]))
+		ends[i] = strings.TrimSpace(name + "  " + c.nf.ofSeries(i).number(last.Values[i]))
 		if c.f.Labels == "none" {
 			ends[i] = name // the name alone: the axis carries the value
 		}

@@ -42,6 +42,7 @@ type Style struct {
 	Prefix       string
 	Suffix       string
 	Compact      bool
+	CompactGB    bool // compact = "gb": 5k, 410m, 1.2bn, 3trn
 	Renditions   []string // more versions of each figure: "social", "dark", "social-dark"
 
 	// FixedHeight says that the height is the figure's to keep: a
@@ -49,6 +50,10 @@ type Style struct {
 	// figure takes the height its content needs, up to Height and beyond
 	// it when the content needs more.
 	FixedHeight bool
+
+	// gbKey is where compact = "gb" was set, for the check that the
+	// locale is English; "" when it was not.
+	gbKey string
 
 	regular, bold *font.Face
 	fontFiles     []string // the house fonts' paths, for --watch
@@ -277,18 +282,15 @@ func (st *Style) read(t *table, fonts *fontCache) {
 		}
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
-	t.integer("decimals", &st.Decimals, 0, 6)
 	t.integer("tick_decimals", &st.TickDecimals, 0, 6)
-	// A prefix or suffix keeps its spaces: " km" is written 2.5 km.
-	t.str("prefix", &st.Prefix)
-	t.str("suffix", &st.Suffix)
-	if s, ok := t.m["prefix"].(string); ok && strings.TrimSpace(s) == st.Prefix {
-		st.Prefix = s
+	if k, set := readNumberKeys(t, false); set {
+		nf := k.apply(numberFormat{decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB})
+		st.Decimals, st.Prefix, st.Suffix, st.Compact, st.CompactGB = nf.decimals, nf.prefix, nf.suffix, nf.compact, nf.gb
+		st.gbKey = ""
+		if k.compact != nil && *k.compact == "gb" {
+			st.gbKey = t.prefix + "compact"
+		}
 	}
-	if s, ok := t.m["suffix"].(string); ok && strings.TrimSpace(s) == st.Suffix {
-		st.Suffix = s
-	}
-	t.boolean("compact", &st.Compact)
 	var rs []string
 	if t.strs("renditions", &rs) {
 		ok := true
@@ -341,6 +343,10 @@ func (st Style) rendition(r string) Style {
 
 // check reports problems that depend on several keys together.
 func (st *Style) check(e *errs) {
+	if st.CompactGB && st.gbKey != "" {
+		gb := "gb"
+		checkGB(&numberKeys{compact: &gb}, st.Locale, st.gbKey, e)
+	}
 	if px := st.Width * st.Height * float64(st.Scale*st.Scale); anyPixels(st.Formats) && px > maxPixels {
 		e.add("scale", "%gx%g at scale %d is %.0f megapixels; a PNG may have at most %d", st.Width, st.Height, st.Scale, px/1e6, maxPixels/1_000_000)
 	}
