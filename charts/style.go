@@ -42,7 +42,7 @@ type Style struct {
 	Prefix       string
 	Suffix       string
 	Compact      bool
-	CompactGB    bool // compact = "gb": 5k, 410m, 1.2bn, 3trn
+	CompactGB    bool     // compact = "gb": 5k, 410m, 1.2bn, 3trn
 	Renditions   []string // more versions of each figure: "social", "dark", "social-dark"
 
 	// FixedHeight says that the height is the figure's to keep: a
