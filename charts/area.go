@@ -14,7 +14,7 @@ var areaKind = &kind{
 	series:    -1,
 	xy:        true,
 	maxRows:   maxPoints,
-	options:   noOptions,
+	options:   readDateFormat,
 	validate:  validateAreas,
 	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, true) },
 	describe:  describeSeries,

@@ -31,14 +31,15 @@ type Figure struct {
 	Highlight   []string
 	Series      []string // names of the values in each row: the two ends of a dumbbell or slope
 	Data        []Datum
-	Total       float64 // waffle and stack: the whole; 0 when not given
-	Rest        string  // waffle and stack: label of the part that completes Total
-	Unit        float64 // waffle: what one square stands for; 0 for automatic
-	UnitLabel   string  // waffle: what is counted, e.g. "mercenaries"
-	Center      string  // donut: the text in the hole; default the highlighted share
-	Points      bool    // line: mark every row with a dot
-	Change      string  // number: how the change is written: "" (by the suffix), "percent", "points", "absolute", "none"
-	RangeFormat string  // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
+	Total       float64    // waffle and stack: the whole; 0 when not given
+	Rest        string     // waffle and stack: label of the part that completes Total
+	Unit        float64    // waffle: what one square stands for; 0 for automatic
+	UnitLabel   string     // waffle: what is counted, e.g. "mercenaries"
+	Center      string     // donut: the text in the hole; default the highlighted share
+	Points      bool       // line: mark every row with a dot
+	Change      string     // number: how the change is written: "" (by the suffix), "percent", "points", "absolute", "none"
+	DateFormat  dateFormat // line, area: date_format, "" for the unit's own
+	RangeFormat string     // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys

@@ -256,14 +256,23 @@
 // the other rows turn grey. scale = "log" applies.
 //
 // line: time series; rows { x, values } where x is a date ("2023",
-// "2023-01", "2023-01-15", a TOML date such as 2023-01-15, or a whole
-// number from 1000 to 2999, read as a year) or any number, the rows in
+// "2023-01", "2023-01-15", a quarter "2023-Q1" or "Q1 2023", an ISO week
+// "2023-W05", a TOML date such as 2023-01-15, or a whole number from
+// 1000 to 2999, read as a year) or any number, the rows in
 // ascending order of x, and values holds one number per name in series
 // (value = n will do for a single series). Each line is labelled at its
 // end with its name and last value, the labels moved apart so they never
 // touch; no legend. points = true marks every row. Dates are ticked by
 // month (in steps of 1, 2, 3 or 6, the year on the first tick and each
-// January) or by year, with the locale's month names. A highlight names
+// January), by quarter ("Q1 2024", "Q2"... in the locale's style: T1,
+// I kw.) or by year, with the locale's month names; a row is written
+// "Oct 2025", "Q1 2025" or "Week 5, 2025" in labels and the alt text. A
+// number on x (an age) is written without the prefix and suffix.
+// date_format writes the dates of a line or area chart another way, on
+// the axis and in labels: tokens YYYY (2025), YY (25), MMM (Jan), MM
+// (01), M (1), DD (05), D (5) and Q (Q1), anything else as it is, so
+// date_format = "MMM ’YY" writes Jan ’25; the axis ticks at the
+// resolution the format writes (months, quarters or years). A highlight names
 // series: those take the accent and the others turn grey. scale = "log"
 // applies. At most 10,000 rows.
 //

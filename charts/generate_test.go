@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -245,7 +247,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genNumberKeys(k, b.String())
+	src := genDates(k, genNumberKeys(k, b.String()))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -291,4 +293,38 @@ func genNumberKeys(k *kind, src string) string {
 		src = strings.Replace(src, ", decimals = 1, suffix = \" km\", decimals = 1", ", suffix = \" km\", decimals = 1", 1)
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genDates writes a line or area chart's months as quarters or ISO weeks
+// now and then (row i's month becomes its i-th quarter or week, in rows
+// and annotations alike), and sets a date_format. A source of its own.
+func genDates(k *kind, src string) string {
+	if !k.xy || !strings.Contains(src, "x = \"20") {
+		return src
+	}
+	dr := rand.New(rand.NewSource(int64(len(src)) * 59))
+	month := regexp.MustCompile(`"(\d{4})-(\d\d)"`)
+	index := func(m string) int {
+		p := month.FindStringSubmatch(m)
+		y, _ := strconv.Atoi(p[1])
+		mo, _ := strconv.Atoi(p[2])
+		return (y-2015)*12 + mo - 1
+	}
+	switch dr.Intn(6) {
+	case 0:
+		src = month.ReplaceAllStringFunc(src, func(m string) string {
+			i := index(m)
+			return fmt.Sprintf("\"%d-Q%d\"", 2015+i/4, i%4+1)
+		})
+	case 1:
+		src = month.ReplaceAllStringFunc(src, func(m string) string {
+			i := index(m)
+			return fmt.Sprintf("\"%d-W%02d\"", 2015+i/52, i%52+1)
+		})
+	}
+	if dr.Intn(5) == 0 {
+		forms := []string{"MMM ’YY", "MM/YYYY", "Q YYYY", "YYYY", "D MMM"}
+		src = strings.Replace(src, "data = [\n", fmt.Sprintf("date_format = %q\ndata = [\n", forms[dr.Intn(len(forms))]), 1)
+	}
+	return src
 }

@@ -17,4 +17,7 @@ var lineKind = &kind{
 	describe:  describeSeries,
 }
 
-func readPoints(f *Figure, t *table) { t.boolean("points", &f.Points) }
+func readPoints(f *Figure, t *table) {
+	t.boolean("points", &f.Points)
+	readDateFormat(f, t)
+}

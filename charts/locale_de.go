@@ -4,6 +4,8 @@ package charts
 var localeDE = locale{
 	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.", to: "bis",
 	months:      [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
+	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
+	week:        "KW %[1]d/%[2]d",
 	logScale:    "Logarithmische Skala.",
 	oneSquare:   "Ein Quadrat =",
 	change:      "Von %[1]s (%[2]s) auf %[3]s (%[4]s).",

@@ -4,6 +4,8 @@ package charts
 var localeEN = locale{
 	group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", trillion: "T", points: "pp", to: "to",
 	months:      [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
+	week:        "Week %[1]d, %[2]d",
 	logScale:    "Logarithmic scale.",
 	oneSquare:   "One square =",
 	change:      "From %[1]s in %[2]s to %[3]s in %[4]s.",

@@ -4,6 +4,8 @@ package charts
 var localeES = locale{
 	group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", trillion: nbsp + "B", points: "p." + nbsp + "p.", to: "a",
 	months:      [12]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
+	quarters:    [4]string{"T1", "T2", "T3", "T4"},
+	week:        "Sem. %[1]d de %[2]d",
 	logScale:    "Escala logarítmica.",
 	oneSquare:   "Un cuadrado =",
 	change:      "De %[1]s (%[2]s) a %[3]s (%[4]s).",

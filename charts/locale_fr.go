@@ -4,6 +4,8 @@ package charts
 var localeFR = locale{
 	group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", trillion: nbsp + "Bn", points: "pt", to: "à",
 	months:      [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+	quarters:    [4]string{"T1", "T2", "T3", "T4"},
+	week:        "Sem. %[1]d %[2]d",
 	logScale:    "Échelle logarithmique.",
 	oneSquare:   "Un carré =",
 	change:      "De %[1]s (%[2]s) à %[3]s (%[4]s).",

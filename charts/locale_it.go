@@ -4,6 +4,8 @@ package charts
 var localeIT = locale{
 	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", trillion: nbsp + "Bln", points: "p.p.", to: "a",
 	months:      [12]string{"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
+	quarters:    [4]string{"T1", "T2", "T3", "T4"},
+	week:        "Sett. %[1]d %[2]d",
 	logScale:    "Scala logaritmica.",
 	oneSquare:   "Un quadrato =",
 	change:      "Da %[1]s (%[2]s) a %[3]s (%[4]s).",

@@ -4,6 +4,8 @@ package charts
 var localeNL = locale{
 	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", trillion: nbsp + "bln.", points: "procentpunt", to: "tot",
 	months:      [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+	quarters:    [4]string{"K1", "K2", "K3", "K4"},
+	week:        "Week %[1]d %[2]d",
 	logScale:    "Logaritmische schaal.",
 	oneSquare:   "Eén vierkant =",
 	change:      "Van %[1]s (%[2]s) naar %[3]s (%[4]s).",

@@ -4,6 +4,8 @@ package charts
 var localePL = locale{
 	group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", trillion: nbsp + "bln", points: "pkt proc.", to: "do",
 	months:      [12]string{"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
+	quarters:    [4]string{"I kw.", "II kw.", "III kw.", "IV kw."},
+	week:        "Tydz. %[1]d %[2]d",
 	logScale:    "Skala logarytmiczna.",
 	oneSquare:   "Jeden kwadrat =",
 	change:      "Od %[1]s (%[2]s) do %[3]s (%[4]s).",

@@ -4,6 +4,8 @@ package charts
 var localeRU = locale{
 	group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "п." + nbsp + "п.", to: "до",
 	months:      [12]string{"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
+	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
+	week:        "Нед. %[1]d %[2]d",
 	logScale:    "Логарифмическая шкала.",
 	oneSquare:   "Один квадрат =",
 	change:      "С %[1]s (%[2]s) до %[3]s (%[4]s).",

@@ -4,6 +4,8 @@ package charts
 var localeUK = locale{
 	group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "в." + nbsp + "п.", to: "до",
 	months:      [12]string{"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
+	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
+	week:        "Тиж. %[1]d %[2]d",
 	logScale:    "Логарифмічна шкала.",
 	oneSquare:   "Один квадрат =",
 	change:      "Від %[1]s (%[2]s) до %[3]s (%[4]s).",

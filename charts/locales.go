@@ -18,7 +18,9 @@ type locale struct {
 	points   string // percentage points, after a change in a rate: "pp"
 	to       string // between a range's ends with range_format = "to": "−0.6% to 1.4%"
 
-	months [12]string // short month names, for date axes and labels
+	months   [12]string // short month names, for date axes and labels
+	quarters [4]string  // quarters on date axes and labels: "Q1" (then the year)
+	week     string     // an ISO week: week, year ("Week 5, 2025")
 
 	// Words drawn on a figure.
 	logScale  string // the note on a logarithmic scale

@@ -6,17 +6,24 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"presschart/charts/scene"
 )
 
 // Points of a line or area chart have an x that is a date ("2023",
-// "2023-01", "2023-01-15", a TOML date, or a whole number from 1000 to
-// 2999, read as a year) or a number; every row of a figure must use the
-// same kind, in ascending order.
+// "2023-01", "2023-01-15", a quarter "2023-Q1", an ISO week "2023-W05",
+// a TOML date, or a whole number from 1000 to 2999, read as a year) or a
+// number; every row of a figure must use the same kind, in ascending
+// order.
 
-var datePattern = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+var (
+	datePattern    = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	quarterPattern = regexp.MustCompile(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- ]?(\d{4}))$`)
+	weekPattern    = regexp.MustCompile(`^(\d{4})-?W(\d{2})$`)
+)
 
 // dateUnit says how precisely the dates of a figure were written.
 type dateUnit int
@@ -24,9 +31,20 @@ type dateUnit int
 const (
 	notDate dateUnit = iota
 	byYear
+	byQuarter
 	byMonth
+	byWeek
 	byDay
 )
+
+// isoWeek returns the Monday of ISO week w of year y, and whether the
+// year has that week (52 or 53).
+func isoWeek(y, w int) (time.Time, bool) {
+	jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	_, last := time.Date(y, time.December, 28, 0, 0, 0, 0, time.UTC).ISOWeek()
+	return monday.AddDate(0, 0, 7*(w-1)), w >= 1 && w <= last
+}
 
 // days returns the days since 1970-01-01 of a date.
 func days(y, m, d int) float64 {
@@ -75,9 +93,27 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 	switch x := v.(type) {
 	case string:
+		if m := quarterPattern.FindStringSubmatch(x); m != nil {
+			y, q := m[1], m[2]
+			if y == "" {
+				y, q = m[4], m[3]
+			}
+			yn, _ := strconv.Atoi(y)
+			qn, _ := strconv.Atoi(q)
+			return x, days(yn, 3*qn-2, 1), byQuarter, ""
+		}
+		if m := weekPattern.FindStringSubmatch(x); m != nil {
+			yn, _ := strconv.Atoi(m[1])
+			wn, _ := strconv.Atoi(m[2])
+			t, ok := isoWeek(yn, wn)
+			if !ok {
+				return "", 0, 0, fmt.Sprintf("%q is not a week of %d (ISO weeks run from W01 to W52, or W53 in some years)", x, yn)
+			}
+			return x, days(t.Year(), int(t.Month()), t.Day()), byWeek, ""
+		}
 		m := datePattern.FindStringSubmatch(x)
 		if m == nil {
-			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01 or 2023-01-15) or a number", x)
+			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01, 2023-01-15, a quarter 2023-Q1 or a week 2023-W05) or a number", x)
 		}
 		y, _ := strconv.Atoi(m[1])
 		mo, day := 1, 1
@@ -224,19 +260,32 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 	}
 	t0 := time.Unix(int64(lo)*86400, 0).UTC()
 	t1 := time.Unix(int64(hi)*86400, 0).UTC()
-	names := locales[c.f.Style.Locale].months
+	loc := locales[c.f.Style.Locale]
 	var best []xTick
-	// Months, when the dates have them and the span is short enough.
-	if c.f.xUnit >= byMonth {
-		for _, step := range []int{1, 2, 3, 6} {
+	// Months (or quarters), when the dates have them, the span is short
+	// enough and date_format writes them.
+	steps := []int{1, 2, 3, 6}
+	if c.f.xUnit == byQuarter || c.f.DateFormat != "" && !c.f.DateFormat.has(dateMonth) {
+		steps = []int{3, 6}
+	}
+	if c.f.xUnit >= byQuarter && (c.f.DateFormat == "" || c.f.DateFormat.has(dateMonth) || c.f.DateFormat.has(dateQuarter)) {
+		for _, step := range steps {
 			var ts []xTick
 			first := true
 			for m := time.Date(t0.Year(), t0.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(t1); m = m.AddDate(0, 1, 0) {
 				if m.Before(t0) || (int(m.Month())-1)%step != 0 {
 					continue
 				}
-				label := names[m.Month()-1]
-				if first || m.Month() == time.January {
+				var label string
+				switch {
+				case c.f.DateFormat != "":
+					label = c.f.DateFormat.write(loc, m)
+				case c.f.xUnit == byQuarter:
+					label = loc.quarters[(m.Month()-1)/3]
+				default:
+					label = loc.months[m.Month()-1]
+				}
+				if c.f.DateFormat == "" && (first || m.Month() == time.January) {
 					label += " " + strconv.Itoa(m.Year())
 				}
 				first = false
@@ -261,7 +310,11 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			if v < lo || v > hi {
 				continue
 			}
-			ts = append(ts, xTick{v, strconv.Itoa(y)})
+			label := strconv.Itoa(y)
+			if c.f.DateFormat.has(dateYear) && !c.f.DateFormat.has(dateMonth) && !c.f.DateFormat.has(dateQuarter) && !c.f.DateFormat.has(dateDay) {
+				label = c.f.DateFormat.write(loc, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+			}
+			ts = append(ts, xTick{v, label})
 		}
 		if len(ts) >= 2 && fits(ts) {
 			return ts
@@ -279,17 +332,120 @@ func (c *ctx) xLabel(d Datum) string { return xLabel(c.f, c.nf, d) }
 
 func xLabel(f *Figure, nf numberFormat, d Datum) string {
 	if f.xUnit == notDate {
-		return nf.number(d.XV)
+		// A number on x (an age, a distance) is not the figure's
+		// measure: no prefix or suffix.
+		bare := nf
+		bare.prefix, bare.suffix, bare.series = "", "", nil
+		return bare.number(d.XV)
 	}
 	t := time.Unix(int64(d.XV)*86400, 0).UTC()
-	names := locales[f.Style.Locale].months
+	loc := locales[f.Style.Locale]
+	if f.DateFormat != "" {
+		return f.DateFormat.write(loc, t)
+	}
 	switch f.xUnit {
 	case byYear:
 		return strconv.Itoa(t.Year())
+	case byQuarter:
+		return loc.quarters[(t.Month()-1)/3] + " " + strconv.Itoa(t.Year())
 	case byMonth:
-		return names[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		return loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	case byWeek:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf(loc.week, w, y)
 	}
-	return strconv.Itoa(t.Day()) + " " + names[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return strconv.Itoa(t.Day()) + " " + loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// dateFormat is a figure's date_format: how its x dates are written on
+// the axis and in labels, in tokens YYYY (2025), YY (25), MMM (the
+// locale's short month name), MM (01), M (1), DD (05), D (5) and Q (the
+// locale's quarter, Q1); anything else is written as it is.
+type dateFormat string
+
+// dateTokens are date_format's tokens, longest first.
+var dateTokens = []string{"YYYY", "YY", "MMM", "MM", "M", "DD", "D", "Q"}
+
+// The resolutions a date format writes.
+const (
+	dateYear    = "Y"
+	dateQuarter = "Q"
+	dateMonth   = "M"
+	dateDay     = "D"
+)
+
+// has reports whether the format writes a date at resolution r.
+func (f dateFormat) has(r string) bool {
+	for _, tok := range f.tokens() {
+		if tok[:1] == r && slices.Contains(dateTokens, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokens splits the format into tokens and literal text.
+func (f dateFormat) tokens() []string {
+	var out []string
+	s := string(f)
+	for s != "" {
+		tok := ""
+		for _, t := range dateTokens {
+			if strings.HasPrefix(s, t) {
+				tok = t
+				break
+			}
+		}
+		if tok == "" {
+			_, n := utf8.DecodeRuneInString(s)
+			tok = s[:n]
+		}
+		out = append(out, tok)
+		s = s[len(tok):]
+	}
+	return out
+}
+
+// write writes t in the format.
+func (f dateFormat) write(loc *locale, t time.Time) string {
+	var b strings.Builder
+	for _, tok := range f.tokens() {
+		switch tok {
+		case "YYYY":
+			b.WriteString(strconv.Itoa(t.Year()))
+		case "YY":
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+		case "MMM":
+			b.WriteString(loc.months[t.Month()-1])
+		case "MM":
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+		case "M":
+			b.WriteString(strconv.Itoa(int(t.Month())))
+		case "DD":
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case "D":
+			b.WriteString(strconv.Itoa(t.Day()))
+		case "Q":
+			b.WriteString(loc.quarters[(t.Month()-1)/3])
+		default:
+			b.WriteString(tok)
+		}
+	}
+	return b.String()
+}
+
+// readDateFormat reads date_format, for line and area charts.
+func readDateFormat(f *Figure, t *table) {
+	var s string
+	if !t.text("date_format", &s) {
+		return
+	}
+	df := dateFormat(s)
+	if !df.has(dateYear) && !df.has(dateQuarter) && !df.has(dateMonth) && !df.has(dateDay) {
+		t.errf("date_format", "%q writes no part of a date; use YYYY, YY, MMM, MM, M, DD, D and Q, as in \"MMM YYYY\" (Jan 2025) or \"Q YYYY\" (Q1 2025)", clip(s))
+		return
+	}
+	f.DateFormat = df
 }
 
 // xAxis draws the ticks of an x axis under the plot, whose left edge is
