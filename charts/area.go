@@ -14,10 +14,15 @@ var areaKind = &kind{
 	series:    -1,
 	xy:        true,
 	maxRows:   maxPoints,
-	options:   readDateFormat,
+	options:   areaOptions,
 	validate:  validateAreas,
 	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, true) },
 	describe:  describeSeries,
+}
+
+func areaOptions(f *Figure, t *table) {
+	readDateFormat(f, t)
+	readRolling(f, t)
 }
 
 // validateAreas: rows in order, and no negative values, which a stack

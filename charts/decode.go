@@ -38,6 +38,7 @@ type Figure struct {
 	Center      string     // donut: the text in the hole; default the highlighted share
 	Points      bool       // line: mark every row with a dot
 	Change      string     // number: how the change is written: "" (by the suffix), "percent", "points", "absolute", "none"
+	Rolling     int        // line, area: the average of the last Rolling rows; 0 for none
 	DateFormat  dateFormat // line, area: date_format, "" for the unit's own
 	RangeFormat string     // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
 	// SeriesFormats are the number keys of each series (series_formats),
@@ -57,7 +58,10 @@ type Figure struct {
 	file    string
 	xUnit   dateUnit // line, area: how the x values are written
 	unitSet bool
-	inputs  []string // files the figure was read from besides the TOML: CSV, fonts
+	// rollDecimals is how many decimals a rolling average is written
+	// with when decimals is not set.
+	rollDecimals int
+	inputs       []string // files the figure was read from besides the TOML: CSV, fonts
 	// csv is where Data comes from when data names a CSV file; such a
 	// figure's Data is dropped once it is checked and read again by
 	// loaded, so that memory holds only the figures in flight.
@@ -363,6 +367,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		n := e.count
 		if fig.decodeData(t); e.count == n {
 			fig.order(e)
+			fig.roll(e)
 		}
 		fig.readAnnotations(t)
 		fig.otherKinds(t)
@@ -425,6 +430,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	if d := csvCache.get(f.csv.key); d != nil {
 		g.Data, g.rows = d.data, d
 		g.order(&errs{}) // as when the figure was checked
+		g.roll(&errs{})
 		return &g, nil
 	}
 	e := &errs{file: f.file, dir: f.csv.dir, root: f.csv.root, figure: fmt.Sprintf("figure %q", f.ID)}
@@ -435,6 +441,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	g.decodeData(newTable(m, "", e))
 	if e.count == 0 {
 		g.order(e)
+		g.roll(e)
 	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)

@@ -272,7 +272,14 @@
 // the axis and in labels: tokens YYYY (2025), YY (25), MMM (Jan), MM
 // (01), M (1), DD (05), D (5) and Q (Q1), anything else as it is, so
 // date_format = "MMM ’YY" writes Jan ’25; the axis ticks at the
-// resolution the format writes (months, quarters or years). A highlight names
+// resolution the format writes (months, quarters or years), or by day
+// or week over a span of weeks.
+//
+// rolling = 7 on a line or area chart draws each series as the average
+// of its last 7 rows (a seven-day average of daily figures), from the
+// 7th row on; the note and the alt text say so ("Average of the last 7
+// values."), and the averages are written with the rows' own decimals
+// (one more below 100). The figure needs more rows than that. A highlight names
 // series: those take the accent and the others turn grey. scale = "log"
 // applies. At most 10,000 rows.
 //

@@ -81,6 +81,9 @@ func (f numberFormat) ofSeries(i int) numberFormat {
 func (f *Figure) numberFormat() numberFormat {
 	nf := newNumberFormat(&f.Style)
 	nf.series, nf.rangeFormat = f.SeriesFormats, f.RangeFormat
+	if f.Rolling >= 2 && nf.decimals < 0 {
+		nf.decimals = f.rollDecimals
+	}
 	if nf.decimals >= 0 || f.kind == nil {
 		return nf
 	}

@@ -322,6 +322,9 @@ func genDates(k *kind, src string) string {
 			return fmt.Sprintf("\"%d-W%02d\"", 2015+i/52, i%52+1)
 		})
 	}
+	if rows := strings.Count(src, "{ x = "); rows > 8 && dr.Intn(4) == 0 {
+		src = strings.Replace(src, "data = [\n", fmt.Sprintf("rolling = %d\ndata = [\n", []int{3, 7}[dr.Intn(2)]), 1)
+	}
 	if dr.Intn(5) == 0 {
 		forms := []string{"MMM ’YY", "MM/YYYY", "Q YYYY", "YYYY", "D MMM"}
 		src = strings.Replace(src, "data = [\n", fmt.Sprintf("date_format = %q\ndata = [\n", forms[dr.Intn(len(forms))]), 1)

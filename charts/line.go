@@ -20,4 +20,5 @@ var lineKind = &kind{
 func readPoints(f *Figure, t *table) {
 	t.boolean("points", &f.Points)
 	readDateFormat(f, t)
+	readRolling(f, t)
 }

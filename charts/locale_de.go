@@ -7,6 +7,7 @@ var localeDE = locale{
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "KW %[1]d/%[2]d",
 	logScale:    "Logarithmische Skala.",
+	rolling:     "Durchschnitt der jeweils letzten %d Werte.",
 	oneSquare:   "Ein Quadrat =",
 	change:      "Von %[1]s (%[2]s) auf %[3]s (%[4]s).",
 	highlighted: "Hervorgehoben: %s.",

@@ -7,6 +7,7 @@ var localeEN = locale{
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "Week %[1]d, %[2]d",
 	logScale:    "Logarithmic scale.",
+	rolling:     "Average of the last %d values.",
 	oneSquare:   "One square =",
 	change:      "From %[1]s in %[2]s to %[3]s in %[4]s.",
 	highlighted: "Highlighted: %s.",

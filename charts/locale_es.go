@@ -7,6 +7,7 @@ var localeES = locale{
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d de %[2]d",
 	logScale:    "Escala logarítmica.",
+	rolling:     "Media de los últimos %d valores.",
 	oneSquare:   "Un cuadrado =",
 	change:      "De %[1]s (%[2]s) a %[3]s (%[4]s).",
 	highlighted: "Destacado: %s.",

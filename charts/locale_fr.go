@@ -7,6 +7,7 @@ var localeFR = locale{
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d %[2]d",
 	logScale:    "Échelle logarithmique.",
+	rolling:     "Moyenne des %d dernières valeurs.",
 	oneSquare:   "Un carré =",
 	change:      "De %[1]s (%[2]s) à %[3]s (%[4]s).",
 	highlighted: "En évidence" + nbsp + ": %s.",

@@ -7,6 +7,7 @@ var localeIT = locale{
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sett. %[1]d %[2]d",
 	logScale:    "Scala logaritmica.",
+	rolling:     "Media degli ultimi %d valori.",
 	oneSquare:   "Un quadrato =",
 	change:      "Da %[1]s (%[2]s) a %[3]s (%[4]s).",
 	highlighted: "In evidenza: %s.",

@@ -7,6 +7,7 @@ var localeNL = locale{
 	quarters:    [4]string{"K1", "K2", "K3", "K4"},
 	week:        "Week %[1]d %[2]d",
 	logScale:    "Logaritmische schaal.",
+	rolling:     "Gemiddelde van de laatste %d waarden.",
 	oneSquare:   "Eén vierkant =",
 	change:      "Van %[1]s (%[2]s) naar %[3]s (%[4]s).",
 	highlighted: "Uitgelicht: %s.",

@@ -7,6 +7,7 @@ var localePL = locale{
 	quarters:    [4]string{"I kw.", "II kw.", "III kw.", "IV kw."},
 	week:        "Tydz. %[1]d %[2]d",
 	logScale:    "Skala logarytmiczna.",
+	rolling:     "Średnia z ostatnich %d wartości.",
 	oneSquare:   "Jeden kwadrat =",
 	change:      "Od %[1]s (%[2]s) do %[3]s (%[4]s).",
 	highlighted: "Wyróżnione: %s.",

@@ -7,6 +7,7 @@ var localeRU = locale{
 	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
 	week:        "Нед. %[1]d %[2]d",
 	logScale:    "Логарифмическая шкала.",
+	rolling:     "Скользящее среднее, окно: %d.",
 	oneSquare:   "Один квадрат =",
 	change:      "С %[1]s (%[2]s) до %[3]s (%[4]s).",
 	highlighted: "Выделено: %s.",

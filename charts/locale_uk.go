@@ -7,6 +7,7 @@ var localeUK = locale{
 	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
 	week:        "Тиж. %[1]d %[2]d",
 	logScale:    "Логарифмічна шкала.",
+	rolling:     "Ковзне середнє, вікно: %d.",
 	oneSquare:   "Один квадрат =",
 	change:      "Від %[1]s (%[2]s) до %[3]s (%[4]s).",
 	highlighted: "Виділено: %s.",

@@ -324,10 +324,15 @@ func (f *Figure) Render(w io.Writer, format string) error {
 // linear one.
 func (f *Figure) logNote() string { return locales[f.Style.Locale].logScale }
 
-// note is the figure's note, with logNote in front on a log scale.
+// note is the figure's note, with logNote in front on a log scale and
+// rollingNote on a rolling average.
 func (f *Figure) note() string {
-	if f.Style.Log {
-		return strings.TrimSpace(f.logNote() + " " + f.Note)
+	note := f.Note
+	if r := f.rollingNote(); r != "" {
+		note = strings.TrimSpace(r + " " + note)
 	}
-	return f.Note
+	if f.Style.Log {
+		note = strings.TrimSpace(f.logNote() + " " + note)
+	}
+	return note
 }

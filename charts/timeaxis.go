@@ -299,6 +299,31 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			}
 		}
 	}
+	// Days or weeks, when the dates have them and months give too few
+	// ticks (a span of weeks): every day or two, or Mondays weekly or
+	// fortnightly, "7 Sep", the year on the first tick.
+	if c.f.xUnit >= byWeek && (best == nil || len(best) < 3) && (c.f.DateFormat == "" || c.f.DateFormat.has(dateDay)) {
+		for _, step := range []int{1, 2, 7, 14} {
+			start := t0
+			if step >= 7 { // the first Monday
+				start = t0.AddDate(0, 0, (8-int(t0.Weekday()))%7)
+			}
+			var ts []xTick
+			for d := start; !d.After(t1); d = d.AddDate(0, 0, step) {
+				label := strconv.Itoa(d.Day()) + " " + loc.months[d.Month()-1]
+				switch {
+				case c.f.DateFormat != "":
+					label = c.f.DateFormat.write(loc, d)
+				case len(ts) == 0 || d.Year() != start.Year() && d.AddDate(0, 0, -step).Year() != d.Year():
+					label += " " + strconv.Itoa(d.Year())
+				}
+				ts = append(ts, xTick{days(d.Year(), int(d.Month()), d.Day()), label})
+			}
+			if len(ts) >= 2 && fits(ts) {
+				return ts
+			}
+		}
+	}
 	// Years, in steps that fit.
 	for _, step := range []int{1, 2, 5, 10, 20, 25, 50, 100} {
 		var ts []xTick

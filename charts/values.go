@@ -92,6 +92,9 @@ func (f *Figure) AltText() string {
 	if f.Style.Log {
 		parts = append(parts, f.logNote())
 	}
+	if r := f.rollingNote(); r != "" {
+		parts = append(parts, r)
+	}
 	if a := f.describeAnnotations(); a != "" {
 		parts = append(parts, a)
 	}

@@ -1,0 +1,72 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+)
+
+// maxRolling is the longest rolling average a line or area chart takes.
+const maxRolling = 366
+
+// readRolling reads rolling = N: the chart shows each series' average of
+// its last N rows (a 7-day average of daily figures) from the Nth row on.
+func readRolling(f *Figure, t *table) {
+	t.integer("rolling", &f.Rolling, 2, maxRolling)
+}
+
+// roll replaces each row's values by the average of the last Rolling
+// rows' and drops the first Rolling-1 rows, which have no full window.
+// It runs where order does: when the figure is checked and when its rows
+// are read again.
+func (f *Figure) roll(e *errs) {
+	n := f.Rolling
+	if n < 2 || len(f.Data) == 0 {
+		return
+	}
+	if len(f.Data) <= n {
+		e.add("rolling", "averages %d rows, but the figure has %d; a line needs at least %d rows for two averages", n, len(f.Data), n+1)
+		return
+	}
+	// Averages are written with the rows' own decimals, one more below
+	// 100 (392 admissions a day, 2.4 a day), not the float's 392.43.
+	raw, top := 0, 0.0
+	for _, d := range f.Data {
+		for _, v := range d.Values {
+			raw = max(raw, decimalsFor(v, 2))
+			top = max(top, math.Abs(v))
+		}
+	}
+	if top < 100 {
+		raw++
+	}
+	f.rollDecimals = min(raw, 3)
+	out := make([]Datum, 0, len(f.Data)-n+1)
+	width := len(f.Data[0].Values)
+	for i := n - 1; i < len(f.Data); i++ {
+		r := f.Data[i]
+		r.Values = make([]float64, width)
+		for j := range r.Values {
+			// Each window summed afresh: a running sum that subtracts
+			// would leave 1e-16 where the values are 0.
+			var sum float64
+			for _, d := range f.Data[i-n+1 : i+1] {
+				if len(d.Values) != width {
+					return // reported by the row's own check
+				}
+				sum += d.Values[j]
+			}
+			r.Values[j] = sum / float64(n)
+		}
+		out = append(out, r)
+	}
+	f.Data = out
+}
+
+// rollingNote says that the line is an average, in the note and the alt
+// text, as logNote says a scale is logarithmic.
+func (f *Figure) rollingNote() string {
+	if f.Rolling < 2 {
+		return ""
+	}
+	return fmt.Sprintf(locales[f.Style.Locale].rolling, f.Rolling)
+}
