@@ -91,6 +91,8 @@
 //	             name wins over highlight; in a figure's own table every
 //	             name must be one of its rows, parts or series; --check
 //	             warns of one the background all but hides (mark-faint)
+//	             and of two that readers with deuteranopia or protanopia
+//	             cannot tell apart (colors-confusable)
 //	negative     the colour of negative bars and columns, e.g. "#b2182b"
 //	typography   "smart" (default) or "off". Smart sets the prose (title,
 //	             subtitle, note, alt, source, credit, annotation texts,

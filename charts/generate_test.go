@@ -143,7 +143,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			name = strings.SplitN(b.String()[i+len("series = [\""):], "\"", 2)[0]
 		}
 		if !k.xy || strings.Contains(b.String(), "series = [") {
-			fmt.Fprintf(&b, "colors = { %q = \"#7b3294\" }\n", name)
+			fmt.Fprintf(&b, "colors = { %q = \"#1b7837\" }\n", name)
 		}
 	}
 	if ax.Intn(6) == 0 {

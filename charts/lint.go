@@ -43,6 +43,7 @@ const (
 	ruleLeaderOver  = "leader-over-text"  // a leader or connector runs through another text
 	ruleAxisCut     = "axis-cut"          // bars or areas on a value axis without zero: lengths mislead
 	ruleFaint       = "mark-faint"        // a data mark in a colour the background all but hides
+	ruleCVD         = "colors-confusable" // two series (or rows) that differ in colour look alike under deuteranopia or protanopia
 )
 
 // faintContrast is the contrast with the background below which a data
@@ -102,6 +103,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 		walk(g, false)
 	}
 	out := slices.CompactFunc(faint, func(a, b Finding) bool { return a.What == b.What })
+	out = append(out, cvdFindings(sc)...)
 	canvas := scene.Box{X0: 0, Y0: 0, X1: sc.Width, Y1: sc.Height}
 	quads := make([]quad, len(texts))
 	boxes := make([]scene.Box, len(texts))
@@ -704,3 +706,63 @@ func fillOf(n scene.Node) (scene.Color, bool) {
 
 // hexOf writes a colour as #rrggbb.
 func hexOf(c scene.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// cvdFindings reports colours of data marks that most readers tell apart
+// but readers with deuteranopia or protanopia cannot: any two series'
+// colours, and the colours of marks painted one after the other in a
+// series (rows coloured by name, a highlighted row beside the rest).
+func cvdFindings(sc *scene.Scene) []Finding {
+	var firsts []scene.Color // each series' first colour
+	var pairs [][2]scene.Color
+	var walk func(g *scene.Group, series int, prev *scene.Color)
+	walk = func(g *scene.Group, series int, prev *scene.Color) {
+		for _, n := range g.Nodes {
+			if sub, ok := n.(*scene.Group); ok {
+				if series < 0 && strings.HasPrefix(sub.ID, "series-") {
+					var p scene.Color
+					walk(sub, len(firsts), &p)
+					continue
+				}
+				walk(sub, series, prev)
+				continue
+			}
+			if series < 0 {
+				continue
+			}
+			c, ok := fillOf(n)
+			if pl, isLine := n.(*scene.Polyline); isLine {
+				c, ok = pl.Stroke, true
+			}
+			if !ok || c.A != 255 {
+				continue
+			}
+			if series == len(firsts) {
+				firsts = append(firsts, c)
+			}
+			if prev.A == 255 && *prev != c {
+				pairs = append(pairs, [2]scene.Color{*prev, c})
+			}
+			*prev = c
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g, -1, nil)
+	}
+	for i := range firsts {
+		for j := i + 1; j < len(firsts); j++ {
+			pairs = append(pairs, [2]scene.Color{firsts[i], firsts[j]})
+		}
+	}
+	var out []Finding
+	seen := map[[2]scene.Color]bool{}
+	for _, p := range pairs {
+		if seen[p] || seen[[2]scene.Color{p[1], p[0]}] {
+			continue
+		}
+		seen[p] = true
+		if v, d := confusable(p[0], p[1]); v != "" {
+			out = append(out, Finding{Rule: ruleCVD, What: fmt.Sprintf("%s and %s are ΔE %.0f apart under %s: give one a lighter or darker shade, or label them directly", hexOf(p[0]), hexOf(p[1]), d, v)})
+		}
+	}
+	return out
+}

@@ -264,3 +264,32 @@ func TestFaintRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCVDRule: figures whose series or rows differ only in a hue that
+// deuteranopia or protanopia takes away are found; the default palettes,
+// red beside blue and colours alike to everyone are not.
+func TestCVDRule(t *testing.T) {
+	bars := `{ label = "a", value = 1 }, { label = "b", value = 2 }, { label = "c", value = 3 }`
+	groups := `{ label = "a", values = [1, 2, 3] }, { label = "b", values = [2, 3, 1] }`
+	for _, c := range []struct {
+		name, keys, rows string
+		want             bool
+	}{
+		{"purple row beside blue rows", `type = "bar"` + "\n" + `colors = { "b" = "#7b3294" }`, bars, true},
+		{"green series beside a grey one", `type = "grouped-bar"` + "\n" + `series = ["x", "y", "z"]` + "\n" + `colors = ["#009e73", "#7a7a7a", "#e69f00"]`, groups, true},
+		{"default palette", `type = "grouped-bar"` + "\n" + `series = ["x", "y", "z"]`, groups, false},
+		{"highlight in the accent", `type = "bar"` + "\n" + `highlight = ["b"]`, bars, false},
+		{"one colour", `type = "bar"`, bars, false},
+	} {
+		src := "[[figure]]\nid = \"f\"\ntitle = \"T\"\n" + c.keys + "\ndata = [" + c.rows + "]\n"
+		f, err := Decode("cvd.toml", []byte(src), ".")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		fig := f.Figures[0]
+		got := slices.ContainsFunc(fig.findings(fig.Scene()), func(f Finding) bool { return f.Rule == ruleCVD })
+		if got != c.want {
+			t.Errorf("%s: found %v, want %v", c.name, got, c.want)
+		}
+	}
+}

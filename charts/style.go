@@ -402,12 +402,12 @@ var themes = map[string]theme{
 		bg: mustColor("#ffffff"), text: mustColor("#121212"), muted: mustColor("#4a4a4a"),
 		faint: mustColor("#6b6b6b"), grid: mustColor("#e3e3e3"), axis: mustColor("#333333"),
 		rest: mustColor("#d3d7dc"), accent: mustColor("#c8102e"),
-		palette: palette("#1f5a96", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#7a7a7a"),
+		palette: palette("#1f5a96", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#555555"),
 	},
 	"dark": {
 		bg: mustColor("#16181c"), text: mustColor("#f3f3f3"), muted: mustColor("#c8c8c8"),
 		faint: mustColor("#a4a4a4"), grid: mustColor("#363a40"), axis: mustColor("#c8c8c8"),
 		rest: mustColor("#4a5058"), accent: mustColor("#ff5a67"),
-		palette: palette("#6aaee8", "#f0b43c", "#3cc39a", "#e49ac4", "#f0e442", "#a8a8a8"),
+		palette: palette("#6aaee8", "#f0b43c", "#3cc39a", "#e49ac4", "#f0e442", "#888888"),
 	},
 }

@@ -357,38 +357,19 @@ func TestEveryTextKeyIsChecked(t *testing.T) {
 
 // TestPalettesDistinct: every two colours of a theme's palette, and each
 // against its accent and background, are told apart (CIE76 ΔE of at least
-// 20), and series labels in each colour reach 4.5:1 on the background.
+// 20), also under deuteranopia and protanopia (12), and series labels in
+// each colour reach 4.5:1 on the background.
 func TestPalettesDistinct(t *testing.T) {
-	lab := func(c scene.Color) [3]float64 {
-		lin := func(v uint8) float64 {
-			x := float64(v) / 255
-			if x <= 0.04045 {
-				return x / 12.92
-			}
-			return math.Pow((x+0.055)/1.055, 2.4)
-		}
-		r, g, b := lin(c.R), lin(c.G), lin(c.B)
-		x := (0.4124*r + 0.3576*g + 0.1805*b) / 0.95047
-		y := 0.2126*r + 0.7152*g + 0.0722*b
-		z := (0.0193*r + 0.1192*g + 0.9505*b) / 1.08883
-		f := func(t float64) float64 {
-			if t > 0.008856 {
-				return math.Cbrt(t)
-			}
-			return 7.787*t + 16.0/116
-		}
-		return [3]float64{116*f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))}
-	}
-	dist := func(a, b scene.Color) float64 {
-		la, lb := lab(a), lab(b)
-		return math.Sqrt((la[0]-lb[0])*(la[0]-lb[0]) + (la[1]-lb[1])*(la[1]-lb[1]) + (la[2]-lb[2])*(la[2]-lb[2]))
-	}
+	dist := func(a, b scene.Color) float64 { return deltaE(lab(a), lab(b)) }
 	for name, th := range themes {
 		cols := append(slices.Clone(th.palette), th.accent, th.bg)
 		for i := range cols {
 			for j := i + 1; j < len(cols); j++ {
-				if d := dist(cols[i], cols[j]); d < 20 {
+				if d := dist(cols[i], cols[j]); d < distinctColors {
 					t.Errorf("%s theme: colours %d and %d are ΔE %.1f apart; a reader cannot tell them apart", name, i, j, d)
+				}
+				if v, d := confusable(cols[i], cols[j]); v != "" {
+					t.Errorf("%s theme: colours %d and %d are ΔE %.1f apart under %s", name, i, j, d, v)
 				}
 			}
 		}
