@@ -43,6 +43,7 @@ const (
 	ruleLeaderOver  = "leader-over-text"  // a leader or connector runs through another text
 	ruleAxisCut     = "axis-cut"          // bars or areas on a value axis without zero: lengths mislead
 	ruleFaint       = "mark-faint"        // a data mark in a colour the background all but hides
+	ruleContrast    = "text-contrast"     // a text below WCAG AA contrast with what it stands on (4.5:1; 3:1 when large)
 	ruleCVD         = "colors-confusable" // two series (or rows) that differ in colour look alike under deuteranopia or protanopia
 )
 
@@ -104,6 +105,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 	}
 	out := slices.CompactFunc(faint, func(a, b Finding) bool { return a.What == b.What })
 	out = append(out, cvdFindings(sc)...)
+	out = append(out, contrastFindings(sc)...)
 	canvas := scene.Box{X0: 0, Y0: 0, X1: sc.Width, Y1: sc.Height}
 	quads := make([]quad, len(texts))
 	boxes := make([]scene.Box, len(texts))
@@ -763,6 +765,64 @@ func cvdFindings(sc *scene.Scene) []Finding {
 		if v, d := confusable(p[0], p[1]); v != "" {
 			out = append(out, Finding{Rule: ruleCVD, What: fmt.Sprintf("%s and %s are ΔE %.0f apart under %s: give one a lighter or darker shade, or label them directly", hexOf(p[0]), hexOf(p[1]), d, v)})
 		}
+	}
+	return out
+}
+
+// contrastFindings reports texts below WCAG AA contrast with what they
+// stand on: the last opaque rectangle painted before them under their
+// middle (a value inside its bar, a label on a shaded range), else the
+// background. AA asks 4.5:1, or 3:1 for large text (24 px, or 18.66 px
+// bold). On a transparent background the page is not known; only texts
+// on fills are checked.
+func contrastFindings(sc *scene.Scene) []Finding {
+	type fill struct {
+		b scene.Box
+		c scene.Color
+	}
+	var fills []fill
+	var out []Finding
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n)
+			case *scene.Rect:
+				if n.Fill.A == 255 {
+					fills = append(fills, fill{scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H}, n.Fill})
+				}
+			case *scene.Rects:
+				if n.Fill.A == 255 {
+					for _, r := range n.R {
+						fills = append(fills, fill{scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}, n.Fill})
+					}
+				}
+			case *scene.Text:
+				if n.Fill.A != 255 || n.S == "" {
+					continue
+				}
+				b := textQuad(sc, n).bounds()
+				mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+				under, known := sc.Background, sc.Background.A == 255
+				for i := len(fills) - 1; i >= 0; i-- {
+					if f := fills[i].b; mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 {
+						under, known = fills[i].c, true
+						break
+					}
+				}
+				need := 4.5
+				if n.Size >= 24 || n.Bold && n.Size >= 18.66 {
+					need = 3
+				}
+				if r := contrast(n.Fill, under); known && r < need {
+					out = append(out, Finding{Rule: ruleContrast, What: fmt.Sprintf("%q in %s on %s: %.1f:1, below %.1f:1", clip(n.S), hexOf(n.Fill), hexOf(under), r, need), A: b})
+				}
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
 	}
 	return out
 }

@@ -30,7 +30,9 @@ func TestLintRules(t *testing.T) {
 		return t
 	}
 	inside := text(405, 120, "1,000")
-	inside.Class = "pc-value pc-inside"
+	inside.Class, inside.Fill = "pc-value pc-inside", scene.Color{R: 255, G: 255, B: 255, A: 255}
+	unreadable := text(405, 120, "1,000") // black on the black bar
+	unreadable.Class = "pc-value pc-inside"
 	for _, tt := range []struct {
 		name  string
 		nodes []scene.Node
@@ -47,6 +49,7 @@ func TestLintRules(t *testing.T) {
 		{"a patch of background over a bar (an old annotation halo)", []scene.Node{&scene.Rect{X: 380, Y: 150, W: 80, H: 20, Fill: scene.Color{R: 255, G: 255, B: 255, A: 255}}}, ruleShapeOver},
 		{"a transparent band over a bar", []scene.Node{&scene.Rect{X: 380, Y: 150, W: 80, H: 20, Fill: scene.Color{A: 140}}}, ""},
 		{"a net marker over a value inside its bar", []scene.Node{inside, &scene.Group{ID: "series-net", Nodes: []scene.Node{&scene.Rect{X: 410, Y: 105, W: 3, H: 20, Fill: black}}}}, ruleMarkOver},
+		{"a value inside its bar in the bar's colour", []scene.Node{unreadable}, ruleContrast},
 		{"a turned label past the bottom", []scene.Node{rotated(120, "A long label that hangs off the bottom of the figure, far")}, ruleOffCanvas},
 	} {
 		checkRule(t, tt.name, append([]scene.Node{&scene.Group{ID: "series-1", Nodes: []scene.Node{bar}}}, tt.nodes...), tt.want)

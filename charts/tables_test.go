@@ -386,3 +386,15 @@ func TestPalettesDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestContrastText: a value inside a bar of any colour reaches WCAG AA's
+// 4.5:1, greys and mid-tones included.
+func TestContrastText(t *testing.T) {
+	for v := 0; v < 256; v += 3 {
+		for _, c := range []scene.Color{{R: uint8(v), G: uint8(v), B: uint8(v), A: 255}, {R: uint8(v), G: 128, B: 255 - uint8(v), A: 255}, {R: 200, G: uint8(v), B: 40, A: 255}} {
+			if r := contrast(contrastText(c), c); r < 4.5 {
+				t.Errorf("text on %s: %.2f:1", hexOf(c), r)
+			}
+		}
+	}
+}
