@@ -167,7 +167,7 @@ func luminance(c scene.Color) float64 {
 // checkNamedColors reports names in a figure's own colors table that name
 // no row, part or series: a typo would silently publish a party in the
 // wrong colour. Names in [style] may be for other figures.
-func (f *Figure) checkNamedColors(names []string, e *errs) {
+func (f *Figure) checkNamedColors(key string, names []string, e *errs) {
 	// Types of several series colour by series; the others by row (a
 	// dumbbell's second end, a slope's line, a card's rule), part or rest.
 	known, what, whats := f.rowNames(), "row or part", "rows and parts"
@@ -191,7 +191,7 @@ func (f *Figure) checkNamedColors(names []string, e *errs) {
 		case nearest(n, known) != "":
 			msg += fmt.Sprintf("; did you mean %q?", nearest(n, known))
 		}
-		e.add("colors."+n, "%s", msg)
+		e.add(key+"."+n, "%s", msg)
 	}
 }
 

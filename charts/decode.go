@@ -390,7 +390,12 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.validateAnnotations(e)
 		fig.validateAxis(e)
 		if ownColors != nil {
-			fig.checkNamedColors(sortedKeys(ownColors), e)
+			fig.checkNamedColors("colors", sortedKeys(ownColors), e)
+		}
+		if dark, ok := m["dark"].(map[string]any); ok {
+			if named, ok := dark["colors"].(map[string]any); ok {
+				fig.checkNamedColors("dark.colors", sortedKeys(named), e)
+			}
 		}
 	}
 	fig.checkGlyphs(e)

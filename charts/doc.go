@@ -94,6 +94,10 @@
 //	             and of two that readers with deuteranopia or protanopia
 //	             cannot tell apart (colors-confusable)
 //	negative     the colour of negative bars and columns, e.g. "#b2182b"
+//	dark         the colours of dark renditions, over the ones above: a
+//	             table of accent, colors (a palette, or colours by name)
+//	             and negative, e.g. dark = { colors = { "CDU/CSU" =
+//	             "#b4b4b4" } } for a party drawn black on a light page
 //	typography   "smart" (default) or "off". Smart sets the prose (title,
 //	             subtitle, note, alt, source, credit, annotation texts,
 //	             unit_label, center) as a sub-editor would: "quotes" curly

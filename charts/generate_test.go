@@ -286,6 +286,9 @@ func genNumberKeys(k *kind, src string) string {
 		forms := []string{"decimals = 1", "suffix = \" km\"", "prefix = \"$\", compact = true", "compact = false", "decimals = 0, suffix = \"%\""}
 		keys += fmt.Sprintf("series_formats = { %q = { %s } }\n", name, forms[nk.Intn(len(forms))])
 	}
+	if strings.Contains(src, "theme = \"dark\"") && nk.Intn(3) == 0 {
+		keys += "dark = { accent = \"#ff6f61\", negative = \"#f4a582\" }\n"
+	}
 	if k.compare && nk.Intn(3) == 0 {
 		// The first card in a unit of its own.
 		forms := []string{"suffix = \" km\", decimals = 1", "prefix = \"$\", compact = true", "suffix = \"%\""}

@@ -133,15 +133,26 @@ func plotNumbers(c *ctx, p rect) drawn {
 	// layout sets the cards in cols columns: one size for every number,
 	// the largest that fits each card's width and the height of its row,
 	// but never smaller than half again the labels' size.
-	layout := func(cols int) (big, rowH, cardW float64, rows int, cards []card) {
+	// A number wider than its card even at the least size is written
+	// compactly (612M km), as crowded bars write theirs.
+	compact := false
+	format := func(d Datum) numberFormat {
+		nf := cardFormat(c.nf, d)
+		nf.compact = nf.compact || compact
+		return nf
+	}
+	layout := func(cols int) (big, rowH, cardW float64, rows int, cards []card, over bool) {
 		rows = (n + cols - 1) / cols
 		cardW = (p.w - float64(cols-1)*gap) / float64(cols)
 		least := math.Max(16, math.Round(1.5*c.label*1.1))
 		big = math.Round(64 * c.u)
 		for _, d := range data {
-			for big > least && c.width(cardFormat(c.nf, d).number(d.Value), big, true) > cardW-12 {
+			for big > least && c.width(format(d).number(d.Value), big, true) > cardW-12 {
 				big--
 			}
+		}
+		for _, d := range data {
+			over = over || c.width(format(d).number(d.Value), big, true) > cardW
 		}
 		cards = make([]card, n)
 		textH := 0.0
@@ -156,7 +167,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 						arrow = ""
 					}
 				}
-				cards[i].compare, _ = c.regular.Wrap(comparison(d, cardFormat(c.nf, d), arrow, c.f.Change), c.small, cardW, 0)
+				cards[i].compare, _ = c.regular.Wrap(comparison(d, format(d), arrow, c.f.Change), c.small, cardW, 0)
 				h += float64(len(cards[i].compare))*labelLH + 4
 			}
 			textH = math.Max(textH, h)
@@ -166,12 +177,21 @@ func plotNumbers(c *ctx, p rect) drawn {
 			big--
 			rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
 		}
-		return big, rowH, cardW, rows, cards
+		return big, rowH, cardW, rows, cards, over
 	}
 	// As many columns as cards of 150 px fit, or more where that gives
-	// bigger numbers (a short frame holds more cards side by side).
+	// bigger numbers (a short frame holds more cards side by side); fewer
+	// where a number does not fit its card, and then compact numbers.
 	cols := max(1, min(n, int((p.w+gap)/(150*c.u+gap))))
-	big, rowH, cardW, rows, cards := layout(cols)
+	big, rowH, cardW, rows, cards, over := layout(cols)
+	for over && cols > 1 {
+		cols--
+		big, rowH, cardW, rows, cards, over = layout(cols)
+	}
+	if over {
+		compact = true
+		big, rowH, cardW, rows, cards, _ = layout(cols)
+	}
 	words := 0.0 // the longest word of a label, which a card never splits
 	for _, d := range data {
 		for _, w := range strings.Fields(d.Label) {
@@ -179,7 +199,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 	}
 	for k := cols + 1; k <= n && (p.w-float64(k-1)*gap)/float64(k) >= math.Max(90*c.u, words); k++ {
-		if b, rh, cw, r, cs := layout(k); b > big {
+		if b, rh, cw, r, cs, o := layout(k); b > big && !o {
 			cols, big, rowH, cardW, rows, cards = k, b, rh, cw, r, cs
 		}
 	}
@@ -189,7 +209,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 	ax := &axes{area: rect{p.x, p.y, p.w, math.Max(p.h, total)}, point: func(at string) (float64, float64, bool) {
 		for i, d := range data {
 			if d.Label == at { // the end of the big number
-				x := p.x + float64(i%cols)*(cardW+gap) + c.width(cardFormat(c.nf, d).number(d.Value), big, true)
+				x := p.x + float64(i%cols)*(cardW+gap) + c.width(format(d).number(d.Value), big, true)
 				return x + 4, top + float64(i/cols)*(rowH+gap) + head(big) - c.bold.CapHeight(big)/2, true
 			}
 		}
@@ -211,7 +231,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 		card.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y), W: c.snap(math.Min(48*c.u, cardW)), H: c.snap(4 * c.u), Fill: rule, Class: "pc-rule"})
 		base := y + head(big)
-		card.Add(c.text(x, base, cardFormat(c.nf, d).number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
+		card.Add(c.text(x, base, format(d).number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
 		// The label starts below the big number's commas and descenders.
 		nodes, by := c.block(cards[i].label, x, base+math.Max(10, big*0.2), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
 		card.Add(nodes...)

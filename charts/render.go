@@ -36,6 +36,11 @@ type ctx struct {
 }
 
 func newCtx(f *Figure) *ctx {
+	if f.Style.Theme == "dark" && f.Style.Dark != nil {
+		g := *f
+		g.Style = f.Style.themed()
+		f = &g
+	}
 	st := &f.Style
 	c := &ctx{f: f, th: themes[st.Theme], nf: f.numberFormat()}
 	c.regular, c.bold = st.faces()

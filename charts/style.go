@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -21,18 +22,16 @@ type Style struct {
 	Locale        string
 	Source        string
 	Credit        string
-	Accent        scene.Color   // alpha 0: the theme's accent
-	Colors        []scene.Color // nil: the theme's palette
-	// Named gives rows, parts and series their own colours by name
-	// (colors = { "AfD" = "#009ee0" }); Negative colours negative bars.
-	Named      map[string]scene.Color
-	Negative   scene.Color // alpha 0: as positive ones
-	Typography string      // "smart" (default: see typography.go) or "off"
-	Byline     string      // "By Jane Doe", before the credit
-	SourceURL  string      // the source's web address: a link in the SVG and HTML
-	Theme      string      // "light" or "dark"
-	Background string      // "" for the theme's, "transparent", or a colour
-	Font       string      // path of a regular house font, relative to the TOML file
+	colorKeys
+	// Dark holds the colours of dark renditions (dark = { colors = [...] }),
+	// over the ones above; nil for the same colours in both themes.
+	Dark       *colorKeys
+	Typography string // "smart" (default: see typography.go) or "off"
+	Byline     string // "By Jane Doe", before the credit
+	SourceURL  string // the source's web address: a link in the SVG and HTML
+	Theme      string // "light" or "dark"
+	Background string // "" for the theme's, "transparent", or a colour
+	Font       string // path of a regular house font, relative to the TOML file
 	FontBold   string
 	EmbedFonts bool
 	Decimals   int // -1: as many as the data needs, up to 2
@@ -141,6 +140,102 @@ func mustColor(s string) scene.Color {
 	return c
 }
 
+// colorKeys are the colour keys of a style, and of its dark table.
+type colorKeys struct {
+	Accent scene.Color   // alpha 0: the theme's accent
+	Colors []scene.Color // nil: the theme's palette
+	// Named gives rows, parts and series their own colours by name
+	// (colors = { "AfD" = "#009ee0" }); Negative colours negative bars.
+	Named    map[string]scene.Color
+	Negative scene.Color // alpha 0: as positive ones
+}
+
+// read reads accent, colors (a palette or colours by name) and negative.
+func (k *colorKeys) read(t *table) {
+	color := func(key string, dst *scene.Color) {
+		var s string
+		if t.str(key, &s) {
+			if c, ok := parseColor(s); ok {
+				*dst = c
+			} else {
+				t.errf(key, "%q is not a colour; write it as #rrggbb or #rgb", clip(s))
+			}
+		}
+	}
+	color("accent", &k.Accent)
+	color("negative", &k.Negative)
+	var cs []string
+	if m, named := t.m["colors"].(map[string]any); named {
+		t.get("colors")
+		k.Named = map[string]scene.Color{}
+		for _, name := range sortedKeys(m) {
+			s, isStr := m[name].(string)
+			c, ok := parseColor(s)
+			switch {
+			case !isStr:
+				t.errf(fmt.Sprintf("colors.%s", name), "must be a colour such as \"#009ee0\", not %s", typeName(m[name]))
+				continue
+			case !ok:
+				t.errf(fmt.Sprintf("colors.%s", name), "%q is not a colour; write it as #rrggbb or #rgb", clip(s))
+				continue
+			}
+			k.Named[name] = c
+		}
+		if len(m) == 0 {
+			t.errf("colors", "is empty; give a colour for at least one name, e.g. colors = { \"AfD\" = \"#009ee0\" }")
+		}
+	} else if t.strs("colors", &cs) {
+		var out []scene.Color
+		for i, s := range cs {
+			if c, ok := parseColor(s); ok {
+				out = append(out, c)
+			} else {
+				t.errf(fmt.Sprintf("colors[%d]", i), "%q is not a colour; write it as #rrggbb or #rgb", s)
+			}
+		}
+		if len(cs) == 0 {
+			t.errf("colors", "is empty; give at least one colour")
+		} else if len(out) == len(cs) {
+			k.Colors = out
+		}
+	}
+}
+
+// over returns k with the keys that o sets: a dark table's colours over
+// the style's.
+func (k colorKeys) over(o *colorKeys) colorKeys {
+	if o == nil {
+		return k
+	}
+	if o.Accent.A != 0 {
+		k.Accent = o.Accent
+	}
+	if o.Negative.A != 0 {
+		k.Negative = o.Negative
+	}
+	if o.Colors != nil {
+		k.Colors = o.Colors
+	}
+	if o.Named != nil {
+		named := maps.Clone(k.Named)
+		if named == nil {
+			named = map[string]scene.Color{}
+		}
+		maps.Copy(named, o.Named)
+		k.Named = named
+	}
+	return k
+}
+
+// themed is the style as a figure in its theme draws it: in the dark
+// theme, with the dark table's colours.
+func (st Style) themed() Style {
+	if st.Theme == "dark" {
+		st.colorKeys = st.colorKeys.over(st.Dark)
+	}
+	return st
+}
+
 // styleKeys are the keys readStyle knows, for [style] and for a figure.
 func (st *Style) read(t *table, fonts *fontCache) {
 	if t.str("size", &st.Size) {
@@ -206,58 +301,25 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			t.errf("source_url", "%s", msg)
 		}
 	}
-	var s string
-	if t.str("accent", &s) {
-		if c, ok := parseColor(s); ok {
-			st.Accent = c
+	st.colorKeys.read(t)
+	if v, ok := t.get("dark"); ok {
+		m, isTable := v.(map[string]any)
+		if !isTable {
+			t.errf("dark", "must be a table of colours for dark renditions, e.g. dark = { colors = [\"#6aaee8\", \"#f0b43c\"] }, not %s", typeName(v))
 		} else {
-			t.errf("accent", "%q is not a colour; write it as #rrggbb or #rgb", s)
-		}
-	}
-	var cs []string
-	if m, named := t.m["colors"].(map[string]any); named {
-		t.get("colors")
-		st.Named = map[string]scene.Color{}
-		for _, name := range sortedKeys(m) {
-			s, isStr := m[name].(string)
-			c, ok := parseColor(s)
-			switch {
-			case !isStr:
-				t.errf(fmt.Sprintf("colors.%s", name), "must be a colour such as \"#009ee0\", not %s", typeName(m[name]))
-				continue
-			case !ok:
-				t.errf(fmt.Sprintf("colors.%s", name), "%q is not a colour; write it as #rrggbb or #rgb", clip(s))
-				continue
-			}
-			st.Named[name] = c
-		}
-		if len(m) == 0 {
-			t.errf("colors", "is empty; give a colour for at least one name, e.g. colors = { \"AfD\" = \"#009ee0\" }")
-		}
-	} else if t.strs("colors", &cs) {
-		var out []scene.Color
-		for i, s := range cs {
-			if c, ok := parseColor(s); ok {
-				out = append(out, c)
+			dt := newTable(m, t.prefix+"dark.", t.e)
+			if st.Dark == nil {
+				st.Dark = &colorKeys{}
 			} else {
-				t.errf(fmt.Sprintf("colors[%d]", i), "%q is not a colour; write it as #rrggbb or #rgb", s)
+				d := *st.Dark
+				st.Dark = &d // a figure's own dark table adds to [style]'s
 			}
-		}
-		if len(cs) == 0 {
-			t.errf("colors", "is empty; give at least one colour")
-		} else if len(out) == len(cs) {
-			st.Colors = out
+			st.Dark.read(dt)
+			dt.unknown()
 		}
 	}
 	if t.str("typography", &st.Typography) && !slices.Contains(typographyModes, st.Typography) {
 		t.errf("typography", "unknown setting %q; use \"smart\" or \"off\"", st.Typography)
-	}
-	if t.str("negative", &s) {
-		if c, ok := parseColor(s); ok {
-			st.Negative = c
-		} else {
-			t.errf("negative", "%q is not a colour; write it as #rrggbb or #rgb", s)
-		}
 	}
 	if t.str("theme", &st.Theme) {
 		if _, ok := themes[st.Theme]; !ok {
