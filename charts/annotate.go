@@ -30,8 +30,11 @@ type Annotation struct {
 	// The editor's placement of a note at a point: its text's top corner
 	// (left, right or centre, as align says) dx, dy px from the point;
 	// and an arrowhead on its connector.
-	DX, DY    float64
-	Align     string // "left", "right", "center"; "" with dx, dy: left
+	DX, DY float64
+	Align  string // "left", "right", "center"; "" with dx, dy: left
+	// Side is where the placer looks first for a note at a point:
+	// "above", "below", "left" or "right" of it; "" for nearest.
+	Side      string
 	Arrow     bool
 	hasOffset bool
 
@@ -169,9 +172,26 @@ func (fig *Figure) readAnnotations(t *table) {
 		if a.Align != "" && !a.hasOffset {
 			at.errf("align", "goes with dx and dy, which place the note; without them it is placed where it is clear")
 		}
+		if at.str("side", &a.Side) && !slices.Contains(noteSides, a.Side) {
+			msg := fmt.Sprintf("unknown side %q; use \"above\", \"below\", \"left\" or \"right\"", clip(a.Side))
+			if n := nearest(a.Side, noteSides); n != "" {
+				msg = fmt.Sprintf("unknown side %q; did you mean %q?", clip(a.Side), n)
+			}
+			at.errf("side", "%s", msg)
+		}
+		if a.Side != "" && a.hasOffset {
+			at.errf("side", "and dx, dy both place the note; give one or the other")
+		}
 		at.boolean("arrow", &a.Arrow)
-		if (a.hasOffset || a.Arrow) && a.At == "" {
-			at.errf("dx", "dx, dy, align and arrow place a note at a point; give at (or x)")
+		if (a.hasOffset || a.Arrow || a.Side != "") && a.At == "" {
+			key := "dx"
+			for _, k := range []string{"dx", "dy", "side", "arrow"} {
+				if _, ok := at.m[k]; ok {
+					key = k
+					break
+				}
+			}
+			at.errf(key, "dx, dy, align, side and arrow place a note at a point; give at (or x)")
 		}
 		if math.Abs(a.DX) > maxSide || math.Abs(a.DY) > maxSide {
 			at.errf("dx", "moves the note off any figure; dx and dy are at most %d px", maxSide)
@@ -642,7 +662,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		}
 		width = math.Min(width, c.right-c.left-4)                // no wider than the figure
 		lines, _ := c.regular.Wrap(note.Text, c.small, width, 0) // a note is never cut
-		cands := an.candidates(lines, px, py)
+		cands := an.onSide(lines, an.candidates(lines, px, py), px, py, note.Side)
 		var pick [3]float64
 		var found bool
 		if note.hasOffset {
@@ -657,7 +677,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 				break
 			}
 			narrow, _ := c.regular.Wrap(note.Text, c.small, math.Max(width*k, 4*c.small), 0)
-			if nc := an.candidates(narrow, px, py); len(nc) > 0 {
+			if nc := an.onSide(narrow, an.candidates(narrow, px, py), px, py, note.Side); len(nc) > 0 {
 				if p, ok := an.first(narrow, nc, px, py); ok {
 					lines, pick, found = narrow, p, true
 				}
@@ -688,7 +708,11 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		_, period := periodAt[i]
 		if ex, ey, drawn := connector(px, py, tb); drawn {
 			sx, sy := an.fromRing(px, py, ex, ey)
-			over.Add(&scene.Line{X1: sx, Y1: sy, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: "pc-connector"})
+			cc := "pc-connector"
+			if note.hasOffset {
+				cc += " pc-placed" // where the editor put it: --check says so
+			}
+			over.Add(&scene.Line{X1: sx, Y1: sy, X2: ex, Y2: ey, Stroke: c.th.faint, Width: 1, Class: cc})
 			if note.Arrow {
 				// An open arrowhead at the point's end: two strokes back
 				// along the connector, 30° either side.
@@ -893,6 +917,29 @@ func (an *annotator) candidates(lines []string, px, py float64) [][3]float64 {
 		cands = append(cands, n.cd)
 	}
 	return cands
+}
+
+// noteSides are the sides side puts a note on.
+var noteSides = []string{"above", "below", "left", "right"}
+
+// onSide puts the candidates whose text lies wholly on the side of the
+// point (px, py) first, in their order; the rest follow, for a note
+// that finds no room there.
+func (an *annotator) onSide(lines []string, cands [][3]float64, px, py float64, side string) [][3]float64 {
+	if side == "" {
+		return cands
+	}
+	var on, off [][3]float64
+	for _, cd := range cands {
+		b := an.textBox(lines, cd[0], cd[1], scene.Anchor(cd[2]))
+		ok := map[string]bool{"above": b.y1 <= py, "below": b.y0 >= py, "left": b.x1 <= px, "right": b.x0 >= px}[side]
+		if ok {
+			on = append(on, cd)
+		} else {
+			off = append(off, cd)
+		}
+	}
+	return append(on, off...)
 }
 
 // first is the first free candidate whose connector to the point (px,

@@ -92,11 +92,16 @@ func plotColumns(c *ctx, p rect) drawn {
 		case inside:
 			values.Add(c.text(cx, top+h-8, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-s1 pc-inside"))
 		case d.Value < 0:
-			y := top + h + 6 + capH
-			labelTop = math.Max(labelTop, y+6)
-			values.Add(c.text(c.within(cx, label, size, left, p.right()), y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
+			x := c.within(cx, label, size, left, p.right())
+			// A lone value wider than its slot goes below the
+			// neighbours it spans, too.
+			y := c.clearOf(data, s, left, slot, barW, x, c.width(label, size, true), top+h, true) + 6 + capH
+			labelTop = math.Max(labelTop, y+0.25*size+6) // below its commas and descenders
+			values.Add(c.text(x, y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		default:
-			values.Add(c.text(c.within(cx, label, size, left, p.right()), top-6, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
+			x := c.within(cx, label, size, left, p.right())
+			y := c.clearOf(data, s, left, slot, barW, x, c.width(label, size, true), top, false) - 4 - math.Max(2, descent(label)*size)
+			values.Add(c.text(x, y, label, size, true, c.th.text, scene.Middle, "pc-value pc-s1"))
 		}
 	}
 	for i := range data {
@@ -108,4 +113,23 @@ func plotColumns(c *ctx, p rect) drawn {
 	}
 	g.Add(bars, baseline, values, axisX)
 	return drawn{group: g, height: height, axes: ax}
+}
+
+// clearOf is the edge past which a value label centred at x, w wide, is
+// clear of every column it spans: the lowest bottom (below) or the
+// highest top among them, starting from edge, its own bar's end.
+func (c *ctx) clearOf(data []Datum, s scale, left, slot, barW, x, w, edge float64, below bool) float64 {
+	for j, d := range data {
+		bx := left + slot*(float64(j)+0.5)
+		if bx+barW/2 <= x-w/2 || bx-barW/2 >= x+w/2 {
+			continue
+		}
+		from, to := s.bar(d.Value)
+		if below {
+			edge = math.Max(edge, math.Max(from, to))
+		} else {
+			edge = math.Min(edge, math.Min(from, to))
+		}
+	}
+	return edge
 }

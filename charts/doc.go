@@ -414,6 +414,11 @@
 //	align = "left"           # "right", "center"
 //	arrow = true
 //
+// Or side = "above", "below", "left" or "right" asks the placer to look
+// on that side of the point first; a note that finds no room there is
+// placed where it is clear, as without it. side and dx, dy do not go
+// together.
+//
 // x = "2024-07" (or x = 2024) is another way to write at for line and area
 // charts. width sets the text's wrapping width (40 to 1000 px; default 130 at 640
 // px wide). The value axis always reaches every line, range and y an

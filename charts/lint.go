@@ -144,6 +144,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 	blocks := map[[2]float64]scene.Box{}
 	var points [][2]float64
 	size := map[[2]float64]float64{}
+	first := map[[2]float64]string{} // the label's first line, to name it
 	for i, t := range texts {
 		if t.Of == nil {
 			continue
@@ -152,6 +153,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 		if !seen {
 			b = boxes[i]
 			points = append(points, *t.Of)
+			first[*t.Of] = t.S
 		}
 		blocks[*t.Of] = scene.Box{X0: math.Min(b.X0, boxes[i].X0), Y0: math.Min(b.Y0, boxes[i].Y0), X1: math.Max(b.X1, boxes[i].X1), Y1: math.Max(b.Y1, boxes[i].Y1)}
 		size[*t.Of] = math.Max(size[*t.Of], t.Size)
@@ -167,7 +169,7 @@ func lint(sc *scene.Scene, input string) []Finding {
 			return startsAt(l, p) && distance(z, b) <= near || startsAt(&scene.Line{X1: l.X2, Y1: l.Y2, X2: l.X1, Y2: l.Y1}, p) && distance(a, b) <= near
 		})
 		if !joined {
-			out = append(out, Finding{Rule: ruleFar, What: fmt.Sprintf("a label %.0f px from its mark", distance(p, b)), A: b, B: scene.Box{X0: p[0], Y0: p[1], X1: p[0], Y1: p[1]}})
+			out = append(out, Finding{Rule: ruleFar, What: fmt.Sprintf("%q, %.0f px from its mark", clip(first[p]), distance(p, b)), A: b, B: scene.Box{X0: p[0], Y0: p[1], X1: p[0], Y1: p[1]}})
 		}
 	}
 	for _, l := range leaders {
@@ -178,7 +180,11 @@ func lint(sc *scene.Scene, input string) []Finding {
 		for i, t := range texts {
 			own := t.Of != nil && (startsAt(l, *t.Of) || startsAt(&scene.Line{X1: l.X2, Y1: l.Y2, X2: l.X1, Y2: l.Y1}, *t.Of))
 			if !own && q.overlaps(quads[i]) {
-				out = append(out, Finding{Rule: ruleLeaderOver, What: fmt.Sprintf("a leader through %q", clip(t.S)), A: q.bounds(), B: boxes[i]})
+				what := fmt.Sprintf("a leader through %q", clip(t.S))
+				if strings.Contains(l.Class, "pc-placed") {
+					what = fmt.Sprintf("the connector of a note placed by hand (dx, dy) through %q", clip(t.S))
+				}
+				out = append(out, Finding{Rule: ruleLeaderOver, What: what, A: q.bounds(), B: boxes[i]})
 			}
 		}
 	}
@@ -388,20 +394,26 @@ func boxQuad(b scene.Box) quad {
 // number does not count as touching it.
 const descenders = "gjpqyQ()[]{}/|@$çşţąęįųрдуфцщДЦЩ"
 
+// descent is how far a text reaches below its baseline, in em, as the
+// layout checker measures it and as layouts leave room for it: a
+// quarter with descenders, 0.15 with commas, else a twentieth.
+func descent(s string) float64 {
+	switch {
+	case strings.ContainsAny(s, descenders):
+		return 0.25
+	case strings.ContainsAny(s, ",;"):
+		return 0.15
+	}
+	return 0.05
+}
+
 // textQuad is a text's kerning box (its advance, from 0.8 em above the
 // baseline to 0.25 em below it when it has descenders, else 0.05 em),
 // turned about its anchor with the text.
 func textQuad(sc *scene.Scene, t *scene.Text) quad {
 	x0 := sc.StartX(t)
 	x1 := x0 + sc.Face(t).Width(t.S, t.Size)
-	down := 0.05
-	switch {
-	case strings.ContainsAny(t.S, descenders):
-		down = 0.25
-	case strings.ContainsAny(t.S, ",;"):
-		down = 0.15
-	}
-	q := boxQuad(scene.Box{X0: x0, Y0: t.Y - 0.8*t.Size, X1: x1, Y1: t.Y + down*t.Size})
+	q := boxQuad(scene.Box{X0: x0, Y0: t.Y - 0.8*t.Size, X1: x1, Y1: t.Y + descent(t.S)*t.Size})
 	if t.Rotate != 0 {
 		a := t.Rotate * math.Pi / 180
 		sin, cos := math.Sin(a), math.Cos(a)
@@ -771,7 +783,8 @@ func cvdFindings(sc *scene.Scene) []Finding {
 
 // contrastFindings reports texts below WCAG AA contrast with what they
 // stand on: the last opaque rectangle painted before them under their
-// middle (a value inside its bar, a label on a shaded range), else the
+// middle and half its box (a value inside its bar, a label on a shaded
+// range), else the
 // background. AA asks 4.5:1, or 3:1 for large text (24 px, or 18.66 px
 // bold). On a transparent background the page is not known; only texts
 // on fills are checked.
@@ -806,7 +819,12 @@ func contrastFindings(sc *scene.Scene) []Finding {
 				mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
 				under, known := sc.Background, sc.Background.A == 255
 				for i := len(fills) - 1; i >= 0; i-- {
-					if f := fills[i].b; mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 {
+					// What it stands on covers its middle and half of it:
+					// not a thin rule across it.
+					f := fills[i].b
+					ix := math.Min(f.X1, b.X1) - math.Max(f.X0, b.X0)
+					iy := math.Min(f.Y1, b.Y1) - math.Max(f.Y0, b.Y0)
+					if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 && ix > 0 && iy > 0 && ix*iy >= 0.5*(b.X1-b.X0)*(b.Y1-b.Y0) {
 						under, known = fills[i].c, true
 						break
 					}

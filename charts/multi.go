@@ -266,7 +266,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 				// Centred on its bar, but inside the plot: a value wider
 				// than its bar (labels = "max") stays clear of the ticks.
 				mx := c.within(x+barW/2, label, size, left, p.right())
-				y := top - 6
+				y := top - 4 - math.Max(2, descent(label)*size) // clear of its $ or q
 				if v < 0 {
 					y = top + h + 6 + capH
 				}
@@ -279,10 +279,14 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			// A pile with both signs: a net marker across it at the
 			// total, named in the key, not a total beyond its positive end.
 			y := c.snap(s.px(total))
-			nets.Add(&scene.Rect{X: c.snap(cx - bandW/2 - 3), Y: y - 1.5, W: c.snap(bandW + 6), H: 3, Fill: c.th.text, Class: "pc-net"})
+			// It reaches 3 px past the pile, less where the slot is
+			// narrower, so that it stays in the plot.
+			out := math.Max(0, math.Min(3, (slot-bandW)/2-0.5))
+			nets.Add(&scene.Rect{X: c.snap(cx - bandW/2 - out), Y: y - 1.5, W: c.snap(bandW + 2*out), H: 3, Fill: c.th.text, Class: "pc-net"})
 		case showTotals && c.f.labelled(j, -1): // the total over the pile
 			top := s.px(math.Max(0, hiOf(d)))
-			values.Add(c.text(cx, top-6, c.nf.number(total), size, true, c.th.text, scene.Middle, "pc-value pc-total"))
+			label := c.nf.number(total)
+			values.Add(c.text(cx, top-4-math.Max(2, descent(label)*size), label, size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
 		if j%cl.every == 0 {
 			cats.Add(c.columnLabel(cl, j, cx, s.px(s.lo)+6+negGap)...)

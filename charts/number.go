@@ -141,6 +141,17 @@ func plotNumbers(c *ctx, p rect) drawn {
 		nf.compact = nf.compact || compact
 		return nf
 	}
+	// below is the room under a big number's baseline: its commas, or
+	// descenders ($, q, y) of a prefix or suffix, which reach further.
+	below := func(big float64) float64 {
+		room := math.Max(10, big*0.2)
+		for _, d := range data {
+			if strings.ContainsAny(format(d).number(d.Value), descenders) {
+				room = math.Max(room, big*0.3)
+			}
+		}
+		return room
+	}
 	layout := func(cols int) (big, rowH, cardW float64, rows int, cards []card, over bool) {
 		rows = (n + cols - 1) / cols
 		cardW = (p.w - float64(cols-1)*gap) / float64(cols)
@@ -172,10 +183,10 @@ func plotNumbers(c *ctx, p rect) drawn {
 			}
 			textH = math.Max(textH, h)
 		}
-		rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
+		rowH = head(big) + big*0.2 + below(big) + textH
 		for float64(rows)*rowH+float64(rows-1)*gap > p.h && big > least {
 			big--
-			rowH = head(big) + big*0.2 + math.Max(10, big*0.2) + textH
+			rowH = head(big) + big*0.2 + below(big) + textH
 		}
 		return big, rowH, cardW, rows, cards, over
 	}
@@ -233,7 +244,7 @@ func plotNumbers(c *ctx, p rect) drawn {
 		base := y + head(big)
 		card.Add(c.text(x, base, format(d).number(d.Value), big, true, fill, scene.Start, "pc-value pc-big"))
 		// The label starts below the big number's commas and descenders.
-		nodes, by := c.block(cards[i].label, x, base+math.Max(10, big*0.2), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
+		nodes, by := c.block(cards[i].label, x, base+below(big), c.label*1.1, labelLH, false, c.th.muted, scene.Start, "pc-label")
 		card.Add(nodes...)
 		if len(cards[i].compare) > 0 {
 			nodes, _ = c.block(cards[i].compare, x, by+4, c.small, labelLH, false, c.th.faint, scene.Start, "pc-compare")
