@@ -631,6 +631,7 @@ func (fig *Figure) checkGlyphs(e *errs) {
 // path is spelled.
 type fontCache struct {
 	faces map[string]*font.Face // by absolute path and by checksum
+	logos map[string]*logoFile  // logos, by checksum (logo.go)
 }
 
 // maxFontBytes is the largest font file presschart reads: CJK fonts run

@@ -95,9 +95,10 @@
 //	             cannot tell apart (colors-confusable)
 //	negative     the colour of negative bars and columns, e.g. "#b2182b"
 //	dark         the colours of dark renditions, over the ones above: a
-//	             table of accent, colors (a palette, or colours by name)
-//	             and negative, e.g. dark = { colors = { "CDU/CSU" =
-//	             "#b4b4b4" } } for a party drawn black on a light page
+//	             table of accent, colors (a palette, or colours by name),
+//	             negative and logo, e.g. dark = { colors = { "CDU/CSU" =
+//	             "#b4b4b4" } } for a party drawn black on a light page, or
+//	             dark = { logo = "logo-white.png" }
 //	typography   "smart" (default) or "off". Smart sets the prose (title,
 //	             subtitle, note, alt, source, credit, annotation texts,
 //	             unit_label, center) as a sub-editor would: "quotes" curly
@@ -120,6 +121,15 @@
 //	             font is not installed; a few KB per face. The subsets go
 //	             by a generated family name (pc- and a hash of the subsets),
 //	             never by the name inside the font file
+//	logo         path of a PNG or JPEG logo, relative to the TOML file
+//	             and inside its folder (at most 4 MiB and 16 megapixels),
+//	             drawn at the footer's right, its bottom on the last line;
+//	             source and credit wrap short of it. The SVG embeds the
+//	             file as a data URI, the PNG resamples it. An SVG logo is
+//	             refused: presschart has no SVG renderer to draw it into
+//	             the PNG; export it as a PNG at three times its height
+//	logo_height  the logo's height, 8 to 120 CSS pixels at 640 wide
+//	             (default 20)
 //	decimals     0 to 6 decimals for every number; default: as the value
 //	             needs, at most 2
 //	tick_decimals 0 to 6 decimals for the value axis's ticks (2.0%, 3.0%),
@@ -162,7 +172,7 @@
 //
 // # Files named in a TOML file
 //
-// CSV files and fonts are named by paths relative to the TOML file, and
+// CSV files, fonts and logos are named by paths relative to the TOML file, and
 // must lie inside its folder, or inside the folder that --root names (a
 // TOML file read from standard input starts in the current folder). An
 // absolute path, a path that climbs out through "..", and a symbolic link

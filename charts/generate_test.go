@@ -316,6 +316,13 @@ func genNumberKeys(k *kind, src string) string {
 		forms := []string{"decimals = 1", "suffix = \" km\"", "prefix = \"$\", compact = true", "compact = false", "decimals = 0, suffix = \"%\""}
 		keys += fmt.Sprintf("series_formats = { %q = { %s } }\n", name, forms[nk.Intn(len(forms))])
 	}
+	if nk.Intn(8) == 0 {
+		// A logo (the generator's figures are read from charts/).
+		keys += "logo = \"testdata/data/logo.png\"\n"
+		if nk.Intn(2) == 0 {
+			keys += fmt.Sprintf("logo_height = %d\n", 12+nk.Intn(30))
+		}
+	}
 	if strings.Contains(src, "theme = \"dark\"") && nk.Intn(3) == 0 {
 		keys += "dark = { accent = \"#ff6f61\", negative = \"#f4a582\" }\n"
 	}

@@ -64,9 +64,10 @@ func lint(sc *scene.Scene, input string) []Finding {
 	var textAt []int // each text's place in paint order
 	var marks []markBox
 	var leaders []*scene.Line
-	var shapes []markBox // opaque shapes that are not data, with their place
-	var refs []markBox   // annotations' reference lines and ranges
-	var faint []Finding  // marks the background hides
+	var shapes []markBox     // opaque shapes that are not data, with their place
+	var refs []markBox       // annotations' reference lines and ranges
+	var faint []Finding      // marks the background hides
+	var pictures []scene.Box // logos
 	order := 0
 	var walk func(g *scene.Group, inSeries bool)
 	walk = func(g *scene.Group, inSeries bool) {
@@ -79,6 +80,8 @@ func lint(sc *scene.Scene, input string) []Finding {
 			case *scene.Text:
 				texts = append(texts, n)
 				textAt = append(textAt, order)
+			case *scene.Image:
+				pictures = append(pictures, scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H})
 			default:
 				if l, ok := n.(*scene.Line); ok && (strings.Contains(l.Class, "pc-leader") || strings.Contains(l.Class, "pc-connector")) {
 					leaders = append(leaders, l)
@@ -117,6 +120,16 @@ func lint(sc *scene.Scene, input string) []Finding {
 		}
 		if strings.Contains(t.S, "…") && !strings.Contains(input, "…") {
 			out = append(out, Finding{Rule: ruleTruncated, What: fmt.Sprintf("%q", clip(t.S)), A: boxes[i]})
+		}
+	}
+	for _, pb := range pictures {
+		if !inside(pb, canvas) {
+			out = append(out, Finding{Rule: ruleOffCanvas, What: "the logo", A: pb, B: canvas})
+		}
+		for i := range texts {
+			if quads[i].overlaps(boxQuad(pb)) {
+				out = append(out, Finding{Rule: ruleOverlap, What: fmt.Sprintf("%q and the logo", clip(texts[i].S)), A: boxes[i], B: pb})
+			}
 		}
 	}
 	textGrid := newXGrid(boxes)

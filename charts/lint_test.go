@@ -50,6 +50,8 @@ func TestLintRules(t *testing.T) {
 		{"a transparent band over a bar", []scene.Node{&scene.Rect{X: 380, Y: 150, W: 80, H: 20, Fill: scene.Color{A: 140}}}, ""},
 		{"a net marker over a value inside its bar", []scene.Node{inside, &scene.Group{ID: "series-net", Nodes: []scene.Node{&scene.Rect{X: 410, Y: 105, W: 3, H: 20, Fill: black}}}}, ruleMarkOver},
 		{"a value inside its bar in the bar's colour", []scene.Node{unreadable}, ruleContrast},
+		{"a text over the logo", []scene.Node{&scene.Image{X: 500, Y: 360, W: 100, H: 30}, text(480, 380, "Source: a long one")}, ruleOverlap},
+		{"a logo beside a text", []scene.Node{&scene.Image{X: 500, Y: 360, W: 100, H: 30}, text(20, 380, "Source")}, ""},
 		{"a turned label past the bottom", []scene.Node{rotated(120, "A long label that hangs off the bottom of the figure, far")}, ruleOffCanvas},
 	} {
 		checkRule(t, tt.name, append([]scene.Node{&scene.Group{ID: "series-1", Nodes: []scene.Node{bar}}}, tt.nodes...), tt.want)

@@ -155,18 +155,26 @@ func (f *Figure) Scene() *scene.Scene {
 	smallLH := math.Round(c.small * 1.4)
 	var foot []*scene.Group
 	bottom := H - pad + 4
+	// A logo stands at the footer's right, its bottom on the last line's
+	// baseline; source and credit wrap short of it.
+	logoW, logoH := c.logoSize()
+	footW := width
+	if logoW > 0 {
+		footW = math.Max(width/2, width-logoW-math.Round(16*c.u))
+		foot = append(foot, c.logoNode(x1, bottom-4))
+	}
 	if st.Source != "" || st.credit() != "" {
 		var srcLines, credLines []string
 		if st.Source != "" {
-			srcLines, _ = c.regular.Wrap(st.Source, c.small, width, 0)
+			srcLines, _ = c.regular.Wrap(st.Source, c.small, footW, 0)
 		}
 		if credit := st.credit(); credit != "" {
-			credLines, _ = c.regular.Wrap(credit, c.small, width, 0)
+			credLines, _ = c.regular.Wrap(credit, c.small, footW, 0)
 		}
 		// Source and credit share the last line when both fit on it.
 		gap := math.Round(14 * c.u)
 		sameLine := len(srcLines) > 0 && len(credLines) == 1 &&
-			c.regular.Width(srcLines[len(srcLines)-1], c.small)+gap+c.regular.Width(credLines[0], c.small) <= width
+			c.regular.Width(srcLines[len(srcLines)-1], c.small)+gap+c.regular.Width(credLines[0], c.small) <= footW
 		n := len(srcLines) + len(credLines)
 		if sameLine {
 			n--
@@ -186,6 +194,10 @@ func (f *Figure) Scene() *scene.Scene {
 			foot = append(foot, &scene.Group{ID: "credit", Class: "pc-credit", Nodes: nodes})
 		}
 		bottom = blockTop
+	}
+	// The logo's top is the footer's, when it is taller than the lines.
+	if logoH > 0 {
+		bottom = math.Min(bottom, H-pad-logoH-math.Round(6*c.u))
 	}
 	if note := f.note(); note != "" {
 		lines := c.noteLines(note, width)

@@ -34,6 +34,9 @@ type Style struct {
 	Font       string // path of a regular house font, relative to the TOML file
 	FontBold   string
 	EmbedFonts bool
+	Logo       string  // path of a PNG or JPEG logo for the footer's right
+	LogoHeight float64 // its height in CSS px at 640 wide; 0 for 20
+	logo       *logoFile
 	Decimals   int // -1: as many as the data needs, up to 2
 	// TickDecimals is the decimals of the value axis's ticks; -1: what
 	// each step needs.
@@ -55,7 +58,7 @@ type Style struct {
 	gbKey string
 
 	regular, bold *font.Face
-	fontFiles     []string // the house fonts' paths, for --watch
+	fontFiles     []string // the house fonts' and logo's paths, for --watch
 }
 
 // Limits on what one figure may ask for.
@@ -148,6 +151,11 @@ type colorKeys struct {
 	// (colors = { "AfD" = "#009ee0" }); Negative colours negative bars.
 	Named    map[string]scene.Color
 	Negative scene.Color // alpha 0: as positive ones
+
+	// Logo is a dark table's own logo (light lettering, say); "" for the
+	// style's.
+	Logo string
+	logo *logoFile
 }
 
 // read reads accent, colors (a palette or colours by name) and negative.
@@ -232,6 +240,9 @@ func (k colorKeys) over(o *colorKeys) colorKeys {
 func (st Style) themed() Style {
 	if st.Theme == "dark" {
 		st.colorKeys = st.colorKeys.over(st.Dark)
+		if st.Dark != nil && st.Dark.logo != nil {
+			st.logo = st.Dark.logo
+		}
 	}
 	return st
 }
@@ -315,6 +326,12 @@ func (st *Style) read(t *table, fonts *fontCache) {
 				st.Dark = &d // a figure's own dark table adds to [style]'s
 			}
 			st.Dark.read(dt)
+			if dt.str("logo", &st.Dark.Logo) {
+				var path string
+				if st.Dark.logo, path = fonts.loadLogo(dt, "logo", st.Dark.Logo); path != "" {
+					st.fontFiles = append(slices.Clip(st.fontFiles), path)
+				}
+			}
 			dt.unknown()
 		}
 	}
@@ -344,6 +361,16 @@ func (st *Style) read(t *table, fonts *fontCache) {
 		}
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
+	if t.str("logo", &st.Logo) {
+		var path string
+		if st.logo, path = fonts.loadLogo(t, "logo", st.Logo); path != "" {
+			st.fontFiles = append(slices.Clip(st.fontFiles), path)
+		}
+	}
+	if t.num("logo_height", &st.LogoHeight) && (st.LogoHeight < minLogoHeight || st.LogoHeight > maxLogoHeight) {
+		t.errf("logo_height", "%g is out of range; give %d to %d CSS pixels", st.LogoHeight, minLogoHeight, maxLogoHeight)
+		st.LogoHeight = 0
+	}
 	t.integer("tick_decimals", &st.TickDecimals, 0, 6)
 	if k, set := readNumberKeys(t, false); set {
 		nf := k.apply(numberFormat{decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB})

@@ -17,6 +17,7 @@ import (
 	"github.com/golang/freetype/raster"
 	"github.com/klauspost/compress/zlib"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+	xdraw "golang.org/x/image/draw"
 
 	"presschart/charts/font"
 )
@@ -354,6 +355,17 @@ func (r *rasterizer) group(g *Group) {
 				r.gc.SetLineDash(nil, 0)
 				r.gc.Stroke(p)
 			}
+		case *Image:
+			// Resampled to its box in device pixels (Catmull-Rom, as a
+			// picture editor scales a logo down), then laid over.
+			b := image.Rect(int(math.Round(n.X*k)), int(math.Round(n.Y*k)), int(math.Round((n.X+n.W)*k)), int(math.Round((n.Y+n.H)*k)))
+			if b.Empty() || n.Img == nil {
+				continue
+			}
+			scaled := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+			xdraw.CatmullRom.Scale(scaled, scaled.Bounds(), n.Img, n.Img.Bounds(), xdraw.Src, nil)
+			r.c.touch(b.Min.Y, b.Max.Y)
+			draw.Draw(r.img, b, scaled, image.Point{}, draw.Over)
 		case *Text:
 			if n.Fill.A == 0 {
 				continue

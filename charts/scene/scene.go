@@ -6,6 +6,7 @@ package scene
 
 import (
 	"fmt"
+	"image"
 	"math"
 
 	"presschart/charts/font"
@@ -27,7 +28,7 @@ const (
 )
 
 // Node is one element of a scene: *Group, *Rect, *Rects, *Path,
-// *Polyline, *Line, *Circle or *Text. Every node can move itself; a
+// *Polyline, *Line, *Circle, *Text or *Image. Every node can move itself; a
 // scene measures any node (Scene.Bounds).
 type Node interface {
 	node()
@@ -151,6 +152,16 @@ type Text struct {
 	Of *[2]float64
 }
 
+// Image is a raster picture, such as a logo, drawn into the box X, Y, W,
+// H (CSS pixels): the PNG resamples its pixels, the SVG embeds its file.
+type Image struct {
+	X, Y, W, H float64
+	Img        image.Image // the decoded picture
+	Data       []byte      // the file as read, PNG or JPEG
+	Type       string      // its media type: "image/png" or "image/jpeg"
+	Class      string
+}
+
 func (g *Group) Move(dx, dy float64) {
 	for _, n := range g.Nodes {
 		n.Move(dx, dy)
@@ -179,6 +190,7 @@ func (p *Polyline) Move(dx, dy float64) {
 }
 func (l *Line) Move(dx, dy float64)   { l.X1 += dx; l.Y1 += dy; l.X2 += dx; l.Y2 += dy }
 func (c *Circle) Move(dx, dy float64) { c.CX += dx; c.CY += dy }
+func (i *Image) Move(dx, dy float64)  { i.X += dx; i.Y += dy }
 func (t *Text) Move(dx, dy float64) {
 	t.X += dx
 	t.Y += dy
@@ -195,6 +207,7 @@ func (*Polyline) node() {}
 func (*Line) node()     {}
 func (*Circle) node()   {}
 func (*Text) node()     {}
+func (*Image) node()    {}
 
 // Add appends nodes to the group and returns it.
 func (g *Group) Add(n ...Node) *Group {
@@ -342,6 +355,8 @@ func (s *Scene) Bounds(n Node) (b Box, ok bool) {
 	case *Text:
 		x := s.StartX(n)
 		grow(x, n.Y-n.Size*0.8, x+s.Face(n).Width(n.S, n.Size), n.Y+n.Size*0.25)
+	case *Image:
+		grow(n.X, n.Y, n.X+n.W, n.Y+n.H)
 	}
 	return b, ok
 }
@@ -412,6 +427,8 @@ func (s *Scene) Finite() error {
 				ok = fin(n.CX, n.CY, n.R, n.StrokeWidth)
 			case *Text:
 				ok = fin(n.X, n.Y, n.Size, n.Rotate)
+			case *Image:
+				ok = fin(n.X, n.Y, n.W, n.H)
 			}
 			if !ok {
 				return fmt.Errorf("a coordinate in the %q layer is not a number", g.ID)

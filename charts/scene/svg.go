@@ -354,6 +354,20 @@ func (e *svgWriter) group(g *Group) {
 			e.str("/>\n")
 		case *Text:
 			e.text(n)
+		case *Image:
+			// The file itself, as a data URI: no request, and an editor
+			// keeps it as one placed picture.
+			e.str("<image")
+			e.class(n.Class)
+			e.attr("x", n.X)
+			e.attr("y", n.Y)
+			e.attr("width", n.W)
+			e.attr("height", n.H)
+			e.str(` preserveAspectRatio="xMidYMid meet" xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="data:`)
+			e.str(n.Type)
+			e.str(";base64,")
+			e.str(base64.StdEncoding.EncodeToString(n.Data))
+			e.str("\"/>\n")
 		}
 	}
 	e.str("</g>\n")

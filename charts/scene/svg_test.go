@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"math"
 	"os"
@@ -168,7 +171,21 @@ func allNodes() []Node {
 		&Line{X1: 110, Y1: 10, X2: 130, Y2: 30, Stroke: Color{A: 255}, Width: 1, Dash: []float64{2, 2}},
 		&Circle{CX: 140, CY: 20, R: 5, Fill: Color{R: 100, A: 255}, Stroke: Color{A: 255}, StrokeWidth: 1},
 		&Text{X: 150, Y: 30, S: "Text", Size: 12, Fill: Color{A: 255}},
+		testImage(170, 10),
 	}
+}
+
+// testImage is a 4x2 picture, red and half-transparent blue, placed at
+// x, y as 20x10 CSS pixels.
+func testImage(x, y float64) *Image {
+	img := image.NewNRGBA(image.Rect(0, 0, 4, 2))
+	for i := 0; i < 4; i++ {
+		img.Set(i, 0, color.NRGBA{R: 255, A: 255})
+		img.Set(i, 1, color.NRGBA{B: 255, A: 128})
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return &Image{X: x, Y: y, W: 20, H: 10, Img: img, Data: b.Bytes(), Type: "image/png"}
 }
 
 // TestEveryNodeType: every node type in scene.go is drawn by both
@@ -192,7 +209,7 @@ func TestEveryNodeType(t *testing.T) {
 	s.Width, s.Height = 200, 50
 	s.Root = []*Group{{ID: "all", Nodes: allNodes()}}
 	svg := render(t, s)
-	for _, el := range []string{"<rect", "<path", "<polyline", "<line", "<circle", "<text"} {
+	for _, el := range []string{"<rect", "<path", "<polyline", "<line", "<circle", "<text", "<image"} {
 		if !strings.Contains(svg, el) {
 			t.Errorf("the SVG has no %s", el)
 		}
@@ -212,5 +229,36 @@ func TestEveryNodeType(t *testing.T) {
 		if math.Abs(b1.X0-b0.X0-3) > 1e-9 || math.Abs(b1.Y1-b0.Y1+2) > 1e-9 {
 			t.Errorf("%T: moved by (3, -2), its bounds moved from %v to %v", n, b0, b1)
 		}
+	}
+}
+
+// TestImageDrawn: a picture lands in its box in the PNG, resampled to the
+// scale, its transparency laid over the background, and the SVG embeds
+// the file itself.
+func TestImageDrawn(t *testing.T) {
+	s := newScene()
+	s.Width, s.Height = 40, 30
+	s.Background = Color{R: 255, G: 255, B: 255, A: 255}
+	s.Root = []*Group{{ID: "logo", Nodes: []Node{testImage(10, 10)}}}
+	var b bytes.Buffer
+	if err := s.WritePNG(&b, 2); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(x, y int) color.RGBA { return color.RGBAModel.Convert(img.At(x, y)).(color.RGBA) }
+	if c := at(40, 24); c.R < 200 || c.G > 60 || c.B > 60 {
+		t.Errorf("the picture's top half at 2x is %v, want red", c)
+	}
+	if c := at(40, 36); c.B < 200 || c.R < 100 || c.R > 160 {
+		t.Errorf("the picture's bottom half is %v, want half-transparent blue over white", c)
+	}
+	if c := at(10, 10); c != (color.RGBA{255, 255, 255, 255}) {
+		t.Errorf("outside the picture is %v, want the background", c)
+	}
+	if svg := render(t, s); !strings.Contains(svg, `xlink:href="data:image/png;base64,`) {
+		t.Errorf("the SVG does not embed the picture:\n%s", svg)
 	}
 }

@@ -1,0 +1,92 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // logos may be PNG or JPEG
+	_ "image/png"
+	"path/filepath"
+	"strings"
+
+	"presschart/charts/scene"
+)
+
+// A logo is a PNG or JPEG file beside the TOML file, drawn at the right
+// of the footer (logo = "logo.png"), logo_height CSS pixels tall. The
+// SVG embeds the file as it is; the PNG resamples it. An SVG logo is
+// refused: presschart has no SVG renderer to draw it into the PNG.
+
+// Limits on a logo file: a few hundred KB is a large logo.
+const (
+	maxLogoBytes  = 4 << 20
+	maxLogoPixels = 16_000_000
+	minLogoHeight = 8
+	maxLogoHeight = 120
+)
+
+// logoFile is a decoded logo, shared by the figures that name it.
+type logoFile struct {
+	img  image.Image
+	data []byte
+	typ  string // "image/png" or "image/jpeg"
+}
+
+// loadLogo reads, checks and decodes the logo at path for key, once per
+// input file however its path is spelled.
+func (c *fontCache) loadLogo(t *table, key, path string) (*logoFile, string) {
+	if strings.EqualFold(filepath.Ext(path), ".svg") {
+		t.errf(key, "%q is an SVG file; presschart cannot draw SVG into the PNG, so export the logo as a PNG (three times the height it is shown at)", clip(path))
+		return nil, ""
+	}
+	nf := t.e.readNamed(t.prefix+key, path, []string{".png", ".jpg", ".jpeg"}, maxLogoBytes, "a PNG or JPEG logo")
+	if nf == nil {
+		return nil, ""
+	}
+	sum := fmt.Sprintf("logo-%x", nf.sum)
+	if l, ok := c.logos[sum]; ok {
+		return l, nf.key
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(nf.data))
+	switch {
+	case err != nil:
+		t.errf(key, "%q is not a PNG or JPEG image: %v", clip(path), err)
+		return nil, ""
+	case cfg.Width*cfg.Height > maxLogoPixels || cfg.Width <= 0 || cfg.Height <= 0:
+		t.errf(key, "%q is %dx%d pixels; a logo may have at most %d million", clip(path), cfg.Width, cfg.Height, maxLogoPixels/1_000_000)
+		return nil, ""
+	}
+	img, _, err := image.Decode(bytes.NewReader(nf.data))
+	if err != nil {
+		t.errf(key, "%q cannot be read as an image: %v", clip(path), err)
+		return nil, ""
+	}
+	l := &logoFile{img: img, data: nf.data, typ: "image/" + format}
+	if c.logos == nil {
+		c.logos = map[string]*logoFile{}
+	}
+	c.logos[sum] = l
+	return l, nf.key
+}
+
+// logoSize is the logo's size on the figure, in CSS pixels.
+func (c *ctx) logoSize() (w, h float64) {
+	l := c.f.Style.logo
+	if l == nil {
+		return 0, 0
+	}
+	h = c.f.Style.LogoHeight
+	if h == 0 {
+		h = 20
+	}
+	h = h * c.u
+	b := l.img.Bounds()
+	return h * float64(b.Dx()) / float64(b.Dy()), h
+}
+
+// logoNode is the logo placed with its bottom right corner at (x, y).
+func (c *ctx) logoNode(x, y float64) *scene.Group {
+	w, h := c.logoSize()
+	l := c.f.Style.logo
+	return &scene.Group{ID: "logo", Class: "pc-logo", Nodes: []scene.Node{&scene.Image{X: x - w, Y: y - h, W: w, H: h, Img: l.img, Data: l.data, Type: l.typ, Class: "pc-logo"}}}
+}
