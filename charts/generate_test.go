@@ -277,7 +277,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genDates(k, genNumberKeys(k, b.String()))
+	src := genDates(k, genNumberKeys(k, genHighlight(k, b.String())))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -324,7 +324,7 @@ func genNumberKeys(k *kind, src string) string {
 		}
 	}
 	if strings.Contains(src, "theme = \"dark\"") && nk.Intn(3) == 0 {
-		keys += "dark = { accent = \"#ff6f61\", negative = \"#f4a582\" }\n"
+		keys += "dark = { accent = \"#ffd34d\", negative = \"#f4a582\" }\n"
 	}
 	if k.compare && nk.Intn(3) == 0 {
 		// The first card in a unit of its own.
@@ -370,4 +370,23 @@ func genDates(k *kind, src string) string {
 		src = strings.Replace(src, "data = [\n", fmt.Sprintf("date_format = %q\ndata = [\n", forms[dr.Intn(len(forms))]), 1)
 	}
 	return src
+}
+
+// genHighlight highlights a row, a part, a card or a series now and then,
+// as an editor points at the story. A source of its own.
+func genHighlight(k *kind, src string) string {
+	hl := rand.New(rand.NewSource(int64(len(src)) * 67))
+	if hl.Intn(4) != 0 {
+		return src
+	}
+	field := "\n  { label = \""
+	if k.xy || k.multi {
+		field = "series = [\""
+	}
+	i := strings.Index(src, field)
+	if i < 0 {
+		return src
+	}
+	name := strings.SplitN(src[i+len(field):], "\"", 2)[0]
+	return strings.Replace(src, "data = [\n", fmt.Sprintf("highlight = [%q]\ndata = [\n", name), 1)
 }
