@@ -95,7 +95,7 @@ func TestErrorMessages(t *testing.T) {
 		{"top on a range", "[[figure]]\nid = \"r\"\ntype = \"range\"\ntitle = \"T\"\ntop = 2\ndata = [{ label = \"a\", low = 1, high = 2 }]\n", []string{"top: a range chart cannot add its rows into one"}},
 		{"misspelt order", fig("sort = \"valeu\"\n" + rows(3)), []string{`sort: unknown order "valeu"; did you mean "value"?`}},
 		{"top zero", fig("top = 0\n" + rows(3)), []string{"top: 0 is out of range"}},
-		{"other taken", fig("sort = \"value\"\ntop = 1\ndata = [{ label = \"Other\", value = 5 }, { label = \"b\", value = 1 }]\n"), []string{`data[0].label: "Other" is the name top gives the rows it adds up`}},
+		{"other taken", fig("sort = \"value\"\ntop = 1\ndata = [{ label = \"Other\", value = 5 }, { label = \"b\", value = 1 }, { label = \"c\", value = 1 }]\n"), []string{`data[0].label: "Other" is the name top gives the rows it adds up`}},
 		{"highlight added up", fig("top = 1\nhighlight = [\"r2\"]\n" + rows(3)), []string{`highlight[0]: "r2" is one of the rows top = 1 adds up into "Other"; name "Other", or raise top`}},
 		{"labels misspelt", fig("labels = \"hihglight\"\n" + rows(3)), []string{`labels: "hihglight" is not a choice for a column chart; did you mean "highlight"?`}},
 		{"labels on a line", "[[figure]]\nid = \"l\"\ntype = \"line\"\ntitle = \"T\"\nlabels = \"max\"\ndata = [{ x = 2020, value = 1 }]\n", []string{`labels: "max" is not a choice for a line chart; use one of ["last" "none"]`}},

@@ -369,7 +369,8 @@
 //	sort    = "value"    # largest first; "label": by name in the locale's
 //	                     # alphabet; "none" (default): as written
 //	top     = 6          # the first 6 rows, the rest added up into one row
-//	                     # named in the figure's language ("Other", "Andere")
+//	                     # named in the figure's language ("Other", "Andere");
+//	                     # a single row left over keeps its own name
 //	reverse = true       # the other way round; the added-up row stays last
 //
 // A row sorts by its value: a range's high end, a dumbbell's or slope's

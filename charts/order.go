@@ -137,7 +137,9 @@ func (f *Figure) order(e *errs) {
 		slices.SortStableFunc(rows, func(a, b Datum) int { return c.CompareString(a.Label, b.Label) })
 	}
 	var rest *Datum
-	if o.top > 0 && o.top < len(rows) {
+	// One row left over keeps its name: "Other" would hide it and say
+	// nothing more.
+	if o.top > 0 && o.top < len(rows)-1 {
 		name := locales[f.Style.Locale].other
 		for i, d := range rows[:o.top] {
 			if d.Label == name {
