@@ -636,6 +636,7 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 	// anywhere in the plot; a note that finds none is wrapped narrower,
 	// then asks for a band above the plot, where it is free.
 	failed := 0.0
+	numbered := 0 // keyed notes with a number at their point
 	for i, note := range c.f.Annotations {
 		var px, py float64
 		if p, period := periodAt[i]; period {
@@ -687,13 +688,18 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 		switch {
 		case !found && final:
 			// Keyed: its number by the point, its text under the plot.
-			keyed = append(keyed, fmt.Sprintf("%d\u2002%s", len(keyed)+1, note.Text))
-			lines = []string{strconv.Itoa(len(keyed))}
+			numbered++
+			lines = []string{strconv.Itoa(numbered)}
 			class = "pc-annotation pc-annotation-key"
 			cands = an.candidates(lines, px, py)
 			if pick, found = an.first(lines, cands, px, py); !found {
-				pick = an.least(lines, cands, px, py)
+				// Not even its number finds a clean place (a point in a
+				// crowd of notes): under the plot it names its point.
+				numbered--
+				keyed = append(keyed, fmt.Sprintf("%s: %s", note.At, note.Text))
+				continue
 			}
+			keyed = append(keyed, fmt.Sprintf("%d\u2002%s", numbered, note.Text))
 		case !found:
 			// Where it covers least, for now; the band asked for makes
 			// room on the next layout.
@@ -760,6 +766,10 @@ func (c *ctx) drawAnnotations(sc *scene.Scene, plot *scene.Group, ax *axes, inne
 // pastLabel moves a note's point at a bar's end past the value label
 // written beyond it, so that the note marks the value and its connector
 // does not run through the digits.
+// ringClear is how far past a value label a note's point moves: the
+// ring (3.5 px and its stroke) and a gap, so that "8" does not read "°8".
+const ringClear = 8
+
 func (an *annotator) pastLabel(px, py float64) (float64, float64) {
 	for _, t := range an.taken {
 		if !t.value || px < t.x0-8 || px > t.x1+8 || py < t.y0-8 || py > t.y1+8 {
@@ -772,13 +782,13 @@ func (an *annotator) pastLabel(px, py float64) (float64, float64) {
 		qx, qy := px, py
 		switch {
 		case an.ax.vertical && cy < py:
-			qy = t.y0 - 4
+			qy = t.y0 - ringClear
 		case an.ax.vertical:
-			qy = t.y1 + 4
+			qy = t.y1 + ringClear
 		case cx > px:
-			qx = t.x1 + 4
+			qx = t.x1 + ringClear
 		default:
-			qx = t.x0 - 4
+			qx = t.x0 - ringClear
 		}
 		// Not out of the data area, among the axis's labels: beside the
 		// label then, on a side that is clear.
@@ -787,7 +797,7 @@ func (an *annotator) pastLabel(px, py float64) (float64, float64) {
 		if inside(qx, qy) {
 			return qx, qy
 		}
-		for _, q := range [][2]float64{{t.x0 - 4, cy}, {t.x1 + 4, cy}, {cx, t.y0 - 4}, {cx, t.y1 + 4}} {
+		for _, q := range [][2]float64{{t.x0 - ringClear, cy}, {t.x1 + ringClear, cy}, {cx, t.y0 - ringClear}, {cx, t.y1 + ringClear}} {
 			if inside(q[0], q[1]) && an.free(box{x0: q[0] - 4, y0: q[1] - 4, x1: q[0] + 4, y1: q[1] + 4}) {
 				return q[0], q[1]
 			}

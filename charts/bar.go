@@ -9,6 +9,7 @@ import (
 // barKind draws horizontal bars, one row per data row, with the label to
 // the left (wrapped to two lines) and the value at the end of the bar.
 var barKind = &kind{
+	rowFormat:    true,
 	tagsValues:   true,
 	sayHighlight: true,
 	name:         "bar",
@@ -95,7 +96,7 @@ func plotBars(c *ctx, p rect) drawn {
 		x, w := math.Min(from, to), math.Abs(to-from)
 		fill := c.valueColor(d.Label, d.Value)
 		bars.Add(&scene.Rect{X: x, Y: c.snap(cy - thick/2), W: w, H: thick, Fill: fill, Class: "pc-bar"})
-		label := c.nf.number(d.Value)
+		label := d.Format.apply(c.nf).number(d.Value)
 		lwid := c.width(label, c.value, true)
 		base := cy + capH/2
 		switch {

@@ -56,10 +56,19 @@ func (c *ctx) seriesColor(label string) scene.Color {
 	if col, ok := c.f.Style.Named[label]; ok {
 		return col
 	}
-	if slices.Contains(c.f.Highlight, label) {
+	switch {
+	case slices.Contains(c.f.Highlight, label):
 		return c.accent
+	case c.isOther(label):
+		return c.th.rest
 	}
 	return c.palette[0]
+}
+
+// isOther reports whether the row is the one top = N added the rest up
+// into: it is drawn in the theme's neutral grey, as no category.
+func (c *ctx) isOther(label string) bool {
+	return len(c.f.Order.merged) > 0 && label == locales[c.f.Style.Locale].other
 }
 
 // valueColor is seriesColor for a bar of value v: a negative one takes
@@ -103,7 +112,7 @@ func (c *ctx) partColor(p part, i int) scene.Color {
 	switch {
 	case slices.Contains(c.f.Highlight, p.Label):
 		return c.accent
-	case p.Rest:
+	case p.Rest || c.isOther(p.Label):
 		return c.th.rest
 	}
 	return c.palette[i%len(c.palette)]

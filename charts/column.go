@@ -9,6 +9,7 @@ import (
 // columnKind draws vertical bars from a zero baseline, one per data row,
 // with the value above each bar and the label below.
 var columnKind = &kind{
+	rowFormat:    true,
 	tagsValues:   true,
 	change:       true,
 	sayHighlight: true,
@@ -84,7 +85,7 @@ func plotColumns(c *ctx, p rect) drawn {
 		// The value sits inside the end of the bar when it fits there,
 		// in the text colour of higher contrast with the bar; else just
 		// past the end.
-		label := c.nf.number(d.Value)
+		label := d.Format.apply(c.nf).number(d.Value)
 		inside := h >= capH+16 && c.width(label, size, true) <= barW-8
 		switch {
 		case inside && d.Value >= 0:

@@ -100,8 +100,8 @@ type Datum struct {
 	Previous    float64
 	HasPrevious bool
 	Compare     string
-	// Format is a number card's own decimals, prefix, suffix and
-	// compact; nil to follow the figure.
+	// Format is a row's own decimals, prefix, suffix and compact (number
+	// cards, columns and bars); nil to follow the figure.
 	Format *numberKeys
 
 	row int // its index in the file's data, for messages
@@ -534,13 +534,15 @@ func (fig *Figure) decodeData(t *table) {
 				}
 			}
 		}
-		if fig.kind.compare {
-			d.HasPrevious = rt.num("previous", &d.Previous)
-			rt.text("compare", &d.Compare)
+		if fig.kind.rowFormat {
 			if k, set := readNumberKeys(rt, true); set {
 				checkGB(&k, fig.Style.Locale, prefix+"compact", t.e)
 				d.Format = &k
 			}
+		}
+		if fig.kind.compare {
+			d.HasPrevious = rt.num("previous", &d.Previous)
+			rt.text("compare", &d.Compare)
 			if d.Compare != "" && !d.HasPrevious {
 				rt.errf("compare", "describes previous, which is missing")
 			}

@@ -90,6 +90,9 @@ func (f *Figure) numberFormat() numberFormat {
 	top, shared := 0.0, 0
 	own := len(f.kind.fields) // numbers() lists the fields, then the series
 	for i := range f.Data {
+		if k := f.Data[i].Format; k != nil && k.decimals != nil {
+			continue // a row with its own decimals shares none
+		}
 		for j, v := range f.kind.numbers(&f.Data[i]) {
 			if j >= own && j-own < len(f.SeriesFormats) && f.SeriesFormats[j-own] != nil && f.SeriesFormats[j-own].decimals != nil {
 				continue // a series with its own decimals shares none

@@ -17,6 +17,10 @@ type kind struct {
 	logScale bool
 	// compare says whether rows may hold previous and compare.
 	compare bool
+	// rowFormat says whether a row may set its own decimals, prefix,
+	// suffix and compact (a card in another unit, one party to two
+	// decimals beside a threshold).
+	rowFormat bool
 	// series is how many values each row holds, when their names can be
 	// given with series (2 for dumbbell and slope); -1 for as many as
 	// series names (line, area); 0 when there is no series key.

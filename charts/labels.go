@@ -84,7 +84,7 @@ func spreadBlocks(ys, hs []float64, lo, hi float64) []float64 {
 func (c *ctx) maxWidth(data []Datum, size float64) float64 {
 	w := 0.0
 	for _, d := range data {
-		w = math.Max(w, c.width(c.nf.number(d.Value), size, true))
+		w = math.Max(w, c.width(d.Format.apply(c.nf).number(d.Value), size, true))
 	}
 	return w
 }

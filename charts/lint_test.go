@@ -302,3 +302,43 @@ func TestCVDRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCrowdedNotesKeyed: thirty notes on two columns of a figure 160 px
+// wide cannot all stand by their points, nor can all their numbers: the
+// ones without a clean place for a number go under the plot naming their
+// point, and the figure breaks no rule.
+func TestCrowdedNotesKeyed(t *testing.T) {
+	src := "[[figure]]\nid = \"cut\"\ntype = \"column\"\ntitle = \"Trust in parliament is lowest among the young\"\nwidth = 160\nheight = 200\n" +
+		"data = [{ label = \"Under 35\", value = 1 }, { label = \"35 and over\", value = 2 }]\n"
+	for i := 0; i < 30; i++ {
+		at := []string{"Under 35", "35 and over"}[i%2]
+		src += fmt.Sprintf("[[figure.annotation]]\ntext = \"Note number %d says something long enough to wrap\"\nat = %q\n", i, at)
+	}
+	f, err := Decode("cut.toml", []byte(src), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig := f.Figures[0]
+	sc := fig.Scene()
+	if fds := fig.findings(sc); len(fds) > 0 {
+		t.Errorf("%d findings, first %s", len(fds), fds[0])
+	}
+	var texts []string
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		for _, n := range g.Nodes {
+			switch n := n.(type) {
+			case *scene.Group:
+				walk(n)
+			case *scene.Text:
+				texts = append(texts, n.S)
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
+	}
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, "Under 35: Note number") || strings.HasPrefix(s, "35 and over: Note number") }) {
+		t.Errorf("no note under the plot names its point; texts: %q", texts)
+	}
+}

@@ -14,14 +14,15 @@ import (
 // comparison with an earlier value. Cards sit side by side and wrap to
 // more rows on a narrow figure.
 var numberKind = &kind{
-	name:     "number",
-	compare:  true,
-	maxRows:  12,
-	fields:   []string{"value"},
-	options:  readNumbers,
-	validate: validateNumbers,
-	plot:     plotNumbers,
-	describe: describeNumbers,
+	rowFormat: true,
+	name:      "number",
+	compare:   true,
+	maxRows:   12,
+	fields:    []string{"value"},
+	options:   readNumbers,
+	validate:  validateNumbers,
+	plot:      plotNumbers,
+	describe:  describeNumbers,
 }
 
 // changeModes are how a card writes its change from previous: "percent"

@@ -60,11 +60,11 @@ const maxAltRows = 20
 func describeValues(f *Figure, nf numberFormat) string {
 	d := f.Data
 	if len(d) == 2 && f.kind.change {
-		return fmt.Sprintf(nf.loc.change, nf.number(d[0].Value), d[0].Label, nf.number(d[1].Value), d[1].Label)
+		return fmt.Sprintf(nf.loc.change, d[0].Format.apply(nf).number(d[0].Value), d[0].Label, d[1].Format.apply(nf).number(d[1].Value), d[1].Label)
 	}
 	parts := make([]string, 0, min(len(d), maxAltRows))
 	for _, r := range d[:min(len(d), maxAltRows)] {
-		parts = append(parts, r.Label+": "+nf.number(r.Value))
+		parts = append(parts, r.Label+": "+r.Format.apply(nf).number(r.Value))
 	}
 	s := strings.Join(parts, "; ")
 	if len(d) > maxAltRows {
