@@ -338,7 +338,9 @@ func TestCrowdedNotesKeyed(t *testing.T) {
 	for _, g := range sc.Root {
 		walk(g)
 	}
-	if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, "Under 35: Note number") || strings.HasPrefix(s, "35 and over: Note number") }) {
+	if !slices.ContainsFunc(texts, func(s string) bool {
+		return strings.HasPrefix(s, "Under 35: Note number") || strings.HasPrefix(s, "35 and over: Note number")
+	}) {
 		t.Errorf("no note under the plot names its point; texts: %q", texts)
 	}
 }
