@@ -93,6 +93,7 @@ type Datum struct {
 	// number (days since 1970 for dates), and one value per series.
 	X      string
 	XV     float64
+	xUnit  dateUnit // how this row's x was written: a year, a quarter...
 	Values []float64
 
 	// number only: an earlier value to compare with, and what it was

@@ -286,8 +286,9 @@
 // number on x (an age) is written without the prefix and suffix.
 // date_format writes the dates of a line or area chart another way, on
 // the axis and in labels: tokens YYYY (2025), YY (25), MMM (Jan), MM
-// (01), M (1), DD (05), D (5) and Q (Q1), anything else as it is, so
-// date_format = "MMM ’YY" writes Jan ’25; the axis ticks at the
+// (01), M (1), DD (05), D (5) and Q (Q1), anything else as it is, text
+// in brackets literally ("[Week of] D MMM"; a token beside a letter is
+// an error), so date_format = "MMM ’YY" writes Jan ’25; the axis ticks at the
 // resolution the format writes (months, quarters or years), or by day
 // or week over a span of weeks.
 //

@@ -174,7 +174,13 @@ func (f numberFormat) compactUnit(v float64, d int) (div float64, unit string, d
 		units[0].unit, units[1].unit, units[2].unit, units[3].unit = "trn", "bn", "m", "k"
 	}
 	for i, u := range units {
-		if math.Abs(v) < u.div*0.9995 {
+		// The largest unit the value reaches; one it rounds up to, at
+		// the decimals it is written with, is taken below (999,999 is
+		// 1M; 999.94 million to one decimal stays 999.9M).
+		if math.Abs(v) < u.div {
+			if i == len(units)-1 {
+				break
+			}
 			continue
 		}
 		// One decimal at most unless decimals says, and none when the

@@ -63,6 +63,8 @@ func TestNumberFormat(t *testing.T) {
 		{"compact rounds up to a billion", nf("en", func(s *Style) { s.Compact = true }).number(999999999), "1B"},
 		{"compact negative rounds up", nf("en", func(s *Style) { s.Compact = true }).number(-999950), "−1M"},
 		{"compact trillions", nf("en", func(s *Style) { s.Compact = true; s.Prefix = "$" }).number(3.3e12), "$3.3T"},
+		{"compact keeps the decimals asked for", nf("en", func(s *Style) { s.Compact, s.CompactGB, s.Decimals = true, true, 1 }).number(999940000), "999.9m"},
+		{"compact two decimals stay below a unit", nf("en", func(s *Style) { s.Compact, s.Decimals = true, 2 }).number(999994), "999.99K"},
 		{"compact 999.5 stays", nf("en", func(s *Style) { s.Compact = true }).number(999.4), "999.4"},
 		// Percentages never read 0% or 100% for what is neither.
 		{"percent of almost nothing", nf("en", nil).percent(1e-18), "<0.01%"},

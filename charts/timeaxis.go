@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"presschart/charts/scene"
@@ -22,7 +23,7 @@ import (
 var (
 	datePattern    = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
 	quarterPattern = regexp.MustCompile(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- ]?(\d{4}))$`)
-	weekPattern    = regexp.MustCompile(`^(\d{4})-?W(\d{2})$`)
+	weekPattern    = regexp.MustCompile(`^(\d{4})-?[Ww](\d{2})$`)
 )
 
 // dateUnit says how precisely the dates of a figure were written.
@@ -80,7 +81,7 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 	if msg != "" {
 		t.errf("x", "%s", msg)
 	} else {
-		d.X, d.XV = x, xv
+		d.X, d.XV, d.xUnit = x, xv, unit
 		fig.noteUnit(t, unit)
 	}
 	fig.readValues(t, d)
@@ -200,6 +201,9 @@ func (fig *Figure) noteUnit(t *table, u dateUnit) {
 // validatePoints checks that x rises from row to row and that highlight
 // names series.
 func validatePoints(f *Figure, e *errs) {
+	if f.DateFormat != "" && f.xUnit == notDate {
+		e.add("date_format", "writes dates, but this figure's x are numbers; take it out")
+	}
 	for i, h := range f.Highlight {
 		if !slices.Contains(f.Series, h) {
 			msg := fmt.Sprintf("%q is not the name of a series", h)
@@ -268,7 +272,10 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 	if c.f.xUnit == byQuarter || c.f.DateFormat != "" && !c.f.DateFormat.has(dateMonth) {
 		steps = []int{3, 6}
 	}
-	if c.f.xUnit >= byQuarter && (c.f.DateFormat == "" || c.f.DateFormat.has(dateMonth) || c.f.DateFormat.has(dateQuarter)) {
+	// Weeks written with their day tick on their Mondays, not on the
+	// first of a month ("w/c 1 Jan" would be no week's start).
+	weekDays := c.f.xUnit == byWeek && c.f.DateFormat.has(dateDay)
+	if !weekDays && c.f.xUnit >= byQuarter && (c.f.DateFormat == "" || c.f.DateFormat.has(dateMonth) || c.f.DateFormat.has(dateQuarter)) {
 		for _, step := range steps {
 			var ts []xTick
 			first := true
@@ -302,8 +309,12 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 	// Days or weeks, when the dates have them and months give too few
 	// ticks (a span of weeks): every day or two, or Mondays weekly or
 	// fortnightly, "7 Sep", the year on the first tick.
-	if c.f.xUnit >= byWeek && (best == nil || len(best) < 3) && (c.f.DateFormat == "" || c.f.DateFormat.has(dateDay)) {
-		for _, step := range []int{1, 2, 7, 14} {
+	if c.f.xUnit >= byWeek && (weekDays || best == nil || len(best) < 3) && (c.f.DateFormat == "" || c.f.DateFormat.has(dateDay)) {
+		steps := []int{1, 2, 7, 14}
+		if c.f.xUnit == byWeek {
+			steps = steps[2:] // weekly rows tick on their Mondays
+		}
+		for _, step := range steps {
 			start := t0
 			if step >= 7 { // the first Monday
 				start = t0.AddDate(0, 0, (8-int(t0.Weekday()))%7)
@@ -358,17 +369,23 @@ func (c *ctx) xLabel(d Datum) string { return xLabel(c.f, c.nf, d) }
 func xLabel(f *Figure, nf numberFormat, d Datum) string {
 	if f.xUnit == notDate {
 		// A number on x (an age, a distance) is not the figure's
-		// measure: no prefix or suffix.
+		// measure: no prefix or suffix, and the decimals it has.
 		bare := nf
 		bare.prefix, bare.suffix, bare.series = "", "", nil
-		return bare.number(d.XV)
+		bare.decimals, bare.shared, bare.compact = -1, -1, false
+		return bare.plain(d.XV, decimalsFor(d.XV, maxDecimals))
 	}
 	t := time.Unix(int64(d.XV)*86400, 0).UTC()
 	loc := locales[f.Style.Locale]
 	if f.DateFormat != "" {
 		return f.DateFormat.write(loc, t)
 	}
-	switch f.xUnit {
+	// Each row as it was written: a year stays 2023 beside weeks.
+	unit := d.xUnit
+	if unit == notDate {
+		unit = f.xUnit // a row made here (an annotation's x)
+	}
+	switch unit {
 	case byYear:
 		return strconv.Itoa(t.Year())
 	case byQuarter:
@@ -409,11 +426,19 @@ func (f dateFormat) has(r string) bool {
 	return false
 }
 
-// tokens splits the format into tokens and literal text.
+// tokens splits the format into tokens and literal text; text in
+// square brackets is literal ("[Week of] D MMM"), brackets dropped.
 func (f dateFormat) tokens() []string {
 	var out []string
 	s := string(f)
 	for s != "" {
+		if s[0] == '[' {
+			if end := strings.IndexByte(s, ']'); end > 0 {
+				out = append(out, "["+s[1:end])
+				s = s[end+1:]
+				continue
+			}
+		}
 		tok := ""
 		for _, t := range dateTokens {
 			if strings.HasPrefix(s, t) {
@@ -453,7 +478,7 @@ func (f dateFormat) write(loc *locale, t time.Time) string {
 		case "Q":
 			b.WriteString(loc.quarters[(t.Month()-1)/3])
 		default:
-			b.WriteString(tok)
+			b.WriteString(strings.TrimPrefix(tok, "["))
 		}
 	}
 	return b.String()
@@ -466,6 +491,23 @@ func readDateFormat(f *Figure, t *table) {
 		return
 	}
 	df := dateFormat(s)
+	// A token beside a letter is a word the format would eat
+	// ("Quarterly" writes Q4uarterly, MMMM writes Jan1).
+	toks := df.tokens()
+	for i, tok := range toks {
+		if !slices.Contains(dateTokens, tok) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(toks) || strings.HasPrefix(toks[j], "[") {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(toks[j]); unicode.IsLetter(r) {
+				t.errf("date_format", "%q: %s runs into a letter; write letters that are text in brackets, as in \"[Quarter] Q YYYY\", and the month as MMM", clip(s), tok)
+				return
+			}
+		}
+	}
 	if !df.has(dateYear) && !df.has(dateQuarter) && !df.has(dateMonth) && !df.has(dateDay) {
 		t.errf("date_format", "%q writes no part of a date; use YYYY, YY, MMM, MM, M, DD, D and Q, as in \"MMM YYYY\" (Jan 2025) or \"Q YYYY\" (Q1 2025)", clip(s))
 		return
