@@ -238,6 +238,8 @@ func (fig *Figure) validateAnnotations(e *errs) {
 			msg := fmt.Sprintf("%q is not the label (or x) of any row", a.At)
 			if m := fig.mergedRow(a.At); m != "" {
 				msg = m
+			} else if slices.Contains(fig.rollDropped, a.At) {
+				msg = fmt.Sprintf("%q comes before the first average: rolling = %d starts the line at %s", a.At, fig.Rolling, fig.Data[0].X)
 			} else if n := nearest(a.At, fig.rowNames()); n != "" {
 				msg += fmt.Sprintf("; did you mean %q?", n)
 			}

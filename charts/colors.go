@@ -20,7 +20,24 @@ func (c *ctx) color(label string, i int) scene.Color {
 	if slices.Contains(c.f.Highlight, label) {
 		return c.accent
 	}
-	return c.palette[i%len(c.palette)]
+	return c.paletteAt(i)
+}
+
+// paletteAt is the i-th colour of the palette; past its end, the
+// palette again, half way to the background, then half way to the text,
+// so that a twelve-part waffle repeats no colour.
+func (c *ctx) paletteAt(i int) scene.Color {
+	n := len(c.palette)
+	col := c.palette[i%n]
+	toward := c.bg()
+	switch (i / n) % 3 {
+	case 0:
+		return col
+	case 2:
+		toward = c.th.text
+	}
+	mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a)*0.5 + float64(b)*0.5)) }
+	return scene.Color{R: mix(col.R, toward.R), G: mix(col.G, toward.G), B: mix(col.B, toward.B), A: 255}
 }
 
 // background is the figure's background colour, and whether it is
@@ -94,7 +111,7 @@ func (c *ctx) lineColor(name string, i int) scene.Color {
 	case len(c.f.Highlight) > 0:
 		return c.th.rest
 	}
-	return c.palette[i%len(c.palette)]
+	return c.paletteAt(i)
 }
 
 // endColors are the colours of a row's two ends: a neutral for the first,
@@ -115,7 +132,7 @@ func (c *ctx) partColor(p part, i int) scene.Color {
 	case p.Rest || c.isOther(p.Label):
 		return c.th.rest
 	}
-	return c.palette[i%len(c.palette)]
+	return c.paletteAt(i)
 }
 
 // readable returns col as text on the figure's background: the same hue,

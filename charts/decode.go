@@ -61,6 +61,7 @@ type Figure struct {
 	// rollDecimals is how many decimals a rolling average is written
 	// with when decimals is not set.
 	rollDecimals int
+	rollDropped  []string // the x of the rows before the first average
 	inputs       []string // files the figure was read from besides the TOML: CSV, fonts
 	// csv is where Data comes from when data names a CSV file; such a
 	// figure's Data is dropped once it is checked and read again by
@@ -368,7 +369,6 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		n := e.count
 		if fig.decodeData(t); e.count == n {
 			fig.order(e)
-			fig.roll(e)
 		}
 		fig.readAnnotations(t)
 		fig.otherKinds(t)
@@ -386,8 +386,9 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	// Rows that decoded are validated even when others did not, so that
 	// one run reports every problem; messages name rows by rowKey.
 	if fig.kind != nil && len(fig.Data) > 0 {
-		fig.kind.validate(fig, e)
+		fig.kind.validate(fig, e) // the rows as given, before rolling averages them
 		fig.checkLog(e)
+		fig.roll(e)
 		fig.validateAnnotations(e)
 		fig.validateAxis(e)
 		if ownColors != nil {

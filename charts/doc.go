@@ -248,8 +248,10 @@
 // figure with suffix = "%") changes in percentage points ("▲ 1.6 pp ·
 // 2% in September"); a change from zero or below, or across zero, shows
 // no percentage ("▲ · −0.8% a year ago"). change sets the form:
-// "percent" (▲ 50%), "points" (▲ 1.6 pp), "absolute" (▲ 6,000, in the
-// figure's format) or "none" (false too: "1,000 in 2024"). A card's row
+// "percent" (▲ 50%), "points" (▲ 1.6 pp; rates only), "absolute" (▲
+// 6,000, in the figure's format; a rate's in points) or "none" (false
+// too: "1,000 in 2024"). A number too wide for its card even at the
+// least size is written compactly, unless its row says compact = false. A card's row
 // may set its own decimals, prefix, suffix and compact, for cards of
 // different units side by side:
 //
@@ -326,7 +328,9 @@
 // compact form every series shares; totals keep the figure's.
 //
 // Colours: series take the palette in order (blue, orange, green, pink in
-// both themes); a label in a series' colour is darkened (lightened on a
+// both themes; past its six colours, the palette again half way to the
+// background, then half way to the text, which --check warns cannot all
+// be told apart by readers with colour-vision deficiencies); a label in a series' colour is darkened (lightened on a
 // dark page) just enough to read, never turned grey.
 //
 // # Value axis

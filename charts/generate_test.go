@@ -71,7 +71,14 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Magnitude, sign and rows.
 	mag := math.Pow(10, float64(rng.Intn(13)-3))
 	neg := rng.Intn(3) == 0 && !k.parts && k.name != "number" && k.name != "area" && k.name != "waffle"
-	n := 1 + rng.Intn(min(k.maxRows, 12))
+	most := min(k.maxRows, 12)
+	if k.parts {
+		// Six parts at most: past six colours no palette keeps parts
+		// apart for readers with colour-vision deficiencies, and --check
+		// says so (colors-confusable).
+		most = min(most, 6)
+	}
+	n := 1 + rng.Intn(most)
 	switch {
 	case k.name == "line" || k.name == "area":
 		n = 2 + rng.Intn(40)
@@ -82,6 +89,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		// Up to the row limit. Not columns: 30 named columns cannot
 		// be labelled at any width a figure has, and --check says so.
 		n = min(k.maxRows, 30+rng.Intn(30))
+		if k.parts {
+			n = most
+		}
 	}
 	val := func() float64 {
 		v := mag * (0.05 + rng.Float64())
@@ -164,7 +174,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		}
 	}
 	if ax.Intn(6) == 0 {
-		b.WriteString("negative = \"#b2182b\"\n")
+		b.WriteString("negative = \"#fdb863\"\n")
 	}
 	// Value labels as an editor picks them.
 	if k.valueAxis && ax.Intn(5) == 0 {
@@ -324,7 +334,7 @@ func genNumberKeys(k *kind, src string) string {
 		}
 	}
 	if strings.Contains(src, "theme = \"dark\"") && nk.Intn(3) == 0 {
-		keys += "dark = { accent = \"#ffd34d\", negative = \"#f4a582\" }\n"
+		keys += "dark = { accent = \"#ffd34d\", negative = \"#fdb863\" }\n"
 	}
 	if k.compare && nk.Intn(3) == 0 {
 		// The first card in a unit of its own.

@@ -734,26 +734,38 @@ func fillOf(n scene.Node) (scene.Color, bool) {
 // hexOf writes a colour as #rrggbb.
 func hexOf(c scene.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
+// Series colours closer than sameColors look alike to every reader,
+// unless both are greys (chroma under neutralChroma).
+const (
+	sameColors    = 10
+	neutralChroma = 8
+)
+
 // cvdFindings reports colours of data marks that most readers tell apart
 // but readers with deuteranopia or protanopia cannot: any two series'
 // colours, and the colours of marks painted one after the other in a
 // series (rows coloured by name, a highlighted row beside the rest).
 func cvdFindings(sc *scene.Scene) []Finding {
-	var firsts []scene.Color // each series' first colour
+	firsts := map[string]scene.Color{} // each series' first colour, by series
+	var order []string
 	var pairs [][2]scene.Color
-	var walk func(g *scene.Group, series int, prev *scene.Color)
-	walk = func(g *scene.Group, series int, prev *scene.Color) {
+	var walk func(g *scene.Group, series string, prev *scene.Color)
+	walk = func(g *scene.Group, series string, prev *scene.Color) {
 		for _, n := range g.Nodes {
 			if sub, ok := n.(*scene.Group); ok {
-				if series < 0 && strings.HasPrefix(sub.ID, "series-") {
+				if series == "" && strings.HasPrefix(sub.ID, "series-") && !strings.Contains(sub.Class, "pc-card") {
+					// One series however many groups it has (a waffle's
+					// series-3 and series-3-part); number cards share
+					// their rule's colour on purpose.
+					key := strings.Join(strings.SplitN(sub.ID, "-", 3)[:2], "-")
 					var p scene.Color
-					walk(sub, len(firsts), &p)
+					walk(sub, key, &p)
 					continue
 				}
 				walk(sub, series, prev)
 				continue
 			}
-			if series < 0 {
+			if series == "" {
 				continue
 			}
 			c, ok := fillOf(n)
@@ -763,8 +775,9 @@ func cvdFindings(sc *scene.Scene) []Finding {
 			if !ok || c.A != 255 {
 				continue
 			}
-			if series == len(firsts) {
-				firsts = append(firsts, c)
+			if _, seen := firsts[series]; !seen {
+				firsts[series] = c
+				order = append(order, series)
 			}
 			if prev.A == 255 && *prev != c {
 				pairs = append(pairs, [2]scene.Color{*prev, c})
@@ -773,11 +786,11 @@ func cvdFindings(sc *scene.Scene) []Finding {
 		}
 	}
 	for _, g := range sc.Root {
-		walk(g, -1, nil)
+		walk(g, "", nil)
 	}
-	for i := range firsts {
-		for j := i + 1; j < len(firsts); j++ {
-			pairs = append(pairs, [2]scene.Color{firsts[i], firsts[j]})
+	for i := range order {
+		for j := i + 1; j < len(order); j++ {
+			pairs = append(pairs, [2]scene.Color{firsts[order[i]], firsts[order[j]]})
 		}
 	}
 	var out []Finding
@@ -787,6 +800,14 @@ func cvdFindings(sc *scene.Scene) []Finding {
 			continue
 		}
 		seen[p] = true
+		la, lb := lab(p[0]), lab(p[1])
+		if d := deltaE(la, lb); d < sameColors && math.Hypot(la[1], la[2])+math.Hypot(lb[1], lb[2]) > 2*neutralChroma {
+			// Two hues all but alike to every reader (a palette run out,
+			// a colour given twice); greys are alike on purpose, for
+			// what is not the story.
+			out = append(out, Finding{Rule: ruleCVD, What: fmt.Sprintf("%s and %s are ΔE %.0f apart: alike to every reader; give one another colour", hexOf(p[0]), hexOf(p[1]), d)})
+			continue
+		}
 		if v, d := confusable(p[0], p[1]); v != "" {
 			out = append(out, Finding{Rule: ruleCVD, What: fmt.Sprintf("%s and %s are ΔE %.0f apart under %s: give one a lighter or darker shade, or label them directly", hexOf(p[0]), hexOf(p[1]), d, v)})
 		}

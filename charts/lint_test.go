@@ -289,6 +289,8 @@ func TestCVDRule(t *testing.T) {
 		{"default palette", `type = "grouped-bar"` + "\n" + `series = ["x", "y", "z"]`, groups, false},
 		{"highlight in the accent", `type = "bar"` + "\n" + `highlight = ["b"]`, bars, false},
 		{"one colour", `type = "bar"`, bars, false},
+		{"a colour given twice", `type = "grouped-bar"` + "\n" + `series = ["x", "y", "z"]` + "\n" + `colors = ["#1f5a96", "#1f5a96", "#e69f00"]`, groups, true},
+		{"greys for the rest", `type = "grouped-bar"` + "\n" + `series = ["x", "y", "z"]` + "\n" + `colors = ["#c8102e", "#b4b4b4", "#b4b4b4"]`, groups, false},
 	} {
 		src := "[[figure]]\nid = \"f\"\ntitle = \"T\"\n" + c.keys + "\ndata = [" + c.rows + "]\n"
 		f, err := Decode("cvd.toml", []byte(src), ".")

@@ -23,6 +23,7 @@ const (
 	maxLogoPixels = 16_000_000
 	minLogoHeight = 8
 	maxLogoHeight = 120
+	maxLogoAspect = 12
 )
 
 // logoFile is a decoded logo, shared by the figures that name it.
@@ -55,6 +56,9 @@ func (c *fontCache) loadLogo(t *table, key, path string) (*logoFile, string) {
 	case cfg.Width*cfg.Height > maxLogoPixels || cfg.Width <= 0 || cfg.Height <= 0:
 		t.errf(key, "%q is %dx%d pixels; a logo may have at most %d million", clip(path), cfg.Width, cfg.Height, maxLogoPixels/1_000_000)
 		return nil, ""
+	case cfg.Width > maxLogoAspect*cfg.Height || cfg.Height > maxLogoAspect*cfg.Width:
+		t.errf(key, "%q is %dx%d pixels; a logo may be at most %d times as wide as tall, or as tall as wide", clip(path), cfg.Width, cfg.Height, maxLogoAspect)
+		return nil, ""
 	}
 	img, _, err := image.Decode(bytes.NewReader(nf.data))
 	if err != nil {
@@ -81,7 +85,13 @@ func (c *ctx) logoSize() (w, h float64) {
 	}
 	h = h * c.u
 	b := l.img.Bounds()
-	return h * float64(b.Dx()) / float64(b.Dy()), h
+	w = h * float64(b.Dx()) / float64(b.Dy())
+	// At most a third of the width, so that source and credit keep two
+	// thirds of it beside the logo; a wider logo is drawn smaller.
+	if most := (c.right - c.left) / 3; w > most {
+		w, h = most, h*most/w
+	}
+	return w, h
 }
 
 // logoNode is the logo placed with its bottom right corner at (x, y).

@@ -63,6 +63,15 @@ func readNumbers(f *Figure, t *table) {
 
 func validateNumbers(f *Figure, e *errs) {
 	checkLabels(f, e)
+	if f.Change != "points" {
+		return
+	}
+	for i, d := range f.Data {
+		if suffix := d.Format.apply(newNumberFormat(&f.Style)).suffix; d.HasPrevious && !strings.Contains(suffix, "%") {
+			e.add(f.rowKey(i)+".previous", "change = \"points\" is for rates (suffix = \"%%\"); this card counts, so use \"percent\" or \"absolute\"")
+			return
+		}
+	}
 }
 
 // cardFormat is the figure's number format with a card's own keys.
@@ -106,9 +115,12 @@ func comparison(d Datum, nf numberFormat, arrow string, mode string) string {
 	if arrow != "" {
 		sign = arrow + " " // the arrow says which way
 	}
+	rate := strings.Contains(nf.suffix, "%")
 	var change string
 	switch {
-	case mode == "points":
+	case mode == "points" || mode == "absolute" && rate:
+		// A rate's absolute change is in points: "▼ 1.3%" would read
+		// as a relative fall.
 		change = nf.plain(math.Abs(diff), decimalsFor(diff, autoDecimals(diff))) + nbsp + nf.loc.points
 	case mode == "absolute":
 		change = nf.number(math.Abs(diff))
@@ -139,7 +151,9 @@ func plotNumbers(c *ctx, p rect) drawn {
 	compact := false
 	format := func(d Datum) numberFormat {
 		nf := cardFormat(c.nf, d)
-		nf.compact = nf.compact || compact
+		if k := d.Format; compact && (k == nil || k.compact == nil || *k.compact != "off") {
+			nf.compact = true // unless the card says compact = false
+		}
 		return nf
 	}
 	// below is the room under a big number's baseline: its commas, or

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -60,6 +61,8 @@ func readNumberKeys(t *table, record bool) (k numberKeys, set bool) {
 		case string:
 			if slices.Contains(compactModes, v) {
 				mode = v
+			} else if n := nearest(v, compactModes); n != "" {
+				t.errf("compact", "unknown setting %q; did you mean %q?", clip(v), n)
 			} else {
 				t.errf("compact", "unknown setting %q; use true, false, \"short\" (135K, 1.2M) or \"gb\" (5k, 410m, 1.2bn, 3trn)", clip(v))
 			}
@@ -120,7 +123,7 @@ func (fig *Figure) readSeriesFormats(t *table) {
 	}
 	fig.SeriesFormats = make([]*numberKeys, len(fig.Series))
 	for _, name := range sortedKeys(m) {
-		key := "series_formats." + name
+		key := "series_formats." + tomlKey(name)
 		sm, isTable := m[name].(map[string]any)
 		if !isTable {
 			t.errf(key, "must be a table such as { decimals = 1, suffix = \"%%\" }, not %s", typeName(m[name]))
@@ -141,4 +144,16 @@ func (fig *Figure) readSeriesFormats(t *table) {
 		checkGB(&k, fig.Style.Locale, key+".compact", t.e)
 		fig.SeriesFormats[i] = &k
 	}
+}
+
+// tomlKey writes a name as it would stand in a TOML key path: bare when
+// it can be, else quoted, so that a series named "B.c" is not read as
+// two keys in a message.
+func tomlKey(name string) string {
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

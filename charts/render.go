@@ -160,7 +160,7 @@ func (f *Figure) Scene() *scene.Scene {
 	logoW, logoH := c.logoSize()
 	footW := width
 	if logoW > 0 {
-		footW = math.Max(width/2, width-logoW-math.Round(16*c.u))
+		footW = width - logoW - math.Round(16*c.u)
 		foot = append(foot, c.logoNode(x1, bottom-4))
 	}
 	if st.Source != "" || st.credit() != "" {

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // maxRolling is the longest rolling average a line or area chart takes.
@@ -40,6 +41,10 @@ func (f *Figure) roll(e *errs) {
 		raw++
 	}
 	f.rollDecimals = min(raw, 3)
+	f.rollDropped = nil
+	for _, d := range f.Data[:n-1] {
+		f.rollDropped = append(f.rollDropped, d.X)
+	}
 	out := make([]Datum, 0, len(f.Data)-n+1)
 	width := len(f.Data[0].Values)
 	for i := n - 1; i < len(f.Data); i++ {
@@ -60,6 +65,16 @@ func (f *Figure) roll(e *errs) {
 		out = append(out, r)
 	}
 	f.Data = out
+	// An average that is not zero is never written 0 (a third of an
+	// admission a day).
+	for f.rollDecimals < maxDecimals && slices.ContainsFunc(out, func(d Datum) bool {
+		return slices.ContainsFunc(d.Values, func(v float64) bool {
+			p := math.Pow(10, float64(f.rollDecimals))
+			return v != 0 && math.Round(math.Abs(v)*p) == 0
+		})
+	}) {
+		f.rollDecimals++
+	}
 }
 
 // rollingNote says that the line is an average, in the note and the alt

@@ -39,3 +39,15 @@ func TestRolling(t *testing.T) {
 		t.Errorf("note %q and alt text %q do not say the line is an average", fig.note(), fig.AltText())
 	}
 }
+
+// TestRollingDecimals: an average that is not zero is not written 0.
+func TestRollingDecimals(t *testing.T) {
+	src := "[[figure]]\nid = \"r\"\ntype = \"line\"\ntitle = \"R\"\nrolling = 3\ndata = [{ x = 1, value = 100 }, { x = 2, value = 101 }, { x = 3, value = 101 }, { x = 4, value = 0 }, { x = 5, value = 0 }, { x = 6, value = 1 }]\n"
+	f, err := Decode("r.toml", []byte(src), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alt := f.Figures[0].AltText(); !strings.Contains(alt, "0.3 in 6") {
+		t.Errorf("alt text %q does not write the last average, 1/3, as 0.3", alt)
+	}
+}
