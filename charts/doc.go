@@ -325,7 +325,7 @@
 //	series_formats = { "Inflation" = { decimals = 1 }, "Policy rate" = { decimals = 2 } }
 //
 // The value axis keeps the figure's format, or the prefix, suffix and
-// compact form every series shares; totals keep the figure's.
+// compact form every series shares, and so do a stacked chart's totals.
 //
 // Colours: series take the palette in order (blue, orange, green, pink in
 // both themes; past its six colours, the palette again half way to the

@@ -4,6 +4,7 @@ package charts
 var localeDE = locale{
 	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.", to: "bis",
 	months:      [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
+	dayDot:      true,
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "KW %[1]d/%[2]d",
 	logScale:    "Logarithmische Skala.",

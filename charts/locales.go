@@ -1,5 +1,7 @@
 package charts
 
+import "strconv"
+
 // locale is one language: how it writes numbers, and every word that
 // presschart draws on a figure or writes into its alt text. Each locale
 // is a file of its own (locale_de.go) and one entry in locales;
@@ -20,6 +22,7 @@ type locale struct {
 
 	months   [12]string // short month names, for date axes and labels
 	quarters [4]string  // quarters on date axes and labels: "Q1" (then the year)
+	dayDot   bool       // a day before its month takes a point: "27. Jan." (German)
 	week     string     // an ISO week: week, year ("Week 5, 2025")
 
 	// Words drawn on a figure.
@@ -57,4 +60,12 @@ var locales = map[string]*locale{
 	"uk": &localeUK,
 	"ru": &localeRU,
 	"nl": &localeNL,
+}
+
+// dayOf writes a day of the month as it stands before the month's name.
+func (l *locale) dayOf(d int) string {
+	if l.dayDot {
+		return strconv.Itoa(d) + "."
+	}
+	return strconv.Itoa(d)
 }

@@ -240,7 +240,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 	// Totals over the piles likewise: all, when each fits its slot.
 	showTotals := stacked && ns > 1
 	for _, d := range data {
-		if c.width(c.nf.number(sumOf(d)), size, true) > slot-4 {
+		if c.width(c.nf.axisFormat().number(sumOf(d)), size, true) > slot-4 {
 			showTotals = false
 		}
 	}
@@ -285,7 +285,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 			nets.Add(&scene.Rect{X: c.snap(cx - bandW/2 - out), Y: y - 1.5, W: c.snap(bandW + 2*out), H: 3, Fill: c.th.text, Class: "pc-net"})
 		case showTotals && c.f.labelled(j, -1): // the total over the pile
 			top := s.px(math.Max(0, hiOf(d)))
-			label := c.nf.number(total)
+			label := c.nf.axisFormat().number(total)
 			values.Add(c.text(cx, top-4-math.Max(2, descent(label)*size), label, size, true, c.th.text, scene.Middle, "pc-value pc-total"))
 		}
 		if j%cl.every == 0 {
@@ -341,7 +341,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 				vw = math.Max(vw, c.width(c.nf.ofSeries(i).number(v), size, true))
 			}
 			if stacked {
-				vw = math.Max(vw, c.width(c.nf.number(sumOf(d)), size, true))
+				vw = math.Max(vw, c.width(c.nf.axisFormat().number(sumOf(d)), size, true))
 			}
 		}
 		return vw
@@ -433,7 +433,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			x := c.snap(s.px(sumOf(d)))
 			nets.Add(&scene.Rect{X: x - 1.5, Y: c.snap(y0 - 3), W: 3, H: c.snap(bandH + 6), Fill: c.th.text, Class: "pc-net"})
 		case stacked && ns > 1 && c.f.labelled(j, -1):
-			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
+			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.axisFormat().number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
 		lines := rowLines[j]
 		nodes, _ := c.block(lines, left-12, cy-float64(len(lines))*labelLH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")

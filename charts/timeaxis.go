@@ -321,7 +321,7 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			}
 			var ts []xTick
 			for d := start; !d.After(t1); d = d.AddDate(0, 0, step) {
-				label := strconv.Itoa(d.Day()) + " " + loc.months[d.Month()-1]
+				label := loc.dayOf(d.Day()) + " " + loc.months[d.Month()-1]
 				switch {
 				case c.f.DateFormat != "":
 					label = c.f.DateFormat.write(loc, d)
@@ -396,7 +396,7 @@ func xLabel(f *Figure, nf numberFormat, d Datum) string {
 		y, w := t.ISOWeek()
 		return fmt.Sprintf(loc.week, w, y)
 	}
-	return strconv.Itoa(t.Day()) + " " + loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return loc.dayOf(t.Day()) + " " + loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // dateFormat is a figure's date_format: how its x dates are written on
