@@ -121,13 +121,18 @@
 //	             font is not installed; a few KB per face. The subsets go
 //	             by a generated family name (pc- and a hash of the subsets),
 //	             never by the name inside the font file
-//	logo         path of a PNG or JPEG logo, relative to the TOML file
-//	             and inside its folder (at most 4 MiB and 16 megapixels),
-//	             drawn at the footer's right, its bottom on the last line;
-//	             source and credit wrap short of it. The SVG embeds the
-//	             file as a data URI, the PNG resamples it. An SVG logo is
-//	             refused: presschart has no SVG renderer to draw it into
-//	             the PNG; export it as a PNG at three times its height
+//	logo         path of a PNG, JPEG or SVG logo, relative to the TOML
+//	             file and inside its folder (at most 4 MiB, 16 megapixels,
+//	             12:1 either way), drawn at the footer's right, its bottom
+//	             on the last line, at most a third of the width; source
+//	             and credit wrap short of it. The SVG output embeds the
+//	             file as a data URI, the PNG resamples it. An SVG logo
+//	             may hold the shapes logos are made of (path, rect,
+//	             circle, ellipse, line, polygon, polyline, in groups with
+//	             transforms, in flat fill and stroke colours with
+//	             opacity); text, images, gradients, CSS, links and
+//	             scripts are refused by name: outline the text, or
+//	             export the logo as a PNG
 //	logo_height  the logo's height, 8 to 120 CSS pixels at 640 wide
 //	             (default 20)
 //	decimals     0 to 6 decimals for every number; default: as the value

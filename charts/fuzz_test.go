@@ -291,3 +291,24 @@ var (
 	attrValue = regexp.MustCompile(`="[^"]*"`)
 	nonFinite = regexp.MustCompile(`(^|[^A-Za-z])(NaN|[+-]?Inf)([^A-Za-z]|$)`)
 )
+
+// FuzzLogoSVG: any file given as an SVG logo is drawn or refused with a
+// message, within the budget, never a panic.
+func FuzzLogoSVG(f *testing.F) {
+	for _, name := range []string{"testdata/data/logo.svg", "testdata/bad/logo-text.svg", "testdata/bad/logo-script.svg"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`<svg viewBox="0 0 10 10"><path d="M0 0 A5 5 0 1 1 10 10 a 1e5 1e5 45 0 0 -3 2 Q1 2 3 4 T 5 6 S 1 2 3 4 z"/></svg>`))
+	f.Add([]byte(`<svg viewBox="0 0 10 10"><g transform="rotate(30 5 5) skewX(10) matrix(1 0 0 1 0 0)"><polygon points="0,0 10,0 5,10" stroke="red" stroke-width="1e5"/></g></svg>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		defer budget(string(data))()
+		img, msg := rasterSVG(data)
+		if (img == nil) == (msg == "") {
+			t.Fatalf("image %v and message %q", img != nil, msg)
+		}
+	})
+}

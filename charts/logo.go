@@ -12,10 +12,11 @@ import (
 	"presschart/charts/scene"
 )
 
-// A logo is a PNG or JPEG file beside the TOML file, drawn at the right
-// of the footer (logo = "logo.png"), logo_height CSS pixels tall. The
-// SVG embeds the file as it is; the PNG resamples it. An SVG logo is
-// refused: presschart has no SVG renderer to draw it into the PNG.
+// A logo is a PNG, JPEG or SVG file beside the TOML file, drawn at the
+// right of the footer (logo = "logo.png"), logo_height CSS pixels tall.
+// The SVG output embeds the file as it is; the PNG resamples it, an SVG
+// logo once drawn by logosvg.go's renderer of the shapes logos are made
+// of.
 
 // Limits on a logo file: a few hundred KB is a large logo.
 const (
@@ -36,16 +37,25 @@ type logoFile struct {
 // loadLogo reads, checks and decodes the logo at path for key, once per
 // input file however its path is spelled.
 func (c *fontCache) loadLogo(t *table, key, path string) (*logoFile, string) {
-	if strings.EqualFold(filepath.Ext(path), ".svg") {
-		t.errf(key, "%q is an SVG file; presschart cannot draw SVG into the PNG, so export the logo as a PNG (three times the height it is shown at)", clip(path))
-		return nil, ""
-	}
-	nf := t.e.readNamed(t.prefix+key, path, []string{".png", ".jpg", ".jpeg"}, maxLogoBytes, "a PNG or JPEG logo")
+	nf := t.e.readNamed(t.prefix+key, path, []string{".png", ".jpg", ".jpeg", ".svg"}, maxLogoBytes, "a PNG, JPEG or SVG logo")
 	if nf == nil {
 		return nil, ""
 	}
 	sum := fmt.Sprintf("logo-%x", nf.sum)
 	if l, ok := c.logos[sum]; ok {
+		return l, nf.key
+	}
+	if strings.EqualFold(filepath.Ext(path), ".svg") {
+		img, msg := rasterSVG(nf.data)
+		if msg != "" {
+			t.errf(key, "%q %s", clip(path), msg)
+			return nil, ""
+		}
+		l := &logoFile{img: img, data: nf.data, typ: "image/svg+xml"}
+		if c.logos == nil {
+			c.logos = map[string]*logoFile{}
+		}
+		c.logos[sum] = l
 		return l, nf.key
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(nf.data))
