@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html (default: the file's formats)")
 	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
 	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
-	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts) must be inside `DIR` (default: that TOML file's folder)")
+	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts, logos) must be inside `DIR` (default: that TOML file's folder)")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
 	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
 	fs.BoolVar(&o.check, "check", false, "validate the input, lay every figure out, report layout problems as warnings, and write nothing")

@@ -269,8 +269,9 @@ var visions = []struct {
 	{"protanopia", [3][3]float64{{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}}},
 }
 
-// Colours meant to differ (ΔE of distinctColors or more) are confusable
-// when a simulated deficiency brings them within cvdColors.
+// Colours that differ (ΔE of sameColors or more) are confusable when a
+// simulated deficiency brings them within cvdColors; distinctColors is
+// what a palette's colours keep between them.
 const (
 	distinctColors = 20
 	cvdColors      = 12
@@ -281,8 +282,8 @@ const (
 // they stay apart or were alike to begin with.
 func confusable(a, b scene.Color) (string, float64) {
 	la, lb := linear(a), linear(b)
-	if deltaE(labOfLinear(la), labOfLinear(lb)) < distinctColors {
-		return "", 0
+	if deltaE(labOfLinear(la), labOfLinear(lb)) < sameColors {
+		return "", 0 // alike to every reader: reported as such
 	}
 	sim := func(m [3][3]float64, c [3]float64) [3]float64 {
 		var out [3]float64

@@ -78,7 +78,7 @@ type Figure struct {
 func (f *Figure) File() string { return f.file }
 
 // Inputs returns the files besides the TOML file that the figure was made
-// from (CSV data, fonts), for --watch.
+// from (CSV data, fonts, logos), for --watch.
 func (f *Figure) Inputs() []string {
 	return append(append([]string(nil), f.inputs...), f.Style.fontFiles...)
 }

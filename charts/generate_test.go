@@ -334,7 +334,7 @@ func genNumberKeys(k *kind, src string) string {
 		}
 	}
 	if strings.Contains(src, "theme = \"dark\"") && nk.Intn(3) == 0 {
-		keys += "dark = { accent = \"#ffd34d\", negative = \"#fdb863\" }\n"
+		keys += "dark = { accent = \"#ffffff\", negative = \"#fdb863\" }\n"
 	}
 	if k.compare && nk.Intn(3) == 0 {
 		// The first card in a unit of its own.

@@ -735,9 +735,11 @@ func fillOf(n scene.Node) (scene.Color, bool) {
 func hexOf(c scene.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 // Series colours closer than sameColors look alike to every reader,
-// unless both are greys (chroma under neutralChroma).
+// unless both are greys (chroma under neutralChroma); between it and
+// distinctColors they still differ, and are checked under colour-vision
+// deficiencies as colours meant to differ.
 const (
-	sameColors    = 10
+	sameColors    = 15
 	neutralChroma = 8
 )
 

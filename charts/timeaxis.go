@@ -265,7 +265,7 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 	t0 := time.Unix(int64(lo)*86400, 0).UTC()
 	t1 := time.Unix(int64(hi)*86400, 0).UTC()
 	loc := locales[c.f.Style.Locale]
-	var best []xTick
+	var best, few []xTick
 	// Months (or quarters), when the dates have them, the span is short
 	// enough and date_format writes them.
 	steps := []int{1, 2, 3, 6}
@@ -299,7 +299,14 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 				ts = append(ts, xTick{days(m.Year(), int(m.Month()), 1), label})
 			}
 			if len(ts) >= 2 && fits(ts) {
-				return ts
+				// Rows of days or weeks over a span of a month or two
+				// take day or week ticks rather than two months'.
+				if len(ts) >= 3 || c.f.xUnit < byWeek {
+					return ts
+				}
+				if few == nil {
+					few = ts
+				}
 			}
 			if best == nil && len(ts) >= 2 {
 				best = ts
@@ -310,7 +317,7 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 	// ticks (a span of weeks): every day or two, or Mondays weekly or
 	// fortnightly, "7 Sep", the year on the first tick.
 	if c.f.xUnit >= byWeek && (weekDays || best == nil || len(best) < 3) && (c.f.DateFormat == "" || c.f.DateFormat.has(dateDay)) {
-		steps := []int{1, 2, 7, 14}
+		steps := []int{1, 2, 7, 14, 28, 56, 91, 182}
 		if c.f.xUnit == byWeek {
 			steps = steps[2:] // weekly rows tick on their Mondays
 		}
@@ -334,6 +341,9 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 				return ts
 			}
 		}
+	}
+	if few != nil {
+		return few
 	}
 	// Years, in steps that fit.
 	for _, step := range []int{1, 2, 5, 10, 20, 25, 50, 100} {

@@ -1,8 +1,12 @@
 package charts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"presschart/charts/scene"
 )
 
 // TestRowDates: each row's x is written as it was given, whatever the
@@ -29,6 +33,52 @@ func TestRowDates(t *testing.T) {
 			if !strings.Contains(alt, w) {
 				t.Errorf("%s %s: alt text %q does not say %q", c.rows, c.keys, alt, w)
 			}
+		}
+	}
+}
+
+// TestDayTicks: rows of days or weeks over weeks or months take enough
+// ticks: 52 weeks written "D MMM" tick on Mondays, not once; 40 days
+// tick by week, not on two firsts of a month.
+func TestDayTicks(t *testing.T) {
+	rows := func(n int, x func(i int) string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "{ x = %q, value = %d },", x(i), 100+i%7)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name, keys, rows string
+	}{
+		{"52 weeks", `date_format = "D MMM"`, rows(52, func(i int) string { return fmt.Sprintf("2024-W%02d", i+1) })},
+		{"30 weeks, text", `date_format = "[Week] D MMM"`, rows(30, func(i int) string { return fmt.Sprintf("2024-W%02d", i+1) })},
+		{"40 days", "", rows(40, func(i int) string { return time.Date(2024, 1, 1+i, 0, 0, 0, 0, time.UTC).Format("2006-01-02") })},
+	} {
+		src := "[[figure]]\nid = \"d\"\ntype = \"line\"\ntitle = \"D\"\n" + c.keys + "\ndata = [" + c.rows + "]\n"
+		f, err := Decode("d.toml", []byte(src), ".")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		ticks := 0
+		for _, g := range f.Figures[0].Scene().Root {
+			var walk func(g *scene.Group)
+			walk = func(g *scene.Group) {
+				for _, n := range g.Nodes {
+					switch n := n.(type) {
+					case *scene.Group:
+						walk(n)
+					case *scene.Text:
+						if g.ID == "axis-x" && strings.Contains(n.Class, "pc-tick") {
+							ticks++
+						}
+					}
+				}
+			}
+			walk(g)
+		}
+		if ticks < 3 {
+			t.Errorf("%s: %d ticks on the date axis, want 3 or more", c.name, ticks)
 		}
 	}
 }
