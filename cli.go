@@ -214,7 +214,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		return exitFailed, inputs
 	}
 	removeStaleTemps(o.out)
-	written, nfiles, status := writeFigures(ctx, o, figs, formats, skipSame, stderr)
+	written, nfiles, same, status := writeFigures(ctx, o, figs, formats, skipSame, stderr)
 
 	// The manifest takes every figure that was written, even when the
 	// run was interrupted or another figure failed.
@@ -236,8 +236,12 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		}
 	}
 	if !o.quiet {
-		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s\n",
-			nfiles, len(written), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond))
+		kept := ""
+		if same > 0 { // --watch leaves files whose bytes did not change
+			kept = fmt.Sprintf(", %d unchanged", same)
+		}
+		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s%s\n",
+			nfiles, len(written), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond), kept)
 	}
 	return status, inputs
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"presschart/charts"
 )
@@ -18,10 +19,12 @@ import (
 // flight. It prints the figures that failed and returns those written,
 // for the manifest. With skipSame, files whose bytes have not changed are
 // left alone.
-func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, formats []string, skipSame bool, stderr io.Writer) (written []manifestFigure, nfiles, status int) {
+func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, formats []string, skipSame bool, stderr io.Writer) (written []manifestFigure, nfiles, same, status int) {
+	var unchanged atomic.Int64 // files left alone: their bytes were already there
 	write := func(name string, data []byte) error {
 		if skipSame {
 			if old, err := os.ReadFile(filepath.Join(o.out, name)); err == nil && bytes.Equal(old, data) {
+				unchanged.Add(1)
 				return nil
 			}
 		}
@@ -46,7 +49,8 @@ func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, format
 			nfiles += len(r.outs)
 		}
 	}
-	return written, nfiles, status
+	same = int(unchanged.Load())
+	return written, nfiles - same, same, status
 }
 
 // shortRun is the most figures a run renders with the collector relaxed.
