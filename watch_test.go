@@ -82,7 +82,9 @@ func TestWatch(t *testing.T) {
 	writeFile(toml, fig("Second"))
 	eventually(t, "the title change", func() bool { return strings.Contains(read(), ">Second</text>") })
 	// The summary counts what was written, not the figure left alone.
-	eventually(t, "the summary", func() bool { return strings.Contains(stderr.String(), "wrote 3 files for 2 of 2 figures") && strings.Contains(stderr.String(), ", 3 unchanged") })
+	eventually(t, "the summary", func() bool {
+		return strings.Contains(stderr.String(), "wrote 3 files for 2 of 2 figures") && strings.Contains(stderr.String(), ", 3 unchanged")
+	})
 
 	writeFile(csv, "label,value\nNepal,1000\nIndia,150\n")
 	eventually(t, "the CSV change", func() bool { return strings.Contains(read(), ">India</text>") })
