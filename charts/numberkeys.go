@@ -99,8 +99,7 @@ func (k *numberKeys) apply(nf numberFormat) numberFormat {
 // checkGB rejects compact = "gb" outside English: its units are English
 // words. key names where it was set.
 func checkGB(k *numberKeys, locale, key string, e *errs) {
-	if k != nil && k.compact != nil && *k.compact == "gb" && locale != "en" {
-		l := locales[locale]
+	if l := locales[locale]; k != nil && k.compact != nil && *k.compact == "gb" && locale != "en" && l != nil {
 		e.add(key, "\"gb\" (k, m, bn, trn) is English newsroom style; locale %q writes %s, %s and %s with compact = true", locale, strings.TrimSpace(l.thousand), strings.TrimSpace(l.million), strings.TrimSpace(l.billion))
 	}
 }

@@ -302,6 +302,8 @@ func (st *Style) read(t *table, fonts *fontCache) {
 	if t.str("locale", &st.Locale) {
 		if _, ok := locales[st.Locale]; !ok {
 			t.errf("locale", "unknown locale %q; use one of %s", st.Locale, strings.Join(sortedKeys(locales), ", "))
+			// The figure fails; what reads it until then finds a locale.
+			st.Locale = defaultStyle().Locale
 		}
 	}
 	t.str("source", &st.Source)
