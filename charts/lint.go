@@ -831,52 +831,44 @@ func contrastFindings(sc *scene.Scene) []Finding {
 	}
 	var fills []fill
 	var out []Finding
-	var walk func(g *scene.Group)
-	walk = func(g *scene.Group) {
-		for _, n := range g.Nodes {
-			switch n := n.(type) {
-			case *scene.Group:
-				walk(n)
-			case *scene.Rect:
-				if n.Fill.A == 255 {
-					fills = append(fills, fill{scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H}, n.Fill})
-				}
-			case *scene.Rects:
-				if n.Fill.A == 255 {
-					for _, r := range n.R {
-						fills = append(fills, fill{scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}, n.Fill})
-					}
-				}
-			case *scene.Text:
-				if n.Fill.A != 255 || n.S == "" {
-					continue
-				}
-				b := textQuad(sc, n).bounds()
-				mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
-				under, known := sc.Background, sc.Background.A == 255
-				for i := len(fills) - 1; i >= 0; i-- {
-					// What it stands on covers its middle and half of it:
-					// not a thin rule across it.
-					f := fills[i].b
-					ix := math.Min(f.X1, b.X1) - math.Max(f.X0, b.X0)
-					iy := math.Min(f.Y1, b.Y1) - math.Max(f.Y0, b.Y0)
-					if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 && ix > 0 && iy > 0 && ix*iy >= 0.5*(b.X1-b.X0)*(b.Y1-b.Y0) {
-						under, known = fills[i].c, true
-						break
-					}
-				}
-				need := 4.5
-				if n.Size >= 24 || n.Bold && n.Size >= 18.66 {
-					need = 3
-				}
-				if r := contrast(n.Fill, under); known && r < need {
-					out = append(out, Finding{Rule: ruleContrast, What: fmt.Sprintf("%q in %s on %s: %.1f:1, below %.1f:1", clip(n.S), hexOf(n.Fill), hexOf(under), r, need), A: b})
+	sc.Walk(func(n scene.Node) {
+		switch n := n.(type) {
+		case *scene.Rect:
+			if n.Fill.A == 255 {
+				fills = append(fills, fill{scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H}, n.Fill})
+			}
+		case *scene.Rects:
+			if n.Fill.A == 255 {
+				for _, r := range n.R {
+					fills = append(fills, fill{scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}, n.Fill})
 				}
 			}
+		case *scene.Text:
+			if n.Fill.A != 255 || n.S == "" {
+				return
+			}
+			b := textQuad(sc, n).bounds()
+			mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+			under, known := sc.Background, sc.Background.A == 255
+			for i := len(fills) - 1; i >= 0; i-- {
+				// What it stands on covers its middle and half of it:
+				// not a thin rule across it.
+				f := fills[i].b
+				ix := math.Min(f.X1, b.X1) - math.Max(f.X0, b.X0)
+				iy := math.Min(f.Y1, b.Y1) - math.Max(f.Y0, b.Y0)
+				if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 && ix > 0 && iy > 0 && ix*iy >= 0.5*(b.X1-b.X0)*(b.Y1-b.Y0) {
+					under, known = fills[i].c, true
+					break
+				}
+			}
+			need := 4.5
+			if n.Size >= 24 || n.Bold && n.Size >= 18.66 {
+				need = 3
+			}
+			if r := contrast(n.Fill, under); known && r < need {
+				out = append(out, Finding{Rule: ruleContrast, What: fmt.Sprintf("%q in %s on %s: %.1f:1, below %.1f:1", clip(n.S), hexOf(n.Fill), hexOf(under), r, need), A: b})
+			}
 		}
-	}
-	for _, g := range sc.Root {
-		walk(g)
-	}
+	})
 	return out
 }

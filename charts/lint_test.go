@@ -326,20 +326,11 @@ func TestCrowdedNotesKeyed(t *testing.T) {
 		t.Errorf("%d findings, first %s", len(fds), fds[0])
 	}
 	var texts []string
-	var walk func(g *scene.Group)
-	walk = func(g *scene.Group) {
-		for _, n := range g.Nodes {
-			switch n := n.(type) {
-			case *scene.Group:
-				walk(n)
-			case *scene.Text:
-				texts = append(texts, n.S)
-			}
+	sc.Walk(func(n scene.Node) {
+		if t, ok := n.(*scene.Text); ok {
+			texts = append(texts, t.S)
 		}
-	}
-	for _, g := range sc.Root {
-		walk(g)
-	}
+	})
 	if !slices.ContainsFunc(texts, func(s string) bool {
 		return strings.HasPrefix(s, "Under 35: Note number") || strings.HasPrefix(s, "35 and over: Note number")
 	}) {

@@ -60,23 +60,14 @@ func TestDayTicks(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
+		// Ticks under the plot: the date axis's, not the value axis's.
 		ticks := 0
-		for _, g := range f.Figures[0].Scene().Root {
-			var walk func(g *scene.Group)
-			walk = func(g *scene.Group) {
-				for _, n := range g.Nodes {
-					switch n := n.(type) {
-					case *scene.Group:
-						walk(n)
-					case *scene.Text:
-						if g.ID == "axis-x" && strings.Contains(n.Class, "pc-tick") {
-							ticks++
-						}
-					}
-				}
+		sc := f.Figures[0].Scene()
+		sc.Walk(func(n scene.Node) {
+			if t, ok := n.(*scene.Text); ok && strings.Contains(t.Class, "pc-tick") && t.Y > sc.Plot.Y1+10 {
+				ticks++
 			}
-			walk(g)
-		}
+		})
 		if ticks < 3 {
 			t.Errorf("%s: %d ticks on the date axis, want 3 or more", c.name, ticks)
 		}
