@@ -218,7 +218,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 
 	// The manifest takes every figure that was written, even when the
 	// run was interrupted or another figure failed.
-	if _, err := mergeManifest(o.out, written); err != nil {
+	if err := mergeManifest(o.out, written); err != nil {
 		fmt.Fprintf(stderr, "presschart: manifest: %v\n", err)
 		status = exitFailed
 	}
@@ -230,7 +230,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 	if o.json {
 		m := manifest{Generator: "presschart " + charts.Version, Figures: append([]manifestFigure{}, written...)}
 		slices.SortFunc(m.Figures, func(a, b manifestFigure) int { return strings.Compare(a.ID, b.ID) })
-		if _, err := stdout.Write(m.encode()); err != nil {
+		if err := m.writeTo(stdout); err != nil {
 			fmt.Fprintf(stderr, "presschart: --json: writing to standard output: %v\n", err)
 			status = exitFailed
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +29,16 @@ const staleAfter = time.Hour
 // name; renaming replaces a symbolic link rather than writing through it.
 // Errors name dir/name, not the temporary file.
 func writeFile(dir, name string, data []byte) error {
+	return writeFileWith(dir, name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith is writeFile with the contents written by write, a piece
+// at a time: a file too large to hold twice in memory (the manifest of a
+// 10,000-figure batch) is not built whole first.
+func writeFileWith(dir, name string, write func(io.Writer) error) error {
 	if name != filepath.Base(name) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
 		return fmt.Errorf("refusing to write %q: not a plain file name", name)
 	}
@@ -37,7 +48,7 @@ func writeFile(dir, name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %s", final, describeErr(err))
 	}
-	_, err = writeTemp(tmp, data)
+	err = write(tempFile{tmp})
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -105,3 +116,9 @@ func tempWriter(name string) int {
 	}
 	return pid
 }
+
+// tempFile writes to a temporary file through writeTemp, which tests
+// replace to fill the disk.
+type tempFile struct{ f *os.File }
+
+func (t tempFile) Write(b []byte) (int, error) { return writeTemp(t.f, b) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -261,5 +262,28 @@ func TestSchemaFollowsTables(t *testing.T) {
 	}
 	if want := `\.(` + strings.Join(charts.FormatNames(), "|") + `)$`; !strings.HasSuffix(file.Path.Pattern, want) {
 		t.Errorf("the schema's path pattern %q does not end in %q", file.Path.Pattern, want)
+	}
+}
+
+// TestManifestEncoding: the manifest, written a figure at a time, has the
+// bytes json.MarshalIndent gives the whole, for none, one and several
+// figures, with and without renditions and files.
+func TestManifestEncoding(t *testing.T) {
+	fig := func(id, of string, files int) manifestFigure {
+		f := manifestFigure{ID: id, RenditionOf: of, Type: "bar", Title: "Deaths <& \"quotes\"> \u2028", Alt: "A bar chart.", Files: []charts.Output{}}
+		for i := range files {
+			f.Files = append(f.Files, charts.Output{Path: fmt.Sprintf("%s.%d", id, i), Format: "png", Width: 640, Height: 400 + i, Bytes: 1234, SHA256: "ab"})
+		}
+		return f
+	}
+	for _, figs := range [][]manifestFigure{{}, {fig("a", "", 1)}, {fig("a", "", 2), fig("a-dark", "a", 0), fig("b", "", 3)}} {
+		m := manifest{Generator: "presschart test", Figures: figs}
+		want, err := json.MarshalIndent(m, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.encode(); string(got) != string(want)+"\n" {
+			t.Errorf("%d figures: encoded\n%s\nwant\n%s", len(figs), got, want)
+		}
 	}
 }
