@@ -91,7 +91,7 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 				}
 				px := figs[i].Pixels(formats)
 				budget.acquire(px)
-				outs, err := figs[i].RenderFiles(formats)
+				outs, alt, err := figs[i].Publish(formats)
 				budget.release(px)
 				if err == nil {
 					err = write(figs[i], outs)
@@ -101,7 +101,7 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 				}
 				results[i] = result{outs: outs, err: err}
 				if err == nil {
-					results[i].alt = figs[i].AltText()
+					results[i].alt = alt
 				}
 			}
 		}()
@@ -121,7 +121,7 @@ func toStdout(figs []*charts.Figure, formats []string, stdout, stderr io.Writer)
 		return exitInvalid
 	}
 	if formats == nil {
-		formats = figs[0].Style.Formats
+		formats = figs[0].Formats()
 	}
 	if len(formats) != 1 {
 		fmt.Fprintln(stderr, "presschart: -o - writes one format; choose it with -f png or -f svg")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -48,6 +49,37 @@ func BenchmarkDecode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDecodeMany decodes a file of 2,000 figures and reports what
+// it keeps per figure once decoded (retained-B/figure): the file's text,
+// which the figures are decoded again from, and each light figure. The
+// whole-process peak is bench/run.sh's; this is the part that grows with
+// the figures.
+func BenchmarkDecodeMany(b *testing.B) {
+	var sb strings.Builder
+	const n = 2000
+	for i := range n {
+		fmt.Fprintf(&sb, "[[figure]]\nid = \"district-%d\"\ntype = \"bar\"\ntitle = \"Turnout in district %d\"\nsource = \"Electoral commission\"\ndata = [{ label = \"Yes\", value = %d }, { label = \"No\", value = 40 }, { label = \"Blank\", value = 3 }]\n", i, i, i%90)
+	}
+	src := []byte(sb.String())
+	b.ReportAllocs()
+	var kept float64
+	for i := 0; i < b.N; i++ {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		f, err := Decode("many.toml", src, ".")
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		kept = float64(after.HeapAlloc) - float64(before.HeapAlloc)
+		runtime.KeepAlive(f)
+	}
+	b.ReportMetric(kept/n, "retained-B/figure")
+	b.ReportMetric(float64(len(src))/n, "text-B/figure")
 }
 
 // BenchmarkPoints shows how render time grows with the number of rows.

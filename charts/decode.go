@@ -20,11 +20,37 @@ type File struct {
 	Figures []*Figure
 }
 
-// Figure is one chart with its furniture and data.
+// Figure is one chart with its furniture and data. Its id, type and
+// title are kept in every figure; the rest is in a figureBody, which a
+// figure of a large file drops between checking and rendering (see
+// light, in sections.go) so that memory holds only the figures in flight.
 type Figure struct {
-	ID          string
-	Type        string
-	Title       string
+	ID    string
+	Type  string
+	Title string
+	// RenditionOf is the id of the figure this one is a rendition of
+	// (see renditions), or "".
+	RenditionOf string
+
+	file string
+	// inputs are the files besides the TOML file that the figure was
+	// read from: CSV data, fonts, logos.
+	inputs []string
+	// csv is where Data comes from when data names a CSV file; such a
+	// figure's Data is dropped once it is checked and read again by
+	// loaded, so that memory holds only the figures in flight.
+	csv *csvSource
+	// sec is where a figure of a large file is decoded again when it is
+	// rendered; such a light figure has no body until then and keeps
+	// what sizing it needs in lightFacts. See sections.go.
+	sec  *sectionSource
+	lite *lightFacts
+
+	*figureBody
+}
+
+// figureBody is everything of a figure but its head; see Figure.
+type figureBody struct {
 	Subtitle    string
 	Note        string
 	Alt         string // alt text; generated from the data when empty
@@ -50,28 +76,54 @@ type Figure struct {
 	Order       orderOpts // sort, top and reverse
 	Labels      string    // which values are written: "" (the type's default), "all", "none", "last", "highlight", "max"
 	Style       Style
-	// RenditionOf is the id of the figure this one is a rendition of
-	// (see renditions), or "".
-	RenditionOf string
 
 	kind    *kind
-	file    string
 	xUnit   dateUnit // line, area: how the x values are written
 	unitSet bool
 	// rollDecimals is how many decimals a rolling average is written
 	// with when decimals is not set.
 	rollDecimals int
 	rollDropped  []string // the x of the rows before the first average
-	inputs       []string // files the figure was read from besides the TOML: CSV, fonts
-	// csv is where Data comes from when data names a CSV file; such a
-	// figure's Data is dropped once it is checked and read again by
-	// loaded, so that memory holds only the figures in flight.
-	csv  *csvSource
-	rows *csvRows // keeps Data in csvCache while the figure holds it
-	// sec is where a figure of a large file is decoded again when it is
-	// rendered; such a figure keeps only its id, title and style until
-	// then. See sections.go.
-	sec *sectionSource
+	rows         *csvRows // keeps Data in csvCache while the figure holds it
+}
+
+// renditions returns the figure's renditions (renditions = [...]), each
+// a copy with its own id and style, checked; not the ones that would be
+// the figure itself, e.g. "article" for an article-sized figure.
+func (fig *Figure) renditions(e *errs) []*Figure {
+	var out []*Figure
+	for _, r := range fig.Style.Renditions {
+		st := fig.Style.rendition(r)
+		if st.Width == fig.Style.Width && st.Height == fig.Style.Height && st.Theme == fig.Style.Theme {
+			continue
+		}
+		cp := fig.clone()
+		cp.ID, cp.Style, cp.RenditionOf = fig.ID+"-"+r, st, fig.ID
+		e.figure = fmt.Sprintf("figure %q", fig.ID)
+		cp.Style.check(e)
+		out = append(out, cp)
+	}
+	return out
+}
+
+// renditionName is the rendition a rendition is ("dark", "social"), ""
+// for a figure.
+func (f *Figure) renditionName() string {
+	if f.RenditionOf == "" {
+		return ""
+	}
+	return strings.TrimPrefix(f.ID, f.RenditionOf+"-")
+}
+
+// clone returns a copy of f whose body is its own: changing the copy's
+// style or data leaves f as it was.
+func (f *Figure) clone() *Figure {
+	g := *f
+	if f.figureBody != nil {
+		b := *f.figureBody
+		g.figureBody = &b
+	}
+	return &g
 }
 
 // File is the name of the input file the figure was read from.
@@ -80,7 +132,19 @@ func (f *Figure) File() string { return f.file }
 // Inputs returns the files besides the TOML file that the figure was made
 // from (CSV data, fonts, logos), for --watch.
 func (f *Figure) Inputs() []string {
+	if f.figureBody == nil {
+		return slices.Clone(f.inputs) // a light figure's: fonts and logo included
+	}
 	return append(append([]string(nil), f.inputs...), f.Style.fontFiles...)
+}
+
+// Formats returns the formats the figure is written in when a run does
+// not choose them (-f).
+func (f *Figure) Formats() []string {
+	if f.figureBody == nil {
+		return f.lite.formats
+	}
+	return f.Style.Formats
 }
 
 // Datum is one row of a figure's data.
@@ -170,6 +234,9 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 		if _, defined := raw["figure"]; defined {
 			split, secs = false, nil
 		}
+		// The decoder's strings point into its copy of head, which is
+		// as long as the file: copies let it go.
+		raw = cloneTree(raw).(map[string]any)
 	}
 	if !split && !decodeTOML(string(src), 0, &raw, e) {
 		return nil, split, e.err()
@@ -211,6 +278,7 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 	if split {
 		text = string(src)
 	}
+	var pending [][]*Figure // each figure's renditions
 	for i := range n {
 		var m map[string]any
 		var sec *sectionSource
@@ -230,8 +298,15 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 			m, figs[i] = figs[i], nil
 		}
 		fig, ok := decodeFigure(m, i, base, fonts, e)
+		var rends []*Figure
+		if ok {
+			rends = fig.renditions(e)
+		}
 		if ok && split && n > lightAfter {
 			fig = fig.light(sec)
+			for j, r := range rends {
+				rends[j] = r.light(sec)
+			}
 		}
 		// A figure with other errors still claims its id, so that one
 		// run reports a duplicate id beside them.
@@ -245,27 +320,22 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 		}
 		if ok {
 			f.Figures = append(f.Figures, fig)
+			pending = append(pending, rends)
 		}
 	}
-	// Renditions follow their figure, each with its own id.
+	// Renditions follow their figure, each with its own id, once every
+	// figure has claimed its own.
 	var all []*Figure
-	for _, fig := range f.Figures {
+	for i, fig := range f.Figures {
 		all = append(all, fig)
-		for _, r := range fig.Style.Renditions {
-			st := fig.Style.rendition(r)
-			if st.Width == fig.Style.Width && st.Height == fig.Style.Height && st.Theme == fig.Style.Theme {
-				continue // the figure itself, e.g. "article" for an article-sized figure
-			}
-			cp := *fig
-			cp.ID, cp.Style, cp.RenditionOf = fig.ID+"-"+r, st, fig.ID
+		for _, cp := range pending[i] {
 			if j, dup := seen[cp.ID]; dup {
 				e.figure = fmt.Sprintf("figure %q", fig.ID)
-				e.add("renditions", "rendition %q would be named %q, already the id of figure[%d]", r, cp.ID, j)
+				e.add("renditions", "rendition %q would be named %q, already the id of figure[%d]", cp.renditionName(), cp.ID, j)
 				continue
 			}
 			seen[cp.ID] = -1
-			cp.Style.check(e)
-			all = append(all, &cp)
+			all = append(all, cp)
 		}
 	}
 	f.Figures = all
@@ -304,7 +374,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	e.figure = fmt.Sprintf("figure[%d]", i)
 	e.texts = e.texts[:0]
 	t := newTable(m, "", e)
-	fig = &Figure{Style: base, file: e.file}
+	fig = &Figure{file: e.file, figureBody: &figureBody{Style: base}}
 	var id string
 	if t.str("id", &id) {
 		fig.ID = id
@@ -426,19 +496,22 @@ func (f *Figure) loaded() (*Figure, error) {
 			return nil, e.err()
 		}
 		// The figure as checked, a rendition's id and style included.
-		g.ID, g.Style, g.RenditionOf = f.ID, f.Style, f.RenditionOf
+		if r := f.renditionName(); r != "" {
+			g.Style = g.Style.rendition(r)
+		}
+		g.ID, g.RenditionOf = f.ID, f.RenditionOf
 		f = g
 	}
 	if f.csv == nil || f.Data != nil {
 		return f, nil
 	}
-	g := *f
+	g := f.clone()
 	g.inputs = slices.Clip(g.inputs)
 	if d := csvCache.get(f.csv.key); d != nil {
 		g.Data, g.rows = d.data, d
 		g.order(&errs{}) // as when the figure was checked
 		g.roll(&errs{})
-		return &g, nil
+		return g, nil
 	}
 	e := &errs{file: f.file, dir: f.csv.dir, root: f.csv.root, figure: fmt.Sprintf("figure %q", f.ID)}
 	m := map[string]any{"data": f.csv.name}
@@ -454,14 +527,14 @@ func (f *Figure) loaded() (*Figure, error) {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
 	}
 	if e.count == 0 {
-		g.kind.validate(&g, e)
+		g.kind.validate(g, e)
 		g.checkLog(e)
 		g.validateAxis(e)
 	}
 	if e.count > 0 {
 		return nil, e.err()
 	}
-	return &g, nil
+	return g, nil
 }
 
 func (fig *Figure) decodeData(t *table) {
@@ -664,4 +737,32 @@ func (c *fontCache) load(t *table, key, path string, bold bool) (*font.Face, str
 	}
 	c.faces[nf.key], c.faces[sum] = f, f
 	return f, nf.key
+}
+
+// cloneTree returns a decoded TOML value whose strings are copies, so that
+// it keeps none of the decoder's input alive.
+func cloneTree(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.Clone(v)
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[strings.Clone(k)] = cloneTree(x)
+		}
+		return out
+	case []map[string]any:
+		out := make([]map[string]any, len(v))
+		for i, x := range v {
+			out[i] = cloneTree(x).(map[string]any)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = cloneTree(x)
+		}
+		return out
+	}
+	return v
 }

@@ -184,7 +184,7 @@ func TestWaffleSquares(t *testing.T) {
 	if thin := slivers(ps, got, 100); math.Abs(thin[2]-0.4) > 1e-9 || thin[0] != 0 || thin[1] != 0 {
 		t.Errorf("slivers = %v; want [0 0 0.4]", thin)
 	}
-	f := &Figure{}
+	f := &Figure{figureBody: &figureBody{}}
 	// A whole below one counts in fractions of a unit, never one square of 1.
 	for whole, want := range map[float64]float64{18000: 100, 100: 1, 450: 5, 37: 1, 5000: 25, 0.005: 0.00005, 0.5: 0.005} {
 		if got := f.unit(whole); got != want {

@@ -96,13 +96,17 @@ func anyPixels(list []string) bool {
 // its own) rasterises: the measure of the memory it takes in flight.
 func (f *Figure) Pixels(formats []string) float64 {
 	if formats == nil {
-		formats = f.Style.Formats
+		formats = f.Formats()
+	}
+	w, h, scale := f.lite.size()
+	if f.figureBody != nil {
+		w, h, scale = f.Style.Width, f.Style.Height, f.Style.Scale
 	}
 	k := 1.0
 	if anyPixels(formats) {
-		k = float64(f.Style.Scale * f.Style.Scale)
+		k = float64(scale * scale)
 	}
-	return f.Style.Width * f.Style.Height * k
+	return w * h * k
 }
 
 func writePNG(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {

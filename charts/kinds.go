@@ -155,7 +155,7 @@ func (fig *Figure) otherKinds(t *table) {
 		var owners []string
 		for _, name := range kindNames() {
 			probe := newTable(map[string]any{}, "", &errs{})
-			kinds[name].options(&Figure{kind: kinds[name]}, probe)
+			kinds[name].options(&Figure{figureBody: &figureBody{kind: kinds[name]}}, probe)
 			if contains(probe.known, key) || key == "series" && kinds[name].series != 0 {
 				owners = append(owners, name)
 			}

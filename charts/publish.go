@@ -26,28 +26,35 @@ type Output struct {
 // own; names from the formats table) in memory: the images in the order
 // given, then the files that name them (html). A panic while rendering
 // becomes an error naming the figure.
-func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
+func (f *Figure) RenderFiles(formats []string) ([]Output, error) {
+	outs, _, err := f.Publish(formats)
+	return outs, err
+}
+
+// Publish is RenderFiles, and returns the figure's alt text too, for the
+// manifest: a figure of a large file is decoded once for both.
+func (f *Figure) Publish(formats []string) (outs []Output, alt string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%s: figure %q: internal error while rendering: %v\n%s", f.file, f.ID, r, debug.Stack())
 		}
 	}()
 	if formats == nil {
-		formats = f.Style.Formats
+		formats = f.Formats()
 	}
 	if f, err = f.loaded(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	sc, err := f.layout(formats)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	// Images first, in the order asked; then the files that name them.
 	for _, last := range []bool{false, true} {
 		for _, name := range formats {
 			ft := lookupFormat(name)
 			if ft == nil {
-				return nil, fmt.Errorf("%s: figure %q: unknown format %q", f.file, f.ID, name)
+				return nil, "", fmt.Errorf("%s: figure %q: unknown format %q", f.file, f.ID, name)
 			}
 			if ft.last != last {
 				continue
@@ -55,13 +62,13 @@ func (f *Figure) RenderFiles(formats []string) (outs []Output, err error) {
 			var buf bytes.Buffer
 			o := Output{Path: f.ID + "." + ft.name, Format: ft.name}
 			if o.Width, o.Height, err = ft.write(f, sc, outs, &buf); err != nil {
-				return nil, fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, ft.name, err)
+				return nil, "", fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, ft.name, err)
 			}
 			o.setData(buf.Bytes())
 			outs = append(outs, o)
 		}
 	}
-	return outs, nil
+	return outs, f.AltText(), nil
 }
 
 // layout lays the figure out and checks that the result can be written:
@@ -92,7 +99,7 @@ func (f *Figure) Check(formats []string) (err error) {
 		}
 	}()
 	if formats == nil {
-		formats = f.Style.Formats
+		formats = f.Formats()
 	}
 	if f, err = f.loaded(); err != nil {
 		return err

@@ -37,9 +37,8 @@ type ctx struct {
 
 func newCtx(f *Figure) *ctx {
 	if f.Style.Theme == "dark" && f.Style.Dark != nil {
-		g := *f
-		g.Style = f.Style.themed()
-		f = &g
+		f = f.clone()
+		f.Style = f.Style.themed()
 	}
 	st := &f.Style
 	c := &ctx{f: f, th: themes[st.Theme], nf: f.numberFormat()}

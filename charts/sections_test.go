@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,9 +30,9 @@ func sameDecoding(name string, src []byte, dir string) string {
 		if errA != nil || errB != nil {
 			return fmt.Sprintf("figure %d loads with %v by sections, %v whole", i, errA, errB)
 		}
-		fa, fb := *la, *lb
+		fa, fb := la.clone(), lb.clone()
 		// House fonts are loaded once per decoding: compare them by file.
-		for _, f := range []*Figure{&fa, &fb} {
+		for _, f := range []*Figure{fa, fb} {
 			f.Style.regular, f.Style.bold = nil, nil
 		}
 		if !reflect.DeepEqual(fa, fb) {
@@ -122,14 +123,22 @@ func TestLightFigures(t *testing.T) {
 		t.Fatalf("%d and %d figures, want %d", len(split.Figures), len(whole.Figures), 2*(lightAfter+6))
 	}
 	for i, f := range split.Figures {
-		if f.sec == nil || f.Data != nil {
+		if f.sec == nil || f.figureBody != nil {
 			t.Fatalf("figure %q is not light", f.ID)
 		}
-		if f.AltText() != whole.Figures[i].AltText() {
-			t.Errorf("figure %q: alt text %q, whole %q", f.ID, f.AltText(), whole.Figures[i].AltText())
+		w0 := whole.Figures[i]
+		if f.AltText() != w0.AltText() {
+			t.Errorf("figure %q: alt text %q, whole %q", f.ID, f.AltText(), w0.AltText())
 		}
-		a, errA := f.RenderFiles([]string{"svg"})
-		w, errW := whole.Figures[i].RenderFiles([]string{"svg"})
+		if f.Pixels(nil) != w0.Pixels(nil) || !slices.Equal(f.Formats(), w0.Formats()) || !slices.Equal(f.Inputs(), w0.Inputs()) ||
+			f.Type != w0.Type || f.Title != w0.Title || f.RenditionOf != w0.RenditionOf {
+			t.Errorf("figure %q: light %v px, %v, inputs %v; whole %v px, %v, inputs %v", f.ID, f.Pixels(nil), f.Formats(), f.Inputs(), w0.Pixels(nil), w0.Formats(), w0.Inputs())
+		}
+		a, alt, errA := f.Publish([]string{"svg"})
+		w, errW := w0.RenderFiles([]string{"svg"})
+		if alt != w0.AltText() {
+			t.Errorf("figure %q: published with alt text %q, whole %q", f.ID, alt, w0.AltText())
+		}
 		if errA != nil || errW != nil {
 			t.Fatalf("figure %q: %v, %v", f.ID, errA, errW)
 		}

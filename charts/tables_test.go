@@ -373,7 +373,7 @@ func TestPalettesDistinct(t *testing.T) {
 				}
 			}
 		}
-		f := &Figure{Style: defaultStyle()}
+		f := &Figure{figureBody: &figureBody{Style: defaultStyle()}}
 		f.Style.Theme = name
 		c := newCtx(f)
 		for i, col := range th.palette {

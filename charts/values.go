@@ -76,7 +76,7 @@ func describeValues(f *Figure, nf numberFormat) string {
 // AltText returns the figure's alt text: alt when given, else a sentence
 // made from the title, subtitle and data with the labels' number format.
 func (f *Figure) AltText() string {
-	if f.Alt != "" {
+	if f.figureBody != nil && f.Alt != "" {
 		return f.Alt
 	}
 	f, err := f.loaded()
