@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
-	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html (default: the file's formats)")
+	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html, inline (default: the file's formats)")
 	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
 	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
 	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts, logos) must be inside `DIR` (default: that TOML file's folder)")
@@ -240,8 +240,26 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		if same > 0 { // --watch leaves files whose bytes did not change
 			kept = fmt.Sprintf(", %d unchanged", same)
 		}
-		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures to %s/ in %s%s\n",
-			nfiles, len(written), len(figs), strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond), kept)
+		// Renditions are counted apart: a figure with embed is a dozen files.
+		done, total, rends := 0, 0, 0
+		for _, f := range figs {
+			if f.RenditionOf == "" {
+				total++
+			}
+		}
+		for _, w := range written {
+			if w.RenditionOf == "" {
+				done++
+			} else {
+				rends++
+			}
+		}
+		also := ""
+		if rends > 0 {
+			also = fmt.Sprintf(" and %d renditions", rends)
+		}
+		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures%s to %s/ in %s%s\n",
+			nfiles, done, total, also, strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond), kept)
 	}
 	return status, inputs
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -260,7 +261,11 @@ func TestSchemaFollowsTables(t *testing.T) {
 	if !slices.Equal(file.Format.Enum, charts.FormatNames()) {
 		t.Errorf("the schema's formats are %v; the formats table has %v", file.Format.Enum, charts.FormatNames())
 	}
-	if want := `\.(` + strings.Join(charts.FormatNames(), "|") + `)$`; !strings.HasSuffix(file.Path.Pattern, want) {
+	var exts []string
+	for _, e := range charts.FormatExtensions() {
+		exts = append(exts, regexp.QuoteMeta(e))
+	}
+	if want := `\.(` + strings.Join(exts, "|") + `)$`; !strings.HasSuffix(file.Path.Pattern, want) {
 		t.Errorf("the schema's path pattern %q does not end in %q", file.Path.Pattern, want)
 	}
 }

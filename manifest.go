@@ -35,6 +35,8 @@ type manifest struct {
 type manifestFigure struct {
 	ID          string          `json:"id"`
 	RenditionOf string          `json:"rendition_of,omitempty"`
+	Media       string          `json:"media,omitempty"`
+	Density     int             `json:"density,omitempty"`
 	Type        string          `json:"type"`
 	Title       string          `json:"title"`
 	Alt         string          `json:"alt"`
@@ -132,6 +134,9 @@ func mergeManifest(dir string, written []manifestFigure) error {
 		}
 		return err
 	}
+	if page := indexPage(dir, m.Figures); page != nil {
+		return writeFile(dir, indexName, page)
+	}
 	return nil
 }
 
@@ -157,6 +162,12 @@ func filesOnDisk(dir string, recs []charts.Output) []charts.Output {
 		}
 	}
 	return out
+}
+
+// fileSumOf is the sha256 of b, as the manifest writes it.
+func fileSumOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // fileSum is the sha256 of a regular file, or "" when it cannot be read.

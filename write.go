@@ -45,7 +45,7 @@ func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, format
 			fmt.Fprintln(stderr, r.err)
 			status = exitFailed
 		default:
-			written = append(written, manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Type: figs[i].Type, Title: figs[i].Title, Alt: r.alt, Files: r.outs})
+			written = append(written, manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Media: figs[i].Media, Density: figs[i].Density, Type: figs[i].Type, Title: figs[i].Title, Alt: r.alt, Files: r.outs})
 			nfiles += len(r.outs)
 		}
 	}

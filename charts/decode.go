@@ -31,6 +31,12 @@ type Figure struct {
 	// RenditionOf is the id of the figure this one is a rendition of
 	// (see renditions), or "".
 	RenditionOf string
+	// Media is the media condition under which the figure's HTML
+	// snippet shows this rendition ("(max-width: 479px)"), and Density
+	// its pixel density; both zero when the figure embeds no breakpoints
+	// (see embeds.go).
+	Media   string
+	Density int
 
 	file string
 	// inputs are the files besides the TOML file that the figure was
@@ -94,7 +100,7 @@ func (fig *Figure) renditions(e *errs) []*Figure {
 	var out []*Figure
 	for _, r := range fig.Style.Renditions {
 		st := fig.Style.rendition(r)
-		if st.Width == fig.Style.Width && st.Height == fig.Style.Height && st.Theme == fig.Style.Theme {
+		if st.Width == fig.Style.Width && st.Height == fig.Style.Height && st.Theme == fig.Style.Theme && st.Scale == fig.Style.Scale {
 			continue
 		}
 		cp := fig.clone()
@@ -103,7 +109,7 @@ func (fig *Figure) renditions(e *errs) []*Figure {
 		cp.Style.check(e)
 		out = append(out, cp)
 	}
-	return out
+	return append(out, fig.embedRenditions(out, e)...)
 }
 
 // renditionName is the rendition a rendition is ("dark", "social"), ""
@@ -326,15 +332,24 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 	// Renditions follow their figure, each with its own id, once every
 	// figure has claimed its own.
 	var all []*Figure
+	owner := map[string]string{} // a rendition's id: its figure's
 	for i, fig := range f.Figures {
 		all = append(all, fig)
 		for _, cp := range pending[i] {
 			if j, dup := seen[cp.ID]; dup {
 				e.figure = fmt.Sprintf("figure %q", fig.ID)
-				e.add("renditions", "rendition %q would be named %q, already the id of figure[%d]", cp.renditionName(), cp.ID, j)
+				key := "renditions"
+				if cp.Density != 0 {
+					key = "embed"
+				}
+				whose := fmt.Sprintf("figure[%d]", j)
+				if j < 0 {
+					whose = fmt.Sprintf("a rendition of figure %q", owner[cp.ID])
+				}
+				e.add(key, "rendition %q would be named %q, already the id of %s", cp.renditionName(), cp.ID, whose)
 				continue
 			}
-			seen[cp.ID] = -1
+			seen[cp.ID], owner[cp.ID] = -1, fig.ID
 			all = append(all, cp)
 		}
 	}
@@ -499,7 +514,8 @@ func (f *Figure) loaded() (*Figure, error) {
 		if r := f.renditionName(); r != "" {
 			g.Style = g.Style.rendition(r)
 		}
-		g.ID, g.RenditionOf = f.ID, f.RenditionOf
+		g.ID, g.RenditionOf, g.Media, g.Density = f.ID, f.RenditionOf, f.Media, f.Density
+		g.Style.Formats = f.Formats() // an embed rendition's are its own
 		f = g
 	}
 	if f.csv == nil || f.Data != nil {

@@ -55,25 +55,40 @@
 //
 // # Style keys
 //
-//	size         "article" 640x400, "wide" 960x540, "social" 1200x675,
-//	             "square" 1080x1080, "story" 1080x1920 (CSS pixels).
-//	             An article or wide figure takes the height its content
-//	             needs, up to its height (bars, ranges, cards and parts
-//	             leave no empty band); social, square and story are
+//	size         "mobile" 360x480, "article" 640x400, "wide" 960x540,
+//	             "social" 1200x675, "square" 1080x1080, "story" 1080x1920
+//	             (CSS pixels). A mobile, article or wide figure takes the
+//	             height its content needs, up to its height (bars, ranges,
+//	             cards and parts leave no empty band); mobile is laid out
+//	             for a phone's column, with an article's type, not a
+//	             scaled-down article; social, square and story are
 //	             frames: their height is kept, the plot centred in it, and
 //	             their type set for the phone they are seen on (a story's
 //	             at three times an article's)
 //	width        16 to 8000 CSS pixels (default 640); overrides size
 //	height       16 to 8000 CSS pixels (default 400); overrides size, and
-//	             is kept as a frame's is
+//	             is kept as a frame's is. "auto": the height the content
+//	             needs, even for a frame size
 //	scale        1 to 4: PNG pixels per CSS pixel (default 2); at most 40
 //	             megapixels per PNG. Or "log" (or "linear", the default)
 //	             for the value axis of column, bar and range charts: ticks
 //	             at powers of ten (and 2 and 5 times them over fewer than
 //	             three decades); values must be above zero; the note, alt
 //	             text and caption start "Logarithmic scale."
-//	formats      any of "png", "svg", "html" (default all three); html, the
-//	             embed snippet, needs png or svg beside it
+//	formats      any of "png", "svg", "html", "inline" (default the first
+//	             three); html, the <picture> snippet, needs png or svg
+//	             beside it; inline is the snippet with the SVGs inside it
+//	embed        the breakpoints the HTML snippet switches between by the
+//	             page's width: any of "mobile", "article", "wide", besides
+//	             the figure's own size, e.g. ["mobile", "article"]. Each is
+//	             also written as a rendition (<id>-mobile.png) at pixel
+//	             densities 1x and 2x, and 3x for mobile (<id>-mobile-3x.png);
+//	             a breakpoint serves pages narrower than three quarters of
+//	             the next one's width ("(max-width: 479px)" below an
+//	             article). Default none: the snippet shows the figure alone
+//	embed_dark   true (default) or false: with embed, each breakpoint is
+//	             also drawn in the other theme, which the snippet shows
+//	             on pages in that colour scheme (prefers-color-scheme)
 //	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
 //	             (default en)
 //	source       the source line, e.g. "Source: ..."
@@ -147,9 +162,11 @@
 //	             5k, 410m, 1.2bn, 3trn. Value-axis ticks turn compact by
 //	             themselves when they would crowd or reach eight digits
 //	renditions   more versions of each figure, each a size, a theme or
-//	             both: ["social", "dark", "square-dark"] writes
-//	             <id>-social.*, <id>-dark.* and <id>-square-dark.* besides
-//	             <id>.*; a rendition equal to the figure itself is skipped
+//	             both, and a pixel density last if wanted: ["social",
+//	             "dark", "square-dark", "mobile-3x"] writes <id>-social.*,
+//	             <id>-dark.*, <id>-square-dark.* and <id>-mobile-3x.*
+//	             besides <id>.*; a rendition equal to the figure itself is
+//	             skipped
 //
 // # Data from a CSV file
 //
@@ -484,6 +501,27 @@
 // series-N and labels, note, source and credit, each with a pc-* class,
 // text kept as <text>) and <id>.html, a script-free <figure> to paste
 // into a CMS. The same input always gives the same bytes.
+//
+// The snippet <id>.html is a <figure> around a <picture>: with embed, a
+// <source> per breakpoint and colour scheme, each with its media
+// condition, a srcset of its densities and its own width and height (the
+// page does not jump), then the figure itself as the <img>, with the alt
+// text, width and height. The image already shows the title, notes,
+// source and credit, so the snippet does not print them again: its only
+// text is a link to source_url ("Data source", in the figure's
+// language), when there is one. <id>.inline.html (format "inline") is
+// the same figure with its SVGs inline, one per breakpoint and colour
+// scheme, and a <style> that shows the one a <picture> would; every id in
+// it starts with its rendition's id and every rule with the <figure>'s
+// own id (presschart-inline-<id>), so two figures on a page keep their
+// own. Neither has a script.
+//
+// Each run also writes, into the output folder, manifest.json (every
+// figure with its files; a rendition made by embed with its "media"
+// condition and "density", so that a CMS can build the same <picture>)
+// and index.html, a page showing every figure's snippets in a plain
+// article column, light or dark as the reader's system is, for the desk
+// to open (at most 200 figures; the rest are in the manifest).
 //
 // # Errors and limits
 //

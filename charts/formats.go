@@ -16,6 +16,10 @@ import (
 // and the manifest's schema all consult it.
 type format struct {
 	name string // in formats = [...] and -f; also the file's extension
+	ext  string // the file's extension when it is not the name
+	// optional says that a figure is written in the format only when
+	// its formats ask for it.
+	optional bool
 	// image says that the file is a picture of the figure; html needs
 	// one beside it to show.
 	image bool
@@ -34,7 +38,45 @@ type format struct {
 var formats = []*format{
 	{name: "png", image: true, pixels: true, write: writePNG},
 	{name: "svg", image: true, write: writeSVG},
-	{name: "html", last: true, write: writeHTML},
+	{name: "html", last: true},
+	{name: "inline", ext: "inline.html", image: true, optional: true},
+}
+
+// The snippets lay renditions out, and laying out reaches back to this
+// table (through decoding a light figure again): their writers are set
+// when the package starts.
+func init() {
+	lookupFormat("html").write = writeHTML
+	lookupFormat("inline").write = writeInline
+}
+
+// DefaultFormats are the formats of a figure whose style names none.
+func DefaultFormats() []string {
+	var out []string
+	for _, f := range formats {
+		if !f.optional {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// FormatExtensions are the file extensions of the formats, in the table's
+// order: "png", ..., "inline.html".
+func FormatExtensions() []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = f.extension()
+	}
+	return out
+}
+
+// extension is the format's file extension.
+func (f *format) extension() string {
+	if f.ext != "" {
+		return f.ext
+	}
+	return f.name
 }
 
 // FormatNames are the names of the formats, in the table's order.
@@ -124,6 +166,15 @@ func writeSVG(_ *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int
 	if err := sc.WriteSVG(w); err != nil {
 		return 0, 0, err
 	}
+	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
+}
+
+func writeInline(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, int, error) {
+	s, err := f.inlineHTML(sc)
+	if err != nil {
+		return 0, 0, err
+	}
+	w.WriteString(s)
 	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
 }
 

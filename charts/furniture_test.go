@@ -21,8 +21,9 @@ func TestFurniture(t *testing.T) {
 		t.Fatal(err)
 	}
 	svg, html := string(outs[0].Data()), string(outs[1].Data())
-	if !strings.Contains(html, `<a href="https://www.thedefensepost.com/">Source: Brig. Gen.`) {
-		t.Errorf("the HTML snippet does not link the source:\n%s", html)
+	// The image shows the source; the snippet adds only its link.
+	if !strings.Contains(html, `<a href="https://www.thedefensepost.com/">Data source</a>`) || strings.Contains(html, "Brig. Gen.") {
+		t.Errorf("the HTML snippet should link the source and not repeat it:\n%s", html)
 	}
 	if !strings.Contains(svg, `data-link="https://www.thedefensepost.com/"`) || strings.Contains(svg, "href=") {
 		t.Error("the SVG should keep the address as data-link and hold no href")

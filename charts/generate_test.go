@@ -58,12 +58,19 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	if rng.Intn(3) == 0 {
 		fmt.Fprintf(&b, "note = %q\n", "Figures for the last quarter are provisional and may be revised when the statistics office publishes its final estimate.")
 	}
-	sizes := []string{"", "size = \"wide\"", "size = \"social\"", "size = \"square\"", "size = \"story\"", "width = 320\nheight = 480", "width = 320", "width = 400\nheight = 300"}
+	sizes := []string{"", "size = \"mobile\"", "size = \"wide\"", "size = \"social\"", "size = \"square\"", "size = \"story\"", "width = 320\nheight = 480", "width = 320", "width = 400\nheight = 300"}
 	if s := sizes[rng.Intn(len(sizes))]; s != "" {
 		b.WriteString(s + "\n")
 	}
 	if rng.Intn(4) == 0 {
 		b.WriteString("theme = \"dark\"\n")
+	}
+	if rng.Intn(12) == 0 {
+		// The phone's and the dark page's renditions, each checked.
+		b.WriteString("embed = [\"mobile\", \"article\"]\n")
+		if rng.Intn(2) == 0 {
+			b.WriteString("embed_dark = false\n")
+		}
 	}
 	locs := []string{"en", "en", "de", "fr", "uk", "pl"}
 	fmt.Fprintf(&b, "locale = %q\nsource = \"Source: national statistics office\"\n", locs[rng.Intn(len(locs))])

@@ -126,14 +126,15 @@ func TestLayoutFindings(t *testing.T) {
 			if err != nil {
 				continue // the generator draws some figures a desk could not
 			}
-			checked++
-			fig := file.Figures[0]
-			for _, fd := range fig.findings(fig.Scene()) {
-				if byEditor(fd) {
-					placed++ // the checker judged the editor's placement
-					continue
+			for _, fig := range file.Figures { // renditions too
+				checked++
+				for _, fd := range fig.findings(fig.Scene()) {
+					if byEditor(fd) {
+						placed++ // the checker judged the editor's placement
+						continue
+					}
+					got = append(got, fmt.Sprintf("generated %s: %s: %s", fig.ID, fd.Rule, fd.What))
 				}
-				got = append(got, fmt.Sprintf("generated %s: %s: %s", id, fd.Rule, fd.What))
 			}
 		}
 	}

@@ -7,6 +7,7 @@ var localeDE = locale{
 	dayDot:      true,
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "KW %[1]d/%[2]d",
+	dataLink:    "Datenquelle",
 	logScale:    "Logarithmische Skala.",
 	rolling:     "Durchschnitt der jeweils letzten %d Werte.",
 	oneSquare:   "Ein Quadrat =",

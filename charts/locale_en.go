@@ -6,6 +6,7 @@ var localeEN = locale{
 	months:      [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "Week %[1]d, %[2]d",
+	dataLink:    "Data source",
 	logScale:    "Logarithmic scale.",
 	rolling:     "Average of the last %d values.",
 	oneSquare:   "One square =",

@@ -6,6 +6,7 @@ var localeES = locale{
 	months:      [12]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d de %[2]d",
+	dataLink:    "Fuente de los datos",
 	logScale:    "Escala logarítmica.",
 	rolling:     "Media de los últimos %d valores.",
 	oneSquare:   "Un cuadrado =",

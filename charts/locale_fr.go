@@ -6,6 +6,7 @@ var localeFR = locale{
 	months:      [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d %[2]d",
+	dataLink:    "Source des données",
 	logScale:    "Échelle logarithmique.",
 	rolling:     "Moyenne des %d dernières valeurs.",
 	oneSquare:   "Un carré =",

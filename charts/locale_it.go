@@ -6,6 +6,7 @@ var localeIT = locale{
 	months:      [12]string{"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sett. %[1]d %[2]d",
+	dataLink:    "Fonte dei dati",
 	logScale:    "Scala logaritmica.",
 	rolling:     "Media degli ultimi %d valori.",
 	oneSquare:   "Un quadrato =",

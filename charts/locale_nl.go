@@ -6,6 +6,7 @@ var localeNL = locale{
 	months:      [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	quarters:    [4]string{"K1", "K2", "K3", "K4"},
 	week:        "Week %[1]d %[2]d",
+	dataLink:    "Databron",
 	logScale:    "Logaritmische schaal.",
 	rolling:     "Gemiddelde van de laatste %d waarden.",
 	oneSquare:   "Eén vierkant =",

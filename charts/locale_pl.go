@@ -6,6 +6,7 @@ var localePL = locale{
 	months:      [12]string{"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
 	quarters:    [4]string{"I kw.", "II kw.", "III kw.", "IV kw."},
 	week:        "Tydz. %[1]d %[2]d",
+	dataLink:    "Źródło danych",
 	logScale:    "Skala logarytmiczna.",
 	rolling:     "Średnia z ostatnich %d wartości.",
 	oneSquare:   "Jeden kwadrat =",

@@ -35,6 +35,9 @@ type locale struct {
 	other     string    // the row top = N adds the rest into: "Other"
 	quotes    [4]string // smart typography's quotes: open, close, and within a quote
 
+	// Words of the HTML snippet.
+	dataLink string // the link to source_url under an embedded figure: "Data source"
+
 	// The alt text. Verbs are fmt's, with explicit argument indices so
 	// that a language can reorder them.
 	nouns       map[string]string // each kind's name: "Column chart"

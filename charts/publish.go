@@ -60,7 +60,7 @@ func (f *Figure) Publish(formats []string) (outs []Output, alt string, err error
 				continue
 			}
 			var buf bytes.Buffer
-			o := Output{Path: f.ID + "." + ft.name, Format: ft.name}
+			o := Output{Path: f.ID + "." + ft.extension(), Format: ft.name}
 			if o.Width, o.Height, err = ft.write(f, sc, outs, &buf); err != nil {
 				return nil, "", fmt.Errorf("%s: figure %q: %s: %v", f.file, f.ID, ft.name, err)
 			}

@@ -52,7 +52,7 @@ func newCtx(f *Figure) *ctx {
 	}
 	// Type is set for the width readers see the figure at: a story
 	// (1080 px, seen at 360) gets three times an article's type.
-	c.u = math.Min(math.Max(st.shown()/640, 0.85), 1.75) * st.Width / st.shown()
+	c.u = st.typeScale()
 	sz := func(base float64) float64 { return math.Round(base*c.u*2) / 2 }
 	c.title, c.subtitle, c.label, c.value, c.tick, c.small = sz(21), sz(15), sz(13), sz(13), sz(12), sz(12)
 	return c

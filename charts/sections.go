@@ -118,7 +118,7 @@ func (f *Figure) light(sec *sectionSource) *Figure {
 		formats = cloneStrings(f.Style.Formats)
 	}
 	return &Figure{ID: strings.Clone(f.ID), Type: strings.Clone(f.Type), Title: strings.Clone(f.Title),
-		RenditionOf: strings.Clone(f.RenditionOf), file: f.file, inputs: f.Inputs(), csv: f.csv, sec: sec,
+		RenditionOf: strings.Clone(f.RenditionOf), Media: f.Media, Density: f.Density, file: f.file, inputs: f.Inputs(), csv: f.csv, sec: sec,
 		lite: &lightFacts{width: f.Style.Width, height: f.Style.Height, scale: f.Style.Scale, formats: formats}}
 }
 

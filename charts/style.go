@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -46,6 +47,11 @@ type Style struct {
 	Compact      bool
 	CompactGB    bool     // compact = "gb": 5k, 410m, 1.2bn, 3trn
 	Renditions   []string // more versions of each figure: "social", "dark", "social-dark"
+	// Embed are the sizes (breakpoints) the HTML snippet switches
+	// between by the page's width; nil for the figure alone. EmbedDark
+	// adds a dark rendition of each, for pages in dark mode.
+	Embed     []string
+	EmbedDark bool
 
 	// FixedHeight says that the height is the figure's to keep: a
 	// frame's (social, square, story) or given with height; else the
@@ -86,6 +92,10 @@ type size struct {
 	// frame says that the platform fixes the height; an article's
 	// figure takes the height its content needs.
 	frame bool
+	// phone says that the figure is laid out for a phone's column and
+	// read at its own size: its type is an article's, not scaled down
+	// with its width.
+	phone bool
 }
 
 // shown is the width readers see the figure at: its preset's, or its
@@ -99,11 +109,23 @@ func (st *Style) shown() float64 {
 
 // sizes are the named size presets.
 var sizes = map[string]size{
-	"article": {640, 400, 640, false},
-	"wide":    {960, 540, 960, false},
-	"social":  {1200, 675, 480, true},
-	"square":  {1080, 1080, 400, true},
-	"story":   {1080, 1920, 360, true},
+	"mobile":  {360, 480, 360, false, true},
+	"article": {640, 400, 640, false, false},
+	"wide":    {960, 540, 960, false, false},
+	"social":  {1200, 675, 480, true, false},
+	"square":  {1080, 1080, 400, true, false},
+	"story":   {1080, 1920, 360, true, false},
+}
+
+// typeScale is what the figure's type is scaled by: 1 at an article's
+// 640 px, larger for frames seen shrunk on a phone, a little smaller for
+// narrow figures of a given width, and 1 for the mobile preset, which a
+// phone shows at its own size.
+func (st *Style) typeScale() float64 {
+	if sz, ok := sizes[st.Size]; ok && sz.phone && sz.w == st.Width {
+		return 1
+	}
+	return math.Min(math.Max(st.shown()/640, 0.85), 1.75) * st.Width / st.shown()
 }
 
 // defaultStyle is what a file without [style] gets.
@@ -113,11 +135,12 @@ func defaultStyle() Style {
 		Width:        640,
 		Height:       400,
 		Scale:        2,
-		Formats:      FormatNames(),
+		Formats:      DefaultFormats(),
 		Locale:       "en",
 		Theme:        "light",
 		Decimals:     -1,
 		TickDecimals: -1,
+		EmbedDark:    true,
 	}
 }
 
@@ -257,10 +280,22 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			st.Width, st.Height, st.FixedHeight = sz.w, sz.h, sz.frame
 		}
 	}
+	if v, ok := t.m["height"].(string); ok {
+		// "auto": the height the content needs, the default but for frames.
+		t.get("height")
+		if v == "auto" {
+			st.FixedHeight = false
+		} else {
+			t.errf("height", "%q is not a height; give CSS pixels, e.g. 400, or \"auto\" for the height the content needs", clip(v))
+		}
+	}
 	for _, side := range []struct {
 		key string
 		dst *float64
 	}{{"width", &st.Width}, {"height", &st.Height}} {
+		if _, ok := t.m[side.key].(string); ok && side.key == "height" {
+			continue
+		}
 		var v float64
 		if t.num(side.key, &v) {
 			if v < minSide || v > maxSide {
@@ -395,13 +430,34 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			st.Renditions = rs
 		}
 	}
+	var bps []string
+	if t.strs("embed", &bps) {
+		ok := true
+		for i, b := range bps {
+			if _, isSize := sizes[b]; !isSize || sizes[b].frame {
+				msg := fmt.Sprintf("%q is not a breakpoint; name a size a page shows in its column: mobile, article or wide", b)
+				if n := nearest(b, []string{"mobile", "article", "wide"}); n != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", n)
+				}
+				t.errf(fmt.Sprintf("embed[%d]", i), "%s", msg)
+				ok = false
+			}
+		}
+		if ok {
+			st.Embed = bps
+		}
+	}
+	t.boolean("embed_dark", &st.EmbedDark)
 }
 
 // checkRendition says what is wrong with a rendition name, or "".
 func checkRendition(r string) string {
 	parts := strings.Split(r, "-")
+	if n := len(parts); n > 0 && density(parts[n-1]) > 0 {
+		parts = parts[:n-1] // a pixel density, "3x", ends the name
+	}
 	if r == "" || len(parts) > 2 {
-		return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, as in \"social-dark\"", r, strings.Join(sortedKeys(sizes), ", "))
+		return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, and a pixel density last if you like, as in \"social-dark\" or \"mobile-3x\"", r, strings.Join(sortedKeys(sizes), ", "))
 	}
 	seenSize, seenTheme := false, false
 	for _, p := range parts {
@@ -413,10 +469,19 @@ func checkRendition(r string) string {
 		case isTheme && !seenTheme:
 			seenTheme = true
 		default:
-			return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, as in \"social-dark\"", r, strings.Join(sortedKeys(sizes), ", "))
+			return fmt.Sprintf("%q is not a rendition; name a size (%s), a theme (light, dark) or both, and a pixel density last if you like, as in \"social-dark\" or \"mobile-3x\"", r, strings.Join(sortedKeys(sizes), ", "))
 		}
 	}
 	return ""
+}
+
+// density is the pixel density a rendition's name part gives ("2x": 2),
+// or 0.
+func density(p string) int {
+	if len(p) == 2 && p[1] == 'x' && p[0] >= '1' && p[0] <= '0'+maxScale {
+		return int(p[0] - '0')
+	}
+	return 0
 }
 
 // rendition returns a copy of the style for a rendition name.
@@ -424,11 +489,13 @@ func (st Style) rendition(r string) Style {
 	for _, p := range strings.Split(r, "-") {
 		if sz, ok := sizes[p]; ok {
 			st.Size, st.Width, st.Height, st.FixedHeight = p, sz.w, sz.h, sz.frame
+		} else if d := density(p); d > 0 {
+			st.Scale = d
 		} else {
 			st.Theme = p
 		}
 	}
-	st.Renditions = nil
+	st.Renditions, st.Embed = nil, nil
 	return st
 }
 

@@ -217,7 +217,10 @@ func (g *Group) Add(n ...Node) *Group {
 
 // Scene is a whole figure.
 type Scene struct {
-	ID            string // the figure id; prefixes the ids of <title> and <desc>
+	ID string // the figure id; prefixes the ids of <title> and <desc>
+	// IDPrefix goes before every group's id in the SVG, so that SVGs
+	// inlined in one page keep ids of their own; "" for ids as drawn.
+	IDPrefix      string
 	Width, Height float64
 	Background    Color // alpha 0 for a transparent background
 	Title         string

@@ -236,7 +236,7 @@ func (e *svgWriter) group(g *Group) {
 	e.str("<g")
 	if g.ID != "" {
 		e.str(` id="`)
-		e.esc(g.ID)
+		e.esc(e.s.IDPrefix + g.ID)
 		e.str(`"`)
 	}
 	if g.Link != "" {
