@@ -42,7 +42,7 @@ func indexPage(dir string, figs []manifestFigure) []byte {
 				if err != nil || fileSumOf(snippet) != file.SHA256 {
 					continue // changed since: the manifest no longer vouches for it
 				}
-				body.WriteString(`<section class="index-figure" id="index-` + html.EscapeString(f.ID) + `" data-format="` + format + `">` + "\n")
+				body.WriteString(`<section class="index-figure" id="index-` + format + "-" + html.EscapeString(f.ID) + `" data-figure="` + html.EscapeString(f.ID) + `" data-format="` + format + `">` + "\n")
 				body.WriteString(`<p class="index-label">` + html.EscapeString(file.Path) + "</p>\n")
 				body.Write(snippet)
 				body.WriteString("</section>\n")
