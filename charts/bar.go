@@ -62,6 +62,26 @@ func plotBars(c *ctx, p rect) drawn {
 		used = n*rh + axisH
 		left = p.x + lw + 12
 	}
+	// On a phone, a long label goes above its bar: the bars keep the
+	// width instead of a wrapped column of names.
+	above := c.onTop(data, p)
+	thick := c.snap(math.Min(rh*0.62, 26*c.u))
+	top, bottom := p.y, p.y+n*rh
+	cys := make([]float64, len(data))
+	var tops []float64
+	if above {
+		thick = c.snap(18 * c.u)
+		labels, tops, cys, bottom = c.stackRows(data, p, top, thick)
+		left, used = p.x, bottom-p.y+axisH
+	} else {
+		for i := range data {
+			cys[i] = top + rh*(float64(i)+0.5)
+		}
+	}
+	spans := [][2]float64{{top, bottom}}
+	if above {
+		spans = bands(cys, thick+4)
+	}
 	x0, x1 := left, p.right()
 	if lo < 0 {
 		x0 += vw
@@ -70,28 +90,26 @@ func plotBars(c *ctx, p rect) drawn {
 		x1 -= vw
 	}
 	s := c.valueScale(lo, hi, x0, x1, 80, c.dataStep())
-	top, bottom := p.y, p.y+n*rh
 	g := &scene.Group{}
 	ax := &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
 					_, to := s.bar(d.Value)
-					return to, top + rh*(float64(i)+0.5), true
+					return to, cys[i], true
 				}
 			}
 			return 0, 0, false
 		}}
-	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
+	grid, axisX, baseline := c.gridlines(s, false, spans, bottom, true)
 	g.Add(grid, axisX)
 
-	thick := c.snap(math.Min(rh*0.62, 26*c.u))
 	bars := &scene.Group{ID: "series-1", Class: "pc-series"}
 	values := &scene.Group{ID: "labels", Class: "pc-labels"}
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
 	capH := c.bold.CapHeight(c.value)
 	for i, d := range data {
-		cy := top + rh*(float64(i)+0.5)
+		cy := cys[i]
 		from, to := s.bar(d.Value)
 		x, w := math.Min(from, to), math.Abs(to-from)
 		fill := c.valueColor(d.Label, d.Value)
@@ -111,6 +129,11 @@ func plotBars(c *ctx, p rect) drawn {
 			values.Add(c.text(to-6, base, label, c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
 		default:
 			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
+		}
+		if above {
+			nodes, _ := c.block(labels[i], p.x, tops[i], c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
+			axisY.Add(nodes...)
+			continue
 		}
 		blockH := float64(len(labels[i])) * labelLH
 		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")

@@ -69,20 +69,40 @@ func plotDumbbells(c *ctx, p rect) drawn {
 
 	left := p.x + lw + 12
 	r := math.Round(6 * c.u)
+	// On a phone, a long label goes above its row: the scale keeps the
+	// width instead of a wrapped column of names.
+	above := c.onTop(data, p)
+	cys := make([]float64, len(data))
+	var tops []float64
+	if above {
+		labels, tops, cys, bottom = c.stackRows(data, p, top, 2*r)
+		left = p.x
+	} else {
+		for i := range data {
+			cys[i] = c.snap(top + rh*(float64(i)+0.5))
+		}
+	}
+	spans := [][2]float64{{top, bottom}}
+	if above {
+		spans = bands(cys, 2*r+4)
+	}
 	// Values sit outside the dots on either side: keep room for them.
 	x0, x1 := left+vw+r+8, p.right()-vw-r-8
+	if above {
+		x0 = left + vw + r + 6 // no label column to keep clear of
+	}
 	minGap := c.width(c.nf.tick(math.Max(math.Abs(lo), math.Abs(hi)), 1), c.tick, false) + 28
 	s := c.valueScale(lo, hi, x0, x1, minGap, c.dataStep())
 	ax := &axes{area: rect{s.p0, top, s.p1 - s.p0, bottom - top}, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for i, d := range data {
 				if d.Label == at {
-					return s.px(d.To), c.snap(top + rh*(float64(i)+0.5)), true
+					return s.px(d.To), cys[i], true
 				}
 			}
 			return 0, 0, false
 		}}
-	grid, axisX, _ := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, false)
+	grid, axisX, _ := c.gridlines(s, false, spans, bottom, false)
 	g.Add(grid, axisX)
 
 	series := &scene.Group{ID: "series-1", Class: "pc-series"}
@@ -90,7 +110,7 @@ func plotDumbbells(c *ctx, p rect) drawn {
 	axisY := &scene.Group{ID: "axis-y", Class: "pc-axis-y"}
 	capH := c.bold.CapHeight(c.value)
 	for i, d := range data {
-		cy := c.snap(top + rh*(float64(i)+0.5))
+		cy := cys[i]
 		fx, tx := c.snap(s.px(d.From)), c.snap(s.px(d.To))
 		fromCol, toCol := c.endColors(d.Label)
 		row := &scene.Group{Class: "pc-dumbbell"}
@@ -109,6 +129,11 @@ func plotDumbbells(c *ctx, p rect) drawn {
 		}
 		if d.From != d.To && c.f.labelled(i, -1) {
 			values.Add(c.text(tx+tdx, cy+capH/2, c.nf.number(d.To), c.value, true, c.th.text, ta, "pc-value pc-to"))
+		}
+		if above {
+			nodes, _ := c.block(labels[i], p.x, tops[i], c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
+			axisY.Add(nodes...)
+			continue
 		}
 		blockH := float64(len(labels[i])) * labelLH
 		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")

@@ -35,6 +35,49 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	return w, labels, lines
 }
 
+// phoneWidth is the plot width below which rows may put their labels
+// above their marks (see onTop).
+const phoneWidth = 440
+
+// onTop reports whether rows' labels go above their marks, across the
+// plot's width, rather than in a column on their left: on a plot as
+// narrow as a phone's, when that column would wrap or take more than a
+// quarter of the width and leave the marks a strip.
+func (c *ctx) onTop(data []Datum, p rect) bool {
+	if p.w >= phoneWidth {
+		return false
+	}
+	lw, _, lines := c.rowLabels(data, p.w*0.38)
+	return lines > 1 || lw > p.w*0.25
+}
+
+// stackRows lays rows out with each label above its mark: the label
+// wrapped to the plot's width, then a mark markH high. It returns each
+// label's lines and top, each mark's centre, and the bottom of the rows.
+func (c *ctx) stackRows(data []Datum, p rect, top, markH float64) (labels [][]string, tops, cys []float64, bottom float64) {
+	labelLH := math.Round(c.label * 1.25)
+	y := top
+	for _, d := range data {
+		lines, _ := c.regular.Wrap(d.Label, c.label, p.w, 0)
+		labels = append(labels, lines)
+		tops = append(tops, y)
+		y += float64(len(lines))*labelLH + math.Round(3*c.u)
+		cys = append(cys, c.snap(y+markH/2))
+		y += markH + math.Round(12*c.u)
+	}
+	return labels, tops, cys, y - math.Round(6*c.u)
+}
+
+// bands are the spans of y that gridlines cross on rows laid out by
+// stackRows: each mark's, so that no gridline strikes through a label.
+func bands(cys []float64, h float64) [][2]float64 {
+	out := make([][2]float64, len(cys))
+	for i, cy := range cys {
+		out[i] = [2]float64{cy - h/2, cy + h/2}
+	}
+	return out
+}
+
 // spread moves the wanted centres ys apart by at least gap, keeping their
 // order and staying within [lo, hi] where there is room; it returns the
 // new centres in the input order.
