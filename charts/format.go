@@ -246,11 +246,16 @@ func (f numberFormat) bareTick(v, step float64) string {
 }
 
 func (f numberFormat) affix(s string) string {
+	// A number never parts from its unit: "2,5 %" as typed wraps as one.
+	pre, suf := glued.Replace(f.prefix), glued.Replace(f.suffix)
 	if strings.HasPrefix(s, "−") && f.prefix != "" {
-		return "−" + f.prefix + strings.TrimPrefix(s, "−") + f.suffix
+		return "−" + pre + strings.TrimPrefix(s, "−") + suf
 	}
-	return f.prefix + s + f.suffix
+	return pre + s + suf
 }
+
+// glued turns the spaces of a prefix or suffix into no-break spaces.
+var glued = strings.NewReplacer(" ", "\u00a0")
 
 // span formats a low–high range: with an en dash, each end in full
 // (10,000–30,000; £410m–£430m); "short" writes the prefix before the

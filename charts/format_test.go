@@ -49,7 +49,7 @@ func TestNumberFormat(t *testing.T) {
 		{"compact millions", nf("en", func(s *Style) { s.Compact = true }).number(1234567), "1.2M"},
 		{"compact de", nf("de", func(s *Style) { s.Compact = true }).number(135000), "135\u00a0Tsd."},
 		{"compact small stays", nf("en", func(s *Style) { s.Compact = true }).number(950), "950"},
-		{"prefix and suffix", nf("en", func(s *Style) { s.Prefix, s.Suffix = "$", " bn" }).number(-1500), "−$1,500 bn"},
+		{"prefix and suffix", nf("en", func(s *Style) { s.Prefix, s.Suffix = "$", " bn" }).number(-1500), "−$1,500\u00a0bn"},
 		{"tick decimals follow step", nf("en", nil).tick(0.5, 0.5), "0.5"},
 		{"tick whole", nf("en", nil).tick(50000, 50000), "50,000"},
 		// Small values keep their significant digits; a sign is kept.
@@ -90,13 +90,13 @@ func TestNumberFormat(t *testing.T) {
 		{"range to", rangeAs("to", "", "%", false).span(-0.6, 1.4), "−0.6% to 1.4%"},
 		{"range to de", func() numberFormat { f := rangeAs("to", "", nbsp+"%", false); f.loc = locales["de"]; return f }().span(-0.6, 1.4), "−0,6\u00a0% bis 1,4\u00a0%"},
 		// A series' own keys (series_formats) and a card's override the figure's.
-		{"series suffix, no prefix", seriesAs(1, numberKeys{prefix: ptr(""), suffix: ptr(" km"), decimals: ptr(1)}).ofSeries(1).number(2.5), "2.5 km"},
+		{"series suffix, no prefix", seriesAs(1, numberKeys{prefix: ptr(""), suffix: ptr(" km"), decimals: ptr(1)}).ofSeries(1).number(2.5), "2.5\u00a0km"},
 		{"other series keeps figure's", seriesAs(1, numberKeys{suffix: ptr(" km")}).ofSeries(0).number(2.5), "$2.5"},
 		{"series compact in Ukrainian", func() numberFormat {
 			f := seriesAs(0, numberKeys{compact: ptr("short"), prefix: ptr(""), suffix: ptr(" грн"), decimals: ptr(2)})
 			f.loc = locales["uk"]
 			return f.ofSeries(0)
-		}().number(2.23e12), "2,23\u00a0трлн грн"},
+		}().number(2.23e12), "2,23\u00a0трлн\u00a0грн"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

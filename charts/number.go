@@ -167,6 +167,12 @@ func plotNumbers(c *ctx, p rect) drawn {
 		}
 		return room
 	}
+	words := 0.0 // the longest word of a label, which a card never splits
+	for _, d := range data {
+		for _, w := range strings.Fields(d.Label) {
+			words = math.Max(words, c.width(w, c.label*1.1, false))
+		}
+	}
 	layout := func(cols int) (big, rowH, cardW float64, rows int, cards []card, over bool) {
 		rows = (n + cols - 1) / cols
 		cardW = (p.w - float64(cols-1)*gap) / float64(cols)
@@ -210,19 +216,14 @@ func plotNumbers(c *ctx, p rect) drawn {
 	// where a number does not fit its card, and then compact numbers.
 	cols := max(1, min(n, int((p.w+gap)/(150*c.u+gap))))
 	big, rowH, cardW, rows, cards, over := layout(cols)
-	for over && cols > 1 {
+	// Fewer, wider cards where a number or a label's word does not fit.
+	for (over || words > cardW) && cols > 1 {
 		cols--
 		big, rowH, cardW, rows, cards, over = layout(cols)
 	}
 	if over {
 		compact = true
 		big, rowH, cardW, rows, cards, _ = layout(cols)
-	}
-	words := 0.0 // the longest word of a label, which a card never splits
-	for _, d := range data {
-		for _, w := range strings.Fields(d.Label) {
-			words = math.Max(words, c.width(w, c.label*1.1, false))
-		}
 	}
 	for k := cols + 1; k <= n && (p.w-float64(k-1)*gap)/float64(k) >= math.Max(90*c.u, words); k++ {
 		if b, rh, cw, r, cs, o := layout(k); b > big && !o {
