@@ -292,3 +292,17 @@ func TestManifestEncoding(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderOrder: each figure is started after its renditions, and a
+// rendition selected without its figure keeps its place.
+func TestRenderOrder(t *testing.T) {
+	fig := func(id, of string) *charts.Figure { return &charts.Figure{ID: id, RenditionOf: of} }
+	figs := []*charts.Figure{fig("a", ""), fig("a-dark", "a"), fig("a-mobile", "a"), fig("b", ""), fig("c-dark", "c"), fig("d", "")}
+	var got []string
+	for _, i := range renderOrder(figs) {
+		got = append(got, figs[i].ID)
+	}
+	if want := []string{"a-dark", "a-mobile", "a", "b", "c-dark", "d"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}

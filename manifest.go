@@ -113,6 +113,19 @@ func mergeManifest(dir string, written []manifestFigure) error {
 			byID[id] = f
 		}
 	}
+	// A figure written now has the renditions written with it: an
+	// earlier run's that it no longer makes (embed removed, a breakpoint
+	// dropped) are not listed, so a CMS does not build a <picture> of
+	// stale images. Their files stay on disk.
+	now := map[string]bool{}
+	for _, f := range written {
+		now[f.ID] = true
+	}
+	for id, f := range byID {
+		if f.RenditionOf != "" && now[f.RenditionOf] && !now[id] {
+			delete(byID, id)
+		}
+	}
 	for _, f := range written {
 		// This run's records first, then the earlier ones of the same
 		// files and of other formats; the first that the disk bears out

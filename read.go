@@ -99,15 +99,23 @@ func duplicateID(figs []*charts.Figure) string {
 func selectFigures(figs []*charts.Figure, only []string, shardI, shardN int) ([]*charts.Figure, error) {
 	var out []*charts.Figure
 	matched := make([]bool, len(only))
+	// A figure's renditions go where it goes: --only a-figure and its
+	// shard take them too, so that its snippet names no file left out.
+	kept := map[string]bool{}
 	for _, f := range figs {
-		keep := len(only) == 0
+		keep := len(only) == 0 || f.RenditionOf != "" && kept[f.RenditionOf]
 		for i, p := range only {
 			if ok, _ := path.Match(p, f.ID); ok {
 				keep, matched[i] = true, true
 			}
 		}
-		if keep && (shardN == 0 || shardOf(f.ID, shardN) == shardI) {
+		group := f.ID
+		if f.RenditionOf != "" {
+			group = f.RenditionOf
+		}
+		if keep && (shardN == 0 || shardOf(group, shardN) == shardI) {
 			out = append(out, f)
+			kept[f.ID] = true
 		}
 	}
 	for i, ok := range matched {
@@ -122,7 +130,8 @@ func selectFigures(figs []*charts.Figure, only []string, shardI, shardN int) ([]
 const maxShards = 100_000
 
 // shardOf returns the shard (1..n) of a figure id: FNV-1a of the id, so a
-// figure stays in its shard whatever else the file holds.
+// figure stays in its shard whatever else the file holds. Renditions are
+// sharded by their figure's id.
 func shardOf(id string, n int) int {
 	h := uint32(2166136261)
 	for i := 0; i < len(id); i++ {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -106,7 +107,7 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 			}
 		}()
 	}
-	for i := range figs {
+	for _, i := range renderOrder(figs) {
 		next <- i
 	}
 	close(next)
@@ -114,8 +115,40 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 	return results
 }
 
+// renderOrder is the order figures are started in: each figure's
+// renditions before it, so that a run interrupted between figures never
+// leaves a snippet naming renditions it did not write (a started figure
+// is always finished).
+func renderOrder(figs []*charts.Figure) []int {
+	present := map[string]bool{}
+	for _, f := range figs {
+		if f.RenditionOf == "" {
+			present[f.ID] = true
+		}
+	}
+	rends := map[string][]int{}
+	for i, f := range figs {
+		if f.RenditionOf != "" && present[f.RenditionOf] {
+			rends[f.RenditionOf] = append(rends[f.RenditionOf], i)
+		}
+	}
+	var out []int
+	for i, f := range figs {
+		switch {
+		case f.RenditionOf == "":
+			out = append(append(out, rends[f.ID]...), i)
+		case !present[f.RenditionOf]: // --only a-rendition: as it comes
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // toStdout writes one figure in one format to stdout.
 func toStdout(figs []*charts.Figure, formats []string, stdout, stderr io.Writer) int {
+	if own := slices.DeleteFunc(slices.Clone(figs), func(f *charts.Figure) bool { return f.RenditionOf != "" }); len(own) == 1 {
+		figs = own // a figure with its renditions: the figure
+	}
 	if len(figs) != 1 {
 		fmt.Fprintf(stderr, "presschart: -o - writes one figure, but %d are selected; choose one with --only\n", len(figs))
 		return exitInvalid

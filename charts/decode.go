@@ -193,11 +193,11 @@ func Load(path, root string) (*File, error) {
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // reservedID reports names that Windows refuses as file names (con, prn,
-// aux, nul, com0-com9, lpt0-lpt9, whatever the extension), and manifest,
-// which would collide with the manifest.
+// aux, nul, com0-com9, lpt0-lpt9, whatever the extension), and manifest
+// and index, which would collide with the manifest and the index page.
 func reservedID(id string) bool {
 	switch id {
-	case "con", "prn", "aux", "nul", "manifest":
+	case "con", "prn", "aux", "nul", "manifest", "index":
 		return true
 	}
 	return len(id) == 4 && (id[:3] == "com" || id[:3] == "lpt") && id[3] >= '0' && id[3] <= '9'
@@ -398,6 +398,9 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 			t.errf("id", "is empty; give a name of lowercase letters, digits and dashes, e.g. \"nepal-drop\"")
 		case !idPattern.MatchString(fig.ID) || len(fig.ID) > 100:
 			t.errf("id", "%q is not a valid id: use lowercase letters a-z, digits and single dashes (it names the output files)", clip(fig.ID))
+			fig.ID = ""
+		case fig.ID == "manifest" || fig.ID == "index":
+			t.errf("id", "%q would name the output folder's %s.%s; choose another id", fig.ID, fig.ID, map[string]string{"manifest": "json", "index": "html"}[fig.ID])
 			fig.ID = ""
 		case reservedID(fig.ID):
 			t.errf("id", "%q is reserved as a file name on some systems; choose another id", fig.ID)

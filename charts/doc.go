@@ -86,9 +86,12 @@
 //	             a breakpoint serves pages narrower than three quarters of
 //	             the next one's width ("(max-width: 479px)" below an
 //	             article). Default none: the snippet shows the figure alone
-//	embed_dark   true (default) or false: with embed, each breakpoint is
+//	embed_dark   true or false (default): with embed, each breakpoint is
 //	             also drawn in the other theme, which the snippet shows
-//	             on pages in that colour scheme (prefers-color-scheme)
+//	             when the reader's system is in that colour scheme
+//	             (prefers-color-scheme). Set it where the site follows
+//	             the reader's dark mode: a site that stays white would
+//	             show dark charts on a white page
 //	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
 //	             (default en)
 //	source       the source line, e.g. "Source: ..."

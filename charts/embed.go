@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"math"
 	"strconv"
@@ -26,11 +27,20 @@ import (
 // and every rule with the figure's own element id, so two figures (or
 // one figure twice) on a page keep their own.
 
-// htmlID is the id of a snippet's <figure>.
-func htmlID(figID, kind string) string { return "presschart-" + kind + figID }
+// htmlID is the id of a snippet's <figure>: presschart-<id>, and
+// presschart-<id>--inline for the inline snippet (a figure id never
+// holds "--", so no figure's id is another's snippet's).
+func htmlID(figID, kind string) string {
+	if kind == "" {
+		return "presschart-" + figID
+	}
+	return "presschart-" + figID + "--" + kind
+}
 
 // embedHTML writes the <picture> snippet for the figure laid out as sc.
-func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
+// It fails when a breakpoint cannot be laid out (too tall to draw), so
+// that no snippet names a file that was not written.
+func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) (string, error) {
 	var b strings.Builder
 	esc := html.EscapeString
 	ext := "svg"
@@ -39,7 +49,7 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
 			ext = "png"
 		}
 	}
-	b.WriteString(`<figure class="presschart" id="` + esc(htmlID(f.ID, "")) + `" style="margin:0">` + "\n")
+	b.WriteString(`<figure class="presschart" id="` + esc(htmlID(f.ID, "")) + `" lang="` + esc(f.Style.Locale) + `" style="margin:0">` + "\n")
 	srcset := func(s embedSource) string {
 		if ext == "svg" {
 			return esc(f.fileOf(s.name(&f.Style, f.Style.Scale), "svg"))
@@ -62,8 +72,15 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
 	} else {
 		b.WriteString("  <picture>\n")
 		for _, s := range sources[:len(sources)-1] {
-			w, h := f.sourceSize(s)
-			b.WriteString(`    <source media="` + esc(s.media) + `" srcset="` + srcset(s) + `"` + wh(w, h) + ">\n")
+			ssc, err := f.sourceLayout(s)
+			if err != nil {
+				return "", err
+			}
+			media := ""
+			if s.media != "" {
+				media = ` media="` + esc(s.media) + `"`
+			}
+			b.WriteString(`    <source` + media + ` srcset="` + srcset(s) + `"` + wh(ssc.Width, ssc.Height) + ">\n")
 		}
 		img = "  " + img + ` srcset="` + srcset(sources[len(sources)-1]) + `"`
 	}
@@ -73,7 +90,7 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) string {
 	}
 	f.caption(&b)
 	b.WriteString("</figure>\n")
-	return b.String()
+	return b.String(), nil
 }
 
 // caption writes the <figcaption>: the link to the source, which the
@@ -96,49 +113,80 @@ func (f *Figure) fileOf(r, ext string) string {
 }
 
 // sourceLayout lays out the figure as the source s draws it, at the
-// figure's own density.
-func (f *Figure) sourceLayout(s embedSource) *scene.Scene {
-	g := f.clone()
-	g.Style = f.Style.rendition(s.name(&f.Style, f.Style.Scale))
-	if r := s.name(&f.Style, f.Style.Scale); r != "" {
-		g.ID = f.ID + "-" + r
+// figure's own density, checked as its rendition is: an error names the
+// breakpoint and the embed key.
+func (f *Figure) sourceLayout(s embedSource) (*scene.Scene, error) {
+	r := s.name(&f.Style, f.Style.Scale)
+	if r == "" {
+		return f.Scene(), nil
 	}
-	return g.Scene()
-}
-
-// sourceSize is the CSS size of the source s: its width and the height
-// its content takes at that width.
-func (f *Figure) sourceSize(s embedSource) (w, h float64) {
-	sc := f.sourceLayout(s)
-	return sc.Width, sc.Height
+	g := f.clone()
+	g.Style = f.Style.rendition(r)
+	g.ID = f.ID + "-" + r
+	sc, err := g.layout(g.Style.Formats)
+	if err != nil {
+		return nil, fmt.Errorf("embed: the %s rendition cannot be drawn: %v", r, err)
+	}
+	return sc, nil
 }
 
 // inlineHTML writes the inline-SVG snippet for the figure laid out as sc.
 func (f *Figure) inlineHTML(sc *scene.Scene) (string, error) {
 	var b strings.Builder
 	esc := html.EscapeString
-	id := htmlID(f.ID, "inline-")
+	id := htmlID(f.ID, "inline")
+	// One SVG per source, in the <picture>'s order; the figure itself
+	// once, shown when no rule applies (and where a CMS strips <style>).
 	sources := f.Style.embedSources()
-	scenes := []*scene.Scene{sc}
-	if len(sources) > 0 {
-		scenes = scenes[:0]
-		for _, s := range sources[:len(sources)-1] {
-			scenes = append(scenes, f.sourceLayout(s))
+	var scenes []*scene.Scene
+	var media []string
+	shown := -1
+	for i, s := range sources {
+		last := i == len(sources)-1
+		switch {
+		case s.name(&f.Style, f.Style.Scale) == "" && shown >= 0:
+			continue // the figure, already among the sources
+		case s.name(&f.Style, f.Style.Scale) == "":
+			shown = len(scenes)
+			scenes = append(scenes, sc)
+		default:
+			ssc, err := f.sourceLayout(s)
+			if err != nil {
+				return "", err
+			}
+			scenes = append(scenes, ssc)
 		}
-		scenes = append(scenes, sc)
+		if last {
+			media = append(media, "-") // the <img>: no rule of its own
+		} else {
+			media = append(media, s.media)
+		}
 	}
-	b.WriteString(`<figure class="presschart" id="` + esc(id) + `" style="margin:0">` + "\n")
+	if len(scenes) == 0 {
+		scenes, media, shown = []*scene.Scene{sc}, []string{"-"}, 0
+	}
+	b.WriteString(`<figure class="presschart" id="` + esc(id) + `" lang="` + esc(f.Style.Locale) + `" style="margin:0">` + "\n")
 	// A <picture> shows the first source that matches; here later rules
-	// win, so the sources' rules come in reverse, the figure's first.
+	// win, so the sources' rules come in reverse.
 	sel := "#" + id + " > .presschart-r"
-	b.WriteString("<style>\n" + sel + "{display:none}\n" + sel + " > svg{display:block;max-width:100%;height:auto}\n")
-	b.WriteString(sel + "-" + strconv.Itoa(len(scenes)-1) + "{display:block}\n")
-	for i := len(scenes) - 2; i >= 0; i-- {
-		b.WriteString("@media " + sources[i].media + "{" + sel + "{display:none}" + sel + "-" + strconv.Itoa(i) + "{display:block}}\n")
+	b.WriteString("<style>\n" + sel + " > svg{display:block;max-width:100%;height:auto}\n")
+	for i := len(scenes) - 1; i >= 0; i-- {
+		rule := sel + "{display:none!important}" + sel + "-" + strconv.Itoa(i) + "{display:block!important}"
+		switch media[i] {
+		case "-":
+		case "":
+			b.WriteString(rule + "\n") // the widest, past the figure's own size
+		default:
+			b.WriteString("@media " + media[i] + "{" + rule + "}\n")
+		}
 	}
 	b.WriteString("</style>\n")
 	for i, s := range scenes {
-		b.WriteString(`<div class="presschart-r presschart-r-` + strconv.Itoa(i) + `">`)
+		hidden := ` style="display:none"`
+		if i == shown {
+			hidden = ""
+		}
+		b.WriteString(`<div class="presschart-r presschart-r-` + strconv.Itoa(i) + `"` + hidden + `>`)
 		own := *s // the scene the other formats draw keeps its ids
 		own.IDPrefix = s.ID + "--"
 		var svg bytes.Buffer

@@ -100,13 +100,18 @@ func (st *Style) embedSources() []embedSource {
 			out = append(out, embedSource{size: b.size, width: b.width, theme: th, media: media, densities: ds, own: b.own, themeFollowed: followed})
 		}
 	}
-	// The figure itself is the <img>: the last source, shown to any page
-	// that matches none of the others. When it is not the widest, the
-	// widest in its theme already matches every page, so the figure
-	// keeps its own media condition.
+	// The figure itself is the <img>, last: shown to any page that
+	// matches none of the sources, and to browsers without <picture>.
+	// When it is the widest breakpoint, it is that source; when it is
+	// not, it keeps its own <source> and media condition, and the widest
+	// (no condition) catches the wider pages before the <img>.
 	for i, s := range out {
 		if s.own && s.theme == st.Theme {
-			out = append(append(out[:i:i], out[i+1:]...), s)
+			if s.media == "" {
+				out = append(out[:i:i], out[i+1:]...)
+			}
+			s.media = ""
+			out = append(out, s)
 			break
 		}
 	}
@@ -128,15 +133,25 @@ func joinMedia(a, b string) string {
 func (fig *Figure) embedRenditions(have []*Figure, e *errs) []*Figure {
 	var out []*Figure
 	pngs := slices.Contains(fig.Style.Formats, "png")
-	for _, s := range fig.Style.embedSources() {
+	svgs := slices.Contains(fig.Style.Formats, "svg")
+	sources := fig.Style.embedSources()
+	reported := false
+	for i, s := range sources {
 		if !pngs {
 			s.densities = []int{fig.Style.Scale} // an SVG serves every density
 		}
 		for _, d := range s.densities {
 			r := s.name(&fig.Style, d)
 			if r == "" {
-				fig.Media, fig.Density = s.media, d
+				if i < len(sources)-1 { // the figure has a <source> of its own
+					fig.Media, fig.Density = s.media, d
+				} else if fig.Density == 0 {
+					fig.Density = d
+				}
 				continue
+			}
+			if slices.ContainsFunc(out, func(h *Figure) bool { return h.ID == fig.ID+"-"+r }) {
+				continue // the figure's own size, listed as its source and its <img>
 			}
 			if i := slices.IndexFunc(have, func(h *Figure) bool { return h.renditionName() == r }); i >= 0 {
 				have[i].Media, have[i].Density = s.media, d
@@ -145,16 +160,52 @@ func (fig *Figure) embedRenditions(have []*Figure, e *errs) []*Figure {
 			cp := fig.clone()
 			cp.ID, cp.Style, cp.RenditionOf = fig.ID+"-"+r, fig.Style.rendition(r), fig.ID
 			cp.Media, cp.Density = s.media, d
+			// The files the snippet names: PNGs, or SVGs when the figure
+			// writes no PNG (an SVG serves every density). The inline
+			// snippet draws its SVGs itself.
 			cp.Style.Formats = nil
 			if pngs {
 				cp.Style.Formats = []string{"png"}
 			}
-			if d == fig.Style.Scale {
+			if svgs && d == fig.Style.Scale {
 				cp.Style.Formats = append(cp.Style.Formats, "svg")
 			}
-			cp.Style.check(e)
+			if len(cp.Style.Formats) == 0 {
+				continue
+			}
+			if px := cp.Style.Width * cp.Style.Height * float64(d*d); pngs && px > maxPixels {
+				if !reported {
+					e.add("embed", "the rendition %q would be %gx%g at %dx, %.0f megapixels; a PNG may have at most %d: embed narrower sizes, or make the figure smaller", r, cp.Style.Width, cp.Style.Height, d, px/1e6, maxPixels/1_000_000)
+					reported = true
+				}
+				continue
+			}
 			out = append(out, cp)
 		}
 	}
 	return out // at most 23: three breakpoints, two themes, four densities
+}
+
+// DensityVariant reports whether the figure is a rendition that draws
+// another one's layout at another pixel density ("mobile-3x"): it has
+// that one's text and places, so a check of that one covers it.
+func (f *Figure) DensityVariant() bool {
+	r := f.renditionName()
+	parts := strings.Split(r, "-")
+	return r != "" && density(parts[len(parts)-1]) > 0
+}
+
+// ownFormats narrows formats chosen for a run (-f) to those an embed
+// rendition is written in: -f png,html writes no snippet per rendition.
+func (f *Figure) ownFormats(formats []string) []string {
+	if f.RenditionOf == "" || f.Density == 0 {
+		return formats
+	}
+	var out []string
+	for _, name := range formats {
+		if slices.Contains(f.Formats(), name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -179,6 +179,10 @@ func writeInline(f *Figure, sc *scene.Scene, _ []Output, w *bytes.Buffer) (int, 
 }
 
 func writeHTML(f *Figure, sc *scene.Scene, done []Output, w *bytes.Buffer) (int, int, error) {
-	w.WriteString(f.embedHTML(sc, done))
+	snippet, err := f.embedHTML(sc, done)
+	if err != nil {
+		return 0, 0, err
+	}
+	w.WriteString(snippet)
 	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
 }

@@ -42,6 +42,9 @@ func (f *Figure) Publish(formats []string) (outs []Output, alt string, err error
 	if formats == nil {
 		formats = f.Formats()
 	}
+	if formats = f.ownFormats(formats); len(formats) == 0 {
+		return nil, "", nil // an embed rendition in none of the formats asked for
+	}
 	if f, err = f.loaded(); err != nil {
 		return nil, "", err
 	}

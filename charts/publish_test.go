@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"sync"
 	"testing"
@@ -84,5 +86,56 @@ func TestAltText(t *testing.T) {
 		if got := fig.AltText(); got != want[id] {
 			t.Errorf("%s:\n got %s\nwant %s", fig.ID, got, want[id])
 		}
+	}
+}
+
+// TestDensitiesShareLayout: every density of a breakpoint draws one
+// layout, the size its <source> gives; generated figures of every type
+// at a phone's width with 1x, 2x and 3x renditions.
+func TestDensitiesShareLayout(t *testing.T) {
+	files := []string{"../data.toml",
+		// At 1x on its own grid, a label of this stack moved below the bar.
+		"[[figure]]\nid = \"s\"\ntype = \"stack\"\ntitle = \"Parts\"\nsize = \"mobile\"\nrenditions = [\"1x\"]\ntotal = 18000\ndata = [{ label = \"Killed\", value = 1342 }, { label = \"Wounded\", value = 3075 }, { label = \"Missing\", value = 4808 }]\n"}
+	for _, name := range kindNames() {
+		rng := rand.New(rand.NewSource(int64(len(name))))
+		for i := 0; i < 8; i++ {
+			src := genFigure(rng, kinds[name], fmt.Sprintf("%s-%d", name, i)) + "embed = [\"mobile\", \"article\"]\n"
+			files = append(files, src)
+		}
+	}
+	checked := 0
+	for _, src := range files {
+		var f *File
+		var err error
+		if src == "../data.toml" {
+			f, err = Load(src, "")
+		} else if f, err = Decode("generated.toml", []byte(src), "."); err != nil {
+			continue // a figure the generator draws that a desk could not
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]*Figure{}
+		for _, fig := range f.Figures {
+			byID[fig.ID] = fig
+		}
+		for _, fig := range f.Figures {
+			if !fig.DensityVariant() {
+				continue
+			}
+			base := fig.ID[:strings.LastIndex(fig.ID, "-")]
+			b, ok := byID[base]
+			if !ok {
+				t.Fatalf("%s: no %s to compare with", fig.ID, base)
+			}
+			sa, sb := fig.Scene(), b.Scene()
+			if sa.Width != sb.Width || sa.Height != sb.Height {
+				t.Errorf("%s is %gx%g, %s %gx%g", fig.ID, sa.Width, sa.Height, base, sb.Width, sb.Height)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d density renditions compared", checked)
 	}
 }

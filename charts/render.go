@@ -69,7 +69,12 @@ func (c *ctx) snapLine(v, width float64) float64 {
 }
 
 // grid is how many device pixels a CSS pixel holds.
-func (c *ctx) grid() float64 { return float64(max(1, c.f.Style.Scale)) }
+func (c *ctx) grid() float64 {
+	if c.f.Style.layoutScale > 0 {
+		return float64(c.f.Style.layoutScale)
+	}
+	return float64(max(1, c.f.Style.Scale))
+}
 
 func snapTo(v, grid float64) float64 { return math.Round(v*grid) / grid }
 

@@ -59,6 +59,12 @@ type Style struct {
 	// it when the content needs more.
 	FixedHeight bool
 
+	// layoutScale is the density whose pixel grid the layout snaps to,
+	// when it is not Scale: a rendition at another density ("mobile-3x")
+	// draws its figure's layout, so that every density of a breakpoint
+	// has one height and one set of line breaks. 0: Scale.
+	layoutScale int
+
 	// gbKey is where compact = "gb" was set, for the check that the
 	// locale is English; "" when it was not.
 	gbKey string
@@ -140,7 +146,6 @@ func defaultStyle() Style {
 		Theme:        "light",
 		Decimals:     -1,
 		TickDecimals: -1,
-		EmbedDark:    true,
 	}
 }
 
@@ -490,6 +495,11 @@ func (st Style) rendition(r string) Style {
 		if sz, ok := sizes[p]; ok {
 			st.Size, st.Width, st.Height, st.FixedHeight = p, sz.w, sz.h, sz.frame
 		} else if d := density(p); d > 0 {
+			// Another density draws the same layout: the figure's
+			// grid, not the new one, places every edge.
+			if st.layoutScale == 0 {
+				st.layoutScale = st.Scale
+			}
 			st.Scale = d
 		} else {
 			st.Theme = p
