@@ -248,9 +248,10 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 			}
 		}
 		for _, w := range written {
-			if w.RenditionOf == "" {
+			switch {
+			case w.RenditionOf == "":
 				done++
-			} else {
+			case len(w.Files) > 0: // not a rendition -f left without files
 				rends++
 			}
 		}
@@ -258,7 +259,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		if rends > 0 {
 			also = fmt.Sprintf(" and %d renditions", rends)
 		}
-		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures%s to %s/ in %s%s\n",
+		fmt.Fprintf(stderr, "presschart: wrote %d files for %d of %d figures%s to %s/ (and its manifest) in %s%s\n",
 			nfiles, done, total, also, strings.TrimSuffix(o.out, "/"), time.Since(start).Round(time.Millisecond), kept)
 	}
 	return status, inputs
@@ -285,6 +286,10 @@ func countFigures(figs []*charts.Figure) string {
 func list(figs []*charts.Figure, stdout, stderr io.Writer) int {
 	var b strings.Builder
 	for _, f := range figs {
+		if f.RenditionOf != "" {
+			fmt.Fprintf(&b, "%s\t%s\trendition of %s\n", f.ID, f.Type, f.RenditionOf)
+			continue
+		}
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", f.ID, f.Type, f.Title)
 	}
 	if _, err := io.WriteString(stdout, b.String()); err != nil {

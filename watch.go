@@ -41,7 +41,11 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 			}
 		}
 		if !o.quiet {
-			fmt.Fprintf(stderr, "presschart: watching %d files for changes; Ctrl-C stops\n", len(before))
+			noun := "files"
+			if len(before) == 1 {
+				noun = "file"
+			}
+			fmt.Fprintf(stderr, "presschart: watching %d %s for changes; Ctrl-C stops\n", len(before), noun)
 		}
 		for changed := false; !changed; {
 			select {

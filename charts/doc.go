@@ -58,8 +58,10 @@
 //	size         "mobile" 360x480, "article" 640x400, "wide" 960x540,
 //	             "social" 1200x675, "square" 1080x1080, "story" 1080x1920
 //	             (CSS pixels). A mobile, article or wide figure takes the
-//	             height its content needs, up to its height (bars, ranges,
-//	             cards and parts leave no empty band); mobile is laid out
+//	             height its content needs: about its height for a plot
+//	             that fills it (lines, columns), less where the content
+//	             is shorter (bars, ranges, cards and parts leave no empty
+//	             band), more where it needs more; mobile is laid out
 //	             for a phone's column, with an article's type, not a
 //	             scaled-down article; social, square and story are
 //	             frames: their height is kept, the plot centred in it, and
