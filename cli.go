@@ -214,7 +214,16 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		return exitFailed, inputs
 	}
 	removeStaleTemps(o.out)
+	// Counted now: past writing, nothing keeps the figures (and the text
+	// a large file's figures are decoded again from) alive.
+	total := 0
+	for _, f := range figs {
+		if f.RenditionOf == "" {
+			total++
+		}
+	}
 	written, nfiles, same, status := writeFigures(ctx, o, figs, formats, skipSame, stderr)
+	figs = nil
 
 	// The manifest takes every figure that was written, even when the
 	// run was interrupted or another figure failed.
@@ -241,12 +250,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 			kept = fmt.Sprintf(", %d unchanged", same)
 		}
 		// Renditions are counted apart: a figure with embed is a dozen files.
-		done, total, rends := 0, 0, 0
-		for _, f := range figs {
-			if f.RenditionOf == "" {
-				total++
-			}
-		}
+		done, rends := 0, 0
 		for _, w := range written {
 			switch {
 			case w.RenditionOf == "":

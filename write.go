@@ -39,14 +39,16 @@ func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, format
 		}
 		return nil
 	})
-	for i, r := range results {
+	for _, r := range results {
 		switch {
 		case r.skipped:
 		case r.err != nil:
 			fmt.Fprintln(stderr, r.err)
 			status = exitFailed
 		default:
-			written = append(written, manifestFigure{ID: figs[i].ID, RenditionOf: figs[i].RenditionOf, Media: figs[i].Media, Density: figs[i].Density, Type: figs[i].Type, Title: figs[i].Title, Alt: r.alt, Files: r.outs})
+			m := r.entry
+			m.Alt, m.Files = r.alt, r.outs
+			written = append(written, m)
 			nfiles += len(r.outs)
 		}
 	}
@@ -58,6 +60,7 @@ func writeFigures(ctx context.Context, o *options, figs []*charts.Figure, format
 const shortRun = 16
 
 type result struct {
+	entry   manifestFigure // the figure's id, type, title, rendition
 	outs    []charts.Output
 	alt     string
 	err     error
@@ -66,7 +69,8 @@ type result struct {
 
 // renderAll renders the figures, jobs at a time, and hands each one's
 // files to write. The results keep the figures' order and describe the
-// files without holding their bytes.
+// files without holding their bytes. It drops each figure from figs once
+// drawn: the caller must not use them after.
 func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, jobs int, write func(*charts.Figure, []charts.Output) error) []result {
 	// A short run (a story's few figures, a preview) is all start-up:
 	// the collector would run after every 4 MB canvas, for a heap that
@@ -100,10 +104,15 @@ func renderAll(ctx context.Context, figs []*charts.Figure, formats []string, job
 				for j := range outs {
 					outs[j].Release()
 				}
-				results[i] = result{outs: outs, err: err}
+				f := figs[i]
+				results[i] = result{outs: outs, err: err, entry: manifestFigure{ID: f.ID, RenditionOf: f.RenditionOf, Media: f.Media, Density: f.Density, Type: f.Type, Title: f.Title}}
 				if err == nil {
 					results[i].alt = alt
 				}
+				// Drawn: the run needs only its record now. (A large
+				// file's light figures go, and with the last of them the
+				// file's text.)
+				figs[i] = nil
 			}
 		}()
 	}

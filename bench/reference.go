@@ -45,9 +45,16 @@ func main() {
 			out = append(out, c)
 		}
 	}
+	// The peers draw one PNG and one SVG per chart: so does this work.
+	// The story's embed renditions (a phone's and dark pages', at three
+	// densities) are the story's, not the charts' the peers draw.
+	style := story["style"].(map[string]any)
+	delete(style, "embed")
+	delete(style, "embed_dark")
+	style["formats"] = []string{"png", "svg"}
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
-	if err := toml.NewEncoder(w).Encode(map[string]any{"style": story["style"], "figure": out}); err != nil {
+	if err := toml.NewEncoder(w).Encode(map[string]any{"style": style, "figure": out}); err != nil {
 		fmt.Fprintln(os.Stderr, "reference:", err)
 		os.Exit(1)
 	}

@@ -26,7 +26,7 @@ echo "machine: $(nproc) cores, $(go version | cut -d' ' -f3)"
 walls=()
 for i in 1 2 3 4 5; do walls+=("$(measure data.toml "$work/out" | cut -d' ' -f1)"); done
 median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 3p)
-echo "data.toml ($(grep -c '^\[\[figure\]\]' data.toml) figures, PNG + SVG): median wall ${median} s of 5 runs"
+echo "data.toml ($("$bin" --list data.toml | grep -vc 'rendition of') figures and $("$bin" --list data.toml | grep -c 'rendition of') renditions, PNG + SVG): median wall ${median} s of 5 runs"
 
 outs=("$work/out")
 [ -d /dev/shm ] && outs+=("/dev/shm/presschart-bench-$$")
@@ -43,7 +43,11 @@ for n in 10 100 1000 10000; do
 done
 rm -rf "/dev/shm/presschart-bench-$$"
 "$bin" -q -f png -o "$work/story" data.toml
-bytes=$(ls -l "$work"/story/*.png | awk '{print $5}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+# The figures' own PNGs, not their phone and dark renditions.
+bytes=$("$bin" --list data.toml | grep -v 'rendition of' | cut -f1 | while read -r id; do stat -c %s "$work/story/$id.png"; done |
+  sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "median PNG of the story's figures: $bytes bytes"
+phone=$(ls "$work"/story/*-mobile-3x.png 2>/dev/null | xargs -r stat -c %s | sort -n | awk '{a[NR]=$1} END {if (NR) print a[1] "-" a[NR]}')
+[ -n "$phone" ] && echo "a phone's PNG per figure (3x): $phone bytes"
 echo
 bash bench/peer.sh "${1:-5}"
