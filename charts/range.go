@@ -109,7 +109,13 @@ func plotRanges(c *ctx, p rect) drawn {
 	// Spare height opens the gaps between rows, up to a limit; a single
 	// row stays at the top.
 	if spare := p.h - natural; spare > 0 && n > 1 {
-		gap += math.Min(spare/float64(n-1), 48*c.u)
+		// A frame's height is kept: its rows may spread further than a
+		// figure's that takes the height it needs.
+		most := 24 * c.u
+		if c.f.Style.FixedHeight {
+			most = 48 * c.u
+		}
+		gap += math.Min(spare/float64(n-1), most)
 	}
 
 	x1 := p.right() - spanW - r - 10
@@ -153,6 +159,11 @@ func plotRanges(c *ctx, p rect) drawn {
 		case own:
 			last := nodes[len(nodes)-1].(*scene.Text)
 			values.Add(c.text(p.x, last.Y+labelLH, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
+		case above && x1+r+7+c.width(c.spanLabel(d), c.value, true) <= p.right():
+			// Room after the band: the label stands beside it.
+			values.Add(c.text(x1+r+7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
+		case above && x0-r-7-c.width(c.spanLabel(d), c.value, true) >= p.x:
+			values.Add(c.text(x0-r-7, cy+capH/2, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
 		case above:
 			first := nodes[0].(*scene.Text)
 			values.Add(c.text(p.right(), first.Y, c.spanLabel(d), c.value, true, c.th.text, scene.End, "pc-value pc-s1"))
