@@ -239,17 +239,23 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []b
 var plainNumber = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
 // describeHeader lists a CSV file's columns for an error message: at most
-// eight, each cut short, so that a file that is not the expected CSV is
-// not echoed into the message.
+// eight, each cut short, and no more than fit in 300 bytes, so that a file
+// that is not the expected CSV is not echoed into the message.
 func describeHeader(header []string) string {
-	const most = 8
+	const most, budget = 8, 300
 	names := make([]string, 0, most)
+	size := 0
 	for _, h := range header[:min(len(header), most)] {
-		names = append(names, strconv.Quote(clip(h)))
+		q := strconv.Quote(clip(h))
+		if size+len(q) > budget && len(names) > 0 {
+			break
+		}
+		names = append(names, q)
+		size += len(q) + 2
 	}
 	s := "its columns are " + strings.Join(names, ", ")
-	if len(header) > most {
-		s += fmt.Sprintf(" and %d more", len(header)-most)
+	if len(header) > len(names) {
+		s += fmt.Sprintf(" and %d more", len(header)-len(names))
 	}
 	return s
 }

@@ -3,8 +3,10 @@ package charts
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -282,5 +284,48 @@ func TestErrorsAreBoundedAndSafe(t *testing.T) {
 	_, err = Decode("keys.toml", []byte("[style]\n\"\\u001b[2J\\u001b[32mfake\\nall good: \" = 1\n\"\\u202e\" = 2\n"), ".")
 	if err == nil || strings.ContainsAny(err.Error(), "\x1b\u202e") || strings.Count(err.Error(), "\n") != 1 {
 		t.Errorf("keys reach the message raw: %q", err)
+	}
+}
+
+// TestClipBoundsQuotedExcerpts: an excerpt stays short once quoted, for
+// text of any bytes (a control byte or a broken UTF-8 sequence quotes as
+// four to ten bytes), and a header of binary column names gives a short
+// message. A fuzzed CSV header once grew one message to 603 bytes.
+func TestClipBoundsQuotedExcerpts(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		b := make([]byte, rnd.IntN(400))
+		for j := range b {
+			b[j] = byte(rnd.IntN(256))
+		}
+		if i%3 == 0 {
+			b = []byte(strings.Repeat("\u2028\U0001F600é\x00", len(b)))
+		}
+		c := clip(string(b))
+		if q := strconv.Quote(c); len(q) > 64+2+6 {
+			t.Fatalf("clip(%.40q) quotes as %d bytes: %s", b, len(q), q)
+		}
+		if !strings.HasPrefix(string(b), strings.TrimSuffix(c, "…")) {
+			t.Fatalf("clip(%.40q) = %q is not its beginning", b, c)
+		}
+	}
+	if got := clip("Russia’s army"); got != "Russia’s army" {
+		t.Errorf("a short text is cut: %q", got)
+	}
+	dir := t.TempDir()
+	var head []string
+	for i := 0; i < 12; i++ {
+		head = append(head, strings.Repeat("\x1b\x11\xae", 30))
+	}
+	os.WriteFile(filepath.Join(dir, "data.csv"), []byte(strings.Join(head, ",")+"\n1,2\n"), 0o644)
+	_, err := Decode(filepath.Join(dir, "f.toml"), []byte("[[figure]]\nid = \"c\"\ntype = \"bar\"\ntitle = \"CSV\"\ndata = \"data.csv\"\n"), dir)
+	es, _ := err.(Errors)
+	if len(es) == 0 {
+		t.Fatalf("a header of binary names is read: %v", err)
+	}
+	for _, e := range es {
+		if len(e.Msg) > 400 || !strings.Contains(e.Msg, "more") {
+			t.Errorf("a message of %d bytes that does not count the columns left out: %s", len(e.Msg), e.Msg)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,17 +53,43 @@ func typeName(v any) string {
 	return fmt.Sprintf("a %T", v)
 }
 
-// clip cuts s to 40 characters for an error message, so that a message
-// quotes an excerpt of a long value, never all of it.
+// clip cuts s to an excerpt for an error message, so that a message
+// quotes part of a long value, never all of it: at most 40 characters,
+// and at most 64 bytes once quoted, since a byte that is not valid UTF-8
+// or a control character grows to an escape (\x1b) four or six bytes
+// long when the message quotes it with %q.
 func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == 40 {
+	const runes, quoted = 40, 64
+	n, w := 0, 0
+	for i, r := range s {
+		w += quotedWidth(r, s[i:])
+		if n == runes || w > quoted {
 			return s[:i] + "…"
 		}
 		n++
 	}
 	return s
+}
+
+// quotedWidth is how many bytes strconv.Quote writes for the rune r that
+// starts rest.
+func quotedWidth(r rune, rest string) int {
+	switch {
+	case r == utf8.RuneError:
+		if _, size := utf8.DecodeRuneInString(rest); size == 1 {
+			return 4 // \xff
+		}
+		return 3
+	case r == '"' || r == '\\' || r == '\n' || r == '\t' || r == '\r':
+		return 2
+	case strconv.IsPrint(r):
+		return utf8.RuneLen(r)
+	case r < 0x80:
+		return 4 // \x1b
+	case r < 0x10000:
+		return 6 // \u00ad
+	}
+	return 10
 }
 
 // maxString is the longest text presschart takes in any field.
