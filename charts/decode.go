@@ -217,6 +217,17 @@ func DecodeIn(name string, src []byte, dir, root string) (*File, error) {
 	return f, err
 }
 
+// DecodeRequest decodes a file that came over the network (presschart
+// serve --api): files it names (CSV, fonts, logos) are read from inside
+// root, and are refused when root is "", so that a request can never make
+// the service read or echo a file of its machine.
+func DecodeRequest(name string, src []byte, root string) (*File, error) {
+	if root == "" {
+		return DecodeIn(name, src, ".", noFiles)
+	}
+	return DecodeIn(name, src, root, root)
+}
+
 // decodeFile is DecodeIn; whole makes it decode the file in one piece
 // rather than a figure at a time, and split reports which it did.
 func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File, split bool, err error) {
@@ -355,6 +366,7 @@ func decodeFile(name string, src []byte, dir, root string, whole bool) (f *File,
 	}
 	f.Figures = all
 	if err := e.err(); err != nil {
+		locate(src, e.list)
 		return nil, split, err
 	}
 	return f, split, nil

@@ -188,7 +188,7 @@
 // fields than the header, an empty or non-numeric cell and a missing
 // column are errors with the CSV line and column:
 //
-//	data.toml: figure "nepal": data: nepal.csv:3:6: column "count": "abc" is not a number
+//	data.toml:12:1: figure "nepal": data: nepal.csv:3:6: column "count": "abc" is not a number
 //
 // A file reports at most 10 such problems and counts the rest; a message
 // quotes at most 40 characters of a cell or a column name. A quoting error
@@ -531,11 +531,11 @@
 // # Errors and limits
 //
 // Every problem of a file is reported at once, each naming the file, the
-// figure and the key, with the line and column where the TOML decoder
-// knows them:
+// line and column, the figure and the key; a key that is missing points at
+// its figure's [[figure]] line:
 //
 //	data.toml:3:9: expected a top-level item to end with a newline ...
-//	data.toml: figure "nepal-drop": data[1].value: is nan; give a number
+//	data.toml:14:27: figure "nepal-drop": data[1].value: is nan; give a number
 //
 // Text may not hold control characters or invisible direction marks, and
 // every character of every drawn text (title, subtitle, note, source,

@@ -46,9 +46,13 @@ func FuzzDecode(f *testing.F) {
 			if !ok || len(es) == 0 {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
+			lines := bytes.Count(src, []byte("\n")) + 1
 			for _, e := range es {
 				if !strings.HasPrefix(e.Error(), "fuzz.toml") {
 					t.Fatalf("message does not name the file: %q", e.Error())
+				}
+				if e.Line < 0 || e.Line > lines || e.Line > 0 && e.Col < 1 {
+					t.Fatalf("placed at %d:%d in a file of %d lines: %q", e.Line, e.Col, lines, e.Error())
 				}
 			}
 			return

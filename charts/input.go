@@ -103,6 +103,10 @@ func (e *errs) readNamed(k, name string, ext []string, limit int64, what string)
 		e.add(k, "is empty; give the path of %s", what)
 		return nil
 	}
+	if e.root == noFiles {
+		e.add(k, "names a file (%q); a request to the render service cannot read files unless the service is started with --root DIR", clip(name))
+		return nil
+	}
 	if filepath.IsAbs(name) || filepath.VolumeName(name) != "" || strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) {
 		e.add(k, "%q is an absolute path; give a path relative to %s", name, e.file)
 		return nil
@@ -171,6 +175,10 @@ func (e *errs) readNamed(k, name string, ext []string, limit int64, what string)
 	}
 	return &namedFile{key: absPath, data: data, sum: sha256.Sum256(data), info: info}
 }
+
+// noFiles is the root of a file that may name no files: a request body.
+// No folder can have this name.
+const noFiles = "\x00"
 
 // rootName names the folder that named files must stay in, for messages.
 func (e *errs) rootName() string {
