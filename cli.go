@@ -33,6 +33,7 @@ const usageHead = `presschart renders newsroom charts from a TOML file into PNG 
 
 Usage:
   presschart [flags] [FILE.toml ...]
+  presschart serve [--api] [flags] [FILE.toml ...]   preview in a browser, or a render service
 
 FILE defaults to data.toml; "-" reads TOML from standard input.
 For every figure it writes OUT/<id>.png, OUT/<id>.svg and OUT/<id>.html
@@ -47,6 +48,7 @@ Examples:
   presschart --only nepal-drop -f png -o - > nepal.png
   presschart --shard 2/4 election.toml   the second quarter of the figures
   presschart --watch                  re-render on every save of data.toml
+  presschart serve                    a page that redraws data.toml on every save
 
 Exit status: 0 all written, 1 a figure failed to render or write,
 2 bad usage or invalid input (nothing written), 130 interrupted.
@@ -73,6 +75,9 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return serveMain(args[1:], stdout, stderr)
+	}
 	var o options
 	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)

@@ -11,7 +11,8 @@ import (
 	"time"
 )
 
-// watchEvery is how often --watch looks at its inputs.
+// watchEvery is how often --watch looks at its inputs where the system
+// gives no file events.
 var watchEvery = 300 * time.Millisecond
 
 // watch renders, then renders again whenever a TOML file, or a CSV or
@@ -19,6 +20,8 @@ var watchEvery = 300 * time.Millisecond
 // Errors are printed and the watch goes on; an interrupt ends it with
 // status 0.
 func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Writer) int {
+	waiter := newChangeWaiter()
+	defer waiter.close()
 	inputs := slices.Clone(files)
 	for {
 		// The stamps are taken before the files are read, so a save
@@ -28,18 +31,7 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 		if ctx.Err() != nil {
 			return exitOK
 		}
-		inputs = used
-		for _, f := range files {
-			for _, ext := range []string{"*.csv", "*.ttf", "*.otf"} {
-				m, _ := filepath.Glob(filepath.Join(globEscape(filepath.Dir(f)), ext))
-				inputs = append(inputs, m...)
-			}
-		}
-		for p, st := range stamps(inputs) {
-			if _, known := before[p]; !known {
-				before[p] = st // new to the watch: as it is now
-			}
-		}
+		inputs = watchList(files, used, before)
 		if !o.quiet {
 			noun := "files"
 			if len(before) == 1 {
@@ -47,21 +39,30 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 			}
 			fmt.Fprintf(stderr, "presschart: watching %d %s for changes; Ctrl-C stops\n", len(before), noun)
 		}
-		for changed := false; !changed; {
-			select {
-			case <-ctx.Done():
-				return exitOK
-			case <-time.After(watchEvery):
-			}
-			now := stamps(inputs)
-			changed = false
-			for p, st := range now {
-				if before[p] != st {
-					changed = true
-				}
-			}
+		if !waiter.wait(ctx, inputs, before) {
+			return exitOK
 		}
 	}
+}
+
+// watchList is what a watch of files looks at: the files the figures were
+// made from (used), and every CSV and font file beside a TOML file, which
+// a fixed figure may come to use. A file new to the watch is added to
+// before as it is now.
+func watchList(files, used []string, before map[string]string) []string {
+	inputs := slices.Clone(used)
+	for _, f := range files {
+		for _, ext := range []string{"*.csv", "*.ttf", "*.otf"} {
+			m, _ := filepath.Glob(filepath.Join(globEscape(filepath.Dir(f)), ext))
+			inputs = append(inputs, m...)
+		}
+	}
+	for p, st := range stamps(inputs) {
+		if _, known := before[p]; !known {
+			before[p] = st // new to the watch: as it is now
+		}
+	}
+	return inputs
 }
 
 // stamps records each file's size and modification time ("" when it is

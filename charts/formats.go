@@ -186,3 +186,10 @@ func writeHTML(f *Figure, sc *scene.Scene, done []Output, w *bytes.Buffer) (int,
 	w.WriteString(snippet)
 	return int(math.Round(sc.Width)), int(math.Round(sc.Height)), nil
 }
+
+// NamesOthers says that a file of the format names the images written
+// beside it (the html snippet), and is made after them.
+func NamesOthers(name string) bool {
+	f := lookupFormat(name)
+	return f != nil && f.last
+}
