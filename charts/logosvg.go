@@ -144,7 +144,7 @@ func rasterSVG(data []byte) (image.Image, string) {
 			if name == "g" || name == "svg" {
 				continue
 			}
-			path, msg := svgPath(name, attr, p.m)
+			path, msg := svgPath(name, attr, p.m, img.Bounds())
 			if msg != "" {
 				return nil, fmt.Sprintf("<%s>: %s", name, msg)
 			}
@@ -353,12 +353,17 @@ func svgTransform(v string) (affine, string) {
 
 // svgPath is an element's outline in image pixels, or nil when it draws
 // nothing (a zero-sized rect).
-func svgPath(name string, attr func(string) string, m affine) (*drawing.Path, string) {
+func svgPath(name string, attr func(string) string, m affine, canvas image.Rectangle) (*drawing.Path, string) {
 	num := func(k string) float64 {
 		f, _ := svgLength(attr(k))
 		return f
 	}
-	b := &pathBuilder{p: &drawing.Path{}, m: m}
+	// A point far outside the image costs the rasteriser a cell for
+	// every pixel of every edge that reaches it, and curves through it
+	// are cut into as many pieces: a logo whose shapes reach past eight
+	// times its size is refused, not drawn for minutes.
+	lim := 8 * float64(canvas.Dx()+canvas.Dy())
+	b := &pathBuilder{p: &drawing.Path{}, m: m, lim: lim}
 	switch name {
 	case "path":
 		if msg := b.data(attr("d")); msg != "" {
@@ -416,6 +421,9 @@ func svgPath(name string, attr func(string) string, m affine) (*drawing.Path, st
 			b.close()
 		}
 	}
+	if b.far {
+		return nil, "reaches far outside the logo's viewBox (its coordinates are more than eight times its size away); crop the logo to its shapes"
+	}
 	return b.p, ""
 }
 
@@ -427,29 +435,40 @@ type pathBuilder struct {
 	x, y, sx, sy float64 // the current and the subpath's start point
 	cx, cy       float64 // the last control point, for S and T
 	segments     int
+	lim          float64 // the farthest a point may be from the image, in pixels
+	far          bool    // a point was farther
+}
+
+// dev is the point (x, y) in image pixels.
+func (b *pathBuilder) dev(x, y float64) (float64, float64) {
+	dx, dy := b.m.apply(x, y)
+	if !(math.Abs(dx) <= b.lim && math.Abs(dy) <= b.lim) {
+		b.far = true
+	}
+	return dx, dy
 }
 
 func (b *pathBuilder) move(x, y float64) {
-	b.p.MoveTo(b.m.apply(x, y))
+	b.p.MoveTo(b.dev(x, y))
 	b.x, b.y, b.sx, b.sy, b.cx, b.cy = x, y, x, y, x, y
 }
 
 func (b *pathBuilder) line(x, y float64) {
-	b.p.LineTo(b.m.apply(x, y))
+	b.p.LineTo(b.dev(x, y))
 	b.x, b.y, b.cx, b.cy = x, y, x, y
 }
 
 func (b *pathBuilder) cubic(x1, y1, x2, y2, x, y float64) {
-	ax, ay := b.m.apply(x1, y1)
-	bx, by := b.m.apply(x2, y2)
-	ex, ey := b.m.apply(x, y)
+	ax, ay := b.dev(x1, y1)
+	bx, by := b.dev(x2, y2)
+	ex, ey := b.dev(x, y)
 	b.p.CubicCurveTo(ax, ay, bx, by, ex, ey)
 	b.x, b.y, b.cx, b.cy = x, y, x2, y2
 }
 
 func (b *pathBuilder) quad(x1, y1, x, y float64) {
-	ax, ay := b.m.apply(x1, y1)
-	ex, ey := b.m.apply(x, y)
+	ax, ay := b.dev(x1, y1)
+	ex, ey := b.dev(x, y)
 	b.p.QuadCurveTo(ax, ay, ex, ey)
 	b.x, b.y, b.cx, b.cy = x, y, x1, y1
 }
