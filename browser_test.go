@@ -15,12 +15,14 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
@@ -295,4 +297,79 @@ func pngDiff(shot []byte, file string) (float64, error) {
 		}
 	}
 	return sum / float64(3*r.Dx()*r.Dy()) / 257, nil
+}
+
+// TestPreviewInBrowser drives the preview page as a desk uses it: load it,
+// save the TOML file with a new title and see the new figure within a
+// second (the page is told by its event stream, with no polling), save a
+// broken file and see the error with its line over the last good figure,
+// then save a good one and see the page recover.
+func TestPreviewInBrowser(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	toml := filepath.Join(dir, "story.toml")
+	good := func(title string) string {
+		return "[[figure]]\nid = \"counts\"\ntype = \"bar\"\ntitle = \"" + title + "\"\n" +
+			"data = [ { label = \"Nepal\", value = 15000 }, { label = \"India\", value = 4000 } ]\nembed = [\"mobile\", \"article\"]\n"
+	}
+	os.WriteFile(toml, []byte(good("Recruits by country")), 0o644)
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Start()
+	defer srv.Close()
+	p := newPreview(&options{out: filepath.Join(dir, "out"), jobs: 2, quiet: true}, []string{toml}, strings.TrimPrefix(srv.URL, "http://"), io.Discard)
+	srv.Config.Handler = p
+	pctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go p.run(pctx)
+
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	// shows waits until the page shows what js returns true for, and says
+	// how long it took.
+	shows := func(what, js string) time.Duration {
+		t.Helper()
+		start := time.Now()
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](`new Promise(done => {
+			const test = () => { try { return `+js+` } catch (e) { return false } };
+			const t0 = Date.now();
+			const tick = () => test() ? done(true) : Date.now() - t0 > 5000 ? done(false) : requestAnimationFrame(tick);
+			tick();
+		})`, chromedp.EvalAwaitPromise))
+		if err != nil || !ok {
+			html, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector("main").innerText`))
+			t.Fatalf("the page does not show %s (%v); it shows:\n%.2000s", what, err, html)
+		}
+		return time.Since(start)
+	}
+	loaded := `[...document.querySelectorAll("section.fig img")].every(i => i.complete && i.naturalWidth > 0)`
+	shows("the figure", `document.querySelector("#fig-counts .title").textContent === "Recruits by country" && `+loaded)
+	n, _ := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("#fig-counts img").length`))
+	if n != 4 {
+		t.Errorf("%d images; want the PNG and SVG of the figure and of its mobile rendition", n)
+	}
+
+	os.WriteFile(toml, []byte(good("Recruits from Nepal and India")), 0o644)
+	took := shows("the new title and its images", `document.querySelector("#fig-counts .title").textContent === "Recruits from Nepal and India" && `+
+		`document.querySelector("#fig-counts img").src.includes("?v=") && `+loaded)
+	bound := time.Second
+	if raceEnabled {
+		bound = 4 * time.Second // the race detector's build, not the one people run
+	}
+	if took > bound {
+		t.Errorf("the page took %s to show a save; want under %s", took, bound)
+	}
+	t.Logf("a save reached the page in %s", took.Round(time.Millisecond))
+
+	os.WriteFile(toml, []byte(strings.Replace(good("Broken"), "type = \"bar\"", "type = \"barr\"", 1)), 0o644)
+	shows("the error with its line", `!document.querySelector("#errors").hidden && document.querySelector("#errors").innerText.includes("story.toml:3:1") && `+
+		`document.querySelector("#errors").innerText.includes('did you mean "bar"')`)
+	if title, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector("#fig-counts .title").textContent`)); title != "Recruits from Nepal and India" {
+		t.Errorf("under the error the page shows %q, not the last good figure", title)
+	}
+
+	os.WriteFile(toml, []byte(good("Recovered")), 0o644)
+	shows("the recovery", `document.querySelector("#errors").hidden && document.querySelector("#fig-counts .title").textContent === "Recovered" && `+loaded)
 }

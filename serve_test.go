@@ -412,3 +412,21 @@ func TestServeCommand(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+// BenchmarkRenderRequest is one request's work in the render service:
+// decoding the story file and rendering one of its figures as PNG.
+func BenchmarkRenderRequest(b *testing.B) {
+	story, err := os.ReadFile("data.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := []string{"estimates", "nepal-drop", "killed-waffle", "killed-stack", "legion-numbers", "estimates-log", "killed-donut"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err, _ := renderRequest(story, ids[i%len(ids)], "png", ""); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -6,6 +6,7 @@
 # peak RSS (from GNU time's %M), for PNG + SVG per figure. Batches are
 # written to a folder on the working disk and, where /dev/shm exists, to
 # memory as well: on a slow disk, creating files costs more than drawing.
+# Then bench/serve.sh loads the render service (presschart serve --api).
 # Last, bench/peer.sh runs presschart and Vega-Lite alternately, PAIRS
 # times (default 5), and prints the ratios pair by pair (skipped, saying
 # so, when the peer is not set up). Needs Go and GNU time.
@@ -49,5 +50,8 @@ bytes=$("$bin" --list data.toml | grep -v 'rendition of' | cut -f1 | while read 
 echo "median PNG of the story's figures: $bytes bytes"
 phone=$(ls "$work"/story/*-mobile-3x.png 2>/dev/null | xargs -r stat -c %s | sort -n | awk '{a[NR]=$1} END {if (NR) print a[1] "-" a[NR]}')
 [ -n "$phone" ] && echo "a phone's PNG per figure (3x): $phone bytes"
+echo
+echo "the render service under load (bench/serve.sh):"
+bash bench/serve.sh
 echo
 bash bench/peer.sh "${1:-5}"
