@@ -285,10 +285,11 @@ func countFigures(figs []*charts.Figure) string {
 			r++
 		}
 	}
-	if r == 0 {
-		return fmt.Sprintf("%d figures", n)
+	s := fmt.Sprintf("%d figure%s", n, plural(n))
+	if r > 0 {
+		s += fmt.Sprintf(" and %d rendition%s", r, plural(r))
 	}
-	return fmt.Sprintf("%d figures and %d renditions", n, r)
+	return s
 }
 
 // list prints id, type and title of each figure (--list).
@@ -362,4 +363,11 @@ func check(figs []*charts.Figure, formats, files []string, o *options, stderr io
 		fmt.Fprintf(stderr, "presschart: %s: %s, %s\n", strings.Join(files, ", "), countFigures(figs), msg)
 	}
 	return exitOK
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -103,21 +103,19 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("--addr: %v", err)
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + browsable(ln.Addr().(*net.TCPAddr)) + "/"
 
 	var handler http.Handler
 	if api {
 		handler = newRenderService(apiConfig{root: o.root, timeout: timeout, slots: slots, queue: 64 * slots, wait: 5 * time.Second})
-		if !o.quiet {
-			fmt.Fprintf(stderr, "presschart: render service at %s (POST /render, GET /healthz); Ctrl-C stops\n", url)
-		}
+		// The address is printed even with -q: with port 0 there is no
+		// other way to find it.
+		fmt.Fprintf(stderr, "presschart: render service at %s (POST /render, GET /healthz); Ctrl-C stops\n", url)
 	} else {
 		p := newPreview(&o, files, ln.Addr().String(), stderr)
 		go p.run(ctx)
 		handler = p
-		if !o.quiet {
-			fmt.Fprintf(stderr, "presschart: previewing %s at %s ; Ctrl-C stops\n", strings.Join(files, ", "), url)
-		}
+		fmt.Fprintf(stderr, "presschart: previewing %s at %s ; Ctrl-C stops\n", strings.Join(files, ", "), url)
 	}
 	srv := &http.Server{
 		Handler:           handler,
@@ -148,4 +146,13 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		srv.Shutdown(shut)
 	}
 	return exitOK
+}
+
+// browsable is an address to print for a listener: one that listens on
+// every interface (":8080") is reached at localhost.
+func browsable(a *net.TCPAddr) string {
+	if a.IP == nil || a.IP.IsUnspecified() {
+		return net.JoinHostPort("localhost", fmt.Sprint(a.Port))
+	}
+	return a.String()
 }

@@ -272,7 +272,11 @@ func (p *preview) publish(problems []apiError, figs []previewFigure, blobs map[s
 			for _, e := range problems {
 				fmt.Fprintln(p.log, e.Text)
 			}
-			fmt.Fprintln(p.log, "presschart: invalid input; the preview keeps the last good figures")
+			if len(p.state.Figures) > 0 {
+				fmt.Fprintln(p.log, "presschart: invalid input; the preview keeps the last good figures")
+			} else {
+				fmt.Fprintln(p.log, "presschart: invalid input; the preview shows the figures once the file is valid")
+			}
 		} else {
 			fmt.Fprintf(p.log, "presschart: preview redrawn: %d figures\n", len(figs))
 		}
@@ -395,7 +399,12 @@ func (p *preview) write(w http.ResponseWriter, r *http.Request) {
 	o := *p.o
 	o.quiet = false
 	status, _ := pass(r.Context(), &o, p.files, io.Discard, &msg, false)
-	writeJSON(w, http.StatusOK, map[string]any{"status": status, "message": strings.TrimSpace(msg.String())})
+	// The answer's status says what the command's exit status says.
+	code := map[int]int{exitOK: http.StatusOK, exitInvalid: http.StatusUnprocessableEntity}[status]
+	if code == 0 {
+		code = http.StatusInternalServerError
+	}
+	writeJSON(w, code, map[string]any{"status": status, "message": strings.TrimSpace(msg.String())})
 }
 
 func b2i(b bool) int {

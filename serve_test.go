@@ -330,6 +330,14 @@ func TestPreview(t *testing.T) {
 	if resp, _ := post(t, srv.URL+"/write", ""); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("write without the header: %s", resp.Status)
 	}
+	if resp, b := post(t, srv.URL+"/write", "", "X-Presschart", "write"); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(b), "nothing was written") {
+		t.Errorf("write of an invalid file: %s %s", resp.Status, b)
+	}
+	if _, err := os.Stat(out); err == nil {
+		if entries, _ := os.ReadDir(out); len(entries) > 0 {
+			t.Errorf("writing an invalid file wrote %d files", len(entries))
+		}
+	}
 	os.WriteFile(toml, []byte(good("Fourth")), 0o644)
 	s = waitVersion(s.Version)
 	if len(s.Errors) != 0 || s.Figures[0].Title != "Fourth" {

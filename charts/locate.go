@@ -55,12 +55,13 @@ var (
 // locate sets Line and Col of each error in es that has a figure (or a
 // key) but no line, from src. Finding a key reads its figure's section a
 // few times over; the reading stops, leaving errors at their figure's
-// header, once it has read sixteen times the file, so that a huge figure
-// with a hundred problems costs no more than decoding it.
+// header, once it has read sixteen times the file (or 64 MiB, for a small
+// file), so that a huge figure with a hundred problems costs no more than
+// decoding it.
 func locate(src []byte, es Errors) {
 	var secs []FigureSource
 	var byID map[string]int
-	work := 16*len(src) + 1<<20
+	work := max(16*len(src), 64<<20)
 	for _, e := range es {
 		if e.Line > 0 || e.Figure == "" && e.Key == "" {
 			continue

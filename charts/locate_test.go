@@ -110,3 +110,24 @@ func TestLocateIsBounded(t *testing.T) {
 		t.Errorf("past the budget an error is at line %d, want its figure's header", last.Line)
 	}
 }
+
+// TestLocateManyInSmallFile: in a file of ordinary size, every one of a
+// hundred listed problems gets its own line.
+func TestLocateManyInSmallFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[[figure]]\nid = \"l\"\ntype = \"line\"\ndata = [\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "  { x = %d, values = [1] },\n", 995+i)
+	}
+	b.WriteString("]\n")
+	var es Errors
+	for i := 0; i < 100; i++ {
+		es = append(es, &Error{File: "f.toml", Figure: `figure "l"`, Key: fmt.Sprintf("data[%d].x", 200+i)})
+	}
+	locate([]byte(b.String()), es)
+	for i, e := range es {
+		if e.Line != 205+i || e.Col != 5 {
+			t.Fatalf("data[%d].x at %d:%d, want %d:5", 200+i, e.Line, e.Col, 205+i)
+		}
+	}
+}
