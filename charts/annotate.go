@@ -86,6 +86,9 @@ func (fig *Figure) readPeriod(at *table, a *Annotation, m map[string]any) {
 			return
 		}
 		_, xv, unit, msg := parseX(v)
+		if n, whole := v.(int64); whole && msg == "" && fig.unitSet && fig.xUnit == notDate {
+			xv, unit = float64(n), notDate // a whole number among numbers: see settleX
+		}
 		if msg == "" && fig.unitSet && (fig.xUnit == notDate) != (unit == notDate) {
 			msg = "is a date, and the rows' x are numbers; a period is shaded on a chart of dates"
 		}

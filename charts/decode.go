@@ -86,6 +86,7 @@ type figureBody struct {
 	kind    *kind
 	xUnit   dateUnit // line, area: how the x values are written
 	unitSet bool
+	xSeen   xKinds // the kinds of x the rows have written
 	// rollDecimals is how many decimals a rolling average is written
 	// with when decimals is not set.
 	rollDecimals int
@@ -657,6 +658,9 @@ func (fig *Figure) decodeData(t *table) {
 		if t.e.count == before {
 			fig.Data = append(fig.Data, d)
 		}
+	}
+	if fig.kind.xy {
+		fig.settleX()
 	}
 }
 

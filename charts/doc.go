@@ -304,8 +304,12 @@
 // "2023-01", "2023-01-15", a quarter "2023-Q1" or "Q1 2023", an ISO week
 // "2023-W05", a TOML date such as 2023-01-15, or a whole number from
 // 1000 to 2999, read as a year) or any number, the rows in
-// ascending order of x, and values holds one number per name in series
-// (value = n will do for a single series). Each line is labelled at its
+// ascending order of x. An x column is dates or numbers as a whole:
+// whole numbers from 1000 to 2999 are years beside other years and
+// dates, and numbers beside other numbers (x running 995 to 1,299 is
+// numbers), while a number beside a written date is an error. values
+// holds one number per name in series (value = n will do for a single
+// series). Each line is labelled at its
 // end with its name and last value, the labels moved apart so they never
 // touch; no legend. points = true marks every row. Dates are ticked by
 // month (in steps of 1, 2, 3 or 6, the year on the first tick and each

@@ -71,7 +71,7 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 			var f float64
 			if t.num("x", &f) {
 				d.X, d.XV = strconv.FormatFloat(f, 'f', -1, 64), f
-				fig.noteUnit(t, notDate)
+				fig.noteX(t, notDate, false)
 			}
 			fig.readValues(t, d)
 			return
@@ -82,7 +82,8 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 		t.errf("x", "%s", msg)
 	} else {
 		d.X, d.XV, d.xUnit = x, xv, unit
-		fig.noteUnit(t, unit)
+		_, whole := v.(int64)
+		fig.noteX(t, unit, whole)
 	}
 	fig.readValues(t, d)
 }
@@ -185,17 +186,54 @@ func (fig *Figure) readValues(t *table, d *Datum) {
 	}
 }
 
-// noteUnit records how the figure's x values are written, reporting a
-// mix of dates and numbers.
-func (fig *Figure) noteUnit(t *table, u dateUnit) {
-	if fig.unitSet && (fig.xUnit == notDate) != (u == notDate) {
+// xKinds are the kinds of x a figure's rows write, as bits.
+type xKinds uint8
+
+const (
+	xNumber    xKinds = 1 << iota // a plain number: 5, 0.5, 12000
+	xWholeYear                    // a whole number from 1000 to 2999: a year, or a number among numbers
+	xDate                         // a date written as one: "2023", "2023-01", a TOML date
+)
+
+// noteX records how a row writes its x (whole: as a whole number),
+// reporting a mix of dates and numbers. A whole number from 1000 to 2999
+// is a year among years, and a number among numbers: settleX decides
+// once every row is read.
+func (fig *Figure) noteX(t *table, u dateUnit, whole bool) {
+	k := xDate
+	switch {
+	case u == notDate:
+		k = xNumber
+	case whole:
+		k = xWholeYear
+	}
+	if k == xNumber && fig.xSeen&xDate != 0 || k == xDate && fig.xSeen&xNumber != 0 {
 		t.errf("x", "mixes dates and numbers; write every x the same way")
 		return
 	}
+	fig.xSeen |= k
 	if !fig.unitSet || u > fig.xUnit {
 		fig.xUnit = u
 	}
 	fig.unitSet = true
+}
+
+// settleX makes the rows' x one kind: whole numbers from 1000 to 2999
+// among other numbers (an x running 0 to 9,999, or 995 to 1,299) are
+// numbers, not years.
+func (fig *Figure) settleX() {
+	if fig.xSeen&xWholeYear == 0 || fig.xSeen&xNumber == 0 || fig.xSeen&xDate != 0 {
+		return
+	}
+	for i := range fig.Data {
+		d := &fig.Data[i]
+		if d.xUnit != notDate {
+			if n, err := strconv.ParseFloat(d.X, 64); err == nil {
+				d.XV, d.xUnit = n, notDate
+			}
+		}
+	}
+	fig.xUnit, fig.xSeen = notDate, xNumber
 }
 
 // validatePoints checks that x rises from row to row and that highlight

@@ -73,3 +73,63 @@ func TestDayTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestXIsOneKind: an x column is numbers or dates as a whole. Whole
+// numbers from 1000 to 2999 are years among years and dates, and numbers
+// among numbers (an x running 995 to 1,299, or 0 to 9,999, once refused
+// row by row as "mixes dates and numbers"); a number beside a written
+// date is still refused. An annotation's whole-number x follows the rows.
+func TestXIsOneKind(t *testing.T) {
+	rows := func(xs ...string) string {
+		var b strings.Builder
+		for i, x := range xs {
+			fmt.Fprintf(&b, "{ x = %s, value = %d }, ", x, i+1)
+		}
+		return b.String()
+	}
+	var wide []string
+	for x := 0; x < 10000; x += 250 {
+		wide = append(wide, fmt.Sprint(x))
+	}
+	for _, c := range []struct {
+		name, rows, extra string
+		dates             bool
+		err               string
+	}{
+		{"years", rows("2019", "2020", "2021"), "", true, ""},
+		{"years and months", rows("2019", `"2020-06"`, "2021"), "", true, ""},
+		{"numbers across 1000", rows("995", "1000", "1100", "1299"), "", false, ""},
+		{"0 to 9,999", rows(wide...), "", false, ""},
+		{"fractions and whole numbers", rows("999.5", "1500", "2500.25"), "", false, ""},
+		{"an annotation on numbers", rows("995", "1000", "1100"), "[[figure.annotation]]\nfrom = 1000\nto = 1100\ntext = \"here\"\n", false, ""},
+		{"a number beside a date", rows("5", `"2020"`), "", false, `data[1].x: mixes dates and numbers`},
+		{"a date beside numbers and years", rows("5", "1999", `"2020-01"`), "", false, `data[2].x: mixes dates and numbers`},
+	} {
+		src := "[[figure]]\nid = \"x\"\ntype = \"line\"\ntitle = \"X\"\ndata = [" + c.rows + "]\n" + c.extra
+		f, err := Decode("x.toml", []byte(src), ".")
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: error %v, want %q", c.name, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		fig := f.Figures[0]
+		if dates := fig.xUnit != notDate; dates != c.dates {
+			t.Errorf("%s: read as dates: %v, want %v", c.name, dates, c.dates)
+		}
+		if !c.dates {
+			for _, d := range fig.Data {
+				if fmt.Sprint(d.XV) != d.X {
+					t.Errorf("%s: x %s placed at %g", c.name, d.X, d.XV)
+				}
+			}
+		}
+		if _, err := fig.RenderFiles([]string{"svg"}); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
