@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,6 +30,7 @@ type csvSource struct {
 	name      string         // as written in the TOML file
 	cols      map[string]any // the columns table, or nil
 	dir, root string         // as the errs that read it had them
+	delim     rune           // delimiter = "…", or 0 to find it in the file
 	sum       [32]byte
 	key       csvKey
 }
@@ -46,6 +48,7 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 	for _, k := range slices.Sorted(maps.Keys(fig.csv.cols)) {
 		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
 	}
+	how += fmt.Sprintf("\x00delimiter=%q", fig.csv.delim)
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -92,26 +95,107 @@ func (c *weakCache) put(k csvKey, d *csvRows) {
 //
 // When the same file, read the same way, is already in memory for another
 // figure, its rows are shared: fig.Data is set and cached is true.
-func (fig *Figure) readCSV(t *table, name string, cols map[string]any) (rows []any, lines []int, cached, ok bool) {
-	nf := t.e.readNamed("data", name, []string{".csv"}, maxFileBytes, "a CSV file")
+func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim rune) (rows []any, lines []int, cached, ok bool) {
+	nf := t.e.readNamed("data", name, csvExtensions, maxFileBytes, "a CSV file")
 	if nf == nil {
 		return nil, nil, false, false
 	}
 	fig.inputs = append(fig.inputs, nf.key)
-	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, sum: nf.sum}
+	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, sum: nf.sum}
 	fig.csv.key = fig.csvKey(nf)
 	if d := csvCache.get(fig.csv.key); d != nil {
 		fig.Data, fig.rows = d.data, d
 		t.e.hold = d
 		return nil, nil, true, true
 	}
-	rows, lines, ok = fig.parseCSV(t, name, cols, nf.data)
+	if delim == 0 {
+		delim = sniffDelimiter(nf.data, name)
+	}
+	rows, lines, ok = fig.parseCSV(t, name, cols, delim, nf.data)
 	return rows, lines, false, ok
 }
 
+// csvExtensions are the endings a data file may have: comma- (or
+// otherwise) separated, tab-separated, or plain text as spreadsheets
+// export it.
+var csvExtensions = []string{".csv", ".tsv", ".txt"}
+
+// delimiters are the field separators a CSV file may use, in the order a
+// tie between them is settled.
+var delimiters = []rune{',', ';', '\t', '|'}
+
+// readDelimiter reads delimiter = "," | ";" | "\t" | "|" ("tab" will do
+// for "\t"): the separator of the CSV file's fields, when it is not to be
+// found in the file.
+func readDelimiter(t *table) (rune, bool) {
+	var s string
+	if _, set := t.m["delimiter"]; !set {
+		t.known = append(t.known, "delimiter")
+		return 0, false
+	}
+	if !t.str("delimiter", &s) {
+		return 0, true
+	}
+	if s == "tab" {
+		s = "\t"
+	}
+	for _, d := range delimiters {
+		if s == string(d) {
+			return d, true
+		}
+	}
+	t.errf("delimiter", "%q is not a delimiter; use \",\", \";\", \"\\t\" (or \"tab\") or \"|\"", clip(s))
+	return 0, true
+}
+
+// sniffDelimiter finds the field separator of a CSV file from its first
+// two lines, outside quotes: of comma, semicolon, tab and bar, the one
+// that splits the header into the most fields and the next line into as
+// many (a European export writes 1,5;2,5, whose commas are decimal
+// commas). A .tsv file is tab-separated. Without a separator that agrees,
+// the one the header has most of; without any, a comma.
+func sniffDelimiter(data []byte, name string) rune {
+	if strings.EqualFold(filepath.Ext(name), ".tsv") {
+		return '\t'
+	}
+	data = data[:min(len(data), 64<<10)]
+	counts := [2]map[rune]int{{}, {}}
+	line, quoted, second := 0, false, false
+	for _, c := range string(data) {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			line++
+		case slices.Contains(delimiters, c):
+			counts[line][c]++
+		}
+		if line == 2 {
+			break
+		}
+		second = second || line == 1 && c != '\n' && c != '\r' && c != ' '
+	}
+	best, most := ',', 0
+	for _, d := range delimiters {
+		if n := counts[0][d]; n > most && (!second || counts[1][d] == n) {
+			best, most = d, n
+		}
+	}
+	if most == 0 {
+		for _, d := range delimiters {
+			if n := counts[0][d]; n > most {
+				best, most = d, n
+			}
+		}
+	}
+	return best
+}
+
 // parseCSV reads the rows of a CSV file's contents.
-func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, data []byte) (rows []any, lines []int, ok bool) {
+func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, data []byte) (rows []any, lines []int, ok bool) {
 	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = delim
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
 	r.ReuseRecord = true
 	header, err := r.Read()

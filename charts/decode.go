@@ -478,6 +478,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		// them as known so that only the type is reported.
 		t.get("data")
 		t.get("columns")
+		t.get("delimiter")
 		t.get("annotation")
 		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels", "series_formats"}) {
 			t.get(k)
@@ -550,6 +551,9 @@ func (f *Figure) loaded() (*Figure, error) {
 	if f.csv.cols != nil {
 		m["columns"] = f.csv.cols
 	}
+	if f.csv.delim != 0 {
+		m["delimiter"] = string(f.csv.delim)
+	}
 	g.decodeData(newTable(m, "", e))
 	if e.count == 0 {
 		g.order(e)
@@ -584,11 +588,12 @@ func (fig *Figure) decodeData(t *table) {
 			return
 		}
 	}
+	delim, hasDelim := readDelimiter(t)
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
 	if path, isPath := v.(string); isPath {
 		var cached, ok bool
-		if v, lines, cached, ok = fig.readCSV(t, path, cols); !ok || cached {
+		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim); !ok || cached {
 			return
 		}
 		csvName = path
@@ -601,6 +606,9 @@ func (fig *Figure) decodeData(t *table) {
 		}()
 	} else if cols != nil {
 		t.errf("columns", "maps the columns of a CSV file; it needs data = \"file.csv\"")
+		return
+	} else if hasDelim {
+		t.errf("delimiter", "separates the fields of a CSV file; it needs data = \"file.csv\"")
 		return
 	}
 	rows, isRows := asTables(v)

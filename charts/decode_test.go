@@ -329,3 +329,57 @@ func TestClipBoundsQuotedExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVDelimiters: the same table exported with commas, semicolons,
+// tabs or bars (with a byte-order mark, CRLF line ends and quoted fields
+// holding other separators) draws the same figure, byte for byte; the
+// delimiter is found in the file, or forced by delimiter.
+func TestCSVDelimiters(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"comma.csv":     "country,recruits\nNepal,15000\n\"India, south\",4000\n",
+		"semicolon.csv": "\ufeffcountry;recruits\r\nNepal;15000\r\n\"India, south\";4000\r\n",
+		"tab.tsv":       "country\trecruits\nNepal\t15000\nIndia, south\t4000\n",
+		"tab.csv":       "country\trecruits\nNepal\t15000\n\"India, south\"\t4000\n",
+		"bar.txt":       "country|recruits\nNepal|15000\nIndia, south|4000\n",
+		"forced.csv":    "country;recruits\nNepal;15000\nIndia, south;4000\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	svg := func(name, extra string) string {
+		t.Helper()
+		src := fmt.Sprintf("[[figure]]\nid = \"d\"\ntype = \"bar\"\ntitle = \"Recruits\"\ndata = %q\ncolumns = { label = \"country\", value = \"recruits\" }\n%s", name, extra)
+		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		outs, err := f.Figures[0].RenderFiles([]string{"svg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(outs[0].Data())
+	}
+	want := svg("comma.csv", "")
+	if !strings.Contains(want, "India, south") {
+		t.Fatalf("the quoted label is not drawn whole")
+	}
+	for _, c := range []struct{ name, extra string }{
+		{"semicolon.csv", ""}, {"tab.tsv", ""}, {"tab.csv", ""}, {"bar.txt", ""},
+		{"forced.csv", `delimiter = ";"`}, {"tab.csv", `delimiter = "tab"`},
+	} {
+		if got := svg(c.name, c.extra); got != want {
+			t.Errorf("%s %s draws another figure", c.name, c.extra)
+		}
+	}
+	for _, c := range []struct{ src, want string }{
+		{"data = \"forced.csv\"\ndelimiter = \";;\"\n", `delimiter: ";;" is not a delimiter`},
+		{"data = [ { label = \"a\", value = 1 } ]\ndelimiter = \";\"\n", "delimiter: separates the fields of a CSV file"},
+		{"data = \"forced.csv\"\ndelimiter = \",\"\ncolumns = { label = \"country\", value = \"recruits\" }\n", `has no column "country"`},
+	} {
+		_, err := Decode(filepath.Join(dir, "f.toml"), []byte("[[figure]]\nid = \"d\"\ntype = \"bar\"\ntitle = \"T\"\n"+c.src), dir)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.src, err, c.want)
+		}
+	}
+}

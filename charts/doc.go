@@ -49,6 +49,8 @@
 //	           numbers its type asks for; at most 10,000 rows. Or the path
 //	           of a CSV file, relative to the TOML file (below)
 //	columns    with a CSV file: which column holds each field
+//	delimiter  with a CSV file: its field separator, when it is not to be
+//	           found in the file ("," ";" "\t" or "tab", "|")
 //
 // Every style key below may also be set in a figure, where it overrides
 // [style] for that figure alone.
@@ -178,9 +180,14 @@
 //	data    = "data/nepal.csv"
 //	columns = { label = "period", value = "mercenaries" }
 //
-// The file's name ends in .csv, it is inside the TOML file's folder (see
-// below) and it has at most 16 MiB. It has a header row; each further row
-// is a datum. columns maps the
+// The file's name ends in .csv, .tsv or .txt, it is inside the TOML
+// file's folder (see below) and it has at most 16 MiB. It has a header
+// row; each further row is a datum. Its fields are separated by commas,
+// semicolons, tabs or bars, as spreadsheets export them: the separator is
+// the one that splits the header into the most fields and the next row
+// into as many, outside quotes (a .tsv file is tab-separated), or the one
+// delimiter names. A byte-order mark, CRLF line ends and quoted fields
+// are read as spreadsheets write them. columns maps the
 // type's fields (label, value; label, low, high for range) to header names;
 // a field left out takes the column of its own name, matched exactly, then
 // regardless of case. Cells are trimmed; numbers are written plainly

@@ -184,7 +184,7 @@ func FuzzCSV(f *testing.F) {
 	}
 	for _, s := range []string{"label,value\n\"x\"y,1\n", "label,value\n\"unterminated,1\n", "label,value\na,5e-324\nb,1\n",
 		"label,value\na,1e400\n", "\ufefflabel,value\na,\"1,000\"\n", "label,low,high\na,1,2\nb,3\n", "label,value\r\na,1\r\n",
-		"PATH=/usr/bin\x00TOKEN=secret\x00", strings.Repeat("x", 5000) + "\n1\n"} {
+		"PATH=/usr/bin\x00TOKEN=secret\x00", strings.Repeat("x", 5000) + "\n1\n", "\ufefflabel;value\r\n\"a;b\";1,5\r\n", "label\tvalue\na\t1\n", "label|value\n\"a|\"|2\n"} {
 		f.Add([]byte(s), uint8(1))
 	}
 	f.Fuzz(func(t *testing.T, csvData []byte, k uint8) {
