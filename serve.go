@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -39,12 +40,13 @@ Flags:
 // serveMain runs presschart serve.
 func serveMain(args []string, stdout, stderr io.Writer) int {
 	var (
-		o       options
-		addr    string
-		api     bool
-		timeout time.Duration
-		slots   int
-		help    bool
+		o        options
+		addr     string
+		api      bool
+		timeout  time.Duration
+		slots    int
+		help     bool
+		bodyFlag string
 	)
 	fs := pflag.NewFlagSet("presschart serve", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -55,6 +57,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	fs.StringVarP(&o.out, "out", "o", "out", "the preview's Write button writes into `DIR`")
 	fs.DurationVar(&timeout, "timeout", 10*time.Second, "with --api, answer 503 when a render takes longer than `D`")
 	fs.IntVar(&slots, "concurrency", runtime.NumCPU(), "with --api, render at most `N` requests at once; more wait, then get 503")
+	fs.StringVar(&bodyFlag, "max-body", "1MiB", "with --api, the largest body read, up to 16MiB (`SIZE`: 512KiB, 4MiB)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVarP(&help, "help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
@@ -69,8 +72,12 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "presschart serve: "+format+"\n", a...)
 		return exitInvalid
 	}
-	if slots < 1 {
-		return fail("--concurrency: %d must be at least 1", slots)
+	if slots < 1 || slots > 1024 {
+		return fail("--concurrency: %d must be from 1 to 1024", slots)
+	}
+	body, ok := parseSize(bodyFlag)
+	if !ok || body < 1<<10 || body > maxBody {
+		return fail("--max-body: %q must be a size from 1KiB to 16MiB, such as 512KiB or 4MiB", bodyFlag)
 	}
 	if timeout <= 0 {
 		return fail("--timeout: %s must be more than 0", timeout)
@@ -107,7 +114,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 
 	var handler http.Handler
 	if api {
-		handler = newRenderService(apiConfig{root: o.root, timeout: timeout, slots: slots, queue: 64 * slots, wait: 5 * time.Second})
+		handler = newRenderService(apiConfig{root: o.root, maxBody: body, timeout: timeout, slots: slots, queue: 64 * slots, wait: 5 * time.Second})
 		// The address is printed even with -q: with port 0 there is no
 		// other way to find it.
 		fmt.Fprintf(stderr, "presschart: render service at %s (POST /render, GET /healthz); Ctrl-C stops\n", url)
@@ -155,4 +162,23 @@ func browsable(a *net.TCPAddr) string {
 		return net.JoinHostPort("localhost", fmt.Sprint(a.Port))
 	}
 	return a.String()
+}
+
+// parseSize reads a size such as 512KiB, 4MiB or 1048576.
+func parseSize(s string) (int64, bool) {
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"MiB", 1 << 20}, {"MB", 1 << 20}, {"M", 1 << 20}, {"KiB", 1 << 10}, {"KB", 1 << 10}, {"K", 1 << 10}} {
+		if t, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = t, u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 || n > 1<<40 {
+		return 0, false
+	}
+	return n * mult, true
 }

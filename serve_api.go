@@ -21,13 +21,31 @@ import (
 // copies behind a load balancer serve alike, and the same body gives the
 // same bytes, so an HTTP cache in front of it works.
 
-// maxBody is the largest request body: the largest TOML file presschart
-// reads.
-const maxBody = 16 << 20
+// maxBody is the largest request body --max-body allows: the largest
+// TOML file presschart reads. defaultBody is the default: a figure's TOML
+// is a few kilobytes (10,000 rows written inline, about 350 KB), and the
+// TOML decoder can need 200 times a body's size in memory for one built
+// to cost the most (a megabyte of {a=1}, 194 MiB).
+const (
+	maxBody     = 16 << 20
+	defaultBody = 1 << 20
+)
+
+// bodyTime is the longest a request may take to send its body.
+const bodyTime = 10 * time.Second
+
+// sizeName writes a byte count as people say it: "1 MiB", "512 KiB".
+func sizeName(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
 
 // apiConfig are the service's limits.
 type apiConfig struct {
 	root    string        // the folder a body's data, font and logo may name; "" for none
+	maxBody int64         // the largest body read
 	timeout time.Duration // the longest a render may take before the request is answered 503
 	slots   int           // renders at once
 	queue   int           // requests that may wait for a slot; more get 503 at once
@@ -106,37 +124,40 @@ func (s *renderService) render(w http.ResponseWriter, r *http.Request) {
 	}
 	id := q.Get("id")
 
-	// A slot first, then the body: a request that waits holds a
-	// connection, not 16 MiB.
+	// A place in the line, then the body, then a render slot: the line
+	// bounds the bodies held in memory, and a slow upload holds a place
+	// in the line, never a render slot.
+	if r.ContentLength > s.cfg.maxBody {
+		writeJSONError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is over %s, the most this service reads (--max-body)", sizeName(s.cfg.maxBody)))
+		return
+	}
 	select {
 	case s.waiting <- struct{}{}:
 	default:
 		busy(w, "too many requests are waiting")
 		return
 	}
+	defer func() { <-s.waiting }()
+	http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTime))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeJSONError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is over %s, the most this service reads (--max-body)", sizeName(s.cfg.maxBody)))
+			return
+		}
+		writeJSONError(w, http.StatusBadRequest, "reading the body: "+err.Error())
+		return
+	}
 	timer := time.NewTimer(s.cfg.wait)
 	select {
 	case s.slots <- struct{}{}:
 		timer.Stop()
-		<-s.waiting
 	case <-timer.C:
-		<-s.waiting
 		busy(w, "every render slot stayed busy")
 		return
 	case <-r.Context().Done():
 		timer.Stop()
-		<-s.waiting
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
-		<-s.slots
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeJSONError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is over %d MiB, the largest TOML file presschart reads", maxBody>>20))
-			return
-		}
-		writeJSONError(w, http.StatusBadRequest, "reading the body: "+err.Error())
 		return
 	}
 

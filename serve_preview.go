@@ -204,21 +204,21 @@ func (p *preview) render() (inputs []string) {
 			if f.RenditionOf != "" {
 				name = strings.TrimPrefix(f.ID, f.RenditionOf+"-")
 			}
-			v := previewView{Name: name, Theme: f.Style.Theme, Media: f.Media, Bytes: map[string]int{}}
+			v := previewView{Name: name, Theme: f.Theme(), Media: f.Media, Bytes: map[string]int{}}
 			for _, o := range r.outs {
 				url := "/file/" + o.Path + "?v=" + o.SHA256[:16]
 				switch o.Format {
 				case "png":
 					v.PNG = url
+					if v.Width == 0 { // no SVG: its device pixels
+						v.Width, v.Height = o.Width, o.Height
+					}
 				case "svg":
 					v.SVG, v.Width, v.Height = url, o.Width, o.Height
 				}
 				if o.Format == "png" || o.Format == "svg" {
 					v.Bytes[o.Format] = o.Bytes
 				}
-			}
-			if v.Width == 0 {
-				v.Width, v.Height = int(f.Style.Width), int(f.Style.Height)
 			}
 			if name == "figure" {
 				pf.Views = append([]previewView{v}, pf.Views...)
@@ -346,23 +346,30 @@ func (p *preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// hostAllowed: a preview on a loopback address answers to that address,
-// localhost and the loopback names, with its port; one that listens on
-// another address was put on the network on purpose, and answers all.
+// hostAllowed: the preview answers to its own address, to localhost and
+// the loopback names with its port, and, when it listens beyond this
+// machine, to any IP address with its port, but never to a host name: a
+// web page elsewhere could point a name of its own at this address (DNS
+// rebinding) and then read and write through the page as if it were its
+// own.
 func (p *preview) hostAllowed(host string) bool {
 	lh, port, err := net.SplitHostPort(p.addr)
 	if err != nil {
 		return false
 	}
-	if ip := net.ParseIP(lh); ip == nil || !ip.IsLoopback() {
+	h, hp, err := net.SplitHostPort(host)
+	if err != nil || hp != port {
+		return false
+	}
+	if strings.EqualFold(h, "localhost") || strings.EqualFold(h, lh) {
 		return true
 	}
-	for _, name := range []string{lh, "localhost", "127.0.0.1", "::1"} {
-		if strings.EqualFold(host, net.JoinHostPort(name, port)) {
-			return true
-		}
+	ip := net.ParseIP(h)
+	if ip == nil {
+		return false
 	}
-	return false
+	listen := net.ParseIP(lh)
+	return ip.IsLoopback() || listen != nil && listen.IsUnspecified()
 }
 
 // events streams the state's version to the page (Server-Sent Events):

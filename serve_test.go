@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -68,9 +70,9 @@ func TestRenderService(t *testing.T) {
 	root := t.TempDir()
 	os.WriteFile(filepath.Join(root, "counts.csv"), []byte("label,value\nNepal,15000\nIndia,4000\n"), 0o644)
 	os.WriteFile(filepath.Join(filepath.Dir(root), "secret.csv"), []byte("label,value\nTOKEN,1\n"), 0o644)
-	srv := httptest.NewServer(newRenderService(apiConfig{timeout: 20 * time.Second, slots: 2, queue: 8, wait: 5 * time.Second}))
+	srv := httptest.NewServer(newRenderService(apiConfig{maxBody: maxBody, timeout: 20 * time.Second, slots: 2, queue: 8, wait: 5 * time.Second}))
 	defer srv.Close()
-	rooted := httptest.NewServer(newRenderService(apiConfig{root: root, timeout: 20 * time.Second, slots: 2, queue: 8, wait: 5 * time.Second}))
+	rooted := httptest.NewServer(newRenderService(apiConfig{root: root, maxBody: maxBody, timeout: 20 * time.Second, slots: 2, queue: 8, wait: 5 * time.Second}))
 	defer rooted.Close()
 
 	for _, c := range []struct{ id, format, ctype string }{
@@ -170,7 +172,7 @@ func mustRequest(t *testing.T, method, url string) *http.Request {
 // holds its slot until it ends.
 func TestRenderServiceLimits(t *testing.T) {
 	one := "[[figure]]\nid = \"one\"\ntype = \"bar\"\ntitle = \"One\"\ndata = [ { label = \"a\", value = 1 } ]\n"
-	s := newRenderService(apiConfig{timeout: time.Minute, slots: 1, queue: 1, wait: 100 * time.Millisecond})
+	s := newRenderService(apiConfig{maxBody: defaultBody, timeout: time.Minute, slots: 1, queue: 1, wait: 100 * time.Millisecond})
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	s.slots <- struct{}{} // a render in progress
@@ -190,7 +192,7 @@ func TestRenderServiceLimits(t *testing.T) {
 		t.Errorf("free again: %s", resp.Status)
 	}
 
-	slow := newRenderService(apiConfig{timeout: time.Nanosecond, slots: 1, queue: 1, wait: time.Second})
+	slow := newRenderService(apiConfig{maxBody: defaultBody, timeout: time.Nanosecond, slots: 1, queue: 1, wait: time.Second})
 	srv2 := httptest.NewServer(slow)
 	defer srv2.Close()
 	resp, b = post(t, srv2.URL+"/render", one)
@@ -198,6 +200,29 @@ func TestRenderServiceLimits(t *testing.T) {
 		t.Errorf("over time: %s: %s", resp.Status, b)
 	}
 	eventually(t, "the slow render's slot to be given back", func() bool { return len(slow.slots) == 0 })
+
+	// A body that is still being sent holds no render slot, and one
+	// that says it is too long is refused before it is read.
+	s2 := newRenderService(apiConfig{maxBody: defaultBody, timeout: time.Minute, slots: 1, queue: 4, wait: time.Second})
+	srv3 := httptest.NewServer(s2)
+	defer srv3.Close()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv3.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /render HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s", len(one)+100, one[:10])
+	eventually(t, "the slow upload to take its place in the line", func() bool { return len(s2.waiting) == 1 })
+	if len(s2.slots) != 0 {
+		t.Errorf("a body still being sent holds a render slot")
+	}
+	if resp, _ := post(t, srv3.URL+"/render", one); resp.StatusCode != 200 {
+		t.Errorf("beside a slow upload: %s", resp.Status)
+	}
+	req, _ := http.NewRequest(http.MethodPost, srv3.URL+"/render", strings.NewReader(strings.Repeat("#", defaultBody+1)))
+	if resp, b := do(t, req); resp.StatusCode != 413 || !strings.Contains(string(b), "over 1 MiB") {
+		t.Errorf("a body over --max-body: %s %s", resp.Status, b)
+	}
 }
 
 // TestPreview edits a file under the preview: every save is drawn again
@@ -382,7 +407,10 @@ func TestServeCommand(t *testing.T) {
 		want string
 	}{
 		{[]string{"serve", "--api", "data.toml"}, "takes no files"},
-		{[]string{"serve", "--concurrency", "0"}, "--concurrency: 0 must be at least 1"},
+		{[]string{"serve", "--concurrency", "0"}, "--concurrency: 0 must be from 1 to 1024"},
+		{[]string{"serve", "--api", "--concurrency", "144115188075855872"}, "--concurrency"},
+		{[]string{"serve", "--api", "--max-body", "17MiB"}, "--max-body"},
+		{[]string{"serve", "--api", "--max-body", "lots"}, "--max-body"},
 		{[]string{"serve", "--timeout", "0s"}, "--timeout"},
 		{[]string{"serve", "-"}, "cannot read standard input"},
 		{[]string{"serve", "--addr", "nonsense"}, "--addr"},
@@ -437,4 +465,38 @@ func BenchmarkRenderRequest(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// TestPreviewLargeAndMissing: a file of more figures than are kept whole
+// in memory (64) is previewed like any other, and a CSV that a figure
+// names but that is missing is drawn as soon as it appears.
+func TestPreviewLargeAndMissing(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 70; i++ {
+		fmt.Fprintf(&b, "[[figure]]\nid = \"f%d\"\ntype = \"column\"\ntitle = \"Figure %d\"\ndata = [ { label = \"a\", value = %d } ]\n", i, i, i+1)
+	}
+	big := filepath.Join(dir, "big.toml")
+	os.WriteFile(big, []byte(b.String()), 0o644)
+	p := newPreview(&options{out: filepath.Join(dir, "out"), jobs: 2, quiet: true}, []string{big}, "127.0.0.1:1", io.Discard)
+	p.render()
+	if len(p.state.Errors) != 0 || len(p.state.Figures) != 70 || p.state.Figures[69].Source == "" || p.state.Figures[69].Views[0].Theme != "light" {
+		t.Fatalf("70 figures: %d errors (%v), %d figures", len(p.state.Errors), p.state.Errors, len(p.state.Figures))
+	}
+
+	toml := filepath.Join(dir, "story.toml")
+	os.WriteFile(toml, []byte("[[figure]]\nid = \"n\"\ntype = \"bar\"\ntitle = \"New\"\ndata = \"new.csv\"\n"), 0o644)
+	o := &options{out: filepath.Join(dir, "out"), jobs: 2, quiet: true}
+	p = newPreview(o, []string{toml}, "127.0.0.1:1", io.Discard)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go p.run(ctx)
+	state := func() previewState {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.state
+	}
+	eventually(t, "the missing file's error", func() bool { s := state(); return len(s.Errors) == 1 && strings.Contains(s.Errors[0].Text, "new.csv") })
+	os.WriteFile(filepath.Join(dir, "new.csv"), []byte("label,value\nNepal,15000\n"), 0o644)
+	eventually(t, "the figure once its CSV appears", func() bool { s := state(); return len(s.Errors) == 0 && len(s.Figures) == 1 })
 }

@@ -33,11 +33,17 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 		}
 		inputs = watchList(files, used, before)
 		if !o.quiet {
+			n := 0
+			for p := range before {
+				if !strings.HasPrefix(p, globPrefix) {
+					n++
+				}
+			}
 			noun := "files"
-			if len(before) == 1 {
+			if n == 1 {
 				noun = "file"
 			}
-			fmt.Fprintf(stderr, "presschart: watching %d %s for changes; Ctrl-C stops\n", len(before), noun)
+			fmt.Fprintf(stderr, "presschart: watching %d %s (and new CSV and font files beside the TOML) for changes; Ctrl-C stops\n", n, noun)
 		}
 		if !waiter.wait(ctx, inputs, before) {
 			return exitOK
@@ -52,9 +58,12 @@ func watch(ctx context.Context, o *options, files []string, stdout, stderr io.Wr
 func watchList(files, used []string, before map[string]string) []string {
 	inputs := slices.Clone(used)
 	for _, f := range files {
-		for _, ext := range []string{"*.csv", "*.ttf", "*.otf"} {
-			m, _ := filepath.Glob(filepath.Join(globEscape(filepath.Dir(f)), ext))
-			inputs = append(inputs, m...)
+		for _, ext := range []string{"*.csv", "*.tsv", "*.txt", "*.ttf", "*.otf"} {
+			pattern := filepath.Join(globEscape(filepath.Dir(f)), ext)
+			m, _ := filepath.Glob(pattern)
+			// The pattern itself too: a file that a figure names
+			// but that is missing is seen when it appears.
+			inputs = append(append(inputs, m...), globPrefix+pattern)
 		}
 	}
 	for p, st := range stamps(inputs) {
@@ -65,11 +74,20 @@ func watchList(files, used []string, before map[string]string) []string {
 	return inputs
 }
 
+// globPrefix marks an input that is a glob pattern: its stamp is the
+// names that match it, so that a file that appears is a change.
+const globPrefix = "glob:"
+
 // stamps records each file's size and modification time ("" when it is
 // missing), so that a change of either is seen.
 func stamps(paths []string) map[string]string {
 	m := make(map[string]string, len(paths))
 	for _, p := range paths {
+		if pattern, ok := strings.CutPrefix(p, globPrefix); ok {
+			names, _ := filepath.Glob(pattern)
+			m[p] = strings.Join(names, "\x00")
+			continue
+		}
 		if info, err := os.Stat(p); err == nil {
 			m[p] = fmt.Sprintf("%d %d", info.Size(), info.ModTime().UnixNano())
 		} else {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -51,7 +52,7 @@ func (c *changeWaiter) wait(ctx context.Context, inputs []string, before map[str
 	var errs <-chan error
 	if c.w != nil {
 		for _, p := range inputs {
-			d := filepath.Dir(p)
+			d := filepath.Dir(strings.TrimPrefix(p, globPrefix))
 			if !c.dirs[d] {
 				if err := c.w.Add(d); err == nil {
 					c.dirs[d] = true

@@ -119,7 +119,7 @@ func (f *Figure) light(sec *sectionSource) *Figure {
 	}
 	return &Figure{ID: strings.Clone(f.ID), Type: strings.Clone(f.Type), Title: strings.Clone(f.Title),
 		RenditionOf: strings.Clone(f.RenditionOf), Media: f.Media, Density: f.Density, file: f.file, inputs: f.Inputs(), csv: f.csv, sec: sec,
-		lite: &lightFacts{width: f.Style.Width, height: f.Style.Height, scale: f.Style.Scale, formats: formats}}
+		lite: &lightFacts{width: f.Style.Width, height: f.Style.Height, scale: f.Style.Scale, formats: formats, dark: f.Style.Theme == "dark"}}
 }
 
 // lightFacts are what a light figure keeps of its style: its size, for
@@ -128,6 +128,19 @@ type lightFacts struct {
 	width, height float64
 	scale         int
 	formats       []string
+	dark          bool
+}
+
+// Theme is the figure's colour theme, "light" or "dark", for a light
+// figure too.
+func (f *Figure) Theme() string {
+	if f.lite != nil {
+		if f.lite.dark {
+			return "dark"
+		}
+		return "light"
+	}
+	return f.Style.Theme
 }
 
 // cloneStrings returns a copy of ss whose strings are copies too.
