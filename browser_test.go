@@ -319,8 +319,7 @@ func TestPreviewInBrowser(t *testing.T) {
 	p := newPreview(&options{out: filepath.Join(dir, "out"), jobs: 2, quiet: true}, []string{toml}, strings.TrimPrefix(srv.URL, "http://"), io.Discard)
 	srv.Config.Handler = p
 	pctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	go p.run(pctx)
+	runPreview(t, pctx, stop, p)
 
 	tab, cancel := chromedp.NewContext(ctx)
 	defer cancel()

@@ -250,7 +250,7 @@ func TestPreview(t *testing.T) {
 	defer srv.Close()
 	p := newPreview(o, []string{toml}, strings.TrimPrefix(srv.URL, "http://"), io.Discard)
 	srv.Config.Handler = p
-	go p.run(ctx)
+	runPreview(t, ctx, cancel, p)
 
 	state := func() previewState {
 		_, b := do(t, mustRequest(t, http.MethodGet, srv.URL+"/state"))
@@ -490,7 +490,7 @@ func TestPreviewLargeAndMissing(t *testing.T) {
 	p = newPreview(o, []string{toml}, "127.0.0.1:1", io.Discard)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go p.run(ctx)
+	runPreview(t, ctx, cancel, p)
 	state := func() previewState {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -499,4 +499,18 @@ func TestPreviewLargeAndMissing(t *testing.T) {
 	eventually(t, "the missing file's error", func() bool { s := state(); return len(s.Errors) == 1 && strings.Contains(s.Errors[0].Text, "new.csv") })
 	os.WriteFile(filepath.Join(dir, "new.csv"), []byte("label,value\nNepal,15000\n"), 0o644)
 	eventually(t, "the figure once its CSV appears", func() bool { s := state(); return len(s.Errors) == 0 && len(s.Figures) == 1 })
+}
+
+// runPreview runs p until the test ends, and waits for it to stop, so
+// that no preview outlives its test (tests change watchEvery).
+func runPreview(t *testing.T, ctx context.Context, cancel context.CancelFunc, p *preview) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.run(ctx)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
 }

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,12 +25,13 @@ const maxCSVErrors = 10
 // rendered, so that a large batch holds only the figures in flight; the
 // checksum makes sure both reads see the same bytes.
 type csvSource struct {
-	name      string         // as written in the TOML file
-	cols      map[string]any // the columns table, or nil
-	dir, root string         // as the errs that read it had them
-	delim     rune           // delimiter = "…", or 0 to find it in the file
-	sum       [32]byte
-	key       csvKey
+	name       string         // as written in the TOML file
+	cols       map[string]any // the columns table, or nil
+	dir, root  string         // as the errs that read it had them
+	delim      rune           // delimiter = "…", or 0 to find it in the file
+	dataLocale string         // data_locale = "…": how its numbers are written; "" to tell from its cells
+	sum        [32]byte
+	key        csvKey
 }
 
 // csvKey identifies rows read from one file's contents for one way of
@@ -48,7 +47,7 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 	for _, k := range slices.Sorted(maps.Keys(fig.csv.cols)) {
 		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
 	}
-	how += fmt.Sprintf("\x00delimiter=%q", fig.csv.delim)
+	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s", fig.csv.delim, fig.csv.dataLocale)
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -95,13 +94,13 @@ func (c *weakCache) put(k csvKey, d *csvRows) {
 //
 // When the same file, read the same way, is already in memory for another
 // figure, its rows are shared: fig.Data is set and cached is true.
-func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim rune) (rows []any, lines []int, cached, ok bool) {
+func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string) (rows []any, lines []int, cached, ok bool) {
 	nf := t.e.readNamed("data", name, csvExtensions, maxFileBytes, "a CSV file")
 	if nf == nil {
 		return nil, nil, false, false
 	}
 	fig.inputs = append(fig.inputs, nf.key)
-	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, sum: nf.sum}
+	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, dataLocale: dataLocale, sum: nf.sum}
 	fig.csv.key = fig.csvKey(nf)
 	if d := csvCache.get(fig.csv.key); d != nil {
 		fig.Data, fig.rows = d.data, d
@@ -111,7 +110,7 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim run
 	if delim == 0 {
 		delim = sniffDelimiter(nf.data, name)
 	}
-	rows, lines, ok = fig.parseCSV(t, name, cols, delim, nf.data)
+	rows, lines, ok = fig.parseCSV(t, name, cols, delim, dataLocale, nf.data)
 	return rows, lines, false, ok
 }
 
@@ -146,6 +145,25 @@ func readDelimiter(t *table) (rune, bool) {
 	}
 	t.errf("delimiter", "%q is not a delimiter; use \",\", \";\", \"\\t\" (or \"tab\") or \"|\"", clip(s))
 	return 0, true
+}
+
+// readDataLocale reads data_locale = "de": the locale whose separators
+// the CSV file's numbers are written with.
+func readDataLocale(t *table) (string, bool) {
+	var s string
+	if _, set := t.m["data_locale"]; !set {
+		t.known = append(t.known, "data_locale")
+		return "", false
+	}
+	if !t.str("data_locale", &s) {
+		return "", true
+	}
+	if _, ok := locales[s]; !ok {
+		msg := fmt.Sprintf("unknown locale %q; use one of %s", clip(s), strings.Join(sortedKeys(locales), ", "))
+		t.errf("data_locale", "%s", msg)
+		return "", true
+	}
+	return s, true
 }
 
 // sniffDelimiter finds the field separator of a CSV file from its first
@@ -193,7 +211,7 @@ func sniffDelimiter(data []byte, name string) rune {
 }
 
 // parseCSV reads the rows of a CSV file's contents.
-func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, data []byte) (rows []any, lines []int, ok bool) {
+func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
@@ -249,6 +267,15 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			t.errf("data", format, a...)
 		}
 	}
+	// The records first, then each numeric column's way of writing
+	// numbers (its decimal separator, from data_locale or its own
+	// cells), then the rows.
+	type record struct {
+		cells []string // the fields' cells, in the order of fields
+		cols  []int    // their columns, for messages
+		line  int
+	}
+	var recs []record
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -259,40 +286,66 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			break // the reader cannot resynchronise after a quoting error
 		}
 		line, _ := r.FieldPos(0)
-		if len(rows) >= fig.rowLimit() {
+		if len(recs) >= fig.rowLimit() {
 			problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
 			break
 		}
 		if len(rec) != len(header) {
 			hint := ""
-			if len(rec) > len(header) {
+			if len(rec) > len(header) && r.Comma == ',' {
 				hint = " (a number with a thousands separator must be quoted, or written without one)"
 			}
 			problem("%s:%d: the row has %d fields, the header %d%s", name, line, len(rec), len(header), hint)
 			continue
 		}
-		row := map[string]any{}
-		good := true
+		rc := record{line: line}
 		for _, f := range fields {
 			j := index[f]
-			cell := strings.TrimSpace(rec[j])
-			if f == "label" {
-				row[f] = strings.Clone(cell)
+			_, col := r.FieldPos(j)
+			rc.cells = append(rc.cells, strings.Clone(strings.TrimSpace(rec[j])))
+			rc.cols = append(rc.cols, col)
+		}
+		recs = append(recs, rc)
+	}
+	formats := make([]cellFormat, len(fields))
+	for k, f := range fields {
+		c := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
+		if l := locales[dataLocale]; l != nil {
+			c.decimal, c.group = l.decimal[0], l.group
+		}
+		if f != "label" {
+			cells := make([]string, len(recs))
+			for i, rc := range recs {
+				cells[i] = rc.cells[k]
+			}
+			if i := c.settle(cells); i >= 0 {
+				problem("%s:%d:%d: column %q writes decimals both as %q does and as %q does; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)",
+					name, recs[i].line, recs[i].cols[k], clip(header[index[f]]), clip(cells[i]), clip(firstHinting(c, cells, i)))
+				c.decimal = 0
+				formats[k] = c
 				continue
 			}
-			_, col := r.FieldPos(j)
+		}
+		formats[k] = c
+	}
+	for _, rc := range recs {
+		row := map[string]any{}
+		good := true
+		for k, f := range fields {
+			cell := rc.cells[k]
+			if f == "label" {
+				row[f] = cell
+				continue
+			}
+			j := index[f]
 			if cell == "" {
-				problem("%s:%d:%d: column %q is empty", name, line, col, clip(header[j]))
+				problem("%s:%d:%d: column %q is empty", name, rc.line, rc.cols[k], clip(header[j]))
 				good = false
 				continue
 			}
-			v, err := strconv.ParseFloat(cell, 64)
-			if err != nil || !plainNumber.MatchString(cell) || math.IsNaN(v) || math.IsInf(v, 0) {
-				hint := ""
-				if strings.ContainsAny(cell, ",. ") {
-					hint = "; write numbers without thousands separators, with a decimal point"
-				}
-				problem("%s:%d:%d: column %q: %q is not a number%s", name, line, col, clip(header[j]), clip(cell), hint)
+			v, msg := formats[k].number(cell)
+			if msg != "" {
+				problem("%s:%d:%d: column %q: %s", name, rc.line, rc.cols[k], clip(header[j]), msg)
 				good = false
 				continue
 			}
@@ -300,7 +353,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		}
 		if good {
 			rows = append(rows, row)
-			lines = append(lines, line)
+			lines = append(lines, rc.line)
 		}
 	}
 	if problems > maxCSVErrors {
@@ -315,12 +368,6 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	}
 	return rows, lines, true
 }
-
-// plainNumber is how a CSV cell writes a number: digits with an optional
-// decimal point and exponent. Go's ParseFloat also takes 1_000, 0x1p4 and
-// inf, which no spreadsheet writes and a reader would not expect to be
-// read as numbers.
-var plainNumber = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
 // describeHeader lists a CSV file's columns for an error message: at most
 // eight, each cut short, and no more than fit in 300 bytes, so that a file
@@ -366,4 +413,16 @@ func csvError(name string, err error) string {
 		return fmt.Sprintf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 	}
 	return fmt.Sprintf("%s: %v", name, err)
+}
+
+// firstHinting is the first cell before cells[at] that tells a decimal
+// separator other than cells[at]'s.
+func firstHinting(c cellFormat, cells []string, at int) string {
+	for _, cell := range cells[:at] {
+		body, _ := c.cellBody(cell)
+		if h := decimalHint(body); h != 0 {
+			return cell
+		}
+	}
+	return ""
 }

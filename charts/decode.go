@@ -479,6 +479,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("data")
 		t.get("columns")
 		t.get("delimiter")
+		t.get("data_locale")
 		t.get("annotation")
 		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels", "series_formats"}) {
 			t.get(k)
@@ -554,6 +555,9 @@ func (f *Figure) loaded() (*Figure, error) {
 	if f.csv.delim != 0 {
 		m["delimiter"] = string(f.csv.delim)
 	}
+	if f.csv.dataLocale != "" {
+		m["data_locale"] = f.csv.dataLocale
+	}
 	g.decodeData(newTable(m, "", e))
 	if e.count == 0 {
 		g.order(e)
@@ -589,11 +593,12 @@ func (fig *Figure) decodeData(t *table) {
 		}
 	}
 	delim, hasDelim := readDelimiter(t)
+	dataLocale, hasDataLocale := readDataLocale(t)
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
 	if path, isPath := v.(string); isPath {
 		var cached, ok bool
-		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim); !ok || cached {
+		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim, dataLocale); !ok || cached {
 			return
 		}
 		csvName = path
@@ -609,6 +614,9 @@ func (fig *Figure) decodeData(t *table) {
 		return
 	} else if hasDelim {
 		t.errf("delimiter", "separates the fields of a CSV file; it needs data = \"file.csv\"")
+		return
+	} else if hasDataLocale {
+		t.errf("data_locale", "says how a CSV file writes its numbers; it needs data = \"file.csv\" (numbers in TOML are written as TOML writes them)")
 		return
 	}
 	rows, isRows := asTables(v)

@@ -51,6 +51,8 @@
 //	columns    with a CSV file: which column holds each field
 //	delimiter  with a CSV file: its field separator, when it is not to be
 //	           found in the file ("," ";" "\t" or "tab", "|")
+//	data_locale with a CSV file: the locale its numbers are written in
+//	           ("de": 1.234,5), when its cells do not show it
 //
 // Every style key below may also be set in a figure, where it overrides
 // [style] for that figure alone.
@@ -190,10 +192,25 @@
 // are read as spreadsheets write them. columns maps the
 // type's fields (label, value; label, low, high for range) to header names;
 // a field left out takes the column of its own name, matched exactly, then
-// regardless of case. Cells are trimmed; numbers are written plainly
-// (1000, 2.5), without thousands separators. A row with more or fewer
-// fields than the header, an empty or non-numeric cell and a missing
-// column are errors with the CSV line and column:
+// regardless of case. Cells are trimmed, and numbers are read as people
+// write them: with thousands separators (1,234.5; 1.234,5; 1 234,5 with a
+// space, no-break or narrow no-break space; 1'234.5), a minus sign (-3.2
+// or −3.2), accounting negatives ((1,200)), a trailing %, the figure's
+// prefix and suffix ($1.2, 3 km), or in exponent form (1e5). Which of
+// comma and point is the decimal separator is what data_locale's locale
+// writes or, without it, what the column's cells show (a separator
+// followed by other than three digits, one that appears twice, both in
+// one cell); a cell that could be read either way with nothing to tell
+// is an error that gives both readings:
+//
+//	nepal.csv:3:9: column "count": "1,234" could be 1234 ("," separating
+//	thousands) or 1.234 ("," as the decimal separator); set data_locale =
+//	"en" for the first or "de" for the second
+//
+// NA, n/a, #N/A, – and .. mark missing values, which these row-based
+// types cannot draw: an error asks to leave the row out. A row with more
+// or fewer fields than the header, an empty or non-numeric cell and a
+// missing column are errors with the CSV line and column:
 //
 //	data.toml:12:1: figure "nepal": data: nepal.csv:3:6: column "count": "abc" is not a number
 //

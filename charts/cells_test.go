@@ -1,0 +1,132 @@
+package charts
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCellNumbers: a table of cells as people write numbers, read with
+// no data locale (the column's cells tell), with a data locale, and with
+// the figure's prefix and suffix: each gives its number or its error.
+func TestCellNumbers(t *testing.T) {
+	for _, c := range []struct {
+		cell, locale, prefix, suffix string
+		hint                         byte // the decimal separator the column's other cells show
+		want                         string
+	}{
+		{"1000", "", "", "", 0, "1000"},
+		{"2.5", "", "", "", 0, "2.5"},
+		{"1,5", "", "", "", 0, "1.5"},
+		{"0,125", "", "", "", 0, "0.125"},
+		{"1,234,567", "", "", "", 0, "1.234567e+06"},
+		{"1.234.567", "", "", "", 0, "1.234567e+06"},
+		{"1,234.5", "", "", "", 0, "1234.5"},
+		{"1.234,5", "", "", "", 0, "1234.5"},
+		{"1 234,5", "", "", "", 0, "1234.5"},
+		{"1\u00a0234,5", "", "", "", 0, "1234.5"},
+		{"1\u202f234,5", "", "", "", 0, "1234.5"},
+		{"1'234.5", "", "", "", 0, "1234.5"},
+		{"−3.2", "", "", "", 0, "-3.2"},
+		{"-3.2", "", "", "", 0, "-3.2"},
+		{"(1,200)", "", "", "", '.', "-1200"},
+		{"12 %", "", "", "", 0, "12"},
+		{"12%", "", "", "", 0, "12"},
+		{"$1,200", "", "$", "", '.', "1200"},
+		{"-$1.5", "", "$", "", 0, "-1.5"},
+		{"3 km", "", "", " km", 0, "3"},
+		{"1e5", "", "", "", 0, "100000"},
+		{"1,234", "", "", "", '.', "1234"},
+		{"1,234", "", "", "", ',', "1.234"},
+		{"1.234", "de", "", "", 0, "1234"},
+		{"1,234", "en", "", "", 0, "1234"},
+		{"1,234", "de", "", "", 0, "1.234"},
+		{"1 234,5", "fr", "", "", 0, "1234.5"},
+		{"1,234", "", "", "", 0, `"1,234" could be 1234 ("," separating thousands) or 1.234 ("," as the decimal separator); set data_locale = "en" for the first or "de" for the second`},
+		{"1.234", "", "", "", 0, `could be 1234 ("." separating thousands) or 1.234 ("." as the decimal separator); set data_locale = "de" for the first or "en" for the second`},
+		{"1.234,5", "fr", "", "", 0, `"1.234,5" is not a number as data_locale "fr" writes them (12` + "\u202f" + `345,5)`},
+		{"1,23,456", "", "", "", 0, `"1,23,456" is not a number`},
+		{"12,34.5", "", "", "", 0, `"12,34.5" is not a number`},
+		{"1_000", "", "", "", 0, `"1_000" is not a number`},
+		{"0x1p4", "", "", "", 0, `"0x1p4" is not a number`},
+		{"NaN", "", "", "", 0, `"NaN" is not a number`},
+		{"1e400", "", "", "", 0, `"1e400" is not a number`},
+		{"NA", "", "", "", 0, `"NA" marks a missing value`},
+		{"–", "", "", "", 0, `"–" marks a missing value`},
+		{"$", "", "$", "", 0, `"$" is not a number`},
+		{",5", "", "", "", 0, "0.5"},
+		{"5,", "", "", "", 0, `"5," is not a number`},
+	} {
+		f := cellFormat{locale: c.locale, prefix: c.prefix, suffix: c.suffix, decimal: c.hint}
+		if l := locales[c.locale]; l != nil {
+			f.decimal, f.group = l.decimal[0], l.group
+		}
+		v, msg := f.number(c.cell)
+		got := msg
+		if msg == "" {
+			got = fmt.Sprint(v)
+		}
+		if got != c.want && !(msg != "" && strings.Contains(msg, c.want)) {
+			t.Errorf("%q (data_locale %q, prefix %q, suffix %q, hint %q): %s, want %s", c.cell, c.locale, c.prefix, c.suffix, c.hint, got, c.want)
+		}
+	}
+}
+
+// TestCSVNumbersAsExported: one table exported by an English and a German
+// spreadsheet (semicolons and decimal commas) draws the same figure, and
+// a column whose cells disagree on the decimal separator, or whose
+// separator cannot be told, is refused with both readings.
+func TestCSVNumbersAsExported(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"en.csv":     "country,share\nNepal,\"1,234.5\"\nIndia,2.25\n",
+		"de.csv":     "country;share\nNepal;1.234,5\nIndia;2,25\n",
+		"mixed.csv":  "country;share\nNepal;1,5\nIndia;2.25\n",
+		"unsure.csv": "country,share\nNepal,\"1,234\"\nIndia,\"2,000\"\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	decode := func(name, extra string) (string, error) {
+		src := fmt.Sprintf("[[figure]]\nid = \"d\"\ntype = \"bar\"\ntitle = \"Share\"\ndata = %q\ncolumns = { label = \"country\", value = \"share\" }\n%s", name, extra)
+		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			return "", err
+		}
+		outs, err := f.Figures[0].RenderFiles([]string{"svg"})
+		if err != nil {
+			return "", err
+		}
+		return string(outs[0].Data()), nil
+	}
+	en, err := decode("en.csv", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(en, "1,234.5") {
+		t.Errorf("1,234.5 is not drawn")
+	}
+	for _, c := range []struct{ name, extra string }{{"de.csv", ""}, {"de.csv", `data_locale = "de"`}} {
+		if got, err := decode(c.name, c.extra); err != nil || got != en {
+			t.Errorf("%s %s: %v, or another figure", c.name, c.extra, err)
+		}
+	}
+	for _, c := range []struct{ name, extra, want string }{
+		{"mixed.csv", "", `writes decimals both as "2.25" does and as "1,5" does`},
+		{"unsure.csv", "", `"1,234" could be 1234`},
+		{"de.csv", `data_locale = "xx"`, `data_locale: unknown locale "xx"`},
+	} {
+		if _, err := decode(c.name, c.extra); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s %s: %v, want %q", c.name, c.extra, err, c.want)
+		}
+	}
+	if got, err := decode("unsure.csv", `data_locale = "en"`); err != nil || !strings.Contains(got, "2,000") {
+		t.Errorf("with data_locale the unsure column reads: %v", err)
+	}
+	_, err = Decode("f.toml", []byte("[[figure]]\nid = \"d\"\ntype = \"bar\"\ntitle = \"T\"\ndata = [ { label = \"a\", value = 1 } ]\ndata_locale = \"de\"\n"), dir)
+	if err == nil || !strings.Contains(err.Error(), "data_locale: says how a CSV file writes its numbers") {
+		t.Errorf("data_locale without a CSV file: %v", err)
+	}
+}
