@@ -35,16 +35,20 @@ var missingCells = []string{"NA", "N/A", "n/a", "na", "#N/A", "–", "—", ".."
 var scientific = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$`)
 
 // cellBody strips what surrounds a cell's digits: spaces, the sign (-, −,
-// +, or parentheses), the figure's prefix and suffix, and a trailing %.
-func (c cellFormat) cellBody(cell string) (body string, negative bool) {
+// +, or parentheses), the figure's prefix and suffix, and a trailing %
+// (percent says there was one). A cell with two signs, such as (-5) or
+// -$-5, has no body: it is not a number.
+func (c cellFormat) cellBody(cell string) (body string, negative, percent bool) {
 	s := strings.TrimFunc(cell, unicode.IsSpace)
+	signs := 0
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
-		negative, s = true, strings.TrimFunc(s[1:len(s)-1], unicode.IsSpace)
+		negative, s, signs = true, strings.TrimFunc(s[1:len(s)-1], unicode.IsSpace), 1
 	}
 	sign := func() {
 		for _, m := range []string{"-", "−", "+"} {
 			if t, ok := strings.CutPrefix(s, m); ok {
-				negative, s = negative != (m != "+"), strings.TrimFunc(t, unicode.IsSpace)
+				negative, s = m != "+", strings.TrimFunc(t, unicode.IsSpace)
+				signs++
 				return
 			}
 		}
@@ -56,15 +60,29 @@ func (c cellFormat) cellBody(cell string) (body string, negative bool) {
 			sign()
 		}
 	}
+	if signs > 1 {
+		return "", false, false
+	}
 	if t, ok := strings.CutSuffix(s, "%"); ok {
-		s = strings.TrimFunc(t, unicode.IsSpace)
+		s, percent = strings.TrimFunc(t, unicode.IsSpace), true
 	}
 	if x := strings.TrimFunc(c.suffix, unicode.IsSpace); x != "" && x != "%" {
 		if t, ok := strings.CutSuffix(s, x); ok {
 			s = strings.TrimFunc(t, unicode.IsSpace)
 		}
 	}
-	return s, negative
+	return s, negative, percent
+}
+
+// missing says that a cell marks a missing value.
+func missing(cell string) bool {
+	cell = strings.TrimSpace(cell)
+	for _, m := range missingCells {
+		if cell == m {
+			return true
+		}
+	}
+	return false
 }
 
 // decimalHint is what one cell says of the decimal separator: '.' or ',',
@@ -98,37 +116,52 @@ func decimalHint(body string) byte {
 	return 0 // 1,234: either
 }
 
-// settle finds the decimal separator from a column's cells when no data
-// locale says it; it returns the cell that contradicts the others.
+// settle finds the decimal separator from the cells of a file's number
+// columns when no data locale says it; it returns the cell that
+// contradicts the others, or -1. When cells that could be read either
+// way outnumber the cells that tell, the cells have not told: one typo
+// (1,2345) does not decide a thousand cells like 1,234.
 func (c *cellFormat) settle(cells []string) (contradicts int) {
 	if c.locale != "" {
 		return -1
 	}
+	telling, either := 0, 0
 	for i, cell := range cells {
-		body, _ := c.cellBody(cell)
-		h := decimalHint(body)
-		if h == 0 {
+		if missing(cell) {
 			continue
 		}
+		body, _, _ := c.cellBody(cell)
+		h := decimalHint(body)
+		if h == 0 {
+			if strings.ContainsAny(body, ",.") && !scientific.MatchString(body) {
+				either++
+			}
+			continue
+		}
+		telling++
 		if c.decimal == 0 {
 			c.decimal = h
 		} else if h != c.decimal {
 			return i
 		}
 	}
+	if either > telling {
+		c.decimal = 0
+	}
 	return -1
 }
 
 // number reads one cell, or says why it is not a number.
 func (c cellFormat) number(cell string) (float64, string) {
-	for _, m := range missingCells {
-		if strings.TrimSpace(cell) == m {
-			return 0, fmt.Sprintf("%q marks a missing value; this chart draws every row, so leave the row out", clip(cell))
-		}
+	if missing(cell) {
+		return 0, fmt.Sprintf("%q marks a missing value; this chart draws every row, so leave the row out", clip(cell))
 	}
-	body, negative := c.cellBody(cell)
+	body, negative, percent := c.cellBody(cell)
 	if body == "" {
 		return 0, fmt.Sprintf("%q is not a number", clip(cell))
+	}
+	if percent && !strings.Contains(c.suffix, "%") {
+		return 0, fmt.Sprintf("%q is a percentage, and the figure does not write its numbers as one; set suffix = \"%%\", or take the %% out of the file", clip(cell))
 	}
 	var v float64
 	if scientific.MatchString(body) {

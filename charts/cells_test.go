@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,62 @@ func TestCSVNumbersAsExported(t *testing.T) {
 	_, err = Decode("f.toml", []byte("[[figure]]\nid = \"d\"\ntype = \"bar\"\ntitle = \"T\"\ndata = [ { label = \"a\", value = 1 } ]\ndata_locale = \"de\"\n"), dir)
 	if err == nil || !strings.Contains(err.Error(), "data_locale: says how a CSV file writes its numbers") {
 		t.Errorf("data_locale without a CSV file: %v", err)
+	}
+}
+
+// TestCSVReadingEdges: what an adversary found in the CSV reader. A tab
+// delimiter survives a figure's rows being read again (a large file's
+// figures are); figures that read one file with other affixes do not
+// share its rows; a percentage needs the figure's % suffix; a cell of two
+// signs is not a number; one telling cell does not decide many that could
+// be read either way; a byte-order mark may precede a quoted header; and
+// a type whose rows are not a label and numbers says it cannot read CSV.
+func TestCSVReadingEdges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
+	write("tab.csv", "label\tvalue\nA\t5\nB\t7\n")
+	write("k.csv", "label,value\nA,5k\nB,7k\n")
+	write("pct.csv", "label,value\nA,45%\nB,55%\n")
+	write("signs.csv", "label,value\nA,(-5)\nB,7\n")
+	write("few.csv", "label,value\nA,\"1,234\"\nB,\"56,789\"\nC,\"1,2345\"\n")
+	write("bom.csv", "\ufeff\"label\",\"value\"\n\"A\",\"5\"\n")
+	decode := func(src string) (*File, error) {
+		return Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+	}
+	fig := func(id, data, extra string) string {
+		return fmt.Sprintf("[[figure]]\nid = %q\ntype = \"bar\"\ntitle = \"T\"\ndata = %q\n%s\n", id, data, extra)
+	}
+
+	var b strings.Builder
+	for i := 0; i < 70; i++ {
+		b.WriteString(fig(fmt.Sprintf("f%d", i), "tab.csv", `delimiter = "tab"`))
+	}
+	b.WriteString(fig("escaped", "tab.csv", `delimiter = "\t"`))
+	f, err := decode(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	for _, g := range f.Figures {
+		if _, err := g.RenderFiles([]string{"svg"}); err != nil {
+			t.Fatalf("read again: %v", err)
+		}
+	}
+
+	for _, c := range []struct{ src, want string }{
+		{fig("a", "k.csv", `suffix = "k"`) + fig("b", "k.csv", `suffix = "%"`), `"5k" is not a number`},
+		{fig("p", "pct.csv", ""), `"45%" is a percentage, and the figure does not write its numbers as one`},
+		{fig("s", "signs.csv", ""), `"(-5)" is not a number`},
+		{fig("few", "few.csv", ""), `"1,234" could be 1234`},
+		{strings.Replace(fig("l", "k.csv", ""), "bar", "line", 1), "a line chart reads its rows from the TOML file only"},
+	} {
+		if _, err := decode(c.src); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.src, err, c.want)
+		}
+	}
+	for _, src := range []string{fig("p", "pct.csv", `suffix = "%"`), fig("bom", "bom.csv", "")} {
+		if _, err := decode(src); err != nil {
+			t.Errorf("%s: %v", src, err)
+		}
 	}
 }

@@ -47,7 +47,9 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 	for _, k := range slices.Sorted(maps.Keys(fig.csv.cols)) {
 		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
 	}
-	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s", fig.csv.delim, fig.csv.dataLocale)
+	// What reading a cell and the row limit depend on, too.
+	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d",
+		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit())
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -120,19 +122,23 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim run
 var csvExtensions = []string{".csv", ".tsv", ".txt"}
 
 // delimiters are the field separators a CSV file may use, in the order a
-// tie between them is settled.
-var delimiters = []rune{',', ';', '\t', '|'}
+// tie between them is settled: a semicolon first, since a file that
+// splits as many ways by commas as by semicolons is a European export
+// whose commas are decimal commas (Bayern;1,5).
+var delimiters = []rune{';', ',', '\t', '|'}
 
 // readDelimiter reads delimiter = "," | ";" | "\t" | "|" ("tab" will do
 // for "\t"): the separator of the CSV file's fields, when it is not to be
 // found in the file.
 func readDelimiter(t *table) (rune, bool) {
-	var s string
-	if _, set := t.m["delimiter"]; !set {
-		t.known = append(t.known, "delimiter")
+	v, set := t.get("delimiter")
+	if !set {
 		return 0, false
 	}
-	if !t.str("delimiter", &s) {
+	// Read as it is: a tab is a control character, which text keys refuse.
+	s, isString := v.(string)
+	if !isString {
+		t.errf("delimiter", "must be a string such as \";\", not %s", typeName(v))
 		return 0, true
 	}
 	if s == "tab" {
@@ -145,6 +151,14 @@ func readDelimiter(t *table) (rune, bool) {
 	}
 	t.errf("delimiter", "%q is not a delimiter; use \",\", \";\", \"\\t\" (or \"tab\") or \"|\"", clip(s))
 	return 0, true
+}
+
+// delimiterName is how delimiter = "…" writes d.
+func delimiterName(d rune) string {
+	if d == '\t' {
+		return "tab"
+	}
+	return string(d)
 }
 
 // readDataLocale reads data_locale = "de": the locale whose separators
@@ -194,7 +208,7 @@ func sniffDelimiter(data []byte, name string) rune {
 		}
 		second = second || line == 1 && c != '\n' && c != '\r' && c != ' '
 	}
-	best, most := ',', 0
+	best, most := ',', 0 // without a separator: one column, as a comma file reads it
 	for _, d := range delimiters {
 		if n := counts[0][d]; n > most && (!second || counts[1][d] == n) {
 			best, most = d, n
@@ -212,6 +226,8 @@ func sniffDelimiter(data []byte, name string) rune {
 
 // parseCSV reads the rows of a CSV file's contents.
 func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
+	// A byte-order mark goes before the reader sees a quoted header.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
@@ -307,26 +323,31 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		}
 		recs = append(recs, rc)
 	}
+	// One decimal separator for the file: data_locale's, or what its
+	// number columns' cells show together.
+	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
+	if l := locales[dataLocale]; l != nil {
+		cf.decimal, cf.group = l.decimal[0], l.group
+	}
+	var all []string
+	var where [][2]int // each cell's record and field
+	for i, rc := range recs {
+		for k, f := range fields {
+			if f != "label" {
+				all = append(all, rc.cells[k])
+				where = append(where, [2]int{i, k})
+			}
+		}
+	}
+	if i := cf.settle(all); i >= 0 {
+		rc, k := recs[where[i][0]], where[i][1]
+		problem("%s:%d:%d: column %q writes decimals both as %q does and as %q does; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)",
+			name, rc.line, rc.cols[k], clip(header[index[fields[k]]]), clip(all[i]), clip(firstHinting(cf, all, i)))
+		cf.decimal = 0
+	}
 	formats := make([]cellFormat, len(fields))
-	for k, f := range fields {
-		c := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
-		if l := locales[dataLocale]; l != nil {
-			c.decimal, c.group = l.decimal[0], l.group
-		}
-		if f != "label" {
-			cells := make([]string, len(recs))
-			for i, rc := range recs {
-				cells[i] = rc.cells[k]
-			}
-			if i := c.settle(cells); i >= 0 {
-				problem("%s:%d:%d: column %q writes decimals both as %q does and as %q does; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)",
-					name, recs[i].line, recs[i].cols[k], clip(header[index[f]]), clip(cells[i]), clip(firstHinting(c, cells, i)))
-				c.decimal = 0
-				formats[k] = c
-				continue
-			}
-		}
-		formats[k] = c
+	for k := range fields {
+		formats[k] = cf
 	}
 	for _, rc := range recs {
 		row := map[string]any{}
@@ -419,7 +440,7 @@ func csvError(name string, err error) string {
 // separator other than cells[at]'s.
 func firstHinting(c cellFormat, cells []string, at int) string {
 	for _, cell := range cells[:at] {
-		body, _ := c.cellBody(cell)
+		body, _, _ := c.cellBody(cell)
 		if h := decimalHint(body); h != 0 {
 			return cell
 		}

@@ -553,7 +553,7 @@ func (f *Figure) loaded() (*Figure, error) {
 		m["columns"] = f.csv.cols
 	}
 	if f.csv.delim != 0 {
-		m["delimiter"] = string(f.csv.delim)
+		m["delimiter"] = delimiterName(f.csv.delim)
 	}
 	if f.csv.dataLocale != "" {
 		m["data_locale"] = f.csv.dataLocale
@@ -596,7 +596,10 @@ func (fig *Figure) decodeData(t *table) {
 	dataLocale, hasDataLocale := readDataLocale(t)
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
-	if path, isPath := v.(string); isPath {
+	if path, isPath := v.(string); isPath && (fig.kind.xy || fig.kind.multi) {
+		t.errf("data", "names a CSV file; %s chart reads its rows from the TOML file only (CSV files feed the types whose rows are a label and numbers: column, bar, range, donut…)", aKind(fig.kind.name))
+		return
+	} else if isPath {
 		var cached, ok bool
 		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim, dataLocale); !ok || cached {
 			return

@@ -182,8 +182,11 @@
 //	data    = "data/nepal.csv"
 //	columns = { label = "period", value = "mercenaries" }
 //
-// The file's name ends in .csv, .tsv or .txt, it is inside the TOML
-// file's folder (see below) and it has at most 16 MiB. It has a header
+// CSV files feed the types whose rows are a label and named numbers
+// (value, or low and high); line, area and the types whose rows hold
+// values = [...] read their rows from the TOML file. The file's name
+// ends in .csv, .tsv or .txt, it is inside the TOML file's folder (see
+// below) and it has at most 16 MiB. It has a header
 // row; each further row is a datum. Its fields are separated by commas,
 // semicolons, tabs or bars, as spreadsheets export them: the separator is
 // the one that splits the header into the most fields and the next row
@@ -195,13 +198,15 @@
 // regardless of case. Cells are trimmed, and numbers are read as people
 // write them: with thousands separators (1,234.5; 1.234,5; 1 234,5 with a
 // space, no-break or narrow no-break space; 1'234.5), a minus sign (-3.2
-// or −3.2), accounting negatives ((1,200)), a trailing %, the figure's
-// prefix and suffix ($1.2, 3 km), or in exponent form (1e5). Which of
+// or −3.2), accounting negatives ((1,200)), the figure's prefix and
+// suffix ($1.2, 3 km; a trailing % only when the suffix is "%"), or in
+// exponent form (1e5); a cell of two signs ((-5)) is refused. Which of
 // comma and point is the decimal separator is what data_locale's locale
-// writes or, without it, what the column's cells show (a separator
+// writes or, without it, what the file's number cells show (a separator
 // followed by other than three digits, one that appears twice, both in
-// one cell); a cell that could be read either way with nothing to tell
-// is an error that gives both readings:
+// one cell), when they agree and are not outnumbered by cells that could
+// be read either way; such a cell, with nothing to tell, is an error
+// that gives both readings:
 //
 //	nepal.csv:3:9: column "count": "1,234" could be 1234 ("," separating
 //	thousands) or 1.234 ("," as the decimal separator); set data_locale =

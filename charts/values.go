@@ -37,7 +37,7 @@ func checkRowLabels(f *Figure, e *errs) map[string]int {
 			continue
 		}
 		if j, dup := seen[d.Label]; dup {
-			e.add(f.rowKey(i)+".label", "%q is also the label of %s; labels must be unique", d.Label, f.rowKey(j))
+			e.add(f.rowKey(i)+".label", "%q is also the label of %s; labels must be unique", clip(d.Label), f.rowKey(j))
 		}
 		seen[d.Label] = i
 	}
