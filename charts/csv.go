@@ -48,8 +48,8 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
 	}
 	// What reading a cell and the row limit depend on, too.
-	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d",
-		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit())
+	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q",
+		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit(), fig.Series)
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -62,7 +62,23 @@ var csvCache = weakCache{m: map[csvKey]weak.Pointer[csvRows]{}}
 // csvRows are the rows of one CSV file; a figure that uses them holds a
 // pointer to them (Figure.rows) besides its Data, which keeps them in
 // the cache.
-type csvRows struct{ data []Datum }
+type csvRows struct {
+	data   []Datum
+	series []string // the series the file's columns named, for types with series
+	// How the rows write x (line, area), as reading them found.
+	xUnit   dateUnit
+	unitSet bool
+	xSeen   xKinds
+}
+
+// use makes the figure's rows d's.
+func (fig *Figure) use(d *csvRows) {
+	fig.Data, fig.rows = d.data, d
+	if d.series != nil {
+		fig.Series = d.series
+	}
+	fig.xUnit, fig.unitSet, fig.xSeen = d.xUnit, d.unitSet, d.xSeen
+}
 
 type weakCache struct {
 	mu sync.Mutex
@@ -105,14 +121,18 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim run
 	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, dataLocale: dataLocale, sum: nf.sum}
 	fig.csv.key = fig.csvKey(nf)
 	if d := csvCache.get(fig.csv.key); d != nil {
-		fig.Data, fig.rows = d.data, d
+		fig.use(d)
 		t.e.hold = d
 		return nil, nil, true, true
 	}
 	if delim == 0 {
 		delim = sniffDelimiter(nf.data, name)
 	}
-	rows, lines, ok = fig.parseCSV(t, name, cols, delim, dataLocale, nf.data)
+	if fig.kind.xy || fig.kind.multi {
+		rows, lines, ok = fig.parseSeriesCSV(t, name, cols, delim, dataLocale, nf.data)
+	} else {
+		rows, lines, ok = fig.parseCSV(t, name, cols, delim, dataLocale, nf.data)
+	}
 	return rows, lines, false, ok
 }
 

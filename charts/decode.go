@@ -542,7 +542,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	g := f.clone()
 	g.inputs = slices.Clip(g.inputs)
 	if d := csvCache.get(f.csv.key); d != nil {
-		g.Data, g.rows = d.data, d
+		g.use(d)
 		g.order(&errs{}) // as when the figure was checked
 		g.roll(&errs{})
 		return g, nil
@@ -596,10 +596,7 @@ func (fig *Figure) decodeData(t *table) {
 	dataLocale, hasDataLocale := readDataLocale(t)
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
-	if path, isPath := v.(string); isPath && (fig.kind.xy || fig.kind.multi) {
-		t.errf("data", "names a CSV file; %s chart reads its rows from the TOML file only (CSV files feed the types whose rows are a label and numbers: column, bar, range, donut…)", aKind(fig.kind.name))
-		return
-	} else if isPath {
+	if path, isPath := v.(string); isPath {
 		var cached, ok bool
 		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim, dataLocale); !ok || cached {
 			return
@@ -607,7 +604,10 @@ func (fig *Figure) decodeData(t *table) {
 		csvName = path
 		defer func() {
 			if fig.Data != nil && len(fig.Data) == len(lines) {
-				fig.rows = &csvRows{data: fig.Data}
+				fig.rows = &csvRows{data: fig.Data, xUnit: fig.xUnit, unitSet: fig.unitSet, xSeen: fig.xSeen}
+				if fig.kind.xy || fig.kind.multi {
+					fig.rows.series = fig.Series
+				}
 				csvCache.put(fig.csv.key, fig.rows)
 				t.e.hold = fig.rows
 			}

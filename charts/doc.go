@@ -182,10 +182,22 @@
 //	data    = "data/nepal.csv"
 //	columns = { label = "period", value = "mercenaries" }
 //
-// CSV files feed the types whose rows are a label and named numbers
-// (value, or low and high); line, area and the types whose rows hold
-// values = [...] read their rows from the TOML file. The file's name
-// ends in .csv, .tsv or .txt, it is inside the TOML file's folder (see
+// The types whose rows hold values = [...], one per series (line, area,
+// grouped and stacked bars and columns, dumbbell, slope), read a wide
+// table, a column per series, or a long one, a column naming each row's
+// series and one holding its value, which is pivoted:
+//
+//	columns = { x = "month", series = ["Germany", "France"] }    wide: these columns
+//	columns = { x = "month", series = "*" }                      wide: every other column
+//	columns = { x = "date", series = "country", value = "rate" } long
+//
+// (label for x where rows have labels). Without columns, the rows' column
+// is the one named x (or label), or the first, and the series are every
+// other column; the series take the columns' names (a figure's series, if
+// given, must be the same). A long table needs one value for each x and
+// series. An x cell that is a whole number is read as TOML reads one (a
+// year, among years), a number as a number, other text as a date. The
+// file's name ends in .csv, .tsv or .txt, it is inside the TOML file's folder (see
 // below) and it has at most 16 MiB. It has a header
 // row; each further row is a datum. Its fields are separated by commas,
 // semicolons, tabs or bars, as spreadsheets export them: the separator is

@@ -109,13 +109,13 @@ func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 			wn, _ := strconv.Atoi(m[2])
 			t, ok := isoWeek(yn, wn)
 			if !ok {
-				return "", 0, 0, fmt.Sprintf("%q is not a week of %d (ISO weeks run from W01 to W52, or W53 in some years)", x, yn)
+				return "", 0, 0, fmt.Sprintf("%q is not a week of %d (ISO weeks run from W01 to W52, or W53 in some years)", clip(x), yn)
 			}
 			return x, days(t.Year(), int(t.Month()), t.Day()), byWeek, ""
 		}
 		m := datePattern.FindStringSubmatch(x)
 		if m == nil {
-			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01, 2023-01-15, a quarter 2023-Q1 or a week 2023-W05) or a number", x)
+			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01, 2023-01-15, a quarter 2023-Q1 or a week 2023-W05) or a number", clip(x))
 		}
 		y, _ := strconv.Atoi(m[1])
 		mo, day := 1, 1
@@ -129,7 +129,7 @@ func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 			unit = byDay
 		}
 		if mo < 1 || mo > 12 || day < 1 || day > 31 || time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC).Day() != day {
-			return "", 0, 0, fmt.Sprintf("%q is not a date in the calendar", x)
+			return "", 0, 0, fmt.Sprintf("%q is not a date in the calendar", clip(x))
 		}
 		return x, days(y, mo, day), unit, ""
 	case time.Time:

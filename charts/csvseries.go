@@ -1,0 +1,352 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// CSV files for the types with series (line, area, grouped and stacked
+// bars, dumbbell, slope): a row's x (or label) and one value per series,
+// from a wide table (a column per series) or a long one (a column naming
+// the series and one holding the value, pivoted):
+//
+//	columns = { x = "month", series = ["Germany", "France"] }  wide, these columns
+//	columns = { x = "month", series = "*" }                    wide, every other column
+//	columns = { x = "date", series = "country", value = "rate" } long
+//
+// Without columns, the rows' column is the one named x (or label), or the
+// first, and the series are every other column.
+
+// wholeNumber is a cell that is a plain whole number, read as TOML reads
+// one (a year, for x).
+var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]{1,15}$`)
+
+// decimalNumber is a cell that is a plain number with a decimal point.
+var decimalNumber = regexp.MustCompile(`^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)$`)
+
+// parseSeriesCSV reads the rows of a CSV file for a type with series, as
+// TOML rows { x (or label), values = [...] }, and names fig.Series after
+// the file's columns.
+func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err == io.EOF {
+		t.errf("data", "%s is empty; it needs a header row and at least one row of data", name)
+		return nil, nil, false
+	}
+	if err != nil {
+		t.errf("data", "%s", csvError(name, err))
+		return nil, nil, false
+	}
+	header = slices.Clone(header)
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+
+	rowKey := "label"
+	if fig.kind.xy {
+		rowKey = "x"
+	}
+	ct := newTable(cols, "columns.", t.e)
+	// The rows' column.
+	rowCol := -1
+	if _, set := cols[rowKey]; set {
+		var col string
+		if ct.str(rowKey, &col) {
+			if rowCol = findColumn(header, col); rowCol < 0 {
+				t.e.add("columns."+rowKey, "%s has no column %q; %s", name, clip(col), describeHeader(header))
+			}
+		}
+	} else {
+		ct.known = append(ct.known, rowKey)
+		if rowCol = findColumn(header, rowKey); rowCol < 0 {
+			rowCol = 0
+		}
+	}
+	// The series: wide (a list, or "*"), or long (a column's name).
+	var seriesCols []int
+	longSeries, longValue := -1, -1
+	sv, set := ct.get("series")
+	star := func() {
+		for j := range header {
+			if j != rowCol {
+				seriesCols = append(seriesCols, j)
+			}
+		}
+	}
+	if !set {
+		star()
+	} else {
+		switch v := sv.(type) {
+		case string:
+			if v == "*" {
+				star()
+				break
+			}
+			if longSeries = findColumn(header, v); longSeries < 0 {
+				t.e.add("columns.series", "%s has no column %q; %s", name, clip(v), describeHeader(header))
+			}
+			vcol := "value"
+			if _, named := cols["value"]; named {
+				ct.str("value", &vcol)
+			} else {
+				ct.known = append(ct.known, "value")
+			}
+			if longValue = findColumn(header, vcol); longValue < 0 {
+				t.e.add("columns.value", "%s has no column %q for a long table's values; %s", name, clip(vcol), describeHeader(header))
+			}
+		case []any:
+			for i, x := range v {
+				col, isString := x.(string)
+				j := findColumn(header, col)
+				switch {
+				case !isString:
+					t.e.add(fmt.Sprintf("columns.series[%d]", i), "must be a column's name, not %s", typeName(x))
+				case j < 0:
+					t.e.add(fmt.Sprintf("columns.series[%d]", i), "%s has no column %q; %s", name, clip(col), describeHeader(header))
+				default:
+					seriesCols = append(seriesCols, j)
+				}
+			}
+		default:
+			t.e.add("columns.series", "must be a list of columns, \"*\" for every other column, or the column that names each row's series; not %s", typeName(sv))
+		}
+	}
+	if longSeries < 0 {
+		ct.known = append(ct.known, "value")
+		if _, named := cols["value"]; named {
+			t.e.add("columns.value", "goes with a long table, whose series = \"column\" names each row's series; a wide table has a column per series")
+		}
+	}
+	if cols != nil {
+		ct.unknown()
+	}
+	if rowCol < 0 || t.e.count > 0 || longSeries < 0 && len(seriesCols) == 0 {
+		if t.e.count == 0 {
+			t.e.add("data", "%s has no column for a series besides %q; %s", name, clip(header[rowCol]), describeHeader(header))
+		}
+		return nil, nil, false
+	}
+
+	problems := 0
+	problem := func(format string, a ...any) {
+		problems++
+		if problems <= maxCSVErrors {
+			t.errf("data", format, a...)
+		}
+	}
+	type cell struct {
+		text      string
+		line, col int
+	}
+	type row struct {
+		key    cell
+		values []cell
+	}
+	var out []row
+	var names []string
+	if longSeries >= 0 {
+		// A long table: a row per (x, series), pivoted.
+		byKey := map[string]int{}
+		seriesAt := map[string]int{}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				problem("%s", csvError(name, err))
+				break
+			}
+			line, _ := r.FieldPos(0)
+			if len(rec) != len(header) {
+				problem("%s:%d: the row has %d fields, the header %d", name, line, len(rec), len(header))
+				continue
+			}
+			k, sname := strings.TrimSpace(rec[rowCol]), strings.TrimSpace(rec[longSeries])
+			si, known := seriesAt[sname]
+			if !known {
+				si = len(names)
+				seriesAt[sname], names = si, append(names, strings.Clone(sname))
+			}
+			ri, seen := byKey[k]
+			if !seen {
+				if len(out) >= fig.rowLimit() {
+					problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
+					break
+				}
+				_, kc := r.FieldPos(rowCol)
+				ri, byKey[k] = len(out), len(out)
+				out = append(out, row{key: cell{strings.Clone(k), line, kc}})
+			}
+			for len(out[ri].values) <= si {
+				out[ri].values = append(out[ri].values, cell{line: -1})
+			}
+			if out[ri].values[si].line >= 0 {
+				problem("%s:%d: %q has a second value for %q (the first on line %d)", name, line, clip(k), clip(sname), out[ri].values[si].line)
+				continue
+			}
+			_, vc := r.FieldPos(longValue)
+			out[ri].values[si] = cell{strings.Clone(strings.TrimSpace(rec[longValue])), line, vc}
+		}
+		for i := range out {
+			for len(out[i].values) < len(names) {
+				out[i].values = append(out[i].values, cell{line: -1})
+			}
+			for si, c := range out[i].values {
+				if c.line < 0 {
+					problem("%s: %q has no value for %q; a long table needs a row for each %s and series", name, clip(out[i].key.text), clip(names[si]), rowKey)
+				}
+			}
+		}
+	} else {
+		for _, j := range seriesCols {
+			names = append(names, header[j])
+		}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				problem("%s", csvError(name, err))
+				break
+			}
+			line, _ := r.FieldPos(0)
+			if len(out) >= fig.rowLimit() {
+				problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
+				break
+			}
+			if len(rec) != len(header) {
+				problem("%s:%d: the row has %d fields, the header %d", name, line, len(rec), len(header))
+				continue
+			}
+			_, kc := r.FieldPos(rowCol)
+			rw := row{key: cell{strings.Clone(strings.TrimSpace(rec[rowCol])), line, kc}}
+			for _, j := range seriesCols {
+				_, vc := r.FieldPos(j)
+				rw.values = append(rw.values, cell{strings.Clone(strings.TrimSpace(rec[j])), line, vc})
+			}
+			out = append(out, rw)
+		}
+	}
+	if problems > 0 {
+		if problems > maxCSVErrors {
+			t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
+		}
+		return nil, nil, false
+	}
+	if len(out) == 0 {
+		t.errf("data", "%s has a header but no rows", name)
+		return nil, nil, false
+	}
+
+	// The series are the file's columns (or a long table's names).
+	switch {
+	case len(names) > maxSeries:
+		t.errf("data", "%s has %d series; %s chart shows at most %d legibly (split it into small multiples)", name, len(names), aKind(fig.kind.name), maxSeries)
+		return nil, nil, false
+	case len(fig.Series) > 0 && !slices.Equal(fig.Series, names):
+		t.errf("series", "names %s, and %s's columns name %s; leave series out, and the columns name the series", quoteList(fig.Series), name, quoteList(names))
+		return nil, nil, false
+	}
+	for _, n := range names {
+		if msg := checkText(n); msg != "" {
+			t.errf("data", "%s: the series %q %s", name, clip(n), msg)
+			return nil, nil, false
+		}
+	}
+	fig.Series = names
+
+	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
+	if l := locales[dataLocale]; l != nil {
+		cf.decimal, cf.group = l.decimal[0], l.group
+	}
+	var all []string
+	for _, rw := range out {
+		for _, c := range rw.values {
+			all = append(all, c.text)
+		}
+	}
+	if i := cf.settle(all); i >= 0 {
+		rw := out[i/len(names)]
+		c := rw.values[i%len(names)]
+		problem("%s:%d:%d: %q writes decimals otherwise than %q above; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)", name, c.line, c.col, clip(c.text), clip(firstHinting(cf, all, i)))
+		cf.decimal = 0
+	}
+	for _, rw := range out {
+		m := map[string]any{}
+		if fig.kind.xy {
+			m["x"] = csvX(rw.key.text)
+		} else {
+			m["label"] = rw.key.text
+		}
+		var values []any
+		good := true
+		for si, c := range rw.values {
+			if c.text == "" {
+				problem("%s:%d:%d: the value for %q is empty; every row needs one per series", name, c.line, c.col, clip(names[si]))
+				good = false
+				continue
+			}
+			v, msg := cf.number(c.text)
+			if msg != "" {
+				problem("%s:%d:%d: column %q: %s", name, c.line, c.col, clip(names[si]), msg)
+				good = false
+				continue
+			}
+			values = append(values, v)
+		}
+		if good {
+			m["values"] = values
+			rows = append(rows, m)
+			lines = append(lines, rw.key.line)
+		}
+	}
+	if problems > 0 {
+		if problems > maxCSVErrors {
+			t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
+		}
+		return nil, nil, false
+	}
+	return rows, lines, true
+}
+
+// csvX is a CSV cell as a row's x: a whole number as TOML reads one (so
+// that 2023 is a year), any other number as a float, else the text (a
+// date).
+func csvX(s string) any {
+	if wholeNumber.MatchString(s) {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return n
+		}
+	}
+	if scientific.MatchString(s) || decimalNumber.MatchString(s) {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f
+		}
+	}
+	return s
+}
+
+// quoteList writes names for a message: "a", "b" and "c".
+func quoteList(names []string) string {
+	q := make([]string, 0, 6)
+	for _, n := range names[:min(len(names), 6)] {
+		q = append(q, strconv.Quote(clip(n)))
+	}
+	s := strings.Join(q, ", ")
+	if len(names) > 6 {
+		s += fmt.Sprintf(" and %d more", len(names)-6)
+	}
+	return s
+}
