@@ -253,3 +253,53 @@ data = [ { label = "Nepal", values = [15000, 12000] }, { label = "India", values
 		}
 	}
 }
+
+// TestSeriesCSVEdges: what an adversary found in the wide and long
+// readers. Figures whose columns differ only in how a list is split do not
+// share rows; a long table of too many series stops at the first one too
+// many; a column plays one part; series names are distinct and not empty;
+// x cells follow data_locale.
+func TestSeriesCSVEdges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
+	write("col.csv", "month,A,B,A B\n2024-01,1,2,100\n2024-02,3,4,300\n")
+	var long strings.Builder
+	long.WriteString("date,country,rate\n")
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&long, "%d,S%d,1\n", i, i)
+	}
+	write("many.csv", long.String())
+	write("dup.csv", "month,A,A\n2024-01,1,2\n")
+	write("blank.csv", "month,A,\n2024-01,1,2\n")
+	write("de.csv", "Einwohner;A;B\n1.000;1,5;2\n2.000;3;4\n3.000;5;6\n")
+	fig := func(id, extra string) string {
+		return fmt.Sprintf("[[figure]]\nid = %q\ntype = \"line\"\ntitle = \"T\"\n%s\n", id, extra)
+	}
+	f, err := Decode(filepath.Join(dir, "f.toml"), []byte(fig("f1", "data = \"col.csv\"\ncolumns = { x = \"month\", series = [\"A\", \"B\"] }")+
+		fig("f2", "data = \"col.csv\"\ncolumns = { x = \"month\", series = [\"A B\"] }")), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, alt, err := f.Figures[1].Publish([]string{"svg"}); err != nil || !strings.Contains(alt, "100") {
+		t.Errorf("the second figure drew the first's columns: %s %v", alt, err)
+	}
+	f, err = Decode(filepath.Join(dir, "f.toml"), []byte(fig("de", "data = \"de.csv\"\ndata_locale = \"de\"")), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, alt, err := f.Figures[0].Publish([]string{"svg"}); err != nil || !strings.Contains(alt, "1.5 in 1,000") || !strings.Contains(alt, "in 3,000") {
+		t.Errorf("x in German: %s %v", alt, err)
+	}
+	defer budget("a long table of 3,000 series")()
+	for _, c := range []struct{ extra, want string }{
+		{"data = \"many.csv\"\ncolumns = { x = \"date\", series = \"country\", value = \"rate\" }", "a 25-th series"},
+		{"data = \"col.csv\"\ncolumns = { x = \"month\", series = [\"month\", \"A\"] }", `columns.series[0]: "month" is the x column`},
+		{"data = \"col.csv\"\ncolumns = { x = \"month\", series = \"A\", value = \"month\" }", "three different columns"},
+		{"data = \"dup.csv\"", `the series "A" is the name of another series too`},
+		{"data = \"blank.csv\"", `the series "" has no name`},
+	} {
+		if _, err := Decode(filepath.Join(dir, "f.toml"), []byte(fig("e", c.extra)), dir); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.extra, err, c.want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ type csvKey struct {
 func (fig *Figure) csvKey(nf *namedFile) csvKey {
 	how := fig.kind.name
 	for _, k := range slices.Sorted(maps.Keys(fig.csv.cols)) {
-		how += fmt.Sprintf("\x00%s=%v", k, fig.csv.cols[k])
+		how += fmt.Sprintf("\x00%s=%#v", k, fig.csv.cols[k]) // quoted: ["A", "B"] is not ["A B"]
 	}
 	// What reading a cell and the row limit depend on, too.
 	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q",

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -26,9 +27,6 @@ import (
 // wholeNumber is a cell that is a plain whole number, read as TOML reads
 // one (a year, for x).
 var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]{1,15}$`)
-
-// decimalNumber is a cell that is a plain number with a decimal point.
-var decimalNumber = regexp.MustCompile(`^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)$`)
 
 // parseSeriesCSV reads the rows of a CSV file for a type with series, as
 // TOML rows { x (or label), values = [...] }, and names fig.Series after
@@ -130,6 +128,22 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	if cols != nil {
 		ct.unknown()
 	}
+	if rowCol >= 0 && t.e.count == 0 {
+		// A column has one part: the rows', a series', or the values'.
+		for i, j := range seriesCols {
+			if j == rowCol {
+				t.e.add(fmt.Sprintf("columns.series[%d]", i), "%q is the %s column; a series is another column", clip(header[j]), rowKey)
+			} else if slices.Index(seriesCols, j) != i {
+				t.e.add(fmt.Sprintf("columns.series[%d]", i), "%q is named twice", clip(header[j]))
+			}
+		}
+		if longSeries >= 0 && (longSeries == rowCol || longValue == rowCol || longValue == longSeries) {
+			t.e.add("columns", "a long table's %s, series and value are three different columns; here two are %q", rowKey, clip(header[longValue]))
+		}
+		if len(seriesCols) > maxSeries {
+			t.e.add("data", "%s has %d series columns; %s chart shows at most %d legibly (name some with columns = { series = [...] }, or split it into small multiples)", name, len(seriesCols), aKind(fig.kind.name), maxSeries)
+		}
+	}
 	if rowCol < 0 || t.e.count > 0 || longSeries < 0 && len(seriesCols) == 0 {
 		if t.e.count == 0 {
 			t.e.add("data", "%s has no column for a series besides %q; %s", name, clip(header[rowCol]), describeHeader(header))
@@ -175,6 +189,10 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 			k, sname := strings.TrimSpace(rec[rowCol]), strings.TrimSpace(rec[longSeries])
 			si, known := seriesAt[sname]
 			if !known {
+				if len(names) == maxSeries {
+					problem("%s:%d: a %d-th series, %q; %s chart shows at most %d legibly (split it into small multiples)", name, line, maxSeries+1, clip(sname), aKind(fig.kind.name), maxSeries)
+					break
+				}
 				si = len(names)
 				seriesAt[sname], names = si, append(names, strings.Clone(sname))
 			}
@@ -259,8 +277,15 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 		t.errf("series", "names %s, and %s's columns name %s; leave series out, and the columns name the series", quoteList(fig.Series), name, quoteList(names))
 		return nil, nil, false
 	}
-	for _, n := range names {
-		if msg := checkText(n); msg != "" {
+	for i, n := range names {
+		msg := checkText(n)
+		switch {
+		case strings.TrimSpace(n) == "":
+			msg = "has no name; every series needs one"
+		case slices.Index(names, n) != i:
+			msg = "is the name of another series too; names must differ"
+		}
+		if msg != "" {
 			t.errf("data", "%s: the series %q %s", name, clip(n), msg)
 			return nil, nil, false
 		}
@@ -271,22 +296,26 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	if l := locales[dataLocale]; l != nil {
 		cf.decimal, cf.group = l.decimal[0], l.group
 	}
+	// The values, and the x cells, settle one decimal separator.
 	var all []string
+	var at []cell
 	for _, rw := range out {
 		for _, c := range rw.values {
-			all = append(all, c.text)
+			all, at = append(all, c.text), append(at, c)
+		}
+		if fig.kind.xy {
+			all, at = append(all, rw.key.text), append(at, rw.key)
 		}
 	}
 	if i := cf.settle(all); i >= 0 {
-		rw := out[i/len(names)]
-		c := rw.values[i%len(names)]
+		c := at[i]
 		problem("%s:%d:%d: %q writes decimals otherwise than %q above; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)", name, c.line, c.col, clip(c.text), clip(firstHinting(cf, all, i)))
 		cf.decimal = 0
 	}
 	for _, rw := range out {
 		m := map[string]any{}
 		if fig.kind.xy {
-			m["x"] = csvX(rw.key.text)
+			m["x"] = csvX(rw.key.text, cf)
 		} else {
 			m["label"] = rw.key.text
 		}
@@ -322,18 +351,25 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 }
 
 // csvX is a CSV cell as a row's x: a whole number as TOML reads one (so
-// that 2023 is a year), any other number as a float, else the text (a
-// date).
-func csvX(s string) any {
+// that 2023 is a year), any other number as written in the file (with
+// its separators), else the text (a date).
+func csvX(s string, cf cellFormat) any {
 	if wholeNumber.MatchString(s) {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return n
 		}
 	}
-	if scientific.MatchString(s) || decimalNumber.MatchString(s) {
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return f
+	if v, msg := cf.number(s); msg == "" && !strings.Contains(s, "%") {
+		dec := cf.decimal
+		if dec == 0 {
+			dec = '.'
 		}
+		// Whole, and written without a decimal separator: 1.000 in
+		// German is a whole number, 2020.0 is not.
+		if v == math.Trunc(v) && math.Abs(v) < 1e15 && !strings.ContainsRune(s, rune(dec)) {
+			return int64(v)
+		}
+		return v
 	}
 	return s
 }

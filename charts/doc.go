@@ -183,7 +183,7 @@
 //	columns = { label = "period", value = "mercenaries" }
 //
 // The types whose rows hold values = [...], one per series (line, area,
-// grouped and stacked bars and columns, dumbbell, slope), read a wide
+// grouped and stacked bars and columns), read a wide
 // table, a column per series, or a long one, a column naming each row's
 // series and one holding its value, which is pivoted:
 //
@@ -191,11 +191,13 @@
 //	columns = { x = "month", series = "*" }                      wide: every other column
 //	columns = { x = "date", series = "country", value = "rate" } long
 //
-// (label for x where rows have labels). Without columns, the rows' column
-// is the one named x (or label), or the first, and the series are every
-// other column; the series take the columns' names (a figure's series, if
-// given, must be the same). A long table needs one value for each x and
-// series. An x cell that is a whole number is read as TOML reads one (a
+// (label for x where rows have labels; dumbbell and slope map their
+// fields as the other row types do: columns = { label, from, to }).
+// Without columns, the rows' column is the one named x (or label), or the
+// first, and the series are every other column; the series take the
+// columns' names, which must differ and not be empty (a figure's series,
+// if given, must be the same), at most 24. A long table needs one value
+// for each x and series. x cells follow the numbers' rules (data_locale). An x cell that is a whole number is read as TOML reads one (a
 // year, among years), a number as a number, other text as a date. The
 // file's name ends in .csv, .tsv or .txt, it is inside the TOML file's folder (see
 // below) and it has at most 16 MiB. It has a header
