@@ -199,6 +199,9 @@ func TestSeriesCSV(t *testing.T) {
 	write("wide.csv", "month,Germany,France,Italy\n2024-01,3.1,2.5,1.5\n2024-02,3.3,2.25,1.75\n2024-03,3.0,2.75,2\n")
 	write("wide-de.csv", "Monat;Germany;France;Italy\n2024-01;3,1;2,5;1,5\n2024-02;3,3;2,25;1,75\n2024-03;3,0;2,75;2\n")
 	write("long.csv", "date,country,rate\n2024-01,Germany,3.1\n2024-01,France,2.5\n2024-01,Italy,1.5\n2024-02,Germany,3.3\n2024-02,France,2.25\n2024-02,Italy,1.75\n2024-03,Germany,3.0\n2024-03,France,2.75\n2024-03,Italy,2\n")
+	write("months.csv", "month,Germany,France,Italy\nJan 2024,3.1,2.5,1.5\nFebruary 2024,3.3,2.25,1.75\nMar. 2024,3.0,2.75,2\n")
+	write("slashes.csv", "month,Germany,France,Italy\n01/2024,3.1,2.5,1.5\n2/2024,3.3,2.25,1.75\n2024/03,3.0,2.75,2\n")
+	write("monate.csv", "Monat;Germany;France;Italy\nJan. 2024;3,1;2,5;1,5\nFeb. 2024;3,3;2,25;1,75\nMärz 2024;3,0;2,75;2\n")
 	write("gaps.csv", "date,country,rate\n2024-01,Germany,3.1\n2024-01,France,2.5\n2024-02,Germany,3.3\n")
 	write("twice.csv", "date,country,rate\n2024-01,Germany,3.1\n2024-01,Germany,3.2\n")
 	write("groups.csv", "country,2024,2025\nNepal,15000,12000\nIndia,4000,5000\n")
@@ -227,6 +230,9 @@ data = [ { x = "2024-01", values = [3.1, 2.5, 1.5] }, { x = "2024-02", values = 
 		{`data = "wide.csv"`, `series = ["Germany", "France", "Italy"]`},
 		{`data = "long.csv"`, `columns = { x = "date", series = "country", value = "rate" }`},
 		{`data = "wide-de.csv"`, `data_locale = "de"`},
+		{`data = "months.csv"`, ``},
+		{`data = "slashes.csv"`, ``},
+		{`data = "monate.csv"`, `data_locale = "de"`},
 	} {
 		got, err := svg("line", c.data, c.extra)
 		if err != nil || got != want {

@@ -315,7 +315,13 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	for _, rw := range out {
 		m := map[string]any{}
 		if fig.kind.xy {
-			m["x"] = csvX(rw.key.text, cf)
+			x := csvX(rw.key.text, cf)
+			if text, isText := x.(string); isText {
+				if d, ok := monthCell(text, fig.Style.Locale, dataLocale); ok {
+					x = d
+				}
+			}
+			m["x"] = x
 		} else {
 			m["label"] = rw.key.text
 		}
@@ -385,4 +391,47 @@ func quoteList(names []string) string {
 		s += fmt.Sprintf(" and %d more", len(names)-6)
 	}
 	return s
+}
+
+// Months as spreadsheets write them in cells: Jan 2025, January 2025,
+// 01/2025, 2025/01, and the data locale's (else the figure's) month names
+// (März 2025, janv. 2025).
+var (
+	monthSlashYear = regexp.MustCompile(`^(0?[1-9]|1[0-2])/(\d{4})$`)
+	yearSlashMonth = regexp.MustCompile(`^(\d{4})/(0?[1-9]|1[0-2])$`)
+	nameYear       = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4})$`)
+	englishMonths  = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)
+
+// monthCell reads a cell that names a month as "2025-01", the form x
+// takes; false when it names none.
+func monthCell(s, figLocale, dataLocale string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if m := monthSlashYear.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return fmt.Sprintf("%s-%02d", m[2], n), true
+	}
+	if m := yearSlashMonth.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("%s-%02d", m[1], n), true
+	}
+	m := nameYear.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	word := strings.ToLower(strings.TrimSuffix(m[1], "."))
+	loc := locales[dataLocale]
+	if loc == nil {
+		loc = locales[figLocale]
+	}
+	for i := range 12 {
+		names := []string{englishMonths[i], englishMonths[i][:3]}
+		if loc != nil {
+			names = append(names, strings.ToLower(strings.TrimSuffix(loc.months[i], ".")))
+		}
+		if slices.Contains(names, word) || len(word) >= 3 && strings.HasPrefix(englishMonths[i], word) {
+			return fmt.Sprintf("%s-%02d", m[2], i+1), true
+		}
+	}
+	return "", false
 }

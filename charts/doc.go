@@ -197,7 +197,10 @@
 // first, and the series are every other column; the series take the
 // columns' names, which must differ and not be empty (a figure's series,
 // if given, must be the same), at most 24. A long table needs one value
-// for each x and series. x cells follow the numbers' rules (data_locale). An x cell that is a whole number is read as TOML reads one (a
+// for each x and series. x cells follow the numbers' rules (data_locale),
+// and a month may also be written as spreadsheets write it: Jan 2025,
+// January 2025, 01/2025, 2025/01, or with the data locale's (else the
+// figure's) month names, März 2025. An x cell that is a whole number is read as TOML reads one (a
 // year, among years), a number as a number, other text as a date. The
 // file's name ends in .csv, .tsv or .txt, it is inside the TOML file's folder (see
 // below) and it has at most 16 MiB. It has a header
