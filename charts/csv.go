@@ -244,14 +244,14 @@ func sniffDelimiter(data []byte, name string) rune {
 	return best
 }
 
-// parseCSV reads the rows of a CSV file's contents.
-func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
-	// A byte-order mark goes before the reader sees a quoted header.
+// openCSV starts reading a CSV file's contents with the delimiter delim:
+// past a byte-order mark (which must not reach the reader before a quoted
+// header), its header row read and trimmed.
+func openCSV(t *table, name string, delim rune, data []byte) (*csv.Reader, []string, bool) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
-	r.ReuseRecord = true
 	header, err := r.Read()
 	if err == io.EOF {
 		t.errf("data", "%s is empty; it needs a header row and at least one row of data", name)
@@ -263,8 +263,44 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	}
 	header = slices.Clone(header)
 	for i := range header {
-		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\uFEFF"))
+		header[i] = strings.TrimSpace(header[i])
 	}
+	return r, header, true
+}
+
+// csvProblems lists a CSV file's problems, the first maxCSVErrors of
+// them, and counts the rest.
+type csvProblems struct {
+	t       *table
+	name    string
+	n       int
+	counted bool
+}
+
+func (p *csvProblems) add(format string, a ...any) {
+	if p.n++; p.n <= maxCSVErrors {
+		p.t.errf("data", format, a...)
+	}
+}
+
+// found says whether there were problems, adding (once) how many were
+// not listed.
+func (p *csvProblems) found() bool {
+	if p.n > maxCSVErrors && !p.counted {
+		p.t.errf("data", "%s: %d more problems not listed", p.name, p.n-maxCSVErrors)
+		p.counted = true
+	}
+	return p.n > 0
+}
+
+// parseCSV reads the rows of a CSV file's contents.
+func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
+	// A byte-order mark goes before the reader sees a quoted header.
+	r, header, ok := openCSV(t, name, delim, data)
+	if !ok {
+		return nil, nil, false
+	}
+	r.ReuseRecord = true
 
 	// Which column holds each field.
 	fields := append([]string{"label"}, fig.kind.fields...)
@@ -296,13 +332,8 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		return nil, nil, false
 	}
 
-	problems := 0
-	problem := func(format string, a ...any) {
-		problems++
-		if problems <= maxCSVErrors {
-			t.errf("data", format, a...)
-		}
-	}
+	probs := &csvProblems{t: t, name: name}
+	problem := probs.add
 	// The records first, then each numeric column's way of writing
 	// numbers (its decimal separator, from data_locale or its own
 	// cells), then the rows.
@@ -397,10 +428,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			lines = append(lines, rc.line)
 		}
 	}
-	if problems > maxCSVErrors {
-		t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
-	}
-	if problems > 0 {
+	if probs.found() {
 		return nil, nil, false
 	}
 	if len(rows) == 0 {

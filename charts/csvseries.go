@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -32,22 +30,9 @@ var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]{1,15}$`)
 // TOML rows { x (or label), values = [...] }, and names fig.Series after
 // the file's columns.
 func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delim
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err == io.EOF {
-		t.errf("data", "%s is empty; it needs a header row and at least one row of data", name)
+	r, header, ok := openCSV(t, name, delim, data)
+	if !ok {
 		return nil, nil, false
-	}
-	if err != nil {
-		t.errf("data", "%s", csvError(name, err))
-		return nil, nil, false
-	}
-	header = slices.Clone(header)
-	for i := range header {
-		header[i] = strings.TrimSpace(header[i])
 	}
 
 	rowKey := "label"
@@ -151,13 +136,8 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 		return nil, nil, false
 	}
 
-	problems := 0
-	problem := func(format string, a ...any) {
-		problems++
-		if problems <= maxCSVErrors {
-			t.errf("data", format, a...)
-		}
-	}
+	probs := &csvProblems{t: t, name: name}
+	problem := probs.add
 	type cell struct {
 		text      string
 		line, col int
@@ -257,10 +237,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 			out = append(out, rw)
 		}
 	}
-	if problems > 0 {
-		if problems > maxCSVErrors {
-			t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
-		}
+	if probs.found() {
 		return nil, nil, false
 	}
 	if len(out) == 0 {
@@ -347,10 +324,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 			lines = append(lines, rw.key.line)
 		}
 	}
-	if problems > 0 {
-		if problems > maxCSVErrors {
-			t.errf("data", "%s: %d more problems not listed", name, problems-maxCSVErrors)
-		}
+	if probs.found() {
 		return nil, nil, false
 	}
 	return rows, lines, true
