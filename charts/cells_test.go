@@ -277,6 +277,8 @@ func TestSeriesCSVEdges(t *testing.T) {
 	write("many.csv", long.String())
 	write("dup.csv", "month,A,A\n2024-01,1,2\n")
 	write("blank.csv", "month,A,\n2024-01,1,2\n")
+	write("glyph.csv", "month,A,\U0007cd89\n2024-01,1,2\n")
+	write("glyphlong.csv", "date,country,rate\n2024,一,1\n")
 	write("de.csv", "Einwohner;A;B\n1.000;1,5;2\n2.000;3;4\n3.000;5;6\n")
 	fig := func(id, extra string) string {
 		return fmt.Sprintf("[[figure]]\nid = %q\ntype = \"line\"\ntitle = \"T\"\n%s\n", id, extra)
@@ -303,6 +305,9 @@ func TestSeriesCSVEdges(t *testing.T) {
 		{"data = \"col.csv\"\ncolumns = { x = \"month\", series = \"A\", value = \"month\" }", "three different columns"},
 		{"data = \"dup.csv\"", `the series "A" is the name of another series too`},
 		{"data = \"blank.csv\"", `the series "" has no name`},
+		// A series is named in the key: the font must draw its name.
+		{"data = \"glyph.csv\"", `f.toml:5:1: figure "e": data (glyph.csv's series "\U0007cd89"): the character '\U0007cd89' (U+7CD89) is not in the font "Inter"`},
+		{"data = \"glyphlong.csv\"\ncolumns = { x = \"date\", series = \"country\", value = \"rate\" }", `data (glyphlong.csv's series "一"): the character '一'`},
 	} {
 		if _, err := Decode(filepath.Join(dir, "f.toml"), []byte(fig("e", c.extra)), dir); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.extra, err, c.want)

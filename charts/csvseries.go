@@ -268,6 +268,9 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 		}
 	}
 	fig.Series = names
+	for _, n := range names { // drawn in the key: checkGlyphs reads them
+		t.e.texts = append(t.e.texts, keyText{fmt.Sprintf("data (%s's series %q)", name, clip(n)), n})
+	}
 
 	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
 	if l := locales[dataLocale]; l != nil {

@@ -126,7 +126,7 @@ func position(text string, line, at int) (int, int) {
 func findKey(sec, prefix, key string) int {
 	at := 0
 	lo, hi, inline := 0, len(sec), false
-	parts := strings.Split(key, ".")
+	parts := strings.Split(withoutAsides(key), ".")
 	for n, part := range parts {
 		m := keySegment.FindStringSubmatch(part)
 		if m == nil {
@@ -166,6 +166,24 @@ func findKey(sec, prefix, key string) int {
 		}
 	}
 	return at
+}
+
+// withoutAsides drops what a key says in parentheses ("data[2] (a.csv:3).label",
+// "data (a.csv's series \"x\")"), leaving the key path.
+func withoutAsides(key string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c == '(' && (depth > 0 || i > 0 && key[i-1] == ' '):
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return strings.ReplaceAll(b.String(), " ", "")
 }
 
 // subTable finds [[figure.name]] (its idx[0]-th) or [figure.name] in sec,
