@@ -247,6 +247,10 @@ func (fig *Figure) validateAnnotations(e *errs) {
 				msg += fmt.Sprintf("; did you mean %q?", n)
 			}
 			e.add(key+".at", "%s", msg)
+		} else if a.At != "" && fig.kind.gaps && !a.hasY && !slices.ContainsFunc(fig.Data, func(d Datum) bool {
+			return d.X == a.At && slices.ContainsFunc(d.Values, func(v float64) bool { return !isGap(v) })
+		}) {
+			e.add(key+".at", "%q is a gap in every line, so the note has no point to sit at; give it a y, or choose an x with a value", a.At)
 		}
 		if a.hasY && !fig.kind.valueAxis {
 			e.add(key+".y", "%s chart has no value axis to place y on", aKind(fig.kind.name))

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -247,10 +248,17 @@ data = [ { label = "Nepal", values = [15000, 12000] }, { label = "India", values
 	if got, err := svg("grouped-bar", `data = "groups.csv"`, `columns = { label = "country" }`); err != nil || got != grouped {
 		t.Errorf("grouped bars from a wide CSV: %v, or another figure", err)
 	}
+	// A line leaves a gap where a long table has no row; an area cannot.
+	if _, err := svg("line", `data = "gaps.csv"`, `columns = { x = "date", series = "country", value = "rate" }`); err != nil {
+		t.Errorf("a long table with a gap: %v", err)
+	}
+	if _, err := svg("area", `data = "gaps.csv"`, `columns = { x = "date", series = "country", value = "rate" }`); err == nil || !strings.Contains(err.Error(), `"2024-02" has no value for "France"`) {
+		t.Errorf("an area from a long table with a gap: %v", err)
+	}
 	for _, c := range []struct{ data, extra, want string }{
-		{`data = "gaps.csv"`, `columns = { x = "date", series = "country", value = "rate" }`, `"2024-02" has no value for "France"`},
 		{`data = "twice.csv"`, `columns = { x = "date", series = "country", value = "rate" }`, `twice.csv:3: "2024-01" has a second value for "Germany" (the first on line 2)`},
 		{`data = "wide.csv"`, `series = ["A", "B", "C"]`, `series: names "A", "B", "C", and wide.csv's columns name "Germany", "France", "Italy"`},
+		{`data = "long.csv"`, "columns = { x = \"date\", series = \"country\", value = \"rate\" }\nseries = [\"France\", \"Germany\"]", `series: names "France", "Germany", and long.csv's "country" column names "Germany", "France", "Italy"; leave series out, or list those names in the order`},
 		{`data = "wide.csv"`, `columns = { x = "month", series = ["Germany", "Spain"] }`, `columns.series[1]: wide.csv has no column "Spain"`},
 		{`data = "wide.csv"`, `columns = { x = "month", value = "Germany" }`, `columns.value: goes with a long table`},
 	} {
@@ -312,5 +320,43 @@ func TestSeriesCSVEdges(t *testing.T) {
 		if _, err := Decode(filepath.Join(dir, "f.toml"), []byte(fig("e", c.extra)), dir); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.extra, err, c.want)
 		}
+	}
+}
+
+// TestSameDataSameChart: one table as a wide CSV, a long (tidy) CSV in
+// another order, and a German export (semicolons, decimal commas, a BOM,
+// CRLF, NA) draws byte-identical images, gaps included.
+func TestSameDataSameChart(t *testing.T) {
+	file, err := Load("testdata/csv.toml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Output
+	n := 0
+	for _, fig := range file.Figures {
+		if !strings.HasPrefix(fig.ID, "rates-") {
+			continue
+		}
+		n++
+		fig.ID = "rates"
+		outs, err := fig.RenderFiles([]string{"svg", "png"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = outs
+			if !strings.Contains(string(outs[0].Data()), "no value at 2 of 6 points") {
+				t.Errorf("the alt text does not count the gaps:\n%.600s", outs[0].Data())
+			}
+			continue
+		}
+		for i := range outs {
+			if !bytes.Equal(outs[i].Data(), want[i].Data()) {
+				t.Errorf("%s of %s differs from the wide table's", outs[i].Format, fig.csv.name)
+			}
+		}
+	}
+	if n != 3 {
+		t.Fatalf("%d figures rates-*, want 3", n)
 	}
 }

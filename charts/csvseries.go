@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -34,6 +35,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	if !ok {
 		return nil, nil, false
 	}
+	before := t.e.count // the file's earlier figures' problems are theirs
 
 	rowKey := "label"
 	if fig.kind.xy {
@@ -113,7 +115,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	if cols != nil {
 		ct.unknown()
 	}
-	if rowCol >= 0 && t.e.count == 0 {
+	if rowCol >= 0 && t.e.count == before {
 		// A column has one part: the rows', a series', or the values'.
 		for i, j := range seriesCols {
 			if j == rowCol {
@@ -129,8 +131,8 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 			t.e.add("data", "%s has %d series columns; %s chart shows at most %d legibly (name some with columns = { series = [...] }, or split it into small multiples)", name, len(seriesCols), aKind(fig.kind.name), maxSeries)
 		}
 	}
-	if rowCol < 0 || t.e.count > 0 || longSeries < 0 && len(seriesCols) == 0 {
-		if t.e.count == 0 {
+	if rowCol < 0 || t.e.count > before || longSeries < 0 && len(seriesCols) == 0 {
+		if t.e.count == before {
 			t.e.add("data", "%s has no column for a series besides %q; %s", name, clip(header[rowCol]), describeHeader(header))
 		}
 		return nil, nil, false
@@ -201,7 +203,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 				out[i].values = append(out[i].values, cell{line: -1})
 			}
 			for si, c := range out[i].values {
-				if c.line < 0 {
+				if c.line < 0 && !fig.kind.gaps { // a line has a gap there
 					problem("%s: %q has no value for %q; a long table needs a row for each %s and series", name, clip(out[i].key.text), clip(names[si]), rowKey)
 				}
 			}
@@ -250,8 +252,27 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	case len(names) > maxSeries:
 		t.errf("data", "%s has %d series; %s chart shows at most %d legibly (split it into small multiples)", name, len(names), aKind(fig.kind.name), maxSeries)
 		return nil, nil, false
+	case longSeries >= 0 && len(fig.Series) == len(names) && !slices.Equal(fig.Series, names) && sameSet(fig.Series, names):
+		// A long table's series come in the order they first appear;
+		// series = [...] orders them.
+		at := make([]int, len(names))
+		for i, n := range fig.Series {
+			at[i] = slices.Index(names, n)
+		}
+		for i := range out {
+			vs := out[i].values
+			out[i].values = make([]cell, len(vs))
+			for j, k := range at {
+				out[i].values[j] = vs[k]
+			}
+		}
+		names = slices.Clone(fig.Series)
 	case len(fig.Series) > 0 && !slices.Equal(fig.Series, names):
-		t.errf("series", "names %s, and %s's columns name %s; leave series out, and the columns name the series", quoteList(fig.Series), name, quoteList(names))
+		if longSeries >= 0 {
+			t.errf("series", "names %s, and %s's %q column names %s; leave series out, or list those names in the order to draw them", quoteList(fig.Series), name, clip(header[longSeries]), quoteList(names))
+		} else {
+			t.errf("series", "names %s, and %s's columns name %s; leave series out, and the columns name the series", quoteList(fig.Series), name, quoteList(names))
+		}
 		return nil, nil, false
 	}
 	for i, n := range names {
@@ -308,8 +329,16 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 		var values []any
 		good := true
 		for si, c := range rw.values {
-			if c.text == "" {
-				problem("%s:%d:%d: the value for %q is empty; every row needs one per series", name, c.line, c.col, clip(names[si]))
+			if c.text == "" || missing(c.text) {
+				if fig.kind.gaps { // a line breaks here
+					values = append(values, "")
+					continue
+				}
+				what := "is empty"
+				if c.text != "" {
+					what = fmt.Sprintf("is %q, a missing value", clip(c.text))
+				}
+				problem("%s:%d:%d: the value for %q %s, and %s chart cannot leave a gap; give every row a value per series, or leave the row out", name, c.line, c.col, clip(names[si]), what, aKind(fig.kind.name))
 				good = false
 				continue
 			}
@@ -330,7 +359,53 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	if probs.found() {
 		return nil, nil, false
 	}
+	if longSeries >= 0 && fig.kind.xy {
+		sortByX(rows, lines)
+	}
 	return rows, lines, true
+}
+
+// sameSet says that a and b hold the same names (each once).
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b) && len(slices.Compact(a)) == len(b)
+}
+
+// sortByX puts a long table's rows in the order of their x: a tidy export
+// lists one series after another, and the x a later series adds come
+// after the first's. Rows whose x do not read as dates or numbers keep
+// their order, for the row checks to report.
+func sortByX(rows []any, lines []int) {
+	xv := make([]float64, len(rows))
+	var kinds xKinds
+	for i, r := range rows {
+		switch x := r.(map[string]any)["x"].(type) {
+		case int64: // a year or a number: either sorts as one
+			xv[i], kinds = float64(x), kinds|xNumber
+		case float64:
+			xv[i], kinds = x, kinds|xNumber
+		default:
+			_, v, _, msg := parseX(x)
+			if msg != "" {
+				return
+			}
+			xv[i], kinds = v, kinds|xDate
+		}
+	}
+	if kinds == xNumber|xDate {
+		return // a mix, which the rows' check reports
+	}
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(xv[a], xv[b]) })
+	r2, l2 := slices.Clone(rows), slices.Clone(lines)
+	for i, j := range idx {
+		rows[i], lines[i] = r2[j], l2[j]
+	}
 }
 
 // csvX is a CSV cell as a row's x: a whole number as TOML reads one (so

@@ -196,8 +196,11 @@
 // Without columns, the rows' column is the one named x (or label), or the
 // first, and the series are every other column; the series take the
 // columns' names, which must differ and not be empty (a figure's series,
-// if given, must be the same), at most 24. A long table needs one value
-// for each x and series. x cells follow the numbers' rules (data_locale),
+// if given, must be the same; a long table's series come in the order
+// they first appear, and series may list the same names in another
+// order), at most 24. A long table's rows are put in the order of their
+// x, and it needs one value for each x and series, except on a line
+// chart, which leaves a gap where it has none. x cells follow the numbers' rules (data_locale),
 // and a month may also be written as spreadsheets write it: Jan 2025,
 // January 2025, 01/2025, 2025/01, or with the data locale's (else the
 // figure's) month names, März 2025. An x cell that is a whole number is read as TOML reads one (a
@@ -229,8 +232,10 @@
 //	thousands) or 1.234 ("," as the decimal separator); set data_locale =
 //	"en" for the first or "de" for the second
 //
-// NA, n/a, #N/A, – and .. mark missing values, which these row-based
-// types cannot draw: an error asks to leave the row out. A row with more
+// An empty cell, NA, N/A, n/a, na, #N/A, –, —, .. and … mark missing
+// values. A line chart leaves a gap there (see line); the other types
+// cannot draw one, and an error asks for a number or to leave the row
+// out. A row with more
 // or fewer fields than the header, an empty or non-numeric cell and a
 // missing column are errors with the CSV line and column:
 //
@@ -355,9 +360,15 @@
 // dates, and numbers beside other numbers (x running 995 to 1,299 is
 // numbers), while a number beside a written date is an error. values
 // holds one number per name in series (value = n will do for a single
-// series). Each line is labelled at its
-// end with its name and last value, the labels moved apart so they never
-// touch; no legend. points = true marks every row. Dates are ticked by
+// series). A value may be missing: "" or "NA" (or any mark of a missing
+// CSV cell) in values, values = [410, "NA", 90]. The line breaks there,
+// a value alone between two gaps is a dot, and a series needs at least
+// one value; a note at an x where every line has a gap needs a y. Each
+// line is labelled at its end with its name and last value, the labels
+// moved apart so they never touch; no legend. A series that stops before
+// the last row is led to its label by a dotted trail, and the label says
+// when its value is from ("By air 140 (Q4 2023)"); the alt text counts
+// each series' gaps. points = true marks every row. Dates are ticked by
 // month (in steps of 1, 2, 3 or 6, the year on the first tick and each
 // January), by quarter ("Q1 2024", "Q2"... in the locale's style: T1,
 // I kw.) or by year, with the locale's month names; a row is written
@@ -375,7 +386,8 @@
 // of its last 7 rows (a seven-day average of daily figures), from the
 // 7th row on; the note and the alt text say so ("Average of the last 7
 // values."), and the averages are written with the rows' own decimals
-// (one more below 100). The figure needs more rows than that. A highlight names
+// (one more below 100); an average over a gap is a gap. The figure
+// needs more rows than that. A highlight names
 // series: those take the accent and the others turn grey. scale = "log"
 // applies. At most 10,000 rows.
 //

@@ -200,6 +200,16 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		}
 		fmt.Fprintf(&b, "labels = %q\n", choices[ax.Intn(len(choices))])
 	}
+	// Gaps, where a type draws them: some values missing ("NA", ""),
+	// runs of them, a lone value between two, a series that stops early.
+	gp := rand.New(rand.NewSource(int64(len(b.String())) * 31))
+	gappy := k.gaps && gp.Intn(3) == 0
+	gapOr := func(v string, i int) string {
+		if gappy && i > 0 && gp.Intn(5) == 0 || gappy && i > n-3 && i > 2 && gp.Intn(3) == 0 {
+			return []string{`""`, `"NA"`, `"–"`}[gp.Intn(3)]
+		}
+		return v
+	}
 	b.WriteString("data = [\n")
 	for i := 0; i < n; i++ {
 		label := genLabels[labels[i%len(labels)]]
@@ -209,9 +219,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		switch {
 		case k.xy:
 			if strings.Contains(b.String(), "series = [\"Men\"") {
-				fmt.Fprintf(&b, "  { x = \"%d-%02d\", values = [%s, %s] },\n", 2015+i/12, i%12+1, num(), num())
+				fmt.Fprintf(&b, "  { x = \"%d-%02d\", values = [%s, %s] },\n", 2015+i/12, i%12+1, gapOr(num(), i), gapOr(num(), i))
 			} else {
-				fmt.Fprintf(&b, "  { x = \"%d-%02d\", value = %s },\n", 2015+i/12, i%12+1, num())
+				fmt.Fprintf(&b, "  { x = \"%d-%02d\", value = %s },\n", 2015+i/12, i%12+1, gapOr(num(), i))
 			}
 		case k.multi:
 			vs := make([]string, strings.Count(b.String()[strings.Index(b.String(), "series = ["):], ",")+1)

@@ -27,6 +27,10 @@ type kind struct {
 	series int
 	// xy says that rows are points { x, values } rather than { label, ... }.
 	xy bool
+	// gaps says that a series may miss a value at some rows ("" or "NA"
+	// in values, an empty cell in a CSV): a line breaks there. Types that
+	// cannot draw a gap (a pile, a bar) refuse missing values.
+	gaps bool
 	// multi says that rows are { label, values }, one value per series.
 	multi bool
 	// zero says that the value axis starts at zero, because the length
@@ -110,13 +114,22 @@ var rowFields = map[string]func(d *Datum) *float64{
 
 // numbers returns the numbers of a row that the kind draws: its fields,
 // then its values (one per series).
+// A series' gap (NaN, on types with gaps) is no number.
 func (k *kind) numbers(d *Datum) []float64 {
 	out := make([]float64, 0, len(k.fields)+len(d.Values))
 	for _, f := range k.fields {
 		out = append(out, *rowFields[f](d))
 	}
-	return append(out, d.Values...)
+	for _, v := range d.Values {
+		if !isGap(v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
+
+// isGap says that a series has no value at a row (types with gaps only).
+func isGap(v float64) bool { return math.IsNaN(v) }
 
 // extent is the least and greatest value a row reaches on the value
 // axis: its numbers, or its piles of positive and negative values.

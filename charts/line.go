@@ -3,13 +3,15 @@ package charts
 // lineKind draws time series: rows { x, values } (x a date such as
 // "2023-01" or a number), one line per name in series, each labelled at
 // its end instead of in a legend, the labels kept apart; points = true
-// marks every row.
+// marks every row. A series may miss values ("" or "NA"): its line
+// breaks there, and a value between two gaps is drawn as a dot.
 var lineKind = &kind{
 	name:      "line",
 	logScale:  true,
 	valueAxis: true,
 	series:    -1,
 	xy:        true,
+	gaps:      true,
 	maxRows:   maxPoints,
 	options:   readPoints,
 	validate:  validatePoints,

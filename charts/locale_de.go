@@ -25,6 +25,7 @@ var localeDE = locale{
 	quotes:      [4]string{"„", "“", "‚", "‘"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "Höchstwert %[1]s (%[2]s)",
+	gaps:        "kein Wert an %[1]d von %[2]d Punkten",
 	nouns: map[string]string{
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",

@@ -24,6 +24,7 @@ var localeEN = locale{
 	quotes:      [4]string{"“", "”", "‘", "’"},
 	valueAt:     "%[1]s in %[2]s",
 	highest:     "highest %[1]s in %[2]s",
+	gaps:        "no value at %[1]d of %[2]d points",
 	nouns: map[string]string{
 		"column":         "Column chart",
 		"bar":            "Bar chart",

@@ -24,6 +24,7 @@ var localeES = locale{
 	quotes:      [4]string{"«", "»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo %[1]s (%[2]s)",
+	gaps:        "sin valor en %[1]d de %[2]d puntos",
 	nouns: map[string]string{
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",

@@ -24,6 +24,7 @@ var localeFR = locale{
 	quotes:      [4]string{"«\u00a0", "\u00a0»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "maximum %[1]s (%[2]s)",
+	gaps:        "sans valeur en %[1]d points sur %[2]d",
 	nouns: map[string]string{
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",

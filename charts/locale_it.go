@@ -24,6 +24,7 @@ var localeIT = locale{
 	quotes:      [4]string{"«", "»", "“", "”"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "massimo %[1]s (%[2]s)",
+	gaps:        "nessun valore in %[1]d punti su %[2]d",
 	nouns: map[string]string{
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",

@@ -24,6 +24,7 @@ var localeNL = locale{
 	quotes:      [4]string{"“", "”", "‘", "’"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "hoogste %[1]s (%[2]s)",
+	gaps:        "geen waarde op %[1]d van %[2]d punten",
 	nouns: map[string]string{
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",

@@ -24,6 +24,7 @@ var localePL = locale{
 	quotes:      [4]string{"„", "”", "«", "»"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "najwyżej %[1]s (%[2]s)",
+	gaps:        "brak wartości w %[1]d z %[2]d punktów",
 	nouns: map[string]string{
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",

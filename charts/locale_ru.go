@@ -24,6 +24,7 @@ var localeRU = locale{
 	quotes:      [4]string{"«", "»", "„", "“"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "максимум %[1]s (%[2]s)",
+	gaps:        "нет значения в %[1]d из %[2]d точек",
 	nouns: map[string]string{
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",

@@ -24,6 +24,7 @@ var localeUK = locale{
 	quotes:      [4]string{"«", "»", "„", "“"},
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "найбільше %[1]s (%[2]s)",
+	gaps:        "немає значення в %[1]d з %[2]d точок",
 	nouns: map[string]string{
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",

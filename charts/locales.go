@@ -50,6 +50,7 @@ type locale struct {
 	fromTo      string            // a dumbbell row: label, from, first end, to, second end
 	valueAt     string            // a line's value at an x: value, x
 	highest     string            // a line's peak: value, x
+	gaps        string            // a line's missing values: how many, of how many rows
 }
 
 // locales is every locale, by the name used in locale = "...".

@@ -16,7 +16,8 @@ func readRolling(f *Figure, t *table) {
 }
 
 // roll replaces each row's values by the average of the last Rolling
-// rows' and drops the first Rolling-1 rows, which have no full window.
+// rows' and drops the first Rolling-1 rows, which have no full window. A
+// window with a gap averages to a gap.
 // It runs where order does: when the figure is checked and when its rows
 // are read again.
 func (f *Figure) roll(e *errs) {
@@ -33,8 +34,10 @@ func (f *Figure) roll(e *errs) {
 	raw, top := 0, 0.0
 	for _, d := range f.Data {
 		for _, v := range d.Values {
-			raw = max(raw, decimalsFor(v, 2))
-			top = max(top, math.Abs(v))
+			if !isGap(v) {
+				raw = max(raw, decimalsFor(v, 2))
+				top = max(top, math.Abs(v))
+			}
 		}
 	}
 	if top < 100 {
@@ -60,11 +63,20 @@ func (f *Figure) roll(e *errs) {
 				}
 				sum += d.Values[j]
 			}
-			r.Values[j] = sum / float64(n)
+			r.Values[j] = sum / float64(n) // NaN when the window has a gap
 		}
 		out = append(out, r)
 	}
 	f.Data = out
+	for j, name := range f.seriesNames() {
+		if !slices.ContainsFunc(out, func(d Datum) bool { return !isGap(d.Values[j]) }) {
+			what := "the line"
+			if name != "" {
+				what = fmt.Sprintf("the series %q", name)
+			}
+			e.add("rolling", "averages %d rows, and %s has no %d rows in a row without a gap; average fewer rows", n, what, n)
+		}
+	}
 	// An average that is not zero is never written 0 (a third of an
 	// admission a day).
 	for f.rollDecimals < maxDecimals && slices.ContainsFunc(out, func(d Datum) bool {

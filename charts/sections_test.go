@@ -34,6 +34,16 @@ func sameDecoding(name string, src []byte, dir string) string {
 		// House fonts are loaded once per decoding: compare them by file.
 		for _, f := range []*Figure{fa, fb} {
 			f.Style.regular, f.Style.bold = nil, nil
+			// A line's gap is NaN, which DeepEqual finds unequal to itself.
+			f.Data = slices.Clone(f.Data)
+			for j := range f.Data {
+				f.Data[j].Values = slices.Clone(f.Data[j].Values)
+				for k, v := range f.Data[j].Values {
+					if isGap(v) {
+						f.Data[j].Values[k] = -1e300
+					}
+				}
+			}
 		}
 		if !reflect.DeepEqual(fa, fb) {
 			return fmt.Sprintf("figure %d:\nby sections %+v\nwhole       %+v", i, fa, fb)

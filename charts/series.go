@@ -27,17 +27,34 @@ func describeSeries(f *Figure, nf numberFormat) string {
 	d := f.Data
 	var parts []string
 	for i, name := range f.seriesNames() {
-		peak := 0
+		first, last, peak, gaps := -1, -1, -1, 0
 		for j := range d {
-			if d[j].Values[i] > d[peak].Values[i] {
+			v := d[j].Values[i]
+			if isGap(v) {
+				gaps++
+				continue
+			}
+			if first < 0 {
+				first = j
+			}
+			last = j
+			if peak < 0 || v > d[peak].Values[i] {
 				peak = j
 			}
 		}
+		if first < 0 {
+			continue // refused by validatePoints
+		}
 		sf := nf.ofSeries(i)
-		s := fmt.Sprintf(nf.loc.valueAt, sf.number(d[0].Values[i]), xLabel(f, nf, d[0])) + ", " +
-			fmt.Sprintf(nf.loc.valueAt, sf.number(d[len(d)-1].Values[i]), xLabel(f, nf, d[len(d)-1]))
-		if peak != 0 && peak != len(d)-1 {
+		s := fmt.Sprintf(nf.loc.valueAt, sf.number(d[first].Values[i]), xLabel(f, nf, d[first]))
+		if last != first {
+			s += ", " + fmt.Sprintf(nf.loc.valueAt, sf.number(d[last].Values[i]), xLabel(f, nf, d[last]))
+		}
+		if peak != first && peak != last {
 			s += ", " + fmt.Sprintf(nf.loc.highest, sf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
+		}
+		if gaps > 0 {
+			s += ", " + fmt.Sprintf(nf.loc.gaps, gaps, len(d))
 		}
 		if name != "" {
 			s = name + ": " + s
@@ -45,6 +62,36 @@ func describeSeries(f *Figure, nf numberFormat) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ") + "."
+}
+
+// lastValue is the last row at which series i has a value: a line's end
+// label names it.
+func lastValue(data []Datum, i int) int {
+	for j := len(data) - 1; j > 0; j-- {
+		if !isGap(data[j].Values[i]) {
+			return j
+		}
+	}
+	return 0
+}
+
+// runs splits a line's points at its gaps (NaN) into the stretches it
+// draws unbroken.
+func runs(pts [][2]float64) [][][2]float64 {
+	var out [][][2]float64
+	start := -1
+	for j, p := range pts {
+		switch {
+		case isGap(p[1]) && start >= 0:
+			out, start = append(out, pts[start:j]), -1
+		case !isGap(p[1]) && start < 0:
+			start = j
+		}
+	}
+	if start >= 0 {
+		out = append(out, pts[start:])
+	}
+	return out
 }
 
 // plotSeries draws lines, or stacked areas, over an x axis of dates or
@@ -67,13 +114,15 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range tops {
 		for _, v := range tops[i] {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			if !isGap(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
 		}
 	}
 	step := 1.0
 	for _, d := range data {
 		for _, v := range d.Values {
-			if v != math.Trunc(v) {
+			if v != math.Trunc(v) && !isGap(v) {
 				step = 0
 			}
 		}
@@ -84,8 +133,15 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	ends := make([]string, ns)
 	endW := 0.0
 	last := data[len(data)-1]
+	lastAt := make([]int, ns)
 	for i, name := range names {
-		ends[i] = strings.TrimSpace(name + "  " + c.nf.ofSeries(i).number(last.Values[i]))
+		lastAt[i] = lastValue(data, i)
+		end := data[lastAt[i]]
+		ends[i] = strings.TrimSpace(name + "  " + c.nf.ofSeries(i).number(end.Values[i]))
+		if lastAt[i] < len(data)-1 {
+			// A series that stops early says when its value is from.
+			ends[i] += " (" + xLabel(c.f, c.nf, end) + ")"
+		}
 		if c.f.Labels == "none" {
 			ends[i] = name // the name alone: the axis carries the value
 		}
@@ -113,9 +169,21 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	ax := &axes{area: rect{left, s.p1, right - left, s.p0 - s.p1}, vertical: true, value: s.px,
 		point: func(at string) (float64, float64, bool) {
 			for j, d := range data {
-				if d.X == at {
-					return px(d.XV), s.px(tops[pick][j]), true
+				if d.X != at {
+					continue
 				}
+				// The picked series, or the first with a value there
+				// (validateAnnotations refuses an x where none has).
+				for k := -1; k < ns; k++ {
+					i := pick
+					if k >= 0 {
+						i = k
+					}
+					if !isGap(tops[i][j]) {
+						return px(d.XV), s.px(tops[i][j]), true
+					}
+				}
+				return px(d.XV), s.p1, true // the note's own y places it
 			}
 			return 0, 0, false
 		},
@@ -159,15 +227,21 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 				sg.Add(&scene.Circle{CX: pts[0][0], CY: pts[0][1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
 			}
 		} else {
-			sg.Add(&scene.Polyline{Pts: thin(pts, c.grid()), Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})
-			if c.f.Points || len(pts) == 1 { // one row: its point, or nothing shows
-				for _, pt := range pts {
-					sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+			// A line breaks at its gaps; a value alone between two is
+			// a dot, as is a line of one row, or nothing would show it.
+			for _, run := range runs(pts) {
+				if len(run) > 1 {
+					sg.Add(&scene.Polyline{Pts: thin(run, c.grid()), Stroke: col, Width: math.Round(2.5 * c.u), Class: "pc-line"})
+				}
+				if c.f.Points || len(run) == 1 {
+					for _, pt := range run {
+						sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+					}
 				}
 			}
 		}
 		g.Add(sg)
-		y := pts[len(pts)-1][1]
+		y := pts[lastAt[i]][1]
 		// A stacked area's label sits in the middle of its band; one
 		// area's, like a line's, at its last value.
 		if area && ns > 1 {
@@ -198,6 +272,11 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		col := c.readable(c.lineColor(name, i)) // the line's hue, as text
 		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
 		labels.Add(of(nodes, right, endY[i])...)
+		// A line that stops before the last row is led to its label by
+		// a dotted trail.
+		if x := px(data[lastAt[i]].XV) + 6; !area && x < right-4 {
+			labels.Add(&scene.Line{X1: x, Y1: endY[i], X2: right + 2, Y2: endY[i], Stroke: c.th.faint, Width: 1, Dash: []float64{2, 3}, Class: "pc-leader pc-trail"})
+		}
 		// A label moved off its line's end gets a leader to it.
 		if math.Abs(ys[i]-endY[i]) > labelLH/2 {
 			labels.Add(&scene.Line{X1: right + 2, Y1: endY[i], X2: right + 8, Y2: ys[i], Stroke: c.th.faint, Width: 1, Class: "pc-leader"})

@@ -152,9 +152,10 @@ func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 // when there is a single series.
 func (fig *Figure) readValues(t *table, d *Datum) {
 	n := max(1, len(fig.Series))
-	if _, single := t.m["value"]; single && n == 1 {
-		var f float64
-		if t.num("value", &f) {
+	if v, single := t.m["value"]; single && n == 1 {
+		if fig.gapAt(t, "value", v) {
+			d.Values = []float64{math.NaN()}
+		} else if f := 0.0; t.num("value", &f) {
 			d.Values = []float64{f}
 		}
 		t.get("values")
@@ -177,6 +178,10 @@ func (fig *Figure) readValues(t *table, d *Datum) {
 	}
 	for i, x := range arr {
 		key := fmt.Sprintf("values[%d]", i)
+		if fig.gapAt(t, key, x) {
+			d.Values = append(d.Values, math.NaN())
+			continue
+		}
 		vt := newTable(map[string]any{key: x}, t.prefix, t.e)
 		var f float64
 		if !vt.num(key, &f) {
@@ -184,6 +189,23 @@ func (fig *Figure) readValues(t *table, d *Datum) {
 		}
 		d.Values = append(d.Values, f)
 	}
+}
+
+// gapAt says that a row's value v, read from key, marks a missing value
+// ("", "NA", "–" as spreadsheets write them), which a line draws as a
+// gap; other types report it, and take it as no gap.
+func (fig *Figure) gapAt(t *table, key string, v any) bool {
+	s, isText := v.(string)
+	if !isText || strings.TrimSpace(s) != "" && !missing(s) {
+		return false
+	}
+	if !fig.kind.gaps {
+		t.errf(key, "%q marks a missing value, and %s chart cannot leave a gap; give a number, or leave the row out", clip(s), aKind(fig.kind.name))
+	}
+	if _, own := t.m[key]; own {
+		t.get(key)
+	}
+	return true // a gap, or reported: no second message
 }
 
 // xKinds are the kinds of x a figure's rows write, as bits.
@@ -249,6 +271,15 @@ func validatePoints(f *Figure, e *errs) {
 				msg += fmt.Sprintf("; did you mean %q?", n)
 			}
 			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
+		}
+	}
+	for i, name := range f.seriesNames() {
+		if !slices.ContainsFunc(f.Data, func(d Datum) bool { return i < len(d.Values) && !isGap(d.Values[i]) }) {
+			what := "the line"
+			if name != "" {
+				what = fmt.Sprintf("the series %q", name)
+			}
+			e.add("data", "%s has no value at any row; give it one, or take it out", what)
 		}
 	}
 	for i := 1; i < len(f.Data); i++ {
