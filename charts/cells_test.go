@@ -356,7 +356,7 @@ func TestSameDataSameChart(t *testing.T) {
 			}
 		}
 	}
-	if n != 3 {
-		t.Fatalf("%d figures rates-*, want 3", n)
+	if n != 4 {
+		t.Fatalf("%d figures rates-*, want 4", n)
 	}
 }

@@ -30,6 +30,7 @@ type csvSource struct {
 	dir, root  string         // as the errs that read it had them
 	delim      rune           // delimiter = "…", or 0 to find it in the file
 	dataLocale string         // data_locale = "…": how its numbers are written; "" to tell from its cells
+	sheet      sheetRef       // sheet = "…" and range = "…" of a workbook
 	sum        [32]byte
 	key        csvKey
 }
@@ -48,8 +49,8 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 		how += fmt.Sprintf("\x00%s=%#v", k, fig.csv.cols[k]) // quoted: ["A", "B"] is not ["A B"]
 	}
 	// What reading a cell and the row limit depend on, too.
-	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q",
-		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit(), fig.Series)
+	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q\x00sheet=%q\x00range=%q",
+		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit(), fig.Series, fig.csv.sheet.sheet, fig.csv.sheet.cells)
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -112,26 +113,39 @@ func (c *weakCache) put(k csvKey, d *csvRows) {
 //
 // When the same file, read the same way, is already in memory for another
 // figure, its rows are shared: fig.Data is set and cached is true.
-func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string) (rows []any, lines []int, cached, ok bool) {
-	nf := t.e.readNamed("data", name, csvExtensions, maxFileBytes, "a CSV file")
+func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, ref sheetRef) (rows []any, lines []int, cached, ok bool) {
+	nf := t.e.readNamed("data", name, dataExtensions, maxFileBytes, "a CSV file or an .xlsx workbook")
 	if nf == nil {
 		return nil, nil, false, false
 	}
 	fig.inputs = append(fig.inputs, nf.key)
-	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, dataLocale: dataLocale, sum: nf.sum}
+	fig.csv = &csvSource{name: name, cols: cols, dir: t.e.dir, root: t.e.root, delim: delim, dataLocale: dataLocale, sheet: ref, sum: nf.sum}
 	fig.csv.key = fig.csvKey(nf)
 	if d := csvCache.get(fig.csv.key); d != nil {
 		fig.use(d)
 		t.e.hold = d
 		return nil, nil, true, true
 	}
-	if delim == 0 {
-		delim = sniffDelimiter(nf.data, name)
+	var r records
+	var header []string
+	if isSheet(name) {
+		if dataLocale == "" {
+			dataLocale = "en" // numbers come as stored: 1234.5
+		}
+		r, header, ok = openSheet(t, name, ref, dataLocale, fig.rowLimit()*maxSeries, nf.data)
+	} else {
+		if delim == 0 {
+			delim = sniffDelimiter(nf.data, name)
+		}
+		r, header, ok = openCSV(t, name, delim, nf.data)
+	}
+	if !ok {
+		return nil, nil, false, false
 	}
 	if fig.kind.xy || fig.kind.multi {
-		rows, lines, ok = fig.parseSeriesCSV(t, name, cols, delim, dataLocale, nf.data)
+		rows, lines, ok = fig.parseSeriesCSV(t, name, cols, dataLocale, r, header)
 	} else {
-		rows, lines, ok = fig.parseCSV(t, name, cols, delim, dataLocale, nf.data)
+		rows, lines, ok = fig.parseCSV(t, name, cols, delim, dataLocale, r, header)
 	}
 	return rows, lines, false, ok
 }
@@ -140,6 +154,9 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim run
 // otherwise) separated, tab-separated, or plain text as spreadsheets
 // export it.
 var csvExtensions = []string{".csv", ".tsv", ".txt"}
+
+// dataExtensions are those, and a workbook's (xlsx.go).
+var dataExtensions = append(slices.Clone(csvExtensions), ".xlsx")
 
 // delimiters are the field separators a CSV file may use, in the order a
 // tie between them is settled: a semicolon first, since a file that
@@ -247,7 +264,7 @@ func sniffDelimiter(data []byte, name string) rune {
 // openCSV starts reading a CSV file's contents with the delimiter delim:
 // past a byte-order mark (which must not reach the reader before a quoted
 // header), its header row read and trimmed.
-func openCSV(t *table, name string, delim rune, data []byte) (*csv.Reader, []string, bool) {
+func openCSV(t *table, name string, delim rune, data []byte) (records, []string, bool) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
@@ -265,6 +282,7 @@ func openCSV(t *table, name string, delim rune, data []byte) (*csv.Reader, []str
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
+	r.ReuseRecord = true // the readers clone what they keep
 	return r, header, true
 }
 
@@ -294,13 +312,7 @@ func (p *csvProblems) found() bool {
 }
 
 // parseCSV reads the rows of a CSV file's contents.
-func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
-	// A byte-order mark goes before the reader sees a quoted header.
-	r, header, ok := openCSV(t, name, delim, data)
-	if !ok {
-		return nil, nil, false
-	}
-	r.ReuseRecord = true
+func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, r records, header []string) (rows []any, lines []int, ok bool) {
 
 	// Which column holds each field.
 	fields := append([]string{"label"}, fig.kind.fields...)
@@ -359,10 +371,10 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		}
 		if len(rec) != len(header) {
 			hint := ""
-			if len(rec) > len(header) && r.Comma == ',' {
+			if len(rec) > len(header) && delim == ',' {
 				hint = " (a number with a thousands separator must be quoted, or written without one)"
 			}
-			problem("%s:%d: the row has %d fields, the header %d%s", name, line, len(rec), len(header), hint)
+			problem("%s: the row has %d fields, the header %d%s", at(name, line, 0), len(rec), len(header), hint)
 			continue
 		}
 		rc := record{line: line}
@@ -392,8 +404,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	}
 	if i := cf.settle(all); i >= 0 {
 		rc, k := recs[where[i][0]], where[i][1]
-		problem("%s:%d:%d: column %q writes decimals both as %q does and as %q does; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)",
-			name, rc.line, rc.cols[k], clip(header[index[fields[k]]]), clip(all[i]), clip(firstHinting(cf, all, i)))
+		problem("%s: column %q writes decimals both as %q does and as %q does; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)", at(name, rc.line, rc.cols[k]), clip(header[index[fields[k]]]), clip(all[i]), clip(firstHinting(cf, all, i)))
 		cf.decimal = 0
 	}
 	formats := make([]cellFormat, len(fields))
@@ -411,13 +422,13 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			}
 			j := index[f]
 			if cell == "" {
-				problem("%s:%d:%d: column %q is empty", name, rc.line, rc.cols[k], clip(header[j]))
+				problem("%s: column %q is empty", at(name, rc.line, rc.cols[k]), clip(header[j]))
 				good = false
 				continue
 			}
 			v, msg := formats[k].number(cell)
 			if msg != "" {
-				problem("%s:%d:%d: column %q: %s", name, rc.line, rc.cols[k], clip(header[j]), msg)
+				problem("%s: column %q: %s", at(name, rc.line, rc.cols[k]), clip(header[j]), msg)
 				good = false
 				continue
 			}

@@ -30,11 +30,7 @@ var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]{1,15}$`)
 // parseSeriesCSV reads the rows of a CSV file for a type with series, as
 // TOML rows { x (or label), values = [...] }, and names fig.Series after
 // the file's columns.
-func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, data []byte) (rows []any, lines []int, ok bool) {
-	r, header, ok := openCSV(t, name, delim, data)
-	if !ok {
-		return nil, nil, false
-	}
+func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, dataLocale string, r records, header []string) (rows []any, lines []int, ok bool) {
 	before := t.e.count // the file's earlier figures' problems are theirs
 
 	rowKey := "label"
@@ -165,14 +161,14 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 			}
 			line, _ := r.FieldPos(0)
 			if len(rec) != len(header) {
-				problem("%s:%d: the row has %d fields, the header %d", name, line, len(rec), len(header))
+				problem("%s: the row has %d fields, the header %d", at(name, line, 0), len(rec), len(header))
 				continue
 			}
 			k, sname := strings.TrimSpace(rec[rowCol]), strings.TrimSpace(rec[longSeries])
 			si, known := seriesAt[sname]
 			if !known {
 				if len(names) == maxSeries {
-					problem("%s:%d: a %d-th series, %q; %s chart shows at most %d legibly (split it into small multiples)", name, line, maxSeries+1, clip(sname), aKind(fig.kind.name), maxSeries)
+					problem("%s: a %d-th series, %q; %s chart shows at most %d legibly (split it into small multiples)", at(name, line, 0), maxSeries+1, clip(sname), aKind(fig.kind.name), maxSeries)
 					break
 				}
 				si = len(names)
@@ -192,7 +188,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 				out[ri].values = append(out[ri].values, cell{line: -1})
 			}
 			if out[ri].values[si].line >= 0 {
-				problem("%s:%d: %q has a second value for %q (the first on line %d)", name, line, clip(k), clip(sname), out[ri].values[si].line)
+				problem("%s: %q has a second value for %q (the first on line %d)", at(name, line, 0), clip(k), clip(sname), out[ri].values[si].line)
 				continue
 			}
 			_, vc := r.FieldPos(longValue)
@@ -227,7 +223,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 				break
 			}
 			if len(rec) != len(header) {
-				problem("%s:%d: the row has %d fields, the header %d", name, line, len(rec), len(header))
+				problem("%s: the row has %d fields, the header %d", at(name, line, 0), len(rec), len(header))
 				continue
 			}
 			_, kc := r.FieldPos(rowCol)
@@ -255,14 +251,14 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	case longSeries >= 0 && len(fig.Series) == len(names) && !slices.Equal(fig.Series, names) && sameSet(fig.Series, names):
 		// A long table's series come in the order they first appear;
 		// series = [...] orders them.
-		at := make([]int, len(names))
+		order := make([]int, len(names))
 		for i, n := range fig.Series {
-			at[i] = slices.Index(names, n)
+			order[i] = slices.Index(names, n)
 		}
 		for i := range out {
 			vs := out[i].values
 			out[i].values = make([]cell, len(vs))
-			for j, k := range at {
+			for j, k := range order {
 				out[i].values[j] = vs[k]
 			}
 		}
@@ -299,18 +295,18 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 	}
 	// The values, and the x cells, settle one decimal separator.
 	var all []string
-	var at []cell
+	var where []cell
 	for _, rw := range out {
 		for _, c := range rw.values {
-			all, at = append(all, c.text), append(at, c)
+			all, where = append(all, c.text), append(where, c)
 		}
 		if fig.kind.xy {
-			all, at = append(all, rw.key.text), append(at, rw.key)
+			all, where = append(all, rw.key.text), append(where, rw.key)
 		}
 	}
 	if i := cf.settle(all); i >= 0 {
-		c := at[i]
-		problem("%s:%d:%d: %q writes decimals otherwise than %q above; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)", name, c.line, c.col, clip(c.text), clip(firstHinting(cf, all, i)))
+		c := where[i]
+		problem("%s: %q writes decimals otherwise than %q above; set data_locale = \"en\" (1,234.5) or \"de\" (1.234,5)", at(name, c.line, c.col), clip(c.text), clip(firstHinting(cf, all, i)))
 		cf.decimal = 0
 	}
 	for _, rw := range out {
@@ -338,13 +334,13 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, de
 				if c.text != "" {
 					what = fmt.Sprintf("is %q, a missing value", clip(c.text))
 				}
-				problem("%s:%d:%d: the value for %q %s, and %s chart cannot leave a gap; give every row a value per series, or leave the row out", name, c.line, c.col, clip(names[si]), what, aKind(fig.kind.name))
+				problem("%s: the value for %q %s, and %s chart cannot leave a gap; give every row a value per series, or leave the row out", at(name, c.line, c.col), clip(names[si]), what, aKind(fig.kind.name))
 				good = false
 				continue
 			}
 			v, msg := cf.number(c.text)
 			if msg != "" {
-				problem("%s:%d:%d: column %q: %s", name, c.line, c.col, clip(names[si]), msg)
+				problem("%s: column %q: %s", at(name, c.line, c.col), clip(names[si]), msg)
 				good = false
 				continue
 			}

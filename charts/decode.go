@@ -480,6 +480,8 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("columns")
 		t.get("delimiter")
 		t.get("data_locale")
+		t.get("sheet")
+		t.get("range")
 		t.get("annotation")
 		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels", "series_formats"}) {
 			t.get(k)
@@ -558,6 +560,12 @@ func (f *Figure) loaded() (*Figure, error) {
 	if f.csv.dataLocale != "" {
 		m["data_locale"] = f.csv.dataLocale
 	}
+	if f.csv.sheet.sheet != "" {
+		m["sheet"] = f.csv.sheet.sheet
+	}
+	if f.csv.sheet.cells != "" {
+		m["range"] = f.csv.sheet.cells
+	}
 	g.decodeData(newTable(m, "", e))
 	if e.count == 0 {
 		g.order(e)
@@ -594,11 +602,17 @@ func (fig *Figure) decodeData(t *table) {
 	}
 	delim, hasDelim := readDelimiter(t)
 	dataLocale, hasDataLocale := readDataLocale(t)
+	path, isPath := v.(string)
+	ref := readSheetKeys(t, isPath && isSheet(path))
+	if hasDelim && isPath && isSheet(path) {
+		t.errf("delimiter", "separates the fields of a CSV file; a workbook has cells")
+		return
+	}
 	var lines []int // for rows from a CSV file, their line numbers
 	var csvName string
-	if path, isPath := v.(string); isPath {
+	if isPath {
 		var cached, ok bool
-		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim, dataLocale); !ok || cached {
+		if v, lines, cached, ok = fig.readCSV(t, path, cols, delim, dataLocale, ref); !ok || cached {
 			return
 		}
 		csvName = path
@@ -639,7 +653,7 @@ func (fig *Figure) decodeData(t *table) {
 		before := t.e.count
 		prefix := fmt.Sprintf("data[%d].", i)
 		if lines != nil {
-			prefix = fmt.Sprintf("data[%d] (%s:%d).", i, csvName, lines[i])
+			prefix = fmt.Sprintf("data[%d] (%s).", i, at(csvName, lines[i], 0))
 		}
 		rt := newTable(m, prefix, t.e)
 		d := Datum{row: i}

@@ -248,9 +248,28 @@
 // the figures in flight; figures that read one file alike share its rows,
 // and a file whose bytes changed in between fails its figure.
 //
+// # Data from a spreadsheet
+//
+//	data  = "budget.xlsx"
+//	sheet = "2025"     the sheet's name; the first sheet without it
+//	range = "A3:D20"   the table's cells; the whole sheet without it
+//
+// An .xlsx workbook (at most 16 MiB, unpacking to at most 32 MiB) is read
+// as a CSV file is, with columns as there: the first row of the range
+// that is not blank is the header, blank rows are skipped, and the
+// header's cells must not be merged. A cell is read as it is stored, not
+// as it is displayed: a number to its full precision (4.97 shown as
+// "5.0" is 4.97), a cell formatted as a percentage as one (0.0497 is
+// 4.97%, which needs suffix = "%"), a date cell as a date (to the day,
+// or to the month or year when every date of the sheet falls on the
+// first of one), a formula as the value the spreadsheet saved with it.
+// Text cells that hold numbers are read in data_locale (English without
+// it). Messages name cells: budget.xlsx:C5, or budget.xlsx:row 5.
+// delimiter does not apply; sheet and range apply to workbooks only.
+//
 // # Files named in a TOML file
 //
-// CSV files, fonts and logos are named by paths relative to the TOML file, and
+// CSV files, workbooks, fonts and logos are named by paths relative to the TOML file, and
 // must lie inside its folder, or inside the folder that --root names (a
 // TOML file read from standard input starts in the current folder). An
 // absolute path, a path that climbs out through "..", and a symbolic link

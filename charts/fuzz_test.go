@@ -313,3 +313,48 @@ func FuzzLogoSVG(f *testing.F) {
 		}
 	})
 }
+
+// FuzzXLSX: any bytes named .xlsx, read for any chart type, are refused
+// with short messages that name the file, or render: a broken zip, a
+// sheet of any XML, a workbook that unpacks to more than the limit.
+func FuzzXLSX(f *testing.F) {
+	seed, err := os.ReadFile("testdata/data/rates.xlsx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, uint8(0), true)
+	f.Add(seed, uint8(3), false)
+	f.Add([]byte("PK\x03\x04"), uint8(1), false)
+	names := kindNames()
+	f.Fuzz(func(t *testing.T, book []byte, k uint8, ranged bool) {
+		defer budget(string(book))()
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "data.xlsx"), book, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		extra := ""
+		if ranged {
+			extra = "sheet = \"2024\"\nrange = \"A3:D9\"\n"
+		}
+		src := fmt.Sprintf("[[figure]]\nid = \"x\"\ntype = %q\ntitle = \"Workbook\"\ndata = \"data.xlsx\"\n%s", names[int(k)%len(names)], extra)
+		file, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			es, ok := err.(Errors)
+			if !ok || len(es) == 0 {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			for _, e := range es {
+				if len(e.Msg) > 600 {
+					t.Fatalf("message of %d bytes: %.300q…", len(e.Msg), e.Msg)
+				}
+			}
+			return
+		}
+		for _, fig := range file.Figures {
+			fig.Style.Scale = 1
+			if _, err := fig.RenderFiles([]string{"svg", "png"}); err != nil {
+				t.Fatalf("decoded, but does not render: %v", err)
+			}
+		}
+	})
+}

@@ -116,7 +116,11 @@ func (e *errs) readNamed(k, name string, ext []string, limit int64, what string)
 		okExt = okExt || strings.EqualFold(filepath.Ext(name), x)
 	}
 	if !okExt {
-		e.add(k, "%q is not %s: its name must end in %s", name, what, strings.Join(ext, " or "))
+		ends := strings.Join(ext, " or ")
+		if len(ext) > 2 {
+			ends = strings.Join(ext[:len(ext)-1], ", ") + " or " + ext[len(ext)-1]
+		}
+		e.add(k, "%q is not %s: its name must end in %s", name, what, ends)
 		return nil
 	}
 	root := e.root

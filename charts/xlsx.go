@@ -1,0 +1,360 @@
+package charts
+
+// Spreadsheets: data = "budget.xlsx" reads a sheet of an Excel workbook
+// as the CSV readers read a file, through excelize. A cell is read as it
+// is stored, not as it is displayed: a number to its full precision (a
+// sheet that shows 4.97 as "5.0" still charts 4.97), a date as a date, a
+// formula as the value the spreadsheet saved with it.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// maxUnzipped is the most a workbook may unpack to: the sheets,
+// strings and styles of a chart's table are far smaller.
+const maxUnzipped = 32 << 20
+
+// sheetRef is what sheet = "…" and range = "A1:D20" choose of a workbook.
+type sheetRef struct {
+	sheet string // the sheet's name; "" for the first
+	cells string // a range such as "A1:D20"; "" for all the sheet's cells
+}
+
+// isSheet says that a data file is a workbook.
+func isSheet(name string) bool { return strings.EqualFold(pathExt(name), ".xlsx") }
+
+func pathExt(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 && !strings.ContainsAny(name[i:], `/\`) {
+		return name[i:]
+	}
+	return ""
+}
+
+// readSheetKeys reads sheet and range, which only a workbook takes.
+func readSheetKeys(t *table, workbook bool) (ref sheetRef) {
+	for _, k := range []string{"sheet", "range"} {
+		if _, set := t.m[k]; !set {
+			t.known = append(t.known, k)
+			continue
+		}
+		dst := &ref.sheet
+		if k == "range" {
+			dst = &ref.cells
+		}
+		if !t.str(k, dst) {
+			continue
+		}
+		if !workbook {
+			t.errf(k, "chooses cells of an .xlsx workbook; it needs data = \"file.xlsx\"")
+			continue
+		}
+		if k == "range" {
+			if _, _, _, _, ok := parseRange(*dst); !ok {
+				t.errf(k, "%q is not a range of cells; write it as \"A1:D20\"", clip(*dst))
+				*dst = ""
+			}
+		}
+	}
+	return ref
+}
+
+// parseRange reads "A1:D20" as 1-based columns and rows.
+func parseRange(s string) (c0, r0, c1, r1 int, ok bool) {
+	a, b, found := strings.Cut(strings.ToUpper(strings.TrimSpace(s)), ":")
+	if !found {
+		return 0, 0, 0, 0, false
+	}
+	c0, r0, e0 := excelize.CellNameToCoordinates(a)
+	c1, r1, e1 := excelize.CellNameToCoordinates(b)
+	if e0 != nil || e1 != nil || c1 < c0 || r1 < r0 {
+		return 0, 0, 0, 0, false
+	}
+	return c0, r0, c1, r1, true
+}
+
+// sheetRecords are a sheet's rows as the CSV readers take them, with
+// each cell's row and column for messages.
+type sheetRecords struct {
+	rows   [][]string
+	rowNo  []int // each row's number in the sheet
+	col0   int   // the first column's number
+	next   int
+	header []string
+}
+
+func (s *sheetRecords) Read() ([]string, error) {
+	if s.next >= len(s.rows) {
+		return nil, io.EOF
+	}
+	s.next++
+	return s.rows[s.next-1], nil
+}
+
+// FieldPos is the sheet row and column of the last row's field i.
+func (s *sheetRecords) FieldPos(i int) (int, int) {
+	return s.rowNo[s.next-1], s.col0 + i
+}
+
+// records is what the CSV readers read rows from: a CSV file, or a sheet.
+type records interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
+// at writes a place in a data file for a message: file:line:column in a
+// CSV file, file:B3 (or file:row 3) in a workbook. col 0 names the line.
+func at(name string, line, col int) string {
+	if isSheet(name) {
+		if col <= 0 {
+			return fmt.Sprintf("%s:row %d", name, line)
+		}
+		cell, _ := excelize.CoordinatesToCellName(col, line)
+		return name + ":" + cell
+	}
+	if col <= 0 {
+		return fmt.Sprintf("%s:%d", name, line)
+	}
+	return fmt.Sprintf("%s:%d:%d", name, line, col)
+}
+
+// openSheet reads the chosen sheet of a workbook: its first row (within
+// the range) is the header. Numbers are written in the data locale (its
+// decimal separator, no grouping) so that the cell readers take them as
+// stored; a cell formatted as a percentage is written as one (0.25 as
+// 25%); date cells are written as ISO dates, to the day, the month or the
+// year that the column's dates need.
+func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int, data []byte) (records, []string, bool) {
+	fail := func(format string, a ...any) (records, []string, bool) {
+		t.errf("data", format, a...)
+		return nil, nil, false
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return fail("%s unpacks to more than %d MiB; a chart's table is far smaller (save the sheet it needs on its own, or as CSV)", name, maxUnzipped>>20)
+		}
+		return fail("%s is not an .xlsx workbook that can be read (%s); save it again from a spreadsheet, or export the sheet as CSV", name, clip(err.Error()))
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	sheet := ref.sheet
+	switch {
+	case len(sheets) == 0:
+		return fail("%s has no sheets", name)
+	case sheet == "":
+		sheet = sheets[0]
+	case !containsString(sheets, sheet):
+		msg := fmt.Sprintf("%s has no sheet %q; its sheets are %s", name, clip(sheet), quoteList(sheets))
+		if n := nearest(sheet, sheets); n != "" {
+			msg += fmt.Sprintf("; did you mean %q?", n)
+		}
+		t.errf("sheet", "%s", msg)
+		return nil, nil, false
+	}
+	c0, r0, c1, r1 := 1, 1, math.MaxInt32, math.MaxInt32
+	if ref.cells != "" {
+		c0, r0, c1, r1, _ = parseRange(ref.cells)
+	}
+	raw, err1 := f.Rows(sheet)
+	shown, err2 := f.Rows(sheet)
+	if err := errors.Join(err1, err2); err != nil {
+		return fail("%s: sheet %q cannot be read (%s)", name, clip(sheet), clip(err.Error()))
+	}
+	defer raw.Close()
+	defer shown.Close()
+	dateSystem1904 := false
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		dateSystem1904 = *p.Date1904
+	}
+	dec := "."
+	if l := locales[dataLocale]; l != nil {
+		dec = l.decimal
+	}
+
+	s := &sheetRecords{col0: c0}
+	type dateCell struct{ row, col int }
+	var dates []dateCell
+	var times []time.Time
+	for row := 1; row <= r1 && raw.Next() && shown.Next(); row++ {
+		if row < r0 {
+			continue
+		}
+		rawCells, err1 := raw.Columns(excelize.Options{RawCellValue: true})
+		shownCells, err2 := shown.Columns()
+		if err := errors.Join(err1, err2); err != nil {
+			return fail("%s: sheet %q, row %d cannot be read (%s)", name, clip(sheet), row, clip(err.Error()))
+		}
+		if len(s.rows) > limit+1 {
+			break // the row limit's message comes from the reader
+		}
+		var cells []string
+		for c := c0; c <= c1 && c <= len(rawCells); c++ {
+			v := strings.ReplaceAll(rawCells[c-1], "\x00", "")
+			shownV := ""
+			if c <= len(shownCells) {
+				shownV = shownCells[c-1]
+			}
+			if n, err := strconv.ParseFloat(v, 64); err == nil && v != shownV && len(s.rows) > 0 {
+				switch {
+				case strings.HasSuffix(strings.TrimSpace(shownV), "%"):
+					v = localNumber(shiftPoint(strconv.FormatFloat(n, 'f', -1, 64), 2), dec) + "%"
+				case looksLikeDate(shownV):
+					if tm, err := excelize.ExcelDateToTime(n, dateSystem1904); err == nil && tm.Year() >= 1000 && tm.Year() <= 2999 {
+						dates, times = append(dates, dateCell{len(s.rows), len(cells)}), append(times, tm)
+						v = ""
+						break
+					}
+					v = localNumber(strconv.FormatFloat(n, 'f', -1, 64), dec)
+				default:
+					v = localNumber(strconv.FormatFloat(n, 'f', -1, 64), dec)
+				}
+			} else if err == nil && len(s.rows) > 0 {
+				v = localNumber(v, dec)
+			}
+			cells = append(cells, v)
+		}
+		if strings.TrimSpace(strings.Join(cells, "")) == "" {
+			continue // blank rows, as a CSV reader skips blank lines
+		}
+		s.rows, s.rowNo = append(s.rows, cells), append(s.rowNo, row)
+	}
+	if len(s.rows) == 0 {
+		return fail("%s: sheet %q has no cells%s; it needs a header row and at least one row of data", name, clip(sheet), rangeNote(ref))
+	}
+	// Dates to the resolution the column's dates have.
+	layout := "2006"
+	for _, tm := range times {
+		switch {
+		case tm.Day() != 1 || tm.Hour() != 0:
+			layout = "2006-01-02"
+		case tm.Month() != 1 && layout == "2006":
+			layout = "2006-01"
+		}
+	}
+	for i, d := range dates {
+		s.rows[d.row][d.col] = times[i].Format(layout)
+	}
+	// A header whose cells are merged names one column for several.
+	merged, err := f.GetMergeCells(sheet, true)
+	if err == nil {
+		hr := s.rowNo[0]
+		for _, m := range merged {
+			mc0, mr0, e0 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			mc1, mr1, e1 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if e0 == nil && e1 == nil && mr0 <= hr && hr <= mr1 && mc1 >= c0 && mc0 <= c1 && mc1 > mc0 {
+				return fail("%s: sheet %q: the header's cells %s:%s are merged; unmerge them so that each column has a name of its own", name, clip(sheet), m.GetStartAxis(), m.GetEndAxis())
+			}
+		}
+	}
+	// Rows as long as the header, as a CSV file's are.
+	width := len(s.rows[0])
+	for width > 0 && strings.TrimSpace(s.rows[0][width-1]) == "" {
+		width--
+	}
+	for i := range s.rows {
+		for len(s.rows[i]) < width {
+			s.rows[i] = append(s.rows[i], "")
+		}
+		if i > 0 && len(s.rows[i]) > width && strings.TrimSpace(strings.Join(s.rows[i][width:], "")) == "" {
+			s.rows[i] = s.rows[i][:width]
+		}
+	}
+	header := s.rows[0][:width]
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	s.next = 1 // the header is read
+	return s, header, true
+}
+
+func rangeNote(ref sheetRef) string {
+	if ref.cells == "" {
+		return ""
+	}
+	return fmt.Sprintf(" in %s", ref.cells)
+}
+
+// looksLikeDate says that a number is displayed as a date: with a month
+// name or with separators between its digits (1/15/2024, 15.01.24,
+// 2024-01-15), not as a number (1,234.50, $5, 5 km).
+func looksLikeDate(shown string) bool {
+	shown = strings.TrimSpace(shown)
+	if shown == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(shown), 64); err == nil {
+		return false
+	}
+	digits, seps := 0, 0
+	for _, r := range shown {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '/' || r == '-' || r == '.':
+			seps++
+		}
+	}
+	return digits >= 2 && (seps >= 1 && !strings.ContainsAny(shown, "$€£%") || monthWord(shown))
+}
+
+// monthWord says that s holds an English month name or abbreviation, as
+// Excel's date formats write them.
+func monthWord(s string) bool {
+	l := strings.ToLower(s)
+	for _, m := range englishMonths {
+		if strings.Contains(l, m[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shiftPoint moves a decimal number's point n places to the right
+// (0.2537 -> 25.37), exactly, as text.
+func shiftPoint(s string, n int) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	for len(frac) < n {
+		frac += "0"
+	}
+	whole, frac = strings.TrimLeft(whole+frac[:n], "0"), strings.TrimRight(frac[n:], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	out := whole
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// localNumber writes a number Go wrote (1234.5) with the data locale's
+// decimal separator and no grouping, as the cell reader takes it.
+func localNumber(s, dec string) string {
+	if strings.ContainsAny(s, "eE") {
+		return s // exponent form is read alike in every locale
+	}
+	return strings.Replace(s, ".", dec, 1)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
