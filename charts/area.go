@@ -21,6 +21,7 @@ var areaKind = &kind{
 }
 
 func areaOptions(f *Figure, t *table) {
+	readXType(f, t)
 	readDateFormat(f, t)
 	readRolling(f, t)
 }

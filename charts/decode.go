@@ -87,6 +87,7 @@ type figureBody struct {
 	xUnit   dateUnit // line, area: how the x values are written
 	unitSet bool
 	xSeen   xKinds // the kinds of x the rows have written
+	xType   string // x_type: "number" or "date" to read every x so; "" to tell from the rows
 	// rollDecimals is how many decimals a rolling average is written
 	// with when decimals is not set.
 	rollDecimals int

@@ -377,7 +377,9 @@
 // ascending order of x. An x column is dates or numbers as a whole:
 // whole numbers from 1000 to 2999 are years beside other years and
 // dates, and numbers beside other numbers (x running 995 to 1,299 is
-// numbers), while a number beside a written date is an error. values
+// numbers), while a number beside a written date is an error;
+// x_type = "number" or "date" reads every x as that kind instead (1990
+// as a number; a number that is not a year is then an error). values
 // holds one number per name in series (value = n will do for a single
 // series). A value may be missing: "" or "NA" (or any mark of a missing
 // CSV cell) in values, values = [410, "NA", 90]. The line breaks there,
@@ -617,6 +619,13 @@
 //
 //	data.toml:3:9: expected a top-level item to end with a newline ...
 //	data.toml:14:27: figure "nepal-drop": data[1].value: is nan; give a number
+//
+// A problem that consecutive rows share (the same message for the same
+// key) is reported once, with the rows' range, and the CSV lines' when
+// the rows come from a file:
+//
+//	data.toml:30:5: figure "ages": data[1–40].x: mixes dates and numbers; ...
+//	data.toml:76:1: figure "bars": data[1–5] (runs.csv:3–7).label: the character ...
 //
 // Text may not hold control characters or invisible direction marks, and
 // every character of every drawn text (title, subtitle, note, source,

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"presschart/charts/font"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -19,6 +20,58 @@ type Error struct {
 	Figure string // `figure "nepal-drop"` or `figure[3]`; empty for file-level problems
 	Key    string // e.g. "data[1].value"; empty when the problem is the whole figure
 	Msg    string
+
+	run *rowRun // the rows this problem stands for, when it is one of consecutive rows'
+}
+
+// rowRun is a problem that consecutive rows share (the same message for
+// the same key of data[1000] to data[2999]), reported once with the rows'
+// range: data[1000–2999].x, or data[1000–2999] (f.csv:1002–3001).x.
+type rowRun struct {
+	first, last  int    // the rows
+	line0, line1 int    // their lines in a CSV file, or 0
+	file, rest   string // the CSV file ("f.csv:"), and the key after the row
+}
+
+// rowKeyPattern is a key of one data row, with the CSV line it came from.
+var rowKeyPattern = regexp.MustCompile(`^data\[(\d+)\](?: \((.+:(?:row )?)(\d+)\))?(\..*)?$`)
+
+func (r *rowRun) key() string {
+	k := fmt.Sprintf("data[%d–%d]", r.first, r.last)
+	if r.file != "" {
+		k += fmt.Sprintf(" (%s%d–%d)", r.file, r.line0, r.line1)
+	}
+	return k + r.rest
+}
+
+// joins says that a problem of key key and message msg continues the run
+// of the problem e, and extends the run if so.
+func (e *Error) joins(figure, key, msg string) bool {
+	if e.Figure != figure || e.Msg != msg {
+		return false
+	}
+	m := rowKeyPattern.FindStringSubmatch(key)
+	if m == nil {
+		return false
+	}
+	row, _ := strconv.Atoi(m[1])
+	line, _ := strconv.Atoi(m[3])
+	if e.run == nil {
+		p := rowKeyPattern.FindStringSubmatch(e.Key)
+		if p == nil {
+			return false
+		}
+		first, _ := strconv.Atoi(p[1])
+		l0, _ := strconv.Atoi(p[3])
+		e.run = &rowRun{first: first, last: first, line0: l0, line1: l0, file: p[2], rest: p[4]}
+	}
+	r := e.run
+	if row != r.last+1 || m[2] != r.file || m[4] != r.rest || line < r.line1 {
+		return false
+	}
+	r.last, r.line1 = row, line
+	e.Key = r.key()
+	return true
 }
 
 func (e *Error) Error() string {
@@ -62,6 +115,7 @@ type errs struct {
 	figure string
 	list   Errors // the first maxErrors problems
 	count  int    // every problem, listed or not
+	joined int    // problems listed as part of the one before (rowRun)
 }
 
 // keyText is a drawn text with the key it was read from.
@@ -71,10 +125,17 @@ type keyText struct{ key, s string }
 // the rest: a file of half a million unknown keys says so in a screenful.
 const maxErrors = 100
 
+// A problem that the row before had too (the same message for the same
+// key) joins that row's, which then names both rows' range.
 func (e *errs) add(key, format string, args ...any) {
 	e.count++
+	key, msg := safeKey(key), fmt.Sprintf(format, args...)
+	if n := len(e.list); n > 0 && e.list[n-1].joins(e.figure, key, msg) {
+		e.joined++
+		return
+	}
 	if len(e.list) < maxErrors {
-		e.list = append(e.list, &Error{File: e.file, Figure: e.figure, Key: safeKey(key), Msg: fmt.Sprintf(format, args...)})
+		e.list = append(e.list, &Error{File: e.file, Figure: e.figure, Key: key, Msg: msg})
 	}
 }
 
@@ -90,8 +151,8 @@ func (e *errs) err() error {
 	if e.count == 0 {
 		return nil
 	}
-	if e.count > len(e.list) {
-		return append(slices.Clone(e.list), &Error{File: e.file, Msg: fmt.Sprintf("%d more problems not listed", e.count-len(e.list))})
+	if n := e.count - e.joined; n > len(e.list) {
+		return append(slices.Clone(e.list), &Error{File: e.file, Msg: fmt.Sprintf("%d more problems not listed", n-len(e.list))})
 	}
 	return e.list
 }

@@ -204,6 +204,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// runs of them, a lone value between two, a series that stops early.
 	gp := rand.New(rand.NewSource(int64(len(b.String())) * 31))
 	gappy := k.gaps && gp.Intn(3) == 0
+	if k.xy && gp.Intn(6) == 0 {
+		b.WriteString("x_type = \"date\"\n") // as the rows' months are
+	}
 	gapOr := func(v string, i int) string {
 		if gappy && i > 0 && gp.Intn(5) == 0 || gappy && i > n-3 && i > 2 && gp.Intn(3) == 0 {
 			return []string{`""`, `"NA"`, `"–"`}[gp.Intn(3)]

@@ -21,6 +21,7 @@ var lineKind = &kind{
 
 func readPoints(f *Figure, t *table) {
 	t.boolean("points", &f.Points)
+	readXType(f, t)
 	readDateFormat(f, t)
 	readRolling(f, t)
 }

@@ -183,8 +183,11 @@ func withoutAsides(key string) string {
 			b.WriteByte(c)
 		}
 	}
-	return strings.ReplaceAll(b.String(), " ", "")
+	// Rows that share a problem are found at the first: data[3–9].x.
+	return rowRange.ReplaceAllString(strings.ReplaceAll(b.String(), " ", ""), "[$1]")
 }
+
+var rowRange = regexp.MustCompile(`\[(\d+)–\d+\]`)
 
 // subTable finds [[figure.name]] (its idx[0]-th) or [figure.name] in sec,
 // with prefix for "figure.": the offset of its header and of the next

@@ -348,7 +348,7 @@ func TestEveryTextKeyIsChecked(t *testing.T) {
 			t.Fatalf("%s: an emoji in every text decoded", name)
 		}
 		for _, kt := range append(e.texts, keyText{key: "source"}, keyText{key: "credit"}, keyText{key: "prefix"}) {
-			if !strings.Contains(err.Error(), ": "+kt.key+": the character '🙂'") {
+			if !strings.Contains(err.Error(), ": "+kt.key+": the character '🙂'") && !inRowRun(err.Error(), kt.key, ": the character '🙂'") {
 				t.Errorf("%s: an emoji in %s is not refused by its key", name, kt.key)
 			}
 		}
@@ -397,4 +397,22 @@ func TestContrastText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// inRowRun says that msgs report key as part of a run of rows sharing a
+// problem: data[1].label within "data[0–1].label: …".
+func inRowRun(msgs, key, after string) bool {
+	m := regexp.MustCompile(`^data\[(\d+)\](.*)$`).FindStringSubmatch(key)
+	if m == nil {
+		return false
+	}
+	row, _ := strconv.Atoi(m[1])
+	for _, r := range regexp.MustCompile(`data\[(\d+)–(\d+)\]`+regexp.QuoteMeta(m[2]+after)).FindAllStringSubmatch(msgs, -1) {
+		a, _ := strconv.Atoi(r[1])
+		b, _ := strconv.Atoi(r[2])
+		if a <= row && row <= b {
+			return true
+		}
+	}
+	return false
 }

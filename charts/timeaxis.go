@@ -229,8 +229,15 @@ func (fig *Figure) noteX(t *table, u dateUnit, whole bool) {
 	case whole:
 		k = xWholeYear
 	}
-	if k == xNumber && fig.xSeen&xDate != 0 || k == xDate && fig.xSeen&xNumber != 0 {
-		t.errf("x", "mixes dates and numbers; write every x the same way")
+	switch {
+	case fig.xType == "number" && k == xDate:
+		t.errf("x", "is a date, and x_type = \"number\" reads every x as a number")
+		return
+	case fig.xType == "date" && k == xNumber:
+		t.errf("x", "is a number, and x_type = \"date\" reads every x as a date (a whole number from 1000 to 2999 is a year)")
+		return
+	case fig.xType == "" && (k == xNumber && fig.xSeen&xDate != 0 || k == xDate && fig.xSeen&xNumber != 0):
+		t.errf("x", "mixes dates and numbers; write every x the same way, or set x_type = \"number\" or \"date\"")
 		return
 	}
 	fig.xSeen |= k
@@ -240,11 +247,24 @@ func (fig *Figure) noteX(t *table, u dateUnit, whole bool) {
 	fig.unitSet = true
 }
 
+// readXType reads x_type = "number" | "date", which reads every x of a
+// line or area chart as that kind, rather than as the rows tell.
+func readXType(f *Figure, t *table) {
+	if !t.str("x_type", &f.xType) {
+		return
+	}
+	if f.xType != "number" && f.xType != "date" {
+		t.errf("x_type", "%q is not a kind of x; use \"number\" or \"date\" (without it, the rows tell)", clip(f.xType))
+		f.xType = ""
+	}
+}
+
 // settleX makes the rows' x one kind: whole numbers from 1000 to 2999
 // among other numbers (an x running 0 to 9,999, or 995 to 1,299) are
-// numbers, not years.
+// numbers, not years; with x_type = "number", they are numbers alone too.
 func (fig *Figure) settleX() {
-	if fig.xSeen&xWholeYear == 0 || fig.xSeen&xNumber == 0 || fig.xSeen&xDate != 0 {
+	asNumbers := fig.xType == "number" || fig.xType == "" && fig.xSeen&xNumber != 0
+	if fig.xSeen&xWholeYear == 0 || !asNumbers || fig.xSeen&xDate != 0 {
 		return
 	}
 	for i := range fig.Data {

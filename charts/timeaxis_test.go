@@ -133,3 +133,29 @@ func TestXIsOneKind(t *testing.T) {
 		}
 	}
 }
+
+// TestXType: x_type reads every x as the kind it names, where the rows
+// alone would tell otherwise.
+func TestXType(t *testing.T) {
+	for _, c := range []struct {
+		xType, rows string
+		unit       dateUnit
+	}{
+		{"", `{ x = 1990, value = 1 }, { x = 2000, value = 2 }`, byYear},
+		{`x_type = "number"`, `{ x = 1990, value = 1 }, { x = 2000, value = 2 }`, notDate},
+		{`x_type = "date"`, `{ x = 1990, value = 1 }, { x = 2000, value = 2 }`, byYear},
+		{`x_type = "date"`, `{ x = "2020-01", value = 1 }, { x = 2021, value = 2 }`, byMonth},
+		{"", `{ x = 995, value = 1 }, { x = 1200, value = 2 }`, notDate},
+	} {
+		src := "[[figure]]\nid = \"x\"\ntype = \"line\"\ntitle = \"T\"\n" + c.xType + "\ndata = [" + c.rows + "]\n"
+		f, err := Decode("x.toml", []byte(src), ".")
+		if err != nil {
+			t.Errorf("%s %s: %v", c.xType, c.rows, err)
+			continue
+		}
+		fig, _ := f.Figures[0].loaded()
+		if fig.xUnit != c.unit {
+			t.Errorf("%s %s: unit %v, want %v", c.xType, c.rows, fig.xUnit, c.unit)
+		}
+	}
+}

@@ -210,7 +210,7 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 				case looksLikeDate(shownV):
 					if tm, err := excelize.ExcelDateToTime(n, dateSystem1904); err == nil && tm.Year() >= 1000 && tm.Year() <= 2999 {
 						dates, times = append(dates, dateCell{len(s.rows), len(cells)}), append(times, tm)
-						v = ""
+						v = "\x00" // written below; not blank meanwhile
 						break
 					}
 					v = localNumber(strconv.FormatFloat(n, 'f', -1, 64), dec)
