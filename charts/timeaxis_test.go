@@ -139,7 +139,7 @@ func TestXIsOneKind(t *testing.T) {
 func TestXType(t *testing.T) {
 	for _, c := range []struct {
 		xType, rows string
-		unit       dateUnit
+		unit        dateUnit
 	}{
 		{"", `{ x = 1990, value = 1 }, { x = 2000, value = 2 }`, byYear},
 		{`x_type = "number"`, `{ x = 1990, value = 1 }, { x = 2000, value = 2 }`, notDate},
