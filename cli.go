@@ -34,6 +34,7 @@ const usageHead = `presschart renders newsroom charts from a TOML file into PNG 
 Usage:
   presschart [flags] [FILE.toml ...]
   presschart serve [--api] [flags] [FILE.toml ...]   preview in a browser, or a render service
+  presschart import [--type TYPE] TABLE.csv|.xlsx      print a starter figure for a table
 
 FILE defaults to data.toml; "-" reads TOML from standard input.
 For every figure it writes OUT/<id>.png, OUT/<id>.svg and OUT/<id>.html
@@ -49,6 +50,7 @@ Examples:
   presschart --shard 2/4 election.toml   the second quarter of the figures
   presschart --watch                  re-render on every save of data.toml
   presschart serve                    a page that redraws data.toml on every save
+  presschart import rates.csv >> data.toml   start a figure from a table
 
 Exit status: 0 all written, 1 a figure failed to render or write,
 2 bad usage or invalid input (nothing written), 130 interrupted.
@@ -77,6 +79,9 @@ type options struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "serve" {
 		return serveMain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "import" {
+		return importMain(args[1:], stdout, stderr)
 	}
 	var o options
 	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
