@@ -250,4 +250,3 @@ func idFrom(path string) string {
 	}
 	return strings.TrimSuffix(id, "-")
 }
-
