@@ -1,22 +1,19 @@
 package charts
 
 // Spreadsheets: data = "budget.xlsx" reads a sheet of an Excel workbook
-// as the CSV readers read a file, through excelize. A cell is read as it
+// (workbook.go) as the CSV readers read a file. A cell is read as it
 // is stored, not as it is displayed: a number to its full precision (a
 // sheet that shows 4.97 as "5.0" still charts 4.97), a date as a date, a
 // formula as the value the spreadsheet saved with it.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // maxUnzipped is the most a workbook may unpack to: the sheets,
@@ -73,9 +70,9 @@ func parseRange(s string) (c0, r0, c1, r1 int, ok bool) {
 	if !found {
 		return 0, 0, 0, 0, false
 	}
-	c0, r0, e0 := excelize.CellNameToCoordinates(a)
-	c1, r1, e1 := excelize.CellNameToCoordinates(b)
-	if e0 != nil || e1 != nil || c1 < c0 || r1 < r0 {
+	c0, r0, ok0 := cellName(a)
+	c1, r1, ok1 := cellName(b)
+	if !ok0 || !ok1 || c1 < c0 || r1 < r0 {
 		return 0, 0, 0, 0, false
 	}
 	return c0, r0, c1, r1, true
@@ -117,8 +114,7 @@ func at(name string, line, col int) string {
 		if col <= 0 {
 			return fmt.Sprintf("%s:row %d", name, line)
 		}
-		cell, _ := excelize.CoordinatesToCellName(col, line)
-		return name + ":" + cell
+		return fmt.Sprintf("%s:%s%d", name, columnName(col), line)
 	}
 	if col <= 0 {
 		return fmt.Sprintf("%s:%d", name, line)
@@ -137,104 +133,117 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 		t.errf("data", format, a...)
 		return nil, nil, false
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	tooBig := func() (records, []string, bool) {
+		return fail("%s unpacks to more than %d MiB; a chart's table is far smaller (save the sheet it needs on its own, or as CSV)", name, maxUnzipped>>20)
+	}
+	w, err := openWorkbook(data)
+	if errors.Is(err, errTooBig) {
+		return tooBig()
+	}
 	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return fail("%s unpacks to more than %d MiB; a chart's table is far smaller (save the sheet it needs on its own, or as CSV)", name, maxUnzipped>>20)
-		}
 		return fail("%s is not an .xlsx workbook that can be read (%s); save it again from a spreadsheet, or export the sheet as CSV", name, clip(err.Error()))
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	var names []string
+	for _, sp := range w.sheets {
+		names = append(names, sp.name)
+	}
 	sheet := ref.sheet
 	switch {
-	case len(sheets) == 0:
+	case len(names) == 0:
 		return fail("%s has no sheets", name)
 	case sheet == "":
-		sheet = sheets[0]
-	case !containsString(sheets, sheet):
-		msg := fmt.Sprintf("%s has no sheet %q; its sheets are %s", name, clip(sheet), quoteList(sheets))
-		if n := nearest(sheet, sheets); n != "" {
+		sheet = names[0]
+	case !containsString(names, sheet):
+		msg := fmt.Sprintf("%s has no sheet %q; its sheets are %s", name, clip(sheet), quoteList(names))
+		if n := nearest(sheet, names); n != "" {
 			msg += fmt.Sprintf("; did you mean %q?", n)
 		}
 		t.errf("sheet", "%s", msg)
 		return nil, nil, false
 	}
-	c0, r0, c1, r1 := 1, 1, math.MaxInt32, math.MaxInt32
+	rng := cellRange{1, 1, 16384, 1048576}
 	if ref.cells != "" {
-		c0, r0, c1, r1, _ = parseRange(ref.cells)
+		rng.c0, rng.r0, rng.c1, rng.r1, _ = parseRange(ref.cells)
 	}
-	raw, err1 := f.Rows(sheet)
-	shown, err2 := f.Rows(sheet)
-	if err := errors.Join(err1, err2); err != nil {
+	part := w.sheets[slices.Index(names, sheet)].path
+	rows, merges, err := w.readSheet(part, rng, limit+2)
+	if errors.Is(err, errTooBig) {
+		return tooBig()
+	}
+	if err != nil {
 		return fail("%s: sheet %q cannot be read (%s)", name, clip(sheet), clip(err.Error()))
-	}
-	defer raw.Close()
-	defer shown.Close()
-	dateSystem1904 := false
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		dateSystem1904 = *p.Date1904
 	}
 	dec := "."
 	if l := locales[dataLocale]; l != nil {
 		dec = l.decimal
 	}
 
-	s := &sheetRecords{col0: c0}
-	type dateCell struct{ row, col int }
-	var dates []dateCell
+	// Without a range, the table starts at the header's first cell: the
+	// first row with text, its first cell with text.
+	s := &sheetRecords{col0: rng.c0}
+	if ref.cells == "" {
+	header:
+		for _, r := range rows {
+			for _, c := range r.cells {
+				if strings.TrimSpace(c.text) != "" {
+					s.col0 = c.col
+					break header
+				}
+			}
+		}
+	}
+	type dateAt struct{ row, col int }
+	var dates []dateAt
 	var times []time.Time
-	for row := 1; row <= r1 && raw.Next() && shown.Next(); row++ {
-		if row < r0 {
-			continue
-		}
-		rawCells, err1 := raw.Columns(excelize.Options{RawCellValue: true})
-		shownCells, err2 := shown.Columns()
-		if err := errors.Join(err1, err2); err != nil {
-			return fail("%s: sheet %q, row %d cannot be read (%s)", name, clip(sheet), row, clip(err.Error()))
-		}
+	for _, r := range rows {
 		if len(s.rows) > limit+1 {
 			break // the row limit's message comes from the reader
 		}
 		var cells []string
-		for c := c0; c <= c1 && c <= len(rawCells); c++ {
-			v := strings.ReplaceAll(rawCells[c-1], "\x00", "")
-			shownV := ""
-			if c <= len(shownCells) {
-				shownV = shownCells[c-1]
+		for _, c := range r.cells {
+			at := c.col - s.col0
+			if at < 0 {
+				continue // left of the table
 			}
-			if n, err := strconv.ParseFloat(v, 64); err == nil && v != shownV && len(s.rows) > 0 {
-				switch {
-				case strings.HasSuffix(strings.TrimSpace(shownV), "%"):
-					v = localNumber(shiftPoint(strconv.FormatFloat(n, 'f', -1, 64), 2), dec) + "%"
-				case looksLikeDate(shownV):
-					if tm, err := excelize.ExcelDateToTime(n, dateSystem1904); err == nil && tm.Year() >= 1000 && tm.Year() <= 2999 {
-						dates, times = append(dates, dateCell{len(s.rows), len(cells)}), append(times, tm)
+			for len(cells) < at {
+				cells = append(cells, "")
+			}
+			if c.lost {
+				return fail("%s: %s holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again", name, columnName(c.col)+strconv.Itoa(r.n))
+			}
+			v := c.text
+			if c.num && len(s.rows) > 0 {
+				n, _ := strconv.ParseFloat(v, 64)
+				plain := strconv.FormatFloat(n, 'f', -1, 64)
+				switch c.kind {
+				case percentCell:
+					v = localNumber(shiftPoint(plain, 2), dec) + "%"
+				case dateCell:
+					if tm, ok := w.serialDate(n); ok && tm.Year() >= 1000 && tm.Year() <= 2999 {
+						dates, times = append(dates, dateAt{len(s.rows), len(cells)}), append(times, tm)
 						v = "\x00" // written below; not blank meanwhile
-						break
+					} else {
+						v = localNumber(plain, dec)
 					}
-					v = localNumber(strconv.FormatFloat(n, 'f', -1, 64), dec)
 				default:
-					v = localNumber(strconv.FormatFloat(n, 'f', -1, 64), dec)
+					v = localNumber(plain, dec)
 				}
-			} else if err == nil && len(s.rows) > 0 {
-				v = localNumber(v, dec)
 			}
 			cells = append(cells, v)
 		}
 		if strings.TrimSpace(strings.Join(cells, "")) == "" {
 			continue // blank rows, as a CSV reader skips blank lines
 		}
-		s.rows, s.rowNo = append(s.rows, cells), append(s.rowNo, row)
+		s.rows, s.rowNo = append(s.rows, cells), append(s.rowNo, r.n)
 	}
 	if len(s.rows) == 0 {
 		return fail("%s: sheet %q has no cells%s; it needs a header row and at least one row of data", name, clip(sheet), rangeNote(ref))
 	}
-	// Dates to the resolution the column's dates have.
+	// Dates to the resolution the sheet's dates need.
 	layout := "2006"
 	for _, tm := range times {
 		switch {
-		case tm.Day() != 1 || tm.Hour() != 0:
+		case tm.Day() != 1 || tm.Hour() != 0 || tm.Minute() != 0:
 			layout = "2006-01-02"
 		case tm.Month() != 1 && layout == "2006":
 			layout = "2006-01"
@@ -244,15 +253,10 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 		s.rows[d.row][d.col] = times[i].Format(layout)
 	}
 	// A header whose cells are merged names one column for several.
-	merged, err := f.GetMergeCells(sheet, true)
-	if err == nil {
-		hr := s.rowNo[0]
-		for _, m := range merged {
-			mc0, mr0, e0 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			mc1, mr1, e1 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if e0 == nil && e1 == nil && mr0 <= hr && hr <= mr1 && mc1 >= c0 && mc0 <= c1 && mc1 > mc0 {
-				return fail("%s: sheet %q: the header's cells %s:%s are merged; unmerge them so that each column has a name of its own", name, clip(sheet), m.GetStartAxis(), m.GetEndAxis())
-			}
+	hr := s.rowNo[0]
+	for _, m := range merges {
+		if m.r0 <= hr && hr <= m.r1 && m.c1 >= s.col0 && m.c0 <= rng.c1 && m.c1 > m.c0 {
+			return fail("%s: sheet %q: the header's cells %s%d:%s%d are merged; unmerge them so that each column has a name of its own", name, clip(sheet), columnName(m.c0), m.r0, columnName(m.c1), m.r1)
 		}
 	}
 	// Rows as long as the header, as a CSV file's are.
@@ -281,41 +285,6 @@ func rangeNote(ref sheetRef) string {
 		return ""
 	}
 	return fmt.Sprintf(" in %s", ref.cells)
-}
-
-// looksLikeDate says that a number is displayed as a date: with a month
-// name or with separators between its digits (1/15/2024, 15.01.24,
-// 2024-01-15), not as a number (1,234.50, $5, 5 km).
-func looksLikeDate(shown string) bool {
-	shown = strings.TrimSpace(shown)
-	if shown == "" {
-		return false
-	}
-	if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(shown), 64); err == nil {
-		return false
-	}
-	digits, seps := 0, 0
-	for _, r := range shown {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '/' || r == '-' || r == '.':
-			seps++
-		}
-	}
-	return digits >= 2 && (seps >= 1 && !strings.ContainsAny(shown, "$€£%") || monthWord(shown))
-}
-
-// monthWord says that s holds an English month name or abbreviation, as
-// Excel's date formats write them.
-func monthWord(s string) bool {
-	l := strings.ToLower(s)
-	for _, m := range englishMonths {
-		if strings.Contains(l, m[:3]) {
-			return true
-		}
-	}
-	return false
 }
 
 // shiftPoint moves a decimal number's point n places to the right

@@ -3,8 +3,11 @@ package charts
 import (
 	"archive/zip"
 	"bytes"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,12 +87,25 @@ func TestWorkbookEdges(t *testing.T) {
 	pct.SetCellStyle("Sheet1", "B2", "B3", style)
 	pct.SaveAs(filepath.Join(dir, "pct.xlsx"))
 	os.WriteFile(filepath.Join(dir, "fake.xlsx"), []byte("label,value\na,1\n"), 0o644)
-	// A bomb: 40 MiB of one byte, a few KiB zipped.
+	// A bomb: the workbook with its table's sheet padded to 40 MiB, a
+	// few KiB zipped.
 	var bomb bytes.Buffer
+	zr, err := zip.OpenReader(filepath.Join(dir, "r.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	zw := zip.NewWriter(&bomb)
-	w, _ := zw.Create("xl/worksheets/sheet1.xml")
-	w.Write(bytes.Repeat([]byte(" "), 40<<20))
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		rc, _ := f.Open()
+		if strings.HasSuffix(f.Name, "sheet2.xml") {
+			w.Write(bytes.Repeat([]byte(" "), 40<<20))
+		}
+		io.Copy(w, rc)
+		rc.Close()
+	}
 	zw.Close()
+	zr.Close()
 	os.WriteFile(filepath.Join(dir, "bomb.xlsx"), bomb.Bytes(), 0o644)
 
 	fig := func(typ, extra string) string {
@@ -105,7 +121,7 @@ func TestWorkbookEdges(t *testing.T) {
 		{fig("bar", `data = "merged.xlsx"`), `merged.xlsx: sheet "Sheet1": the header's cells B1:C1 are merged; unmerge them`},
 		{fig("bar", `data = "pct.xlsx"`), `pct.xlsx:B2: column "value": "4.97%" is a percentage, and the figure does not write its numbers as one`},
 		{fig("bar", `data = "fake.xlsx"`), `fake.xlsx is not an .xlsx workbook that can be read`},
-		{fig("bar", `data = "bomb.xlsx"`), `bomb.xlsx unpacks to more than 32 MiB`},
+		{fig("bar", `data = "bomb.xlsx"`+"\nsheet = \"2024\""), `bomb.xlsx unpacks to more than 32 MiB`},
 		{fig("bar", `data = [{ label = "a", value = 1 }]`+"\nsheet = \"x\""), `sheet: chooses cells of an .xlsx workbook; it needs data = "file.xlsx"`},
 	} {
 		_, err := Decode(filepath.Join(dir, "f.toml"), []byte(c.src), dir)
@@ -120,5 +136,95 @@ func TestWorkbookEdges(t *testing.T) {
 	}
 	if _, alt, err := f.Figures[0].Publish([]string{"svg"}); err != nil || !strings.Contains(alt, "4.97%") || !strings.Contains(alt, "16.40%") {
 		t.Errorf("percentages from a workbook: %s %v", alt, err)
+	}
+}
+
+// handBook writes a minimal workbook by hand, as other programs than
+// Excel write them: a sheet's XML as given, shared strings with runs,
+// custom number formats, optionally the 1904 date system.
+func handBook(t *testing.T, path, sheet string, date1904 bool) {
+	t.Helper()
+	pr := ""
+	if date1904 {
+		pr = `<workbookPr date1904="1"/>`
+	}
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + pr + `
+<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+		"xl/sharedStrings.xml": `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<si><t>month</t></si><si><r><t>Ne</t></r><r><t xml:space="preserve">pal</t></r><rPh><t>x</t></rPh></si><si><t>India</t></si></sst>`,
+		"xl/styles.xml": `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;Year &quot;0"/><numFmt numFmtId="166" formatCode="[$-409]mmm\ yy;@"/></numFmts>
+<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="2"/></cellXfs></styleSheet>`,
+		"xl/worksheets/data.xml": `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + sheet + `</sheetData></worksheet>`,
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		w, _ := zw.Create(name)
+		io.WriteString(w, parts[name])
+	}
+	zw.Close()
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWorkbookCells: what the reader makes of cells as other programs
+// write them.
+func TestWorkbookCells(t *testing.T) {
+	dir := t.TempDir()
+	line := func(sheet string, date1904 bool, extra string) (string, error) {
+		handBook(t, filepath.Join(dir, "h.xlsx"), sheet, date1904)
+		src := "[[figure]]\nid = \"h\"\ntype = \"line\"\ntitle = \"T\"\ndata = \"h.xlsx\"\n" + extra
+		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			return "", err
+		}
+		_, alt, err := f.Figures[0].Publish([]string{"svg"})
+		return alt, err
+	}
+	// A table from B2, styled empty cells around it, shared strings with
+	// runs, a date shown dd/mm/yyyy (45306: 15 January 2024), a number
+	// shown as "Year 0", an inline string header, a formula's saved value,
+	// an error cell that is a missing value.
+	sheet := `<row r="1"><c r="A1" s="1"/><c r="B1" s="1"/></row>
+<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c><c r="D2" t="inlineStr"><is><t>Cuba</t></is></c></row>
+<row r="3"><c r="B3" s="1"><v>45306</v></c><c r="C3" s="4"><v>1.25</v></c><c r="D3"><f>1+1</f><v>2</v></c></row>
+<row r="4"><c r="B4" s="1"><v>45337</v></c><c r="C4" s="2"><v>2.5</v></c><c r="D4" t="e"><v>#N/A</v></c></row>`
+	alt, err := line(sheet, false, "")
+	if err != nil || !strings.Contains(alt, "Nepal: 1.25 in 15 Jan 2024, 2.50 in 15 Feb 2024") || !strings.Contains(alt, "Cuba: 2.00 in 15 Jan 2024, no value at 1 of 2 points") {
+		t.Errorf("a hand-made workbook: %q %v", alt, err)
+	}
+	// The same serial in the 1904 date system is four years and a day later.
+	alt, err = line(sheet, true, "")
+	if err != nil || !strings.Contains(alt, "in 16 Jan 2028") {
+		t.Errorf("the 1904 date system: %q %v", alt, err)
+	}
+	// A month format, and dates on the first: months.
+	months := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row>
+<row r="2"><c r="A2" s="3"><v>45292</v></c><c r="B2"><v>1</v></c></row><row r="3"><c r="A3" s="3"><v>45323</v></c><c r="B3"><v>2</v></c></row>`
+	if alt, err := line(months, false, ""); err != nil || !strings.Contains(alt, "1 in Jan 2024, 2 in Feb 2024") {
+		t.Errorf("months: %q %v", alt, err)
+	}
+	for _, c := range []struct{ sheet, want string }{
+		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="2"><c r="A2"><v>2020</v></c><c r="B2"><f>SUM(X1:X9)</f></c></row>`,
+			`h.xlsx: B2 holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again`},
+		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="2"><c r="A2"><v>2020</v></c><c r="B2" t="e"><v>#DIV/0!</v></c></row>`,
+			`h.xlsx:B2: column "India": "#DIV/0!" is not a number`},
+		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="1048576"><c r="A1048576"><v>2020</v></c><c r="XFD1048576" t="b"><v>1</v></c></row>`,
+			`h.xlsx:row 1048576: the row has 16384 fields, the header 2`},
+		{`<row><c><v>1</v></row>`, `h.xlsx: sheet "Data" cannot be read (xl/worksheets/data.xml: XML syntax error`},
+	} {
+		if _, err := line(c.sheet, false, ""); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s\ngot  %v\nwant %q", c.sheet, err, c.want)
+		}
 	}
 }
