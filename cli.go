@@ -17,7 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // Exit statuses.
@@ -83,6 +83,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "import" {
 		return importMain(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "version" {
+		return versionMain(args[1:], stdout, stderr)
+	}
 	var o options
 	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -117,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if o.help {
 			usage(&b)
 		} else {
-			fmt.Fprintln(&b, "presschart", charts.Version)
+			b.WriteString(readBuildInfo().String())
 		}
 		if _, err := io.WriteString(stdout, b.String()); err != nil {
 			fmt.Fprintf(stderr, "presschart: writing to standard output: %v\n", err)
@@ -247,7 +250,7 @@ func pass(ctx context.Context, o *options, files []string, stdout, stderr io.Wri
 		return exitInterrupted, inputs
 	}
 	if o.json {
-		m := manifest{Generator: "presschart " + charts.Version, Figures: append([]manifestFigure{}, written...)}
+		m := manifest{Generator: readBuildInfo().generator(), Figures: append([]manifestFigure{}, written...)}
 		slices.SortFunc(m.Figures, func(a, b manifestFigure) int { return strings.Compare(a.ID, b.ID) })
 		if err := m.writeTo(stdout); err != nil {
 			fmt.Fprintf(stderr, "presschart: --json: writing to standard output: %v\n", err)

@@ -1,4 +1,4 @@
-module presschart
+module github.com/presschart/presschart
 
 go 1.26.8
 

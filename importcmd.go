@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 const importUsage = `presschart import prints a starter [[figure]] for a table: its type, its

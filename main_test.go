@@ -17,7 +17,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 var update = flag.Bool("update", false, "rewrite the CLI scripts' golden parts and out/")

@@ -14,7 +14,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // The manifest model: out/manifest.json describes the figures whose files
@@ -137,7 +137,7 @@ func mergeManifest(dir string, written []manifestFigure) error {
 			delete(byID, f.ID)
 		}
 	}
-	m := manifest{Generator: "presschart " + charts.Version, Figures: []manifestFigure{}}
+	m := manifest{Generator: readBuildInfo().generator(), Figures: []manifestFigure{}}
 	for _, id := range slices.Sorted(maps.Keys(byID)) {
 		m.Figures = append(m.Figures, byID[id])
 	}

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // readFigures decodes every input file (a path, or "-" for standard

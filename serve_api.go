@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // The render service (presschart serve --api): POST a TOML file, get one

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"sync"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // The desk's preview (presschart serve): one page showing every figure of

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"presschart/charts"
+	"github.com/presschart/presschart/charts"
 )
 
 // writeFigures renders the figures into o.out, each file written as soon

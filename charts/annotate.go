@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // Annotation is one [[figure.annotation]]: text pointing at a data point

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // scale maps data values onto pixels along one axis.

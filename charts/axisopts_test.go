@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // TestAxisCutWarns: bars on an axis without zero are drawn, as asked, and

@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // barKind draws horizontal bars, one row per data row, with the label to

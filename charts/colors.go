@@ -8,7 +8,7 @@ import (
 	"math"
 	"slices"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // color returns the colour of the data row with the given label: the accent

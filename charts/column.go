@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // columnKind draws vertical bars from a zero baseline, one per data row,

@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // File is a decoded, validated input file: every figure in it can be

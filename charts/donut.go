@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // donutKind draws the parts as a ring from 12 o'clock, clockwise, with a

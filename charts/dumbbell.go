@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // dumbbellKind draws, per row, a dot for each of two values (before and

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // The HTML snippets: static, script-free markup to paste into a CMS.

@@ -2,7 +2,7 @@ package charts
 
 import (
 	"fmt"
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 	"regexp"
 	"slices"
 	"sort"

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // format is one kind of file presschart writes for a figure. The table

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // TestFurniture: a byline joins the credit, the source's address is a

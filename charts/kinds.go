@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // kind is one chart type: how its data is read, checked, drawn and told.

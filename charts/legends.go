@@ -6,7 +6,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // legendAbove draws the series as swatches with names in rows from

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // The layout checker: rules an editor applies to a finished figure,

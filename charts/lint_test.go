@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"presschart/charts/font"
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/font"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 var generated = flag.Int("generated", 200, "generated figures per chart type for the layout checker")

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // A logo is a PNG, JPEG or SVG file beside the TOML file, drawn at the

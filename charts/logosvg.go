@@ -12,7 +12,7 @@ import (
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // An SVG logo is drawn into the PNG by this small renderer: the shapes a

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 func multiKind(name string, horizontal, stacked bool) *kind {

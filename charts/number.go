@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // numberKind draws big-number cards: each row's value, large, over its

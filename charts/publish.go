@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // Output is one file rendered for a figure.

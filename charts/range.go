@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // rangeKind draws one low–high interval per row, for estimates: a band

@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"presschart/charts/font"
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/font"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // Version is presschart's version, written into PNG metadata.

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // seriesNames returns the names of the figure's series ("" for a single

@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // slopeKind draws each row as a line between two points in time, labelled

@@ -9,7 +9,7 @@ import (
 	"regexp"
 	"strings"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // columnLayout settles a column plot: the tick labels' width decides

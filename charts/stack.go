@@ -3,7 +3,7 @@ package charts
 import (
 	"math"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // stackKind draws one 100% bar split into parts, each labelled above (or,

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"presschart/charts/font"
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/font"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // Style holds the keys of [style] that a figure may override.

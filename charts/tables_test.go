@@ -19,8 +19,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"presschart/charts/font"
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/font"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // The tables of facts (kinds, row fields, formats, locales) are walked

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // TestRowDates: each row's x is written as it was given, whatever the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // typography = "smart" (the default) sets a figure's prose as a

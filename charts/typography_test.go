@@ -3,7 +3,7 @@ package charts
 import (
 	"testing"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // TestSmarten: smart typography as a sub-editor sets it, per locale, and

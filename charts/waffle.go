@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"presschart/charts/scene"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // waffleKind draws the whole as a grid of squares, each standing for unit

@@ -19,7 +19,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	xdraw "golang.org/x/image/draw"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // Raster draws the scene at scale pixels per CSS pixel, with go-chart's

@@ -9,7 +9,7 @@ import (
 	"image"
 	"math"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // Color is an sRGB colour with straight alpha, 0 to 255 a channel. The

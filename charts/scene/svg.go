@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 // WriteSVG writes the scene as a standalone SVG 1.1 document: width,

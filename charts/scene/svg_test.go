@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"presschart/charts/font"
+	"github.com/presschart/presschart/charts/font"
 )
 
 func render(t *testing.T, s *Scene) string {
