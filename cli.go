@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"os/signal"
 	"path"
@@ -35,6 +37,10 @@ Usage:
   presschart [flags] [FILE.toml ...]
   presschart serve [--api] [flags] [FILE.toml ...]   preview in a browser, or a render service
   presschart import [--type TYPE] TABLE.csv|.xlsx      print a starter figure for a table
+  presschart init [DIR]                               write a starter data.toml to begin with
+  presschart version [--json]                         the version, the commit, the Go release
+  presschart completion bash|zsh|fish                 a shell completion script
+  presschart man                                      the man page, presschart(1)
 
 FILE defaults to data.toml; "-" reads TOML from standard input.
 For every figure it writes OUT/<id>.png, OUT/<id>.svg and OUT/<id>.html
@@ -86,26 +92,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "version" {
 		return versionMain(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "init" {
+		return initMain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "completion" {
+		return completionMain(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "man" {
+		return manMain(args[1:], stdout, stderr)
+	}
 	var o options
-	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
-	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html, inline (default: the file's formats)")
-	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
-	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
-	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts, logos) must be inside `DIR` (default: that TOML file's folder)")
-	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
-	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
-	fs.BoolVar(&o.check, "check", false, "validate the input, lay every figure out, report layout problems as warnings, and write nothing")
-	fs.BoolVar(&o.strict, "strict", false, "with --check, treat layout warnings as errors")
-	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
-	fs.BoolVarP(&o.watch, "watch", "w", false, "render, then render again whenever an input file changes, until interrupted")
-	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
-	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to `FILE` (for development)")
-	fs.MarkHidden("cpuprofile")
+	fs := mainFlags(&o)
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, usageHead)
 		fmt.Fprint(w, fs.FlagUsages())
@@ -183,6 +180,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"data.toml"}
+		if _, err := os.Stat("data.toml"); errors.Is(err, iofs.ErrNotExist) {
+			return fail("there is no data.toml here; run 'presschart init' to write a starter one, or name a TOML file (presschart --help)")
+		}
 	}
 	if o.watch && (slices.Contains(files, "-") || o.out == "-" || o.list || o.check) {
 		return fail("--watch renders files into a folder; it does not go with -, -o -, --list or --check")
@@ -378,4 +378,29 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// mainFlags defines presschart's flags: the command line, --help, the man
+// page and the shell completions all read them from here.
+func mainFlags(o *options) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("presschart", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&o.out, "out", "o", "out", "write files into `DIR`; \"-\" writes one figure's image to standard output")
+	fs.StringSliceVarP(&o.formats, "format", "f", nil, "write these `FORMATS`: png, svg, html, inline (default: the file's formats)")
+	fs.StringSliceVar(&o.only, "only", nil, "render only the figures whose `ID`s match (glob patterns, comma-separated)")
+	fs.StringVar(&o.shard, "shard", "", "render shard `I/N` of the figures, stable by id (1 <= I <= N)")
+	fs.StringVar(&o.root, "root", "", "files that a TOML file names (CSV, fonts, logos) must be inside `DIR` (default: that TOML file's folder)")
+	fs.IntVarP(&o.jobs, "jobs", "j", 0, "render `N` figures at once (default: one per CPU core)")
+	fs.BoolVar(&o.list, "list", false, "list the figures (id, type, title) and write nothing")
+	fs.BoolVar(&o.check, "check", false, "validate the input, lay every figure out, report layout problems as warnings, and write nothing")
+	fs.BoolVar(&o.strict, "strict", false, "with --check, treat layout warnings as errors")
+	fs.BoolVar(&o.json, "json", false, "print the manifest (files, sizes, sha256, alt text) as JSON to standard output")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVarP(&o.watch, "watch", "w", false, "render, then render again whenever an input file changes, until interrupted")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
+	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to `FILE` (for development)")
+	fs.MarkHidden("cpuprofile")
+	return fs
 }

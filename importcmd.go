@@ -34,14 +34,7 @@ Flags:
 func importMain(args []string, stdout, stderr io.Writer) int {
 	var o charts.ImportOptions
 	var help bool
-	fs := pflag.NewFlagSet("presschart import", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	fs.StringVarP(&o.Type, "type", "t", "", "the chart `TYPE`: "+strings.Join(charts.KindNames(), ", ")+" (default: chosen from the table)")
-	fs.StringVar(&o.Sheet, "sheet", "", "a workbook's `SHEET` (default: the first)")
-	fs.StringVar(&o.Range, "range", "", "a workbook's cells, `A1:D20` (default: the whole sheet)")
-	fs.StringVar(&o.ID, "id", "", "the figure's `ID` (default: from the file's name)")
-	fs.BoolVarP(&help, "help", "h", false, "show this help")
+	fs := importFlags(&o, &help)
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "presschart import: %v\nRun 'presschart import --help' for usage.\n", err)
 		return exitInvalid
@@ -64,4 +57,17 @@ func importMain(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// importFlags defines presschart import's flags.
+func importFlags(o *charts.ImportOptions, help *bool) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("presschart import", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&o.Type, "type", "t", "", "the chart `TYPE`: "+strings.Join(charts.KindNames(), ", ")+" (default: chosen from the table)")
+	fs.StringVar(&o.Sheet, "sheet", "", "a workbook's `SHEET` (default: the first)")
+	fs.StringVar(&o.Range, "range", "", "a workbook's cells, `A1:D20` (default: the whole sheet)")
+	fs.StringVar(&o.ID, "id", "", "the figure's `ID` (default: from the file's name)")
+	fs.BoolVarP(help, "help", "h", false, "show this help")
+	return fs
 }

@@ -40,31 +40,15 @@ Flags:
 // serveMain runs presschart serve.
 func serveMain(args []string, stdout, stderr io.Writer) int {
 	var (
-		o        options
-		addr     string
-		api      bool
-		timeout  time.Duration
-		slots    int
-		help     bool
-		bodyFlag string
+		o  options
+		so serveOptions
 	)
-	fs := pflag.NewFlagSet("presschart serve", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	fs.StringVar(&addr, "addr", "127.0.0.1:0", "listen on `HOST:PORT` (port 0: a free one)")
-	fs.BoolVar(&api, "api", false, "serve the render API instead of the preview")
-	fs.StringVar(&o.root, "root", "", "files that a TOML file names must be inside `DIR`; with --api, the folder a request may name files in (default: none)")
-	fs.StringVarP(&o.out, "out", "o", "out", "the preview's Write button writes into `DIR`")
-	fs.DurationVar(&timeout, "timeout", 10*time.Second, "with --api, answer 503 when a render takes longer than `D`")
-	fs.IntVar(&slots, "concurrency", runtime.NumCPU(), "with --api, render at most `N` requests at once; more wait, then get 503")
-	fs.StringVar(&bodyFlag, "max-body", "1MiB", "with --api, the largest body read, up to 16MiB (`SIZE`: 512KiB, 4MiB)")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
-	fs.BoolVarP(&help, "help", "h", false, "show this help")
+	fs := serveFlags(&o, &so)
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "presschart serve: %v\nRun 'presschart serve --help' for usage.\n", err)
 		return exitInvalid
 	}
-	if help {
+	if so.help {
 		io.WriteString(stdout, serveUsage+fs.FlagUsages())
 		return exitOK
 	}
@@ -72,15 +56,15 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "presschart serve: "+format+"\n", a...)
 		return exitInvalid
 	}
-	if slots < 1 || slots > 1024 {
-		return fail("--concurrency: %d must be from 1 to 1024", slots)
+	if so.slots < 1 || so.slots > 1024 {
+		return fail("--concurrency: %d must be from 1 to 1024", so.slots)
 	}
-	body, ok := parseSize(bodyFlag)
+	body, ok := parseSize(so.body)
 	if !ok || body < 1<<10 || body > maxBody {
-		return fail("--max-body: %q must be a size from 1KiB to 16MiB, such as 512KiB or 4MiB", bodyFlag)
+		return fail("--max-body: %q must be a size from 1KiB to 16MiB, such as 512KiB or 4MiB", so.body)
 	}
-	if timeout <= 0 {
-		return fail("--timeout: %s must be more than 0", timeout)
+	if so.timeout <= 0 {
+		return fail("--timeout: %s must be more than 0", so.timeout)
 	}
 	if o.root != "" {
 		if info, err := os.Stat(o.root); err != nil || !info.IsDir() {
@@ -88,7 +72,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	files := fs.Args()
-	if api && len(files) > 0 {
+	if so.api && len(files) > 0 {
 		return fail("--api renders the TOML files that requests send; it takes no files (%s)", strings.Join(files, " "))
 	}
 	if len(files) == 0 {
@@ -106,15 +90,15 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(baseContext(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", so.addr)
 	if err != nil {
 		return fail("--addr: %v", err)
 	}
 	url := "http://" + browsable(ln.Addr().(*net.TCPAddr)) + "/"
 
 	var handler http.Handler
-	if api {
-		handler = newRenderService(apiConfig{root: o.root, maxBody: body, timeout: timeout, slots: slots, queue: 64 * slots, wait: 5 * time.Second})
+	if so.api {
+		handler = newRenderService(apiConfig{root: o.root, maxBody: body, timeout: so.timeout, slots: so.slots, queue: 64 * so.slots, wait: 5 * time.Second})
 		// The address is printed even with -q: with port 0 there is no
 		// other way to find it.
 		fmt.Fprintf(stderr, "presschart: render service at %s (POST /render, GET /healthz); Ctrl-C stops\n", url)
@@ -132,10 +116,10 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
-	if api {
+	if so.api {
 		// A slow reader cannot hold a connection for ever; the
 		// preview's event stream stays open, so only the service has this.
-		srv.WriteTimeout = timeout + 30*time.Second
+		srv.WriteTimeout = so.timeout + 30*time.Second
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -181,4 +165,31 @@ func parseSize(s string) (int64, bool) {
 		return 0, false
 	}
 	return n * mult, true
+}
+
+// serveOptions are presschart serve's own flags.
+type serveOptions struct {
+	addr    string
+	api     bool
+	timeout time.Duration
+	slots   int
+	help    bool
+	body    string
+}
+
+// serveFlags defines presschart serve's flags.
+func serveFlags(o *options, so *serveOptions) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("presschart serve", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVar(&so.addr, "addr", "127.0.0.1:0", "listen on `HOST:PORT` (port 0: a free one)")
+	fs.BoolVar(&so.api, "api", false, "serve the render API instead of the preview")
+	fs.StringVar(&o.root, "root", "", "files that a TOML file names must be inside `DIR`; with --api, the folder a request may name files in (default: none)")
+	fs.StringVarP(&o.out, "out", "o", "out", "the preview's Write button writes into `DIR`")
+	fs.DurationVar(&so.timeout, "timeout", 10*time.Second, "with --api, answer 503 when a render takes longer than `D`")
+	fs.IntVar(&so.slots, "concurrency", runtime.NumCPU(), "with --api, render at most `N` requests at once; more wait, then get 503")
+	fs.StringVar(&so.body, "max-body", "1MiB", "with --api, the largest body read, up to 16MiB (`SIZE`: 512KiB, 4MiB)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVarP(&so.help, "help", "h", false, "show this help")
+	return fs
 }
