@@ -26,6 +26,21 @@ type cellFormat struct {
 	decimal        byte   // '.' or ','; 0 when the cells have not told
 	group          string // the data locale's thousands separator, when set
 	prefix, suffix string // the figure's, which a cell may carry
+	implied        bool   // locale is not the figure's data_locale but a workbook's (English)
+}
+
+// spreadsheetErrors are the errors a spreadsheet writes in a cell whose
+// formula failed; #N/A, a missing value, is not among them.
+var spreadsheetErrors = []string{"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+
+func spreadsheetError(cell string) bool {
+	cell = strings.TrimSpace(cell)
+	for _, e := range spreadsheetErrors {
+		if strings.EqualFold(cell, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // missingCells are what spreadsheets write for a value that is missing.
@@ -156,6 +171,9 @@ func (c cellFormat) number(cell string) (float64, string) {
 	if missing(cell) {
 		return 0, fmt.Sprintf("%q marks a missing value; this chart draws every row, so leave the row out", clip(cell))
 	}
+	if spreadsheetError(cell) {
+		return 0, fmt.Sprintf("%q is a spreadsheet's error, not a number; correct the formula, or leave the cell empty for a missing value", clip(cell))
+	}
 	body, negative, percent := c.cellBody(cell)
 	if body == "" {
 		return 0, fmt.Sprintf("%q is not a number", clip(cell))
@@ -191,7 +209,7 @@ func (c cellFormat) number(cell string) (float64, string) {
 		digits, ok := c.ungroup(body, dec)
 		if !ok {
 			how := ""
-			if c.locale != "" {
+			if c.locale != "" && !c.implied {
 				how = fmt.Sprintf(" as data_locale %q writes them (%s)", c.locale, numberFormat{loc: locales[c.locale]}.plain(12345.5, 1))
 			}
 			return 0, fmt.Sprintf("%q is not a number%s", clip(cell), how)

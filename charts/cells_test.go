@@ -363,3 +363,47 @@ func TestSameDataSameChart(t *testing.T) {
 		t.Fatalf("%d figures rates-*, want 4", n)
 	}
 }
+
+// TestSpreadsheetExports: what spreadsheets' CSV exports add, and what a
+// desk's tables get wrong, read or refused by name.
+func TestSpreadsheetExports(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) { os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644) }
+	write("sep.csv", "sep=;\nlabel;value\nNepal;1,5\nIndia;2\n")
+	write("mac.csv", "label,value\rNepal,1.5\rIndia,2\r")
+	write("utf16.csv", "\xff\xfel\x00a\x00b\x00e\x00l\x00,\x00v\x00\n\x00")
+	write("dup.csv", "label,value,value\na,1,2\n")
+	write("short.csv", "label,value\na\nb,2\n")
+	write("extra.csv", "label,value\na,1,\nb,2\n")
+	write("xamb.csv", "d,v\n\"1,000\",5\n\"1,500\",6\n")
+	write("xde.csv", "d;v\n1.000;5\n1.500;6\n")
+	decode := func(typ, data, extra string) (string, error) {
+		src := fmt.Sprintf("[[figure]]\nid = \"e\"\ntype = %q\ntitle = \"T\"\ndata = %q\n%s\n", typ, data, extra)
+		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
+		if err != nil {
+			return "", err
+		}
+		_, alt, err := f.Figures[0].Publish([]string{"svg"})
+		return alt, err
+	}
+	for _, c := range []struct{ typ, data, extra, want string }{
+		{"bar", "sep.csv", "", "Nepal: 1.5; India: 2.0"},
+		{"bar", "mac.csv", "", "Nepal: 1.5; India: 2.0"},
+		{"line", "xde.csv", `data_locale = "de"`, "5 in 1,000, 6 in 1,500"}, // numbers, not the years 1000 and 1500
+	} {
+		if alt, err := decode(c.typ, c.data, c.extra); err != nil || !strings.Contains(alt, c.want) {
+			t.Errorf("%s: %q %v, want %q", c.data, alt, err, c.want)
+		}
+	}
+	for _, c := range []struct{ typ, data, want string }{
+		{"bar", "utf16.csv", "utf16.csv is UTF-16 text"},
+		{"bar", "dup.csv", `dup.csv's header names columns 2 and 3 "value"; give each column a name of its own`},
+		{"bar", "short.csv", "short.csv:2: the row has 1 field, the header 2"},
+		{"bar", "extra.csv", "extra.csv:2: the row has 3 fields, the header 2 (a value in a column the header does not name?)"},
+		{"line", "xamb.csv", `xamb.csv:2:1: column "d": "1,000" could be 1000`},
+	} {
+		if _, err := decode(c.typ, c.data, ""); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.data, err, c.want)
+		}
+	}
+}

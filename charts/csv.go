@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"weak"
 )
 
@@ -134,12 +135,18 @@ func (fig *Figure) readCSV(t *table, name string, cols map[string]any, delim run
 		}
 		r, header, ok = openSheet(t, name, ref, dataLocale, fig.rowLimit()*maxSeries, nf.data)
 	} else {
+		data := nf.data
+		data, delim = excelExport(data, delim)
 		if delim == 0 {
-			delim = sniffDelimiter(nf.data, name)
+			delim = sniffDelimiter(data, name)
 		}
-		r, header, ok = openCSV(t, name, delim, nf.data)
+		r, header, ok = openCSV(t, name, delim, data)
 	}
 	if !ok {
+		return nil, nil, false, false
+	}
+	if h, a, b := duplicateColumn(header); h != "" && !fig.kind.xy && !fig.kind.multi {
+		t.errf("data", "%s's header names columns %d and %d %q; give each column a name of its own", name, a, b, clip(h))
 		return nil, nil, false, false
 	}
 	if fig.kind.xy || fig.kind.multi {
@@ -266,6 +273,10 @@ func sniffDelimiter(data []byte, name string) rune {
 // header), its header row read and trimmed.
 func openCSV(t *table, name string, delim rune, data []byte) (records, []string, bool) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.Count(data[:min(len(data), 4096)], []byte{0}) > 8 {
+		t.errf("data", "%s is UTF-16 text (a spreadsheet's \"Unicode text\"); save it as CSV in UTF-8", name)
+		return nil, nil, false
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delim
 	r.FieldsPerRecord = -1 // a short row is reported by us, with its line
@@ -284,6 +295,68 @@ func openCSV(t *table, name string, delim rune, data []byte) (records, []string,
 	}
 	r.ReuseRecord = true // the readers clone what they keep
 	return r, header, true
+}
+
+// excelExport undoes what spreadsheets' CSV exports add: a first line
+// "sep=;" naming the delimiter (taken, when delimiter is not set, and
+// left as a blank line, so that line numbers stay the file's), and line
+// ends of a lone CR (old Macs), made LF.
+func excelExport(data []byte, delim rune) ([]byte, rune) {
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(body) >= 5 && bytes.EqualFold(body[:4], []byte("sep=")) {
+		end := bytes.IndexByte(body, '\n')
+		if end < 0 {
+			end = len(body)
+		}
+		line := strings.TrimRight(string(body[4:end]), "\r")
+		if utf8.RuneCountInString(line) == 1 {
+			if d := []rune(line)[0]; slices.Contains(delimiters, d) {
+				if delim == 0 {
+					delim = d
+				}
+				rest := slices.Clone(body[end:])
+				data = rest
+			}
+		}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data, delim
+}
+
+// fieldCount says that a row has other than the header's number of
+// fields, with the likeliest reason.
+func fieldCount(name string, line int, rec, header []string, delim rune) string {
+	fields := func(n int) string {
+		if n == 1 {
+			return "1 field"
+		}
+		return fmt.Sprintf("%d fields", n)
+	}
+	hint := ""
+	if len(rec) > len(header) {
+		hint = " (a value in a column the header does not name?)"
+		for _, f := range rec[1:] {
+			if delim == ',' && len(f) == 3 && strings.Trim(f, "0123456789") == "" {
+				hint = " (a number with a thousands separator must be quoted, or written without one)"
+			}
+		}
+	}
+	return fmt.Sprintf("%s: the row has %s, the header %d%s", at(name, line, 0), fields(len(rec)), len(header), hint)
+}
+
+// duplicateColumn is a name the header gives two columns, or "".
+func duplicateColumn(header []string) (string, int, int) {
+	for i, h := range header {
+		if h == "" {
+			continue
+		}
+		if j := slices.Index(header[i+1:], h); j >= 0 {
+			return h, i + 1, i + j + 2
+		}
+	}
+	return "", 0, 0
 }
 
 // csvProblems lists a CSV file's problems, the first maxCSVErrors of
@@ -370,11 +443,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			break
 		}
 		if len(rec) != len(header) {
-			hint := ""
-			if len(rec) > len(header) && delim == ',' {
-				hint = " (a number with a thousands separator must be quoted, or written without one)"
-			}
-			problem("%s: the row has %d fields, the header %d%s", at(name, line, 0), len(rec), len(header), hint)
+			problem("%s", fieldCount(name, line, rec, header, delim))
 			continue
 		}
 		rc := record{line: line}
@@ -388,7 +457,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	}
 	// One decimal separator for the file: data_locale's, or what its
 	// number columns' cells show together.
-	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
+	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix, implied: isSheet(name) && fig.csv != nil && fig.csv.dataLocale == ""}
 	if l := locales[dataLocale]; l != nil {
 		cf.decimal, cf.group = l.decimal[0], l.group
 	}

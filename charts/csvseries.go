@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -161,7 +160,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 			}
 			line, _ := r.FieldPos(0)
 			if len(rec) != len(header) {
-				problem("%s: the row has %d fields, the header %d", at(name, line, 0), len(rec), len(header))
+				problem("%s", fieldCount(name, line, rec, header, 0))
 				continue
 			}
 			k, sname := strings.TrimSpace(rec[rowCol]), strings.TrimSpace(rec[longSeries])
@@ -223,7 +222,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 				break
 			}
 			if len(rec) != len(header) {
-				problem("%s: the row has %d fields, the header %d", at(name, line, 0), len(rec), len(header))
+				problem("%s", fieldCount(name, line, rec, header, 0))
 				continue
 			}
 			_, kc := r.FieldPos(rowCol)
@@ -289,7 +288,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 		t.e.texts = append(t.e.texts, keyText{fmt.Sprintf("data (%s's series %q)", name, clip(n)), n})
 	}
 
-	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix}
+	cf := cellFormat{locale: dataLocale, prefix: fig.Style.Prefix, suffix: fig.Style.Suffix, implied: isSheet(name) && fig.csv != nil && fig.csv.dataLocale == ""}
 	if l := locales[dataLocale]; l != nil {
 		cf.decimal, cf.group = l.decimal[0], l.group
 	}
@@ -312,7 +311,11 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 	for _, rw := range out {
 		m := map[string]any{}
 		if fig.kind.xy {
-			x := csvX(rw.key.text, cf)
+			x, msg := csvX(rw.key.text, cf)
+			if msg != "" {
+				problem("%s: column %q: %s", at(name, rw.key.line, rw.key.col), clip(header[rowCol]), msg)
+				continue
+			}
 			if text, isText := x.(string); isText {
 				if d, ok := monthCell(text, fig.Style.Locale, dataLocale); ok {
 					x = d
@@ -404,28 +407,25 @@ func sortByX(rows []any, lines []int) {
 	}
 }
 
-// csvX is a CSV cell as a row's x: a whole number as TOML reads one (so
-// that 2023 is a year), any other number as written in the file (with
-// its separators), else the text (a date).
-func csvX(s string, cf cellFormat) any {
+// csvX is a CSV cell as a row's x: a whole number written as digits alone
+// as TOML reads one (so that 2023 is a year), any other number as a
+// number (1,000 or 1.000 with a thousands separator is no year), else the
+// text (a date). msg says why a cell that could be a number two ways is
+// neither.
+func csvX(s string, cf cellFormat) (x any, msg string) {
 	if wholeNumber.MatchString(s) {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return n
+			return n, ""
 		}
 	}
-	if v, msg := cf.number(s); msg == "" && !strings.Contains(s, "%") {
-		dec := cf.decimal
-		if dec == 0 {
-			dec = '.'
-		}
-		// Whole, and written without a decimal separator: 1.000 in
-		// German is a whole number, 2020.0 is not.
-		if v == math.Trunc(v) && math.Abs(v) < 1e15 && !strings.ContainsRune(s, rune(dec)) {
-			return int64(v)
-		}
-		return v
+	v, msg := cf.number(s)
+	if msg == "" && !strings.Contains(s, "%") {
+		return v, ""
 	}
-	return s
+	if strings.Contains(msg, "could be") {
+		return s, msg
+	}
+	return s, ""
 }
 
 // quoteList writes names for a message: "a", "b" and "c".

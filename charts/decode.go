@@ -178,7 +178,8 @@ type Datum struct {
 	// cards, columns and bars); nil to follow the figure.
 	Format *numberKeys
 
-	row int // its index in the file's data, for messages
+	row  int // its index in the file's data, for messages
+	line int // its line in a CSV file (row in a sheet), or 0
 }
 
 // Load reads and decodes a TOML file. Paths in it are relative to the
@@ -658,6 +659,9 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		rt := newTable(m, prefix, t.e)
 		d := Datum{row: i}
+		if lines != nil {
+			d.line = lines[i]
+		}
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
 		} else if !rt.text("label", &d.Label) {
@@ -703,6 +707,9 @@ func (fig *Figure) decodeData(t *table) {
 func (f *Figure) rowKey(i int) string {
 	if f.Data[i].row < 0 {
 		return fmt.Sprintf("top's row %q", f.Data[i].Label)
+	}
+	if d := f.Data[i]; d.line > 0 && f.csv != nil {
+		return fmt.Sprintf("data[%d] (%s)", d.row, at(f.csv.name, d.line, 0))
 	}
 	return fmt.Sprintf("data[%d]", f.Data[i].row)
 }

@@ -315,7 +315,7 @@ func TestClipBoundsQuotedExcerpts(t *testing.T) {
 	dir := t.TempDir()
 	var head []string
 	for i := 0; i < 12; i++ {
-		head = append(head, strings.Repeat("\x1b\x11\xae", 30))
+		head = append(head, strings.Repeat("\x1b\x11\xae", 30)+strconv.Itoa(i))
 	}
 	os.WriteFile(filepath.Join(dir, "data.csv"), []byte(strings.Join(head, ",")+"\n1,2\n"), 0o644)
 	_, err := Decode(filepath.Join(dir, "f.toml"), []byte("[[figure]]\nid = \"c\"\ntype = \"bar\"\ntitle = \"CSV\"\ndata = \"data.csv\"\n"), dir)

@@ -37,6 +37,11 @@ type column struct {
 func Import(path string, o ImportOptions) (string, error) {
 	e := &errs{file: path, dir: "."}
 	ext := strings.ToLower(filepath.Ext(path))
+	if o.Range != "" {
+		if _, _, _, _, ok := parseRange(o.Range); !ok {
+			return "", fmt.Errorf("--range: %q is not a range of cells; write it as \"A1:D20\"", o.Range)
+		}
+	}
 	if !slices.Contains(dataExtensions, ext) {
 		return "", fmt.Errorf("%s: a table must be a CSV file (.csv, .tsv, .txt) or an .xlsx workbook", path)
 	}
@@ -55,8 +60,12 @@ func Import(path string, o ImportOptions) (string, error) {
 	if isSheet(path) {
 		r, header, ok = openSheet(t, path, sheetRef{o.Sheet, o.Range}, "en", maxPoints*maxSeries, nf.data)
 	} else {
-		delim = sniffDelimiter(nf.data, path)
-		r, header, ok = openCSV(t, path, delim, nf.data)
+		var data []byte
+		data, delim = excelExport(nf.data, 0)
+		if delim == 0 {
+			delim = sniffDelimiter(data, path)
+		}
+		r, header, ok = openCSV(t, path, delim, data)
 	}
 	if !ok {
 		return "", e.err()
@@ -105,7 +114,7 @@ func Import(path string, o ImportOptions) (string, error) {
 			} else if msg != "" {
 				cols[i].numbers = false
 			}
-			x := csvX(c, cf)
+			x, _ := csvX(c, cf)
 			if s, isText := x.(string); isText {
 				if d, ok := monthCell(s, "en", ""); ok {
 					x = d

@@ -16,6 +16,10 @@ import (
 	"time"
 )
 
+// maxColumns is the widest table a sheet may hold: a chart's table has a
+// column for its rows and a few for its series.
+const maxColumns = 256
+
 // maxUnzipped is the most a workbook may unpack to: the sheets,
 // strings and styles of a chart's table are far smaller.
 const maxUnzipped = 32 << 20
@@ -180,16 +184,32 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 
 	// Without a range, the table starts at the header's first cell: the
 	// first row with text, its first cell with text.
+	// The header is the first row with text; its last cell with text
+	// ends the table (a styled empty cell at XFD does not widen it).
 	s := &sheetRecords{col0: rng.c0}
-	if ref.cells == "" {
-	header:
-		for _, r := range rows {
-			for _, c := range r.cells {
-				if strings.TrimSpace(c.text) != "" {
-					s.col0 = c.col
-					break header
-				}
+	last, hr := 0, 0
+	for _, r := range rows {
+		hr = r.n
+		for _, c := range r.cells {
+			if strings.TrimSpace(c.text) == "" {
+				continue
 			}
+			if last == 0 && ref.cells == "" {
+				s.col0 = c.col
+			}
+			last = c.col
+		}
+		if last > 0 {
+			break
+		}
+	}
+	if last-s.col0+1 > maxColumns {
+		return fail("%s: sheet %q: the header runs from column %s to %s, %d columns; a chart's table has at most %d (give range = \"A1:D20\" for the table's cells)", name, clip(sheet), columnName(s.col0), columnName(last), last-s.col0+1, maxColumns)
+	}
+	// A header whose cells are merged names one column for several.
+	for _, m := range merges {
+		if m.r0 <= hr && hr <= m.r1 && m.c1 >= s.col0 && m.c0 <= rng.c1 && m.c1 > m.c0 {
+			return fail("%s: sheet %q: the header's cells %s%d:%s%d are merged; unmerge them so that each column has a name of its own", name, clip(sheet), columnName(m.c0), m.r0, columnName(m.c1), m.r1)
 		}
 	}
 	type dateAt struct{ row, col int }
@@ -201,18 +221,38 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 		}
 		var cells []string
 		for _, c := range r.cells {
-			at := c.col - s.col0
-			if at < 0 {
+			pos := c.col - s.col0
+			if pos < 0 {
 				continue // left of the table
 			}
-			for len(cells) < at {
+			if c.col > last && len(s.rows) > 0 {
+				if strings.TrimSpace(c.text) != "" {
+					return fail("%s: a value right of the header's last column, %s (the header is row %d, the first with text); give every column a name there, or give range = \"A1:D20\" for the table's cells, header first", at(name, r.n, c.col), columnName(last), hr)
+				}
+				continue // a styled empty cell
+			}
+			for len(cells) < pos {
 				cells = append(cells, "")
 			}
 			if c.lost {
-				return fail("%s: %s holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again", name, columnName(c.col)+strconv.Itoa(r.n))
+				return fail("%s: holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again", at(name, r.n, c.col))
 			}
 			v := c.text
-			if c.num && len(s.rows) > 0 {
+			if c.num && len(s.rows) == 0 && c.kind == dateCell {
+				// A date in the header names a column: 2024, 2024-03 or
+				// 2024-03-15, as much as it says.
+				n, _ := strconv.ParseFloat(v, 64)
+				if tm, ok := w.serialDate(n); ok {
+					switch {
+					case tm.Day() != 1:
+						v = tm.Format("2006-01-02")
+					case tm.Month() != 1:
+						v = tm.Format("2006-01")
+					default:
+						v = tm.Format("2006")
+					}
+				}
+			} else if c.num && len(s.rows) > 0 {
 				n, _ := strconv.ParseFloat(v, 64)
 				plain := strconv.FormatFloat(n, 'f', -1, 64)
 				switch c.kind {
@@ -251,13 +291,6 @@ func openSheet(t *table, name string, ref sheetRef, dataLocale string, limit int
 	}
 	for i, d := range dates {
 		s.rows[d.row][d.col] = times[i].Format(layout)
-	}
-	// A header whose cells are merged names one column for several.
-	hr := s.rowNo[0]
-	for _, m := range merges {
-		if m.r0 <= hr && hr <= m.r1 && m.c1 >= s.col0 && m.c0 <= rng.c1 && m.c1 > m.c0 {
-			return fail("%s: sheet %q: the header's cells %s%d:%s%d are merged; unmerge them so that each column has a name of its own", name, clip(sheet), columnName(m.c0), m.r0, columnName(m.c1), m.r1)
-		}
 	}
 	// Rows as long as the header, as a CSV file's are.
 	width := len(s.rows[0])

@@ -115,7 +115,7 @@ func TestWorkbookEdges(t *testing.T) {
 		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2025\""), `sheet: r.xlsx has no sheet "2025"; its sheets are "Notes", "2024"; did you mean "2024"?`},
 		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2024\"\nrange = \"A3\""), `range: "A3" is not a range of cells; write it as "A1:D20"`},
 		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2024\"\nrange = \"A3:D9\"\ndelimiter = \";\""), `delimiter: separates the fields of a CSV file; a workbook has cells`},
-		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2024\""), `r.xlsx has no column for a series besides "Recruitment rates, per 1,000"`},
+		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2024\""), `r.xlsx:B3: a value right of the header's last column, A (the header is row 1, the first with text); give every column a name there, or give range`},
 		{fig("line", `data = "r.xlsx"`+"\nsheet = \"2024\"\nrange = \"A3:D11\""), `data[6] (r.xlsx:row 11).x: "Figures for Cuba stop in June" is not a date`},
 		{fig("area", `data = "r.xlsx"`+"\nsheet = \"2024\"\nrange = \"A3:D9\""), `data: r.xlsx:C5: the value for "India" is empty, and an area chart cannot leave a gap`},
 		{fig("bar", `data = "merged.xlsx"`), `merged.xlsx: sheet "Sheet1": the header's cells B1:C1 are merged; unmerge them`},
@@ -208,6 +208,12 @@ func TestWorkbookCells(t *testing.T) {
 	if err != nil || !strings.Contains(alt, "in 16 Jan 2028") {
 		t.Errorf("the 1904 date system: %q %v", alt, err)
 	}
+	// Dates in the header name columns: 2024, 2025.
+	dhead := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45292</v></c><c r="C1" s="1"><v>45658</v></c></row>
+<row r="2"><c r="A2" s="1"><v>45306</v></c><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c></row>`
+	if alt, err := line(dhead, false, ""); err != nil || !strings.Contains(alt, "2024: 1 in 15 Jan 2024; 2025: 2 in 15 Jan 2024") {
+		t.Errorf("dates in the header: %q %v", alt, err)
+	}
 	// A month format, and dates on the first: months.
 	months := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row>
 <row r="2"><c r="A2" s="3"><v>45292</v></c><c r="B2"><v>1</v></c></row><row r="3"><c r="A3" s="3"><v>45323</v></c><c r="B3"><v>2</v></c></row>`
@@ -216,11 +222,11 @@ func TestWorkbookCells(t *testing.T) {
 	}
 	for _, c := range []struct{ sheet, want string }{
 		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="2"><c r="A2"><v>2020</v></c><c r="B2"><f>SUM(X1:X9)</f></c></row>`,
-			`h.xlsx: B2 holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again`},
+			`h.xlsx:B2: holds a formula whose value was never saved; open the workbook in a spreadsheet and save it again`},
 		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="2"><c r="A2"><v>2020</v></c><c r="B2" t="e"><v>#DIV/0!</v></c></row>`,
-			`h.xlsx:B2: column "India": "#DIV/0!" is not a number`},
+			`h.xlsx:B2: column "India": "#DIV/0!" is a spreadsheet's error, not a number`},
 		{`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row><row r="1048576"><c r="A1048576"><v>2020</v></c><c r="XFD1048576" t="b"><v>1</v></c></row>`,
-			`h.xlsx:row 1048576: the row has 16384 fields, the header 2`},
+			`h.xlsx:XFD1048576: a value right of the header's last column, B (the header is row 1`},
 		{`<row><c><v>1</v></row>`, `h.xlsx: sheet "Data" cannot be read (xl/worksheets/data.xml: XML syntax error`},
 	} {
 		if _, err := line(c.sheet, false, ""); err == nil || !strings.Contains(err.Error(), c.want) {
