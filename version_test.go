@@ -1,8 +1,10 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -46,5 +48,28 @@ func TestVersionNamesCommit(t *testing.T) {
 	}
 	if want := "commit     " + strings.TrimSpace(string(head)); !strings.Contains(string(out), want) {
 		t.Errorf("--version says\n%s\nwant a line %q", out, want)
+	}
+}
+
+// TestGoVersionStatedOnce: README states the Go release that go.mod's go
+// line requires, and no other.
+func TestGoVersionStatedOnce(t *testing.T) {
+	mod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	readme, _ := os.ReadFile("README.md")
+	want := "With Go " + string(m[1]) + " or later"
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README does not say %q", want)
+	}
+	for _, claim := range regexp.MustCompile(`Go (1\.\d+(?:\.\d+)?) or later`).FindAllSubmatch(readme, -1) {
+		if string(claim[1]) != string(m[1]) {
+			t.Errorf("README claims Go %s or later; go.mod says %s", claim[1], m[1])
+		}
 	}
 }
