@@ -377,6 +377,7 @@ func TestSpreadsheetExports(t *testing.T) {
 	write("extra.csv", "label,value\na,1,\nb,2\n")
 	write("xamb.csv", "d,v\n\"1,000\",5\n\"1,500\",6\n")
 	write("xde.csv", "d;v\n1.000;5\n1.500;6\n")
+	write("cards.csv", "label,value,earlier,compare\nUnemployment,5.1,5.9,a year earlier\nInflation,2.4,,\n")
 	decode := func(typ, data, extra string) (string, error) {
 		src := fmt.Sprintf("[[figure]]\nid = \"e\"\ntype = %q\ntitle = \"T\"\ndata = %q\n%s\n", typ, data, extra)
 		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
@@ -389,6 +390,7 @@ func TestSpreadsheetExports(t *testing.T) {
 	for _, c := range []struct{ typ, data, extra, want string }{
 		{"bar", "sep.csv", "", "Nepal: 1.5; India: 2.0"},
 		{"bar", "mac.csv", "", "Nepal: 1.5; India: 2.0"},
+		{"number", "cards.csv", "columns = { previous = \"earlier\" }\nsuffix = \"%\"", "5.1% Unemployment (−0.8\u00a0pp · 5.9% a year earlier); 2.4% Inflation."},
 		{"line", "xde.csv", `data_locale = "de"`, "5 in 1,000, 6 in 1,500"}, // numbers, not the years 1000 and 1500
 	} {
 		if alt, err := decode(c.typ, c.data, c.extra); err != nil || !strings.Contains(alt, c.want) {

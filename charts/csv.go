@@ -410,6 +410,23 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		}
 		index[f] = j
 	}
+	// A number card's earlier value and what it was, where the file has
+	// them (or columns names them): optional columns.
+	if fig.kind.compare {
+		for _, f := range []string{"previous", "compare"} {
+			col := f
+			ct.known = append(ct.known, f)
+			_, mapped := cols[f]
+			if mapped && !ct.str(f, &col) {
+				continue
+			}
+			if j := findColumn(header, col); j >= 0 {
+				fields, index[f] = append(fields, f), j
+			} else if mapped {
+				t.e.add("columns."+f, "%s has no column %q; %s", name, clip(col), describeHeader(header))
+			}
+		}
+	}
 	if cols != nil {
 		ct.unknown()
 	}
@@ -465,7 +482,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	var where [][2]int // each cell's record and field
 	for i, rc := range recs {
 		for k, f := range fields {
-			if f != "label" {
+			if f != "label" && f != "compare" {
 				all = append(all, rc.cells[k])
 				where = append(where, [2]int{i, k})
 			}
@@ -485,8 +502,14 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		good := true
 		for k, f := range fields {
 			cell := rc.cells[k]
-			if f == "label" {
+			if f == "label" || f == "compare" {
+				if f == "compare" && cell == "" {
+					continue // this card compares with nothing
+				}
 				row[f] = cell
+				continue
+			}
+			if f == "previous" && cell == "" {
 				continue
 			}
 			j := index[f]

@@ -213,7 +213,10 @@
 // into as many, outside quotes (a .tsv file is tab-separated), or the one
 // delimiter names. A byte-order mark, CRLF line ends and quoted fields
 // are read as spreadsheets write them. columns maps the
-// type's fields (label, value; label, low, high for range) to header names;
+// type's fields (label, value; label, low, high for range; a number
+// card also takes previous and compare, optional, from columns of those
+// names or named by columns, an empty cell comparing with nothing) to
+// header names;
 // a field left out takes the column of its own name, matched exactly, then
 // regardless of case. Cells are trimmed, and numbers are read as people
 // write them: with thousands separators (1,234.5; 1.234,5; 1 234,5 with a
