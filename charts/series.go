@@ -274,7 +274,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		labels.Add(of(nodes, right, endY[i])...)
 		// A line that stops before the last row is led to its label by
 		// a dotted trail.
-		if x := px(data[lastAt[i]].XV) + 6; !area && x < right-4 {
+		if x := px(data[lastAt[i]].XV) + 6; !area && lastAt[i] < len(data)-1 && x < right-4 {
 			labels.Add(&scene.Line{X1: x, Y1: endY[i], X2: right + 2, Y2: endY[i], Stroke: c.th.faint, Width: 1, Dash: []float64{2, 3}, Class: "pc-leader pc-trail"})
 		}
 		// A label moved off its line's end gets a leader to it.
