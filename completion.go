@@ -164,8 +164,8 @@ func bashCompletion() string {
 				fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", names)
 			case "":
 				fmt.Fprintf(&b, "    %s) return ;;\n", names)
-			default:
-				fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -W %q -- \"${cur##*,}\")); return ;;\n", names, v)
+			default: // a comma list: complete its last item, keep the rest
+				fmt.Fprintf(&b, "    %s) local pre=; [[ $cur == *,* ]] && pre=\"${cur%%,*},\"; COMPREPLY=($(compgen -P \"$pre\" -W %q -- \"${cur##*,}\")); return ;;\n", names, v)
 			}
 		}
 	}
@@ -300,6 +300,15 @@ func fishCompletion() string {
 // roff escapes text for the man page.
 func roff(s string) string {
 	s = strings.NewReplacer(`\`, `\e`, "-", `\-`, "`", "").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r > 127 { // any character, whatever encoding groff reads
+			fmt.Fprintf(&b, `\[u%04X]`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	s = b.String()
 	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
 		s = `\&` + s
 	}
@@ -321,7 +330,7 @@ func manPage() string {
 		fmt.Fprintf(&b, ".B %s\n%s\n.br\n", name, roff(c.synopsis))
 	}
 	b.WriteString(".SH DESCRIPTION\n")
-	b.WriteString(roff("presschart reads figures from a TOML file (data.toml unless one is named; - reads standard input) and writes, for each, OUT/ID.png, OUT/ID.svg and OUT/ID.html as its formats say, and OUT/manifest.json listing them. The file format is documented in README.md and by go doc github.com/presschart/presschart/charts.") + "\n")
+	b.WriteString(roff("presschart reads figures from a TOML file (data.toml unless one is named; - reads standard input) and writes, for each, OUT/ID.png, OUT/ID.svg and OUT/ID.html as its formats say, and OUT/manifest.json listing them. THE TOML FORMAT below is the whole manual of the file format.") + "\n")
 	for _, c := range commands() {
 		if c.name == "" {
 			b.WriteString(".SH OPTIONS\n")
@@ -343,9 +352,36 @@ func manPage() string {
 			b.WriteString(head + "\n" + roff(f.usage) + "\n")
 		}
 	}
+	b.WriteString(".SH THE TOML FORMAT\n")
+	code := false
+	for _, line := range strings.Split(charts.Manual(), "\n") {
+		switch {
+		case strings.HasPrefix(line, "\t"):
+			if !code {
+				b.WriteString(".PP\n.nf\n.RS 4\n")
+				code = true
+			}
+			b.WriteString(roff(strings.TrimPrefix(line, "\t")) + "\n")
+			continue
+		case code:
+			b.WriteString(".RE\n.fi\n")
+			code = false
+		}
+		switch {
+		case strings.HasPrefix(line, "# "):
+			b.WriteString(".SS " + roff(strings.TrimPrefix(line, "# ")) + "\n")
+		case strings.TrimSpace(line) == "":
+			b.WriteString(".PP\n")
+		default:
+			b.WriteString(roff(line) + "\n")
+		}
+	}
+	if code {
+		b.WriteString(".RE\n.fi\n")
+	}
 	b.WriteString(".SH EXIT STATUS\n.TP\n0\nevery file written\n.TP\n1\na figure failed to render or a file to write (the other figures are still written)\n.TP\n2\nbad usage or invalid input; nothing was written\n.TP\n130\ninterrupted between figures\n")
 	b.WriteString(".SH FILES\n.TP\ndata.toml\nthe figures, when no file is named\n.TP\nout/manifest.json\nevery file written, with its size, sha256 and alt text\n")
-	b.WriteString(".SH SEE ALSO\nREADME.md; go doc github.com/presschart/presschart/charts\n")
+	b.WriteString(".SH SEE ALSO\nREADME.md in the source\n")
 	return b.String()
 }
 

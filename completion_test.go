@@ -74,6 +74,7 @@ func TestBashCompletion(t *testing.T) {
 	}{
 		{"presschart --fo", "--format"},
 		{"presschart -f s", "svg"},
+		{"presschart -f png,s", "png,svg"},
 		{"presschart ser", "serve"},
 		{"presschart serve --con", "--concurrency"},
 		{"presschart import --type gro", "grouped-bar grouped-column"},

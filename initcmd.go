@@ -39,8 +39,8 @@ const starterCSV = `month,Food,Energy,All items
 // --check --strict (TestInitStarter).
 const starterTOML = `# A starter file for presschart: a figure of each type a desk reaches for
 # most. Run "presschart" in this folder to render them into out/, and
-# "presschart serve" to see them redraw as you edit. README lists every key;
-# "go doc github.com/presschart/presschart/charts" is the full manual.
+# "presschart serve" to see them redraw as you edit. "presschart man"
+# prints the manual, every key included (THE TOML FORMAT).
 
 # What every figure shares: the house style. Any of these keys may also be
 # set on one figure.
@@ -70,7 +70,7 @@ data = [
 [[figure]]
 id       = "budget"
 type     = "bar"
-title    = "Pensions take a third of the budget"
+title    = "Pensions dwarf every other item of the budget"
 subtitle = "Federal spending in 2025, € billion"
 source   = "Source: Finance ministry"
 prefix   = "€"
@@ -89,14 +89,14 @@ data = [
 [[figure]]
 id       = "inflation"
 type     = "line"
-title    = "Energy prices fell while food inflation eased"
+title    = "Energy prices fell again in the autumn"
 subtitle = "Change in consumer prices on a year earlier, %"
 source   = "Source: Statistics office"
 suffix   = "%"
 data     = "inflation.csv"
 columns  = { x = "month", series = "*" }   # every column but month is a series
-highlight = ["All items"]
-annotation = [ { at = "2024-09", text = "Oil fell below $70 a barrel" } ]
+highlight = ["Energy"]                     # the accent; the other lines turn grey
+annotation = [ { at = "2024-09", text = "Oil below $70" } ]   # at the highlighted line
 
 # A range chart: estimates with their low and high ends.
 [[figure]]

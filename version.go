@@ -14,21 +14,26 @@ import (
 
 // buildInfo is what a presschart binary knows of its own build: the
 // release it is (the module version that go install PATH@VERSION records,
-// else charts.Version marked as a development build), the commit it was
+// else charts.Version, "0.2.0-dev" between releases), the commit it was
 // built from and whether the tree had changes (when Go stamped them:
 // go build and go install in a clone, unless -buildvcs=false), and the Go
 // release that built it.
 type buildInfo struct {
-	Version    string `json:"version"`               // "0.2.0", or "0.1.0-dev"
+	Version    string `json:"version"`               // "0.2.0", or "0.3.0-dev"
 	Commit     string `json:"commit,omitempty"`      // the full revision
 	Modified   bool   `json:"modified,omitempty"`    // built from a tree with changes
 	CommitTime string `json:"commit_time,omitempty"` // RFC 3339
 	Go         string `json:"go"`
 }
 
+// linkedCommit is the commit a build without version control information
+// names with -ldflags "-X main.linkedCommit=…" (the Dockerfile's, whose
+// context has no .git).
+var linkedCommit string
+
 // readBuildInfo reads the binary's build information.
 func readBuildInfo() buildInfo {
-	b := buildInfo{Version: charts.Version + "-dev", Go: runtime.Version()}
+	b := buildInfo{Version: charts.Version, Go: runtime.Version()}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return b
@@ -46,8 +51,13 @@ func readBuildInfo() buildInfo {
 			b.CommitTime = s.Value
 		}
 	}
+	if b.Commit == "" && commitPattern.MatchString(linkedCommit) {
+		b.Commit = linkedCommit
+	}
 	return b
 }
+
+var commitPattern = regexp.MustCompile(`^[0-9a-f]{7,64}$`)
 
 // isRelease says that a module version names a release (v1.2.3, v1.2.3-rc.1),
 // not a development build: "(devel)", or a pseudo-version that Go makes

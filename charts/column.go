@@ -72,6 +72,11 @@ func plotColumns(c *ctx, p rect) drawn {
 	showValues := c.maxWidth(shown, size) <= room
 	capH := c.bold.CapHeight(size)
 
+	// Values go inside the bars only if every value fits a bar's width:
+	// columns are all as wide, so 71.5% inside beside 76.2% above (one
+	// digit wider) would look like a difference in the data.
+	fitsWidth := c.maxWidth(shown, size) <= barW-8
+
 	labelTop := s.px(s.lo) + 6
 	for i, d := range data {
 		cx := left + slot*(float64(i)+0.5)
@@ -86,7 +91,7 @@ func plotColumns(c *ctx, p rect) drawn {
 		// in the text colour of higher contrast with the bar; else just
 		// past the end.
 		label := d.Format.apply(c.nf).number(d.Value)
-		inside := h >= capH+16 && c.width(label, size, true) <= barW-8
+		inside := h >= capH+16 && fitsWidth && c.width(label, size, true) <= barW-8
 		switch {
 		case inside && d.Value >= 0:
 			values.Add(c.text(cx, top+8+capH, label, size, true, contrastText(fill), scene.Middle, "pc-value pc-s1 pc-inside"))

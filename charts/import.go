@@ -143,8 +143,9 @@ func Import(path string, o ImportOptions) (string, error) {
 	for _, c := range cols {
 		names = append(names, fmt.Sprintf("%q", c.name))
 	}
-	fmt.Fprintf(&b, "# A starter figure for %s: %d rows; columns %s.\n", filepath.ToSlash(path), rows, strings.Join(names, ", "))
-	b.WriteString("# Write the title as the finding, and fill in the source. README lists every key.\n")
+	// A blank line first, so that >> data.toml keeps figures apart.
+	fmt.Fprintf(&b, "\n# A starter figure for %s: %d rows; columns %s.\n", filepath.ToSlash(path), rows, strings.Join(names, ", "))
+	b.WriteString("# Write the title as the finding, and fill in the source; presschart man describes every key.\n")
 	b.WriteString("[[figure]]\n")
 	fmt.Fprintf(&b, "id = %q\n", id)
 	fmt.Fprintf(&b, "type = %q\n", kind)

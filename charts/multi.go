@@ -238,7 +238,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		}
 	}
 	// Totals over the piles likewise: all, when each fits its slot.
-	showTotals := stacked && ns > 1
+	showTotals := stacked && ns > 1 && !sameTotals(data)
 	for _, d := range data {
 		if c.width(c.nf.axisFormat().number(sumOf(d)), size, true) > slot-4 {
 			showTotals = false
@@ -432,7 +432,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		case stacked && ns > 1 && mixed(d):
 			x := c.snap(s.px(sumOf(d)))
 			nets.Add(&scene.Rect{X: x - 1.5, Y: c.snap(y0 - 3), W: 3, H: c.snap(bandH + 6), Fill: c.th.text, Class: "pc-net"})
-		case stacked && ns > 1 && c.f.labelled(j, -1):
+		case stacked && ns > 1 && c.f.labelled(j, -1) && !sameTotals(data):
 			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.axisFormat().number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
 		lines := rowLines[j]
@@ -448,6 +448,21 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	cats.ID, cats.Class = "axis-y", "pc-axis-y"
 	g.Add(baseline, values, cats)
 	return drawn{group: g, height: bottom + axisH - p.y + keyH + 8, axes: ax}
+}
+
+// sameTotals says that every pile of two or more adds up to the same
+// total (shares of 100%): written over each, it would say nothing.
+func sameTotals(data []Datum) bool {
+	if len(data) < 2 {
+		return false
+	}
+	first := sumOf(data[0])
+	for _, d := range data[1:] {
+		if math.Abs(sumOf(d)-first) > 1e-9*math.Max(1, math.Abs(first)) {
+			return false
+		}
+	}
+	return true
 }
 
 // sumOf is the total of a row's values; hiOf the top of its positive pile.

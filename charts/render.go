@@ -9,8 +9,10 @@ import (
 	"github.com/presschart/presschart/charts/scene"
 )
 
-// Version is presschart's version, written into PNG metadata.
-const Version = "0.1.0"
+// Version is presschart's version, written into PNG metadata: the
+// release, or the next one with "-dev" between releases (README,
+// "Releasing").
+const Version = "0.2.0-dev"
 
 // rect is an area of the figure in CSS pixels.
 type rect struct{ x, y, w, h float64 }
