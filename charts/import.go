@@ -149,9 +149,9 @@ func Import(path string, o ImportOptions) (string, error) {
 	b.WriteString("[[figure]]\n")
 	fmt.Fprintf(&b, "id = %q\n", id)
 	fmt.Fprintf(&b, "type = %q\n", kind)
-	b.WriteString("title = \"What the chart shows, as a sentence\"\n")
-	b.WriteString("subtitle = \"What is counted, and in what unit\"\n")
-	b.WriteString("source = \"Source: …\"\n")
+	for _, k := range []string{"title", "subtitle", "source"} {
+		fmt.Fprintf(&b, "%s = %q\n", k, importPlaceholders[k])
+	}
 	fmt.Fprintf(&b, "data = %q\n", filepath.ToSlash(path))
 	if o.Sheet != "" {
 		fmt.Fprintf(&b, "sheet = %q\n", o.Sheet)
@@ -178,6 +178,14 @@ func Import(path string, o ImportOptions) (string, error) {
 		return out, err
 	}
 	return out, nil
+}
+
+// importPlaceholders are the texts import writes for a desk to replace;
+// the layout checker reports one left as it is (text-placeholder).
+var importPlaceholders = map[string]string{
+	"title":    "What the chart shows, as a sentence",
+	"subtitle": "What is counted, and in what unit",
+	"source":   "Source: …",
 }
 
 // chooseKind picks a type for a table: dates on the left and numbers

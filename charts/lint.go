@@ -45,6 +45,7 @@ const (
 	ruleFaint       = "mark-faint"        // a data mark in a colour the background all but hides
 	ruleContrast    = "text-contrast"     // a text below WCAG AA contrast with what it stands on (4.5:1; 3:1 when large)
 	ruleCVD         = "colors-confusable" // two series (or rows) that differ in colour look alike under deuteranopia or protanopia
+	rulePlaceholder = "text-placeholder"  // a title, subtitle or source still as presschart import wrote it
 )
 
 // faintContrast is the contrast with the background below which a data
@@ -561,6 +562,11 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		names = append(names, f.Rest)
 	}
 	names = append(names, f.Series...)
+	for _, kv := range [][2]string{{"title", f.Title}, {"subtitle", f.Subtitle}, {"source", f.Style.Source}} {
+		if kv[1] != "" && kv[1] == importPlaceholders[kv[0]] {
+			out = append(out, Finding{Rule: rulePlaceholder, What: fmt.Sprintf("the %s is still presschart import's placeholder %q; write the figure's own", kv[0], kv[1])})
+		}
+	}
 	out = append(out, dropped(sc, names)...)
 	out = append(out, partial(sc, f.promised(), f.kind.tagsValues && f.Labels != "" && f.Labels != "all")...)
 	if lo, hi := f.dataRange(); f.kind.zero && !f.Style.Log && !f.startsAtZero() && (lo > 0 || hi < 0) {
