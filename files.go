@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -48,9 +51,14 @@ func writeFileWith(dir, name string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %s", final, describeErr(err))
 	}
-	err = write(tempFile{tmp})
+	h := sha256.New()
+	err = write(io.MultiWriter(tempFile{tmp}, h))
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
+	}
+	var info os.FileInfo
+	if err == nil {
+		info, err = os.Lstat(tmpName)
 	}
 	if err == nil {
 		err = os.Rename(tmpName, final)
@@ -59,7 +67,54 @@ func writeFileWith(dir, name string, write func(io.Writer) error) error {
 		os.Remove(tmpName)
 		return fmt.Errorf("writing %s: %s", final, describeErr(err))
 	}
+	wrote.note(final, info, hex.EncodeToString(h.Sum(nil)))
 	return nil
+}
+
+// wrote remembers the files this process wrote: their identity on disk
+// (device, inode, size, modification time) and sha256, so that checking
+// the folder against the manifest need not read them again. A file that
+// another run replaced, or that was changed in place, no longer matches,
+// and is read and summed.
+var wrote = &writtenFiles{m: map[string]writtenFile{}}
+
+type writtenFile struct {
+	id  fileID
+	sum string
+}
+
+type writtenFiles struct {
+	mu sync.Mutex
+	m  map[string]writtenFile
+}
+
+func (w *writtenFiles) note(path string, info os.FileInfo, sum string) {
+	id, ok := identity(info)
+	if !ok {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.m[path] = writtenFile{id, sum}
+}
+
+// sum is the sha256 of the file at path if this process wrote it and it
+// is still that file.
+func (w *writtenFiles) sum(path string) (string, bool) {
+	w.mu.Lock()
+	f, ok := w.m[path]
+	w.mu.Unlock()
+	if !ok {
+		return "", false
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", false
+	}
+	if id, ok := identity(info); !ok || id != f.id {
+		return "", false
+	}
+	return f.sum, true
 }
 
 // describeErr is an error without the path that Go's file errors carry

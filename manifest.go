@@ -166,7 +166,10 @@ func filesOnDisk(dir string, recs []charts.Output) []charts.Output {
 		}
 		sum, ok := sums[o.Path]
 		if !ok {
-			sum = fileSum(filepath.Join(dir, o.Path))
+			p := filepath.Join(dir, o.Path)
+			if sum, ok = wrote.sum(p); !ok {
+				sum = fileSum(p)
+			}
 			sums[o.Path] = sum
 		}
 		if sum != "" && sum == o.SHA256 {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -51,24 +50,24 @@ func readBuildInfo() buildInfo {
 			b.CommitTime = s.Value
 		}
 	}
-	if b.Commit == "" && commitPattern.MatchString(linkedCommit) {
+	if b.Commit == "" && commitPattern().MatchString(linkedCommit) {
 		b.Commit = linkedCommit
 	}
 	return b
 }
 
-var commitPattern = regexp.MustCompile(`^[0-9a-f]{7,64}$`)
+var commitPattern = lazyRegexp(`^[0-9a-f]{7,64}$`)
 
 // isRelease says that a module version names a release (v1.2.3, v1.2.3-rc.1),
 // not a development build: "(devel)", or a pseudo-version that Go makes
 // from a commit (v0.0.0-20261128035848-4f9544ea6e2c+dirty).
 func isRelease(v string) bool {
-	return releaseVersion.MatchString(v) && !pseudoVersion.MatchString(v)
+	return releaseVersion().MatchString(v) && !pseudoVersion().MatchString(v)
 }
 
 var (
-	releaseVersion = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
-	pseudoVersion  = regexp.MustCompile(`[0-9]{14}-[0-9a-f]{12}$`)
+	releaseVersion = lazyRegexp(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
+	pseudoVersion  = lazyRegexp(`[0-9]{14}-[0-9a-f]{12}$`)
 )
 
 // short is the commit as a bug report gives it: 12 hex digits, and

@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,7 +46,7 @@ func spreadsheetError(cell string) bool {
 var missingCells = []string{"NA", "N/A", "n/a", "na", "#N/A", "–", "—", "..", "…"}
 
 // scientific is a number in exponent form, which always has a point.
-var scientific = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$`)
+var scientific = lazyRegexp(`^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$`)
 
 // cellBody strips what surrounds a cell's digits: spaces, the sign (-, −,
 // +, or parentheses), the figure's prefix and suffix, and a trailing %
@@ -103,7 +102,7 @@ func missing(cell string) bool {
 // decimalHint is what one cell says of the decimal separator: '.' or ',',
 // or 0 when it could be either or has none.
 func decimalHint(body string) byte {
-	if scientific.MatchString(body) {
+	if scientific().MatchString(body) {
 		return 0
 	}
 	ci, pi := strings.LastIndexByte(body, ','), strings.LastIndexByte(body, '.')
@@ -148,7 +147,7 @@ func (c *cellFormat) settle(cells []string) (contradicts int) {
 		body, _, _ := c.cellBody(cell)
 		h := decimalHint(body)
 		if h == 0 {
-			if strings.ContainsAny(body, ",.") && !scientific.MatchString(body) {
+			if strings.ContainsAny(body, ",.") && !scientific().MatchString(body) {
 				either++
 			}
 			continue
@@ -182,7 +181,7 @@ func (c cellFormat) number(cell string) (float64, string) {
 		return 0, fmt.Sprintf("%q is a percentage, and the figure does not write its numbers as one; set suffix = \"%%\", or take the %% out of the file", clip(cell))
 	}
 	var v float64
-	if scientific.MatchString(body) {
+	if scientific().MatchString(body) {
 		f, err := strconv.ParseFloat(body, 64)
 		if err != nil {
 			return 0, fmt.Sprintf("%q is not a number", clip(cell))

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +23,7 @@ import (
 
 // wholeNumber is a cell that is a plain whole number, read as TOML reads
 // one (a year, for x).
-var wholeNumber = regexp.MustCompile(`^[+-]?[0-9]{1,15}$`)
+var wholeNumber = lazyRegexp(`^[+-]?[0-9]{1,15}$`)
 
 // parseSeriesCSV reads the rows of a CSV file for a type with series, as
 // TOML rows { x (or label), values = [...] }, and names fig.Series after
@@ -413,7 +412,7 @@ func sortByX(rows []any, lines []int) {
 // text (a date). msg says why a cell that could be a number two ways is
 // neither.
 func csvX(s string, cf cellFormat) (x any, msg string) {
-	if wholeNumber.MatchString(s) {
+	if wholeNumber().MatchString(s) {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return n, ""
 		}
@@ -445,9 +444,9 @@ func quoteList(names []string) string {
 // 01/2025, 2025/01, and the data locale's (else the figure's) month names
 // (März 2025, janv. 2025).
 var (
-	monthSlashYear = regexp.MustCompile(`^(0?[1-9]|1[0-2])/(\d{4})$`)
-	yearSlashMonth = regexp.MustCompile(`^(\d{4})/(0?[1-9]|1[0-2])$`)
-	nameYear       = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4})$`)
+	monthSlashYear = lazyRegexp(`^(0?[1-9]|1[0-2])/(\d{4})$`)
+	yearSlashMonth = lazyRegexp(`^(\d{4})/(0?[1-9]|1[0-2])$`)
+	nameYear       = lazyRegexp(`^(\pL+\.?)[ -](\d{4})$`)
 	englishMonths  = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )
 
@@ -455,15 +454,15 @@ var (
 // takes; false when it names none.
 func monthCell(s, figLocale, dataLocale string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if m := monthSlashYear.FindStringSubmatch(s); m != nil {
+	if m := monthSlashYear().FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return fmt.Sprintf("%s-%02d", m[2], n), true
 	}
-	if m := yearSlashMonth.FindStringSubmatch(s); m != nil {
+	if m := yearSlashMonth().FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		return fmt.Sprintf("%s-%02d", m[1], n), true
 	}
-	m := nameYear.FindStringSubmatch(s)
+	m := nameYear().FindStringSubmatch(s)
 	if m == nil {
 		return "", false
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -193,7 +192,7 @@ func Load(path, root string) (*File, error) {
 	return DecodeIn(path, src, filepath.Dir(path), root)
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // reservedID reports names that Windows refuses as file names (con, prn,
 // aux, nul, com0-com9, lpt0-lpt9, whatever the extension), and manifest
@@ -411,7 +410,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		switch {
 		case fig.ID == "":
 			t.errf("id", "is empty; give a name of lowercase letters, digits and dashes, e.g. \"nepal-drop\"")
-		case !idPattern.MatchString(fig.ID) || len(fig.ID) > 100:
+		case !idPattern().MatchString(fig.ID) || len(fig.ID) > 100:
 			t.errf("id", "%q is not a valid id: use lowercase letters a-z, digits and single dashes (it names the output files)", clip(fig.ID))
 			fig.ID = ""
 		case fig.ID == "manifest" || fig.ID == "index":

@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"github.com/presschart/presschart/charts/font"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -34,7 +33,7 @@ type rowRun struct {
 }
 
 // rowKeyPattern is a key of one data row, with the CSV line it came from.
-var rowKeyPattern = regexp.MustCompile(`^data\[(\d+)\](?: \((.+:(?:row )?)(\d+)\))?(\..*)?$`)
+var rowKeyPattern = lazyRegexp(`^data\[(\d+)\](?: \((.+:(?:row )?)(\d+)\))?(\..*)?$`)
 
 func (r *rowRun) key() string {
 	k := fmt.Sprintf("data[%d–%d]", r.first, r.last)
@@ -50,14 +49,14 @@ func (e *Error) joins(figure, key, msg string) bool {
 	if e.Figure != figure || e.Msg != msg {
 		return false
 	}
-	m := rowKeyPattern.FindStringSubmatch(key)
+	m := rowKeyPattern().FindStringSubmatch(key)
 	if m == nil {
 		return false
 	}
 	row, _ := strconv.Atoi(m[1])
 	line, _ := strconv.Atoi(m[3])
 	if e.run == nil {
-		p := rowKeyPattern.FindStringSubmatch(e.Key)
+		p := rowKeyPattern().FindStringSubmatch(e.Key)
 		if p == nil {
 			return false
 		}

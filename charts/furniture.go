@@ -2,7 +2,6 @@ package charts
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -38,7 +37,7 @@ func checkURL(s string) string {
 
 // footnoteMark is a note line's footnote marker: asterisks, daggers,
 // superscript digits or "1)", then blanks.
-var footnoteMark = regexp.MustCompile(`^(\*+|†+|‡|§|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\))\s+`)
+var footnoteMark = lazyRegexp(`^(\*+|†+|‡|§|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\))\s+`)
 
 // noteLine is one line of a note: a footnote marker at the margin (or
 // none), and its text, indented.
@@ -54,13 +53,13 @@ func (c *ctx) noteLines(note string, width float64) []noteLine {
 	paras := strings.Split(note, "\n")
 	col := 0.0
 	for _, p := range paras {
-		if m := footnoteMark.FindString(p); m != "" {
+		if m := footnoteMark().FindString(p); m != "" {
 			col = max(col, c.regular.Width(strings.TrimSpace(m), c.small)+c.regular.Width(" ", c.small)*1.5)
 		}
 	}
 	var out []noteLine
 	for _, p := range paras {
-		m := footnoteMark.FindString(p)
+		m := footnoteMark().FindString(p)
 		if m == "" || col == 0 {
 			lines, _ := c.regular.Wrap(p, c.small, width, 0)
 			for _, l := range lines {

@@ -8,7 +8,6 @@ package charts
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -256,13 +255,13 @@ func mapColumns(k *kind, cols []column) string {
 	return out
 }
 
-var idUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+var idUnsafe = lazyRegexp(`[^a-z0-9]+`)
 
 // idFrom makes a figure id from a file's name: "Rates 2024.csv" ->
 // "rates-2024".
 func idFrom(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	id := strings.Trim(idUnsafe.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	id := strings.Trim(idUnsafe().ReplaceAllString(strings.ToLower(base), "-"), "-")
 	if id == "" || id[0] < 'a' || id[0] > 'z' {
 		id = "figure-" + id
 	}

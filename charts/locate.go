@@ -46,10 +46,10 @@ func FigureSources(src []byte) []FigureSource {
 }
 
 var (
-	figureByIndex = regexp.MustCompile(`^figure\[(\d+)\]$`)
-	figureByID    = regexp.MustCompile(`^figure "([a-z0-9-]+)"$`)
-	idLine        = regexp.MustCompile(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([a-z0-9-]+)["'][ \t]*(?:#.*)?\r?$`)
-	keySegment    = regexp.MustCompile(`^([A-Za-z0-9_-]+)((?:\[\d+\])*)$`)
+	figureByIndex = lazyRegexp(`^figure\[(\d+)\]$`)
+	figureByID    = lazyRegexp(`^figure "([a-z0-9-]+)"$`)
+	idLine        = lazyRegexp(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([a-z0-9-]+)["'][ \t]*(?:#.*)?\r?$`)
+	keySegment    = lazyRegexp(`^([A-Za-z0-9_-]+)((?:\[\d+\])*)$`)
 )
 
 // locate sets Line and Col of each error in es that has a figure (or a
@@ -82,7 +82,7 @@ func locate(src []byte, es Errors) {
 			}
 			byID = map[string]int{}
 			for i, s := range secs {
-				if m := idLine.FindStringSubmatch(s.Text); m != nil {
+				if m := idLine().FindStringSubmatch(s.Text); m != nil {
 					if _, dup := byID[m[1]]; !dup {
 						byID[m[1]] = i
 					}
@@ -90,11 +90,11 @@ func locate(src []byte, es Errors) {
 			}
 		}
 		sec := -1
-		if m := figureByIndex.FindStringSubmatch(e.Figure); m != nil {
+		if m := figureByIndex().FindStringSubmatch(e.Figure); m != nil {
 			if i, err := strconv.Atoi(m[1]); err == nil && i < len(secs) {
 				sec = i
 			}
-		} else if m := figureByID.FindStringSubmatch(e.Figure); m != nil {
+		} else if m := figureByID().FindStringSubmatch(e.Figure); m != nil {
 			if i, ok := byID[m[1]]; ok {
 				sec = i
 			}
@@ -128,7 +128,7 @@ func findKey(sec, prefix, key string) int {
 	lo, hi, inline := 0, len(sec), false
 	parts := strings.Split(withoutAsides(key), ".")
 	for n, part := range parts {
-		m := keySegment.FindStringSubmatch(part)
+		m := keySegment().FindStringSubmatch(part)
 		if m == nil {
 			return at
 		}
@@ -184,10 +184,10 @@ func withoutAsides(key string) string {
 		}
 	}
 	// Rows that share a problem are found at the first: data[3–9].x.
-	return rowRange.ReplaceAllString(strings.ReplaceAll(b.String(), " ", ""), "[$1]")
+	return rowRange().ReplaceAllString(strings.ReplaceAll(b.String(), " ", ""), "[$1]")
 }
 
-var rowRange = regexp.MustCompile(`\[(\d+)–\d+\]`)
+var rowRange = lazyRegexp(`\[(\d+)–\d+\]`)
 
 // subTable finds [[figure.name]] (its idx[0]-th) or [figure.name] in sec,
 // with prefix for "figure.": the offset of its header and of the next

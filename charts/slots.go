@@ -6,7 +6,6 @@ package charts
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/presschart/presschart/charts/scene"
@@ -146,14 +145,14 @@ func (c *ctx) columnLabels(data []Datum, slot, left, edge float64) columnLabels 
 // number, a date, or a short word and a year ("Q1 2025", "Jan 2024").
 func sequence(data []Datum) bool {
 	for _, d := range data {
-		if !sequenceLabel.MatchString(d.Label) {
+		if !sequenceLabel().MatchString(d.Label) {
 			return false
 		}
 	}
 	return len(data) > 2
 }
 
-var sequenceLabel = regexp.MustCompile(`^(\p{L}{1,9}\.? )?(\d{1,4}([-/.]\d{1,2}){0,2}|\d{4} ?[-–/] ?\d{2,4})$`)
+var sequenceLabel = lazyRegexp(`^(\p{L}{1,9}\.? )?(\d{1,4}([-/.]\d{1,2}){0,2}|\d{4} ?[-–/] ?\d{2,4})$`)
 
 // label draws column i's label under it, from top: a wrapped block (on
 // the second row when staggered), or turned lines side by side reading

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,10 +148,10 @@ func defaultStyle() Style {
 	}
 }
 
-var hexColor = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+var hexColor = lazyRegexp(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 func parseColor(s string) (scene.Color, bool) {
-	if !hexColor.MatchString(s) {
+	if !hexColor().MatchString(s) {
 		return scene.Color{}, false
 	}
 	h := s[1:]

@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,9 +20,9 @@ import (
 // order.
 
 var (
-	datePattern    = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-	quarterPattern = regexp.MustCompile(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- ]?(\d{4}))$`)
-	weekPattern    = regexp.MustCompile(`^(\d{4})-?[Ww](\d{2})$`)
+	datePattern    = lazyRegexp(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	quarterPattern = lazyRegexp(`^(?:(\d{4})[- ]?[Qq]([1-4])|[Qq]([1-4])[- ]?(\d{4}))$`)
+	weekPattern    = lazyRegexp(`^(\d{4})-?[Ww](\d{2})$`)
 )
 
 // dateUnit says how precisely the dates of a figure were written.
@@ -95,7 +94,7 @@ func (fig *Figure) readPoint(t *table, d *Datum) {
 func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 	switch x := v.(type) {
 	case string:
-		if m := quarterPattern.FindStringSubmatch(x); m != nil {
+		if m := quarterPattern().FindStringSubmatch(x); m != nil {
 			y, q := m[1], m[2]
 			if y == "" {
 				y, q = m[4], m[3]
@@ -104,7 +103,7 @@ func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 			qn, _ := strconv.Atoi(q)
 			return x, days(yn, 3*qn-2, 1), byQuarter, ""
 		}
-		if m := weekPattern.FindStringSubmatch(x); m != nil {
+		if m := weekPattern().FindStringSubmatch(x); m != nil {
 			yn, _ := strconv.Atoi(m[1])
 			wn, _ := strconv.Atoi(m[2])
 			t, ok := isoWeek(yn, wn)
@@ -113,7 +112,7 @@ func parseX(v any) (x string, xv float64, unit dateUnit, msg string) {
 			}
 			return x, days(t.Year(), int(t.Month()), t.Day()), byWeek, ""
 		}
-		m := datePattern.FindStringSubmatch(x)
+		m := datePattern().FindStringSubmatch(x)
 		if m == nil {
 			return "", 0, 0, fmt.Sprintf("%q is not a date (write 2023, 2023-01, 2023-01-15, a quarter 2023-Q1 or a week 2023-W05) or a number", clip(x))
 		}
