@@ -125,6 +125,21 @@ data = [
   { label = "2025", values = [56, 17, 23, 4] },
 ]
 
+# A donut: parts of one whole, at most six; rest completes the total, in grey.
+[[figure]]
+id       = "seats"
+type     = "donut"
+title    = "No party won a majority of the 120 seats"
+source   = "Source: Electoral commission"
+center   = "120 seats"
+total    = 120
+rest     = "Others"
+data = [
+  { label = "Liberals", value = 48 },
+  { label = "Social Democrats", value = 37 },
+  { label = "Greens", value = 21 },
+]
+
 # A number card: one figure and how it changed.
 [[figure]]
 id       = "unemployment"
