@@ -762,11 +762,14 @@ func asTables(v any) ([]map[string]any, bool) {
 // texts, in both faces, since a text's weight depends on where the chart
 // type puts it.
 func (fig *Figure) checkGlyphs(e *errs) {
+	if fig.Style.fontFailed {
+		return
+	}
 	regular, bold := fig.Style.faces()
 	check := func(key, s string) {
 		for _, face := range []*font.Face{regular, bold} {
 			if r, missing := face.Missing(s); missing {
-				e.add(key, "the character %q (U+%04X) is not in the font %s; remove it or use a font that has it", r, r, fontName(face))
+				e.add(key, "the character %q (U+%04X) is not in %s; remove it or use a font that has it", r, r, fontName(face))
 				return
 			}
 		}
@@ -812,6 +815,74 @@ func (c *fontCache) load(t *table, key, path string, bold bool) (*font.Face, str
 	}
 	c.faces[nf.key], c.faces[sum] = f, f
 	return f, nf.key
+}
+
+// embeddedFont is the name that stands for the embedded face in a font
+// list: font = ["Inter", "NotoSansArabic-Regular.ttf"].
+const embeddedFont = "Inter"
+
+// maxFonts is the longest font list.
+const maxFonts = 8
+
+// fontList reads font or font_bold: one path, or a list of them tried in
+// order for each character.
+func (t *table) fontList(key string) ([]string, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return nil, false
+	}
+	var names []string
+	if _, isArr := v.([]any); isArr {
+		if !t.strs(key, &names) {
+			return nil, false
+		}
+		if len(names) == 0 || len(names) > maxFonts {
+			t.errf(key, "lists %d fonts; give 1 to %d, tried in order for each character", len(names), maxFonts)
+			return nil, false
+		}
+	} else {
+		var one string
+		if !t.str(key, &one) {
+			return nil, false
+		}
+		names = []string{one}
+	}
+	return names, true
+}
+
+// loadList loads a font list into one face that tries its fonts in
+// order; it returns nil when a font cannot be read (the error is
+// recorded) and the paths of the files read.
+func (c *fontCache) loadList(t *table, key string, names []string, bold bool) (*font.Face, []string) {
+	var faces []*font.Face
+	var paths []string
+	good := true
+	for i, name := range names {
+		k := key
+		if len(names) > 1 {
+			k = fmt.Sprintf("%s[%d]", key, i)
+		}
+		if name == embeddedFont {
+			faces = append(faces, font.Default(bold))
+			continue
+		}
+		f, path := c.load(t, k, name, bold)
+		if f == nil {
+			good = false
+			continue
+		}
+		faces = append(faces, f)
+		paths = append(paths, path)
+	}
+	if !good {
+		return nil, paths
+	}
+	st := font.Stack(faces...)
+	if r, missing := st.Missing("0123456789"); missing {
+		t.errf(key, "no font of %q has the digit %q; add one that has digits", names, r)
+		return nil, paths
+	}
+	return st, paths
 }
 
 // cloneTree returns a decoded TOML value whose strings are copies, so that

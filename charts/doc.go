@@ -137,14 +137,21 @@
 //	font         path of a .ttf or .otf file for regular text, relative to
 //	             the TOML file and inside its folder (see Files named in a
 //	             TOML file; default: the embedded Inter); at most 64 MiB;
-//	             WOFF, WOFF2 and collections (.ttc) are refused by name
+//	             WOFF, WOFF2 and collections (.ttc) are refused by name.
+//	             Or a list of up to 8, tried in order for each character,
+//	             "Inter" naming the embedded face: font = ["Inter",
+//	             "NotoSansArabic-Regular.ttf"] draws Latin in Inter and
+//	             Arabic in Noto. One of the list must have digits
 //	font_bold    the same for bold text (titles, values)
 //	embed_fonts  true embeds in the SVG, as base64 @font-face, a TrueType
 //	             subset of each face with just the characters the figure
 //	             uses (with their kerning), so it looks the same where the
-//	             font is not installed; a few KB per face. The subsets go
-//	             by a generated family name (pc- and a hash of the subsets),
-//	             never by the name inside the font file
+//	             font is not installed; a few KB per face. A font of a list
+//	             that draws text needing the shaper (Arabic, Hebrew with
+//	             points, Devanagari) is embedded whole, since its joining
+//	             forms and mark positions live in tables the subset does not
+//	             carry. The fonts go by a generated family name (pc- and a
+//	             hash), never by the name inside the font file
 //	logo         path of a PNG, JPEG or SVG logo, relative to the TOML
 //	             file and inside its folder (at most 4 MiB, 16 megapixels,
 //	             12:1 either way), drawn at the footer's right, its bottom
@@ -630,7 +637,9 @@
 //	data.toml:30:5: figure "ages": data[1–40].x: mixes dates and numbers; ...
 //	data.toml:76:1: figure "bars": data[1–5] (runs.csv:3–7).label: the character ...
 //
-// Text may not hold control characters or invisible direction marks, and
+// Text may not hold control characters or direction overrides and
+// embeddings (U+202A–U+202E; the marks U+200E, U+200F and U+061C and the
+// isolates U+2066–U+2069 are allowed, and order mixed text), and
 // every character of every drawn text (title, subtitle, note, source,
 // credit, labels, series, rest, unit_label, center, compare, annotation
 // text, prefix and suffix) must be in both faces: a missing glyph is an

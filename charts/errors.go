@@ -158,7 +158,16 @@ func (e *errs) err() error {
 
 // fontName names a font for a message: its family name comes from the
 // font file, so it is quoted with escapes and cut short.
-func fontName(f *font.Face) string { return strconv.Quote(clip(f.Family)) }
+func fontName(f *font.Face) string {
+	var names []string
+	for _, fam := range f.Families() {
+		names = append(names, strconv.Quote(clip(fam)))
+	}
+	if len(names) == 1 {
+		return "the font " + names[0]
+	}
+	return "the fonts " + strings.Join(names, ", ")
+}
 
 // safeKey writes a key for a message: as it is when it is printable, else
 // quoted with escapes, so that a key cannot clear a terminal, forge a line

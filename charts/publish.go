@@ -87,7 +87,7 @@ func (f *Figure) layout(formats []string) (*scene.Scene, error) {
 		return nil, fmt.Errorf("%s: figure %q: internal error: %v", f.file, f.ID, err)
 	}
 	if t, r, missing := sc.MissingGlyph(); missing {
-		return nil, fmt.Errorf("%s: figure %q: the text %q has the character %q (U+%04X), which the font %s lacks; use a font that has it, or another locale", f.file, f.ID, clip(t.S), r, r, fontName(sc.Face(t)))
+		return nil, fmt.Errorf("%s: figure %q: the text %q has the character %q (U+%04X), which %s lacks; use a font that has it, or another locale", f.file, f.ID, clip(t.S), r, r, fontName(sc.Face(t)))
 	}
 	return sc, nil
 }

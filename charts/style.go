@@ -26,13 +26,13 @@ type Style struct {
 	// Dark holds the colours of dark renditions (dark = { colors = [...] }),
 	// over the ones above; nil for the same colours in both themes.
 	Dark       *colorKeys
-	Typography string // "smart" (default: see typography.go) or "off"
-	Byline     string // "By Jane Doe", before the credit
-	SourceURL  string // the source's web address: a link in the SVG and HTML
-	Theme      string // "light" or "dark"
-	Background string // "" for the theme's, "transparent", or a colour
-	Font       string // path of a regular house font, relative to the TOML file
-	FontBold   string
+	Typography string   // "smart" (default: see typography.go) or "off"
+	Byline     string   // "By Jane Doe", before the credit
+	SourceURL  string   // the source's web address: a link in the SVG and HTML
+	Theme      string   // "light" or "dark"
+	Background string   // "" for the theme's, "transparent", or a colour
+	Font       []string // paths of the regular house fonts, relative to the TOML file, tried in order; "Inter" is the embedded face
+	FontBold   []string
 	EmbedFonts bool
 	Logo       string  // path of a PNG or JPEG logo for the footer's right
 	LogoHeight float64 // its height in CSS px at 640 wide; 0 for 20
@@ -69,6 +69,7 @@ type Style struct {
 	gbKey string
 
 	regular, bold *font.Face
+	fontFailed    bool     // a font could not be read: its error stands, and text is not checked against the others
 	fontFiles     []string // the house fonts' and logo's paths, for --watch
 }
 
@@ -389,17 +390,23 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			t.errf("background", "%q is not a colour; write #rrggbb, #rgb or \"transparent\"", st.Background)
 		}
 	}
-	if t.str("font", &st.Font) {
-		var path string
-		if st.regular, path = fonts.load(t, "font", st.Font, false); path != "" {
-			st.fontFiles = append(slices.Clip(st.fontFiles), path)
+	if names, ok := t.fontList("font"); ok {
+		var paths []string
+		if st.regular, paths = fonts.loadList(t, "font", names, false); st.regular != nil {
+			st.Font = names
+		} else {
+			st.fontFailed = true
 		}
+		st.fontFiles = append(slices.Clip(st.fontFiles), paths...)
 	}
-	if t.str("font_bold", &st.FontBold) {
-		var path string
-		if st.bold, path = fonts.load(t, "font_bold", st.FontBold, true); path != "" {
-			st.fontFiles = append(slices.Clip(st.fontFiles), path)
+	if names, ok := t.fontList("font_bold"); ok {
+		var paths []string
+		if st.bold, paths = fonts.loadList(t, "font_bold", names, true); st.bold != nil {
+			st.FontBold = names
+		} else {
+			st.fontFailed = true
 		}
+		st.fontFiles = append(slices.Clip(st.fontFiles), paths...)
 	}
 	t.boolean("embed_fonts", &st.EmbedFonts)
 	if t.str("logo", &st.Logo) {

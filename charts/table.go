@@ -110,8 +110,12 @@ func checkText(s string) string {
 		if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' || (r >= 0xD800 && r <= 0xDFFF) {
 			return fmt.Sprintf("has the control character U+%04X; remove it", r)
 		}
-		if unicode.In(r, unicode.Bidi_Control) {
-			return fmt.Sprintf("has the invisible direction mark U+%04X; remove it", r)
+		// Marks (LRM, RLM, ALM) and isolates order mixed right-to-left
+		// and left-to-right text as a writer means it; embeddings and
+		// overrides can show text in an order other than the one read,
+		// and browsers and the PNG disagree on unbalanced ones.
+		if r >= 0x202a && r <= 0x202e {
+			return fmt.Sprintf("has the invisible direction override U+%04X; remove it (a mark, U+200E or U+200F, or an isolate, U+2066–U+2069, orders mixed text)", r)
 		}
 		if r == '\uFEFF' || r == '\u200B' || r == '\u2060' {
 			return fmt.Sprintf("has the invisible character U+%04X (a byte-order mark or a zero-width space); remove it", r)

@@ -15,7 +15,10 @@ import (
 	_ "embed" // the default faces
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
+
+	gtfont "github.com/go-text/typesetting/font"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -31,14 +34,25 @@ var (
 	interBold []byte
 )
 
-// Face is one parsed font file. It is safe for concurrent use: the parsed
-// font is read-only and the glyph caches are guarded.
+// Face is one parsed font file, or a list of them ([Stack]) tried in
+// order for each character. It is safe for concurrent use: the parsed
+// fonts are read-only and the caches are guarded.
 type Face struct {
-	Family string // the family name the SVG asks for, e.g. "Inter"
+	Family string // the family name the SVG asks for first, e.g. "Inter"
 	Bold   bool   // whether the face is bold (font-weight 700 in SVG)
 
-	font *sfnt.Font
-	upm  float64
+	*file             // the first font, which draws every character it has
+	fallbacks []*file // the fonts tried, in order, for the characters it lacks
+
+	shapes shapeCache // shaped runs of text that needs the shaper (shape.go)
+}
+
+// file is one parsed font file with its caches.
+type file struct {
+	family string
+	font   *sfnt.Font
+	upm    float64
+	data   []byte // the file, for the shaper (parsed on first use)
 
 	bufs sync.Pool // *sfnt.Buffer
 
@@ -46,6 +60,9 @@ type Face struct {
 	glyphs map[rune]glyph
 	kerns  map[[2]sfnt.GlyphIndex]float64
 	masks  map[maskKey]*Mask
+
+	shaperOnce sync.Once
+	shaperFont *gtfont.Font // nil when the shaper cannot read the file
 }
 
 type glyph struct {
@@ -111,24 +128,58 @@ func Parse(data []byte, bold bool) (*Face, error) {
 	if err != nil || family == "" {
 		return nil, fmt.Errorf("%w: the font has no family name", ErrNotFont)
 	}
-	fc := &Face{
-		Family: family,
-		Bold:   bold,
+	fl := &file{
+		family: family,
 		font:   f,
 		upm:    float64(f.UnitsPerEm()),
+		data:   data,
 		glyphs: make(map[rune]glyph),
 		kerns:  make(map[[2]sfnt.GlyphIndex]float64),
 		masks:  make(map[maskKey]*Mask),
 	}
-	fc.bufs.New = func() any { return new(sfnt.Buffer) }
-	if _, ok := fc.lookup('0'); !ok {
-		return nil, fmt.Errorf("%w: the font has no digits", ErrNotFont)
+	fl.bufs.New = func() any { return new(sfnt.Buffer) }
+	return &Face{Family: family, Bold: bold, file: fl}, nil
+}
+
+// Stack returns a face that draws each character in the first of faces
+// that has it: a house Latin font, then a face for Arabic or Devanagari.
+// It is faces[0] itself when there is one.
+func Stack(faces ...*Face) *Face {
+	if len(faces) == 1 {
+		return faces[0]
 	}
-	return fc, nil
+	out := &Face{Family: faces[0].Family, Bold: faces[0].Bold, file: faces[0].file}
+	seen := map[*file]bool{out.file: true}
+	for _, f := range faces {
+		for _, fl := range append([]*file{f.file}, f.fallbacks...) {
+			if !seen[fl] {
+				seen[fl] = true
+				out.fallbacks = append(out.fallbacks, fl)
+			}
+		}
+	}
+	return out
+}
+
+// Families returns the family names of the face's fonts, in the order
+// they are tried, without repeats.
+func (fc *Face) Families() []string {
+	out := []string{fc.family}
+	for _, f := range fc.fallbacks {
+		if !slices.Contains(out, f.family) {
+			out = append(out, f.family)
+		}
+	}
+	return out
+}
+
+// files returns the face's fonts in the order they are tried.
+func (fc *Face) files() []*file {
+	return append([]*file{fc.file}, fc.fallbacks...)
 }
 
 // lookup returns the glyph for r; ok is false when the font lacks it.
-func (fc *Face) lookup(r rune) (glyph, bool) {
+func (fc *file) lookup(r rune) (glyph, bool) {
 	fc.mu.RLock()
 	g, ok := fc.glyphs[r]
 	fc.mu.RUnlock()
@@ -153,7 +204,7 @@ func (fc *Face) lookup(r rune) (glyph, bool) {
 }
 
 // kern returns the kerning between two glyphs, in font units.
-func (fc *Face) kern(a, b sfnt.GlyphIndex) float64 {
+func (fc *file) kern(a, b sfnt.GlyphIndex) float64 {
 	key := [2]sfnt.GlyphIndex{a, b}
 	fc.mu.RLock()
 	k, ok := fc.kerns[key]
@@ -173,22 +224,40 @@ func (fc *Face) kern(a, b sfnt.GlyphIndex) float64 {
 	return k
 }
 
-// Missing returns the first rune of s that the face cannot draw, and false
-// when it can draw them all. Spaces and line breaks never count as missing.
+// Missing returns the first rune of s that none of the face's fonts can
+// draw, and false when they can draw them all. Spaces, line breaks and
+// the invisible joiners and direction marks that the shaper consumes
+// never count as missing.
 func (fc *Face) Missing(s string) (rune, bool) {
 	for _, r := range s {
-		if r == ' ' || r == '\n' {
+		if r == ' ' || r == '\n' || invisible(r) {
 			continue
 		}
-		if _, ok := fc.lookup(r); !ok {
+		if fc.fileFor(r) == nil {
 			return r, true
 		}
 	}
 	return 0, false
 }
 
+// fileFor returns the first of the face's fonts that has r, or nil.
+func (fc *Face) fileFor(r rune) *file {
+	if _, ok := fc.lookup(r); ok {
+		return fc.file
+	}
+	for _, f := range fc.fallbacks {
+		if _, ok := f.lookup(r); ok {
+			return f
+		}
+	}
+	return nil
+}
+
 // Width returns the advance width of s at size px, kerning included.
 func (fc *Face) Width(s string, size float64) float64 {
+	if !fc.plain(s) {
+		return fc.shape(s).width * size
+	}
 	var w float64
 	var prev sfnt.GlyphIndex
 	for i, r := range []rune(s) {
@@ -204,7 +273,7 @@ func (fc *Face) Width(s string, size float64) float64 {
 
 // px converts a width in font units to pixels at size px. Width and the
 // wrapping code share it so that their results agree to the last bit.
-func (fc *Face) px(units, size float64) float64 {
+func (fc *file) px(units, size float64) float64 {
 	return units * size / fc.upm
 }
 
@@ -253,14 +322,18 @@ func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
 	// Outlines are loaded at the font's own units and scaled here, so the
 	// glyph shapes do not depend on a 26.6 rounding of the size.
 	ppem := fixed.Int26_6(fc.upm)
-	fc.layout(s, x, size, func(g glyph, x float64) {
-		segs, err := fc.font.LoadGlyph(b, g.index, ppem, nil)
+	fc.layout(s, x, size, func(f *file, gid sfnt.GlyphIndex, x, dy float64) {
+		unit, ppem := unit, ppem
+		if f != fc.file {
+			unit, ppem = size/f.upm, fixed.Int26_6(f.upm)
+		}
+		segs, err := f.font.LoadGlyph(b, gid, ppem, nil)
 		if err != nil {
 			return
 		}
 		open := false
 		pt := func(p fixed.Point26_6) (float64, float64) {
-			return x + float64(p.X)*unit, y + float64(p.Y)*unit
+			return x + float64(p.X)*unit, y + dy + float64(p.Y)*unit
 		}
 		for _, s := range segs {
 			switch s.Op {
@@ -292,9 +365,17 @@ func (fc *Face) Outline(p Pen, s string, x, y, size float64) {
 	})
 }
 
-// layout calls fn with each glyph of s and the x of its origin, starting
-// at x, at size px: the advances and kerning that Width adds up.
-func (fc *Face) layout(s string, x, size float64, fn func(g glyph, x float64)) {
+// layout calls fn with each glyph of s, the font that draws it, the x of
+// its origin, starting at x, and its offset below the baseline, at size
+// px: the advances, kerning and mark positions that Width adds up. Text
+// that needs the shaper is laid out from its shaped run, in visual order.
+func (fc *Face) layout(s string, x, size float64, fn func(f *file, gid sfnt.GlyphIndex, x, dy float64)) {
+	if !fc.plain(s) {
+		for _, g := range fc.shape(s).glyphs {
+			fn(g.f, g.id, x+g.x*size, g.dy*size)
+		}
+		return
+	}
 	unit := size / fc.upm
 	var prev sfnt.GlyphIndex
 	for i, r := range []rune(s) {
@@ -303,7 +384,7 @@ func (fc *Face) layout(s string, x, size float64, fn func(g glyph, x float64)) {
 			x += fc.kern(prev, g.index) * unit
 		}
 		prev = g.index
-		fn(g, x)
+		fn(fc.file, g.index, x, 0)
 		x += g.advance * unit
 	}
 }

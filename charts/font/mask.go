@@ -35,22 +35,22 @@ const maxMasks = 20000
 // per face, so a figure's second "0" costs a copy, not a rasterisation.
 func (fc *Face) Masks(s string, x, y, size float64, steps, levels int, fn func(m *Mask, px, py int)) {
 	q := 4 / float64(max(1, min(steps, 4))) // quarters of a pixel per step
-	fc.layout(s, x, size, func(g glyph, gx float64) {
+	fc.layout(s, x, size, func(f *file, gid sfnt.GlyphIndex, gx, dy float64) {
 		// The origin goes to the nearest step, counted in quarters.
-		qx, qy := math.Round(gx*4/q)*q, math.Round(y*4/q)*q
+		qx, qy := math.Round(gx*4/q)*q, math.Round((y+dy)*4/q)*q
 		ix, iy := math.Floor(qx/4), math.Floor(qy/4)
-		key := maskKey{g.index, size, uint8(qx - ix*4), uint8(qy - iy*4), levels}
-		fc.mu.RLock()
-		m, ok := fc.masks[key]
-		fc.mu.RUnlock()
+		key := maskKey{gid, size, uint8(qx - ix*4), uint8(qy - iy*4), levels}
+		f.mu.RLock()
+		m, ok := f.masks[key]
+		f.mu.RUnlock()
 		if !ok {
-			m = fc.rasterGlyph(key)
-			fc.mu.Lock()
-			if len(fc.masks) >= maxMasks {
-				fc.masks = make(map[maskKey]*Mask)
+			m = f.rasterGlyph(key)
+			f.mu.Lock()
+			if len(f.masks) >= maxMasks {
+				f.masks = make(map[maskKey]*Mask)
 			}
-			fc.masks[key] = m
-			fc.mu.Unlock()
+			f.masks[key] = m
+			f.mu.Unlock()
 		}
 		if m != nil {
 			fn(m, int(ix), int(iy))
@@ -73,7 +73,7 @@ func segmentPoints(op sfnt.SegmentOp) int {
 }
 
 // rasterGlyph draws one glyph's mask; nil for a glyph with no outline.
-func (fc *Face) rasterGlyph(k maskKey) *Mask {
+func (fc *file) rasterGlyph(k maskKey) *Mask {
 	b := fc.bufs.Get().(*sfnt.Buffer)
 	defer fc.bufs.Put(b)
 	segs, err := fc.font.LoadGlyph(b, k.glyph, fixed.Int26_6(math.Round(k.size*64)), nil)

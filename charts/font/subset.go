@@ -459,3 +459,54 @@ func encodeGlyph(contours [][]qpoint) (data []byte, xMin, yMin, xMax, yMax, poin
 	}
 	return data, xMin, yMin, xMax, yMax, points
 }
+
+// Embed is a font file to embed in an SVG: a subset, or a whole file
+// where a subset would lose what the shaper needs.
+type Embed struct {
+	Data   []byte
+	Format string // "truetype" or "opentype", for CSS's format()
+}
+
+// Embeds returns the fonts an SVG needs to draw runes with the face, in
+// the order the face tries them. The first font gives a subset of just
+// those runes, as [Face.Subset] makes. A font of the list that draws a
+// rune that needs the shaper (Arabic, Devanagari…) is embedded whole:
+// its joining forms, conjuncts and mark positions live in GSUB and GPOS
+// tables that the subsetter does not carry. A font that draws none of
+// the runes is left out.
+func (fc *Face) Embeds(runes []rune) ([]Embed, error) {
+	var out []Embed
+	for i, f := range fc.files() {
+		var own []rune
+		shaped := false
+		for _, r := range runes {
+			if r == '\n' || invisible(r) || fc.fileFor(r) != f {
+				continue
+			}
+			own = append(own, r)
+			shaped = shaped || needsShaping(r)
+		}
+		switch {
+		case len(own) == 0:
+		case shaped:
+			format := "truetype"
+			if string(f.data[:min(4, len(f.data))]) == "OTTO" {
+				format = "opentype"
+			}
+			out = append(out, Embed{Data: f.data, Format: format})
+		case i == 0:
+			data, err := fc.Subset(own)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Embed{Data: data, Format: "truetype"})
+		default:
+			data, err := (&Face{Family: f.family, Bold: fc.Bold, file: f}).Subset(own)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Embed{Data: data, Format: "truetype"})
+		}
+	}
+	return out, nil
+}

@@ -19,7 +19,11 @@ import (
 func (fc *Face) Wrap(s string, size, width float64, maxLines int) (lines []string, truncated bool) {
 	var m measured
 	for _, para := range strings.Split(s, "\n") {
-		lines = fc.wrapPara(lines, &m, para, size, width)
+		if fc.plain(para) && !breaksBetweenLetters(para) {
+			lines = fc.wrapPara(lines, &m, para, size, width)
+		} else {
+			lines = fc.wrapUAX14(lines, para, size, width)
+		}
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		last := strings.Join(lines[maxLines-1:], " ")
@@ -34,6 +38,9 @@ func (fc *Face) Wrap(s string, size, width float64, maxLines int) (lines []strin
 // trimmed and "…" added, is no wider than width. It takes time linear in
 // the length of s.
 func (fc *Face) Ellipsize(s string, size, width float64) string {
+	if !fc.plain(s) {
+		return fc.ellipsizeShaped(s, size, width)
+	}
 	var m measured
 	fc.measure(&m, []rune(s))
 	rs := m.runes

@@ -141,6 +141,9 @@ func wrapParaRef(fc *Face, s string, size, width float64) []string {
 // not panic.
 func checkSame(t *testing.T, fc *Face, s string, size, width float64, maxLines int) {
 	t.Helper()
+	if !fc.plain(s) || breaksBetweenLetters(s) {
+		return // wrapped by UAX #14 and measured shaped (TestWrapUAX14)
+	}
 	var (
 		want     []string
 		wantCut  bool
@@ -171,9 +174,9 @@ func randomText(rng *rand.Rand) string {
 	pieces := []string{
 		"a", "North", "Korean", "troops", "AVATAR", "To", "Wa", "LT", "yo",
 		"Київ", "ґрунт", "Європа", "їжак", "Україна", "18,000", "3.14", "ff",
-		" ", " ", " ", "  ", "   ", "\t", "\u00a0", "\u2003", "\u3000",
+		" ", " ", " ", "  ", "   ", "\t", "\u00a0", "\u2003", "\u2009",
 		"-", "–", "—", "/", " - ", "-a", "a-", "well-known", "and/or", "1914–1918",
-		"\n", "\n\n", "…", "🚀", ".", ",", "’", "(", ")",
+		"\n", "\n\n", "…", "☃", ".", ",", "’", "(", ")",
 		"\xff", "\xe2\x80", "\xf0\xe2\x80\x83", "\xe2\x80\x80\x80", // not UTF-8
 	}
 	var b strings.Builder

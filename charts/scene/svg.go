@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,7 @@ type svgWriter struct {
 	w        *bufio.Writer
 	s        *Scene
 	buf      []byte
-	embedded [2]string // the generated family names of the embedded regular and bold subsets, or ""
+	embedded [2][]string // the generated family names of the fonts embedded for the regular and bold faces
 }
 
 func (e *svgWriter) str(s string) { e.w.WriteString(s) }
@@ -90,13 +91,12 @@ func hex(c Color) string {
 // family is the font-family list for a face: the embedded subset's
 // generated name when fonts are embedded, then the face's own family name
 // when it is safe to write into CSS, then the fallbacks.
-func (e *svgWriter) family(f, generated string) string {
-	var names []string
-	if generated != "" {
-		names = append(names, generated)
-	}
-	if q := cssFamily(f); q != "" {
-		names = append(names, q)
+func (e *svgWriter) family(f *font.Face, generated []string) string {
+	names := slices.Clone(generated)
+	for _, fam := range f.Families() {
+		if q := cssFamily(fam); q != "" && !slices.Contains(names, q) {
+			names = append(names, q)
+		}
 	}
 	if e.s.FontFallback != "" {
 		names = append(names, e.s.FontFallback)
@@ -142,25 +142,25 @@ func (e *svgWriter) document() error {
 		e.esc(s.Lang)
 		e.str(`"`)
 	}
-	var subsets [2][]byte
+	var subsets [2][]font.Embed
 	if s.EmbedFonts {
 		var err error
 		if subsets, err = e.subsets(); err != nil {
 			return err
 		}
-		// A generated family per face, named after what it holds: two
+		// A generated family per font, named after what it holds: two
 		// figures inlined in one page never take each other's subset.
 		// (One family told apart by weight alone is not enough: librsvg
 		// then draws bold text with the regular subset.)
-		for i, data := range subsets {
-			if data != nil {
-				sum := sha256.Sum256(data)
-				e.embedded[i] = fmt.Sprintf("pc-%x", sum[:6])
+		for i, embeds := range subsets {
+			for _, em := range embeds {
+				sum := sha256.Sum256(em.Data)
+				e.embedded[i] = append(e.embedded[i], fmt.Sprintf("pc-%x", sum[:6]))
 			}
 		}
 	}
 	e.str(` font-family="`)
-	e.esc(e.family(s.Regular.Family, e.embedded[0]))
+	e.esc(e.family(s.Regular, e.embedded[0]))
 	e.str("\">\n<title id=\"" + s.ID + "-title\">")
 	e.esc(s.Title)
 	e.str("</title>\n<desc id=\"" + s.ID + "-desc\">")
@@ -181,10 +181,10 @@ func (e *svgWriter) document() error {
 	return nil
 }
 
-// subsets returns, for the regular and the bold face, a TrueType subset
-// holding just the characters the figure draws in it (nil for a face it
-// does not use).
-func (e *svgWriter) subsets() (out [2][]byte, err error) {
+// subsets returns, for the regular and the bold face, the fonts to embed
+// for the characters the figure draws in it ([font.Face.Embeds]; none for
+// a face it does not use).
+func (e *svgWriter) subsets() (out [2][]font.Embed, err error) {
 	var runes [2][]rune
 	var walk func(g *Group)
 	walk = func(g *Group) {
@@ -208,7 +208,7 @@ func (e *svgWriter) subsets() (out [2][]byte, err error) {
 		if len(runes[i]) == 0 {
 			continue
 		}
-		if out[i], err = face.Subset(runes[i]); err != nil {
+		if out[i], err = face.Embeds(runes[i]); err != nil {
 			return out, fmt.Errorf("embedding the %s font: %v", [2]string{"regular", "bold"}[i], err)
 		}
 	}
@@ -217,17 +217,17 @@ func (e *svgWriter) subsets() (out [2][]byte, err error) {
 
 // fonts embeds the subsets as base64 @font-face rules under the generated
 // family name, so the SVG looks the same on a machine that lacks the font.
-func (e *svgWriter) fonts(subsets [2][]byte) {
+func (e *svgWriter) fonts(subsets [2][]font.Embed) {
 	e.str("<defs><style>\n")
-	for i, data := range subsets {
-		if data == nil {
-			continue
+	for i, embeds := range subsets {
+		for j, em := range embeds {
+			mime := map[string]string{"truetype": "font/ttf", "opentype": "font/otf"}[em.Format]
+			e.str("@font-face{font-family:" + e.embedded[i][j] + ";font-weight:" + [2]string{"400", "700"}[i] + ";src:url(data:" + mime + ";base64,")
+			enc := base64.NewEncoder(base64.StdEncoding, e.w)
+			enc.Write(em.Data)
+			enc.Close()
+			e.str(") format(\"" + em.Format + "\")}\n")
 		}
-		e.str("@font-face{font-family:" + e.embedded[i] + ";font-weight:" + [2]string{"400", "700"}[i] + ";src:url(data:font/ttf;base64,")
-		enc := base64.NewEncoder(base64.StdEncoding, e.w)
-		enc.Write(data)
-		enc.Close()
-		e.str(") format(\"truetype\")}\n")
 	}
 	e.str("</style></defs>\n")
 }
@@ -381,9 +381,9 @@ func (e *svgWriter) text(t *Text) {
 	e.attr("font-size", t.Size)
 	if t.Bold {
 		e.str(` font-weight="700"`)
-		if e.embedded[1] != "" || e.s.Bold.Family != e.s.Regular.Family {
+		if len(e.embedded[1]) > 0 || !slices.Equal(e.s.Bold.Families(), e.s.Regular.Families()) {
 			e.str(` font-family="`)
-			e.esc(e.family(e.s.Bold.Family, e.embedded[1]))
+			e.esc(e.family(e.s.Bold, e.embedded[1]))
 			e.str(`"`)
 		}
 	}

@@ -1,0 +1,292 @@
+package font
+
+import (
+	"bytes"
+	"slices"
+	"sync"
+
+	"github.com/go-text/typesetting/bidi"
+	"github.com/go-text/typesetting/di"
+	gtfont "github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Text in the scripts that need it goes through a shaper: HarfBuzz's
+// rules, as github.com/go-text/typesetting ports them, choose each Arabic
+// letter's joining form, build Devanagari conjuncts and place vowel signs
+// and marks, and the Unicode bidirectional algorithm (UAX #9) puts
+// right-to-left runs in visual order. The shaped run then drives the
+// width, the PNG's glyphs and, through that width, the SVG's positions,
+// as the plain path does for Latin. Browsers and librsvg shape the SVG's
+// <text> with the same rules, so both files agree.
+//
+// Text that needs none of this (Latin, Greek, Cyrillic, CJK ideographs,
+// in the first font) keeps the plain path: advances and GPOS pair
+// kerning, which is what a shaper does for it too, at a fraction of the
+// cost. The paragraph direction is left to right, as an SVG's is unless
+// it says otherwise.
+
+// plain reports whether s can be measured and drawn without the shaper:
+// no character of s needs shaping and the first font has them all.
+func (fc *Face) plain(s string) bool {
+	for _, r := range s {
+		if needsShaping(r) {
+			return false
+		}
+		if r == ' ' || r == '\n' {
+			continue
+		}
+		if _, ok := fc.lookup(r); !ok && len(fc.fallbacks) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// needsShaping reports whether r belongs to a script whose letters change
+// form or order in context, is a combining mark, or is an invisible
+// control that the shaper interprets (joiners, direction marks).
+func needsShaping(r rune) bool {
+	switch {
+	case r < 0x0300:
+		return false
+	case r <= 0x036f: // combining diacritical marks
+		return true
+	case r < 0x0590: // Greek, Cyrillic, Armenian
+		return false
+	case r < 0x1000: // Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan
+		return true
+	case r < 0x10a0: // Myanmar
+		return true
+	case r >= 0x1100 && r < 0x1200: // Hangul jamo, which compose
+		return true
+	case r >= 0x1700 && r < 0x1c50: // Philippine scripts, Khmer, Mongolian, Limbu, Tai, Balinese…
+		return true
+	case r >= 0x1ab0 && r < 0x1b00, r >= 0x1dc0 && r < 0x1e00: // combining marks
+		return true
+	case invisible(r):
+		return true
+	case r >= 0x20d0 && r < 0x2100: // combining marks for symbols
+		return true
+	case r >= 0xa800 && r < 0xab30: // Syloti Nagri, Devanagari extended, Javanese, Cham…
+		return true
+	case r >= 0xfb1d && r < 0xfe30: // Hebrew and Arabic presentation forms, variation selectors
+		return true
+	case r >= 0xfe70 && r < 0xff00: // Arabic presentation forms B
+		return true
+	case r >= 0x10000: // the supplementary planes: historic scripts, emoji sequences
+		return true
+	}
+	return false
+}
+
+// invisible reports whether r is a zero-width joiner or non-joiner, a
+// direction mark, embedding or isolate, or a variation selector: the
+// shaper consumes them, and no font needs a glyph for them.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x2069:
+		return true
+	case r >= 0xfe00 && r <= 0xfe0f, r == 0xfeff:
+		return true
+	}
+	return false
+}
+
+// shapedGlyph is one glyph of a shaped run, in ems: the x of its origin
+// from the start of the run and its offset below the baseline.
+type shapedGlyph struct {
+	f     *file
+	id    sfnt.GlyphIndex
+	x, dy float64
+}
+
+// shaped is a run of text shaped and in visual order; width is in ems.
+type shaped struct {
+	glyphs []shapedGlyph
+	width  float64
+}
+
+// shapeCache keeps the shaped runs of a face. A figure measures the same
+// title many times while wrapping and placing it.
+type shapeCache struct {
+	mu     sync.Mutex
+	runs   map[string]*shaped
+	shaper shaping.HarfbuzzShaper
+	seg    shaping.Segmenter
+	para   bidi.Paragraph
+	faces  map[*file]*gtfont.Face // the shaper's faces, not safe for concurrent use: used under mu
+}
+
+// maxShapes bounds the cache; past it the cache starts again.
+const maxShapes = 4096
+
+// shaperFace returns the shaper's reading of the file, or nil when it
+// cannot read it (the file was read by sfnt; the shaper is stricter about
+// some tables).
+func (fc *file) shaperFace() *gtfont.Font {
+	fc.shaperOnce.Do(func() {
+		if f, err := gtfont.ParseTTF(bytes.NewReader(fc.data)); err == nil {
+			fc.shaperFont = f.Font
+		}
+	})
+	return fc.shaperFont
+}
+
+// fontmap picks the first of a face's fonts that has a character.
+type fontmap struct {
+	fc    *Face
+	faces map[*file]*gtfont.Face
+}
+
+func (m fontmap) ResolveFace(r rune) *gtfont.Face {
+	f := m.fc.fileFor(r)
+	if f == nil || m.faces[f] == nil {
+		f = m.fc.file
+	}
+	return m.faces[f]
+}
+
+// shape returns s shaped with the face's fonts, from the cache when it
+// has been shaped before.
+func (fc *Face) shape(s string) *shaped {
+	c := &fc.shapes
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if sh, ok := c.runs[s]; ok {
+		return sh
+	}
+	if c.runs == nil || len(c.runs) >= maxShapes {
+		c.runs = make(map[string]*shaped)
+	}
+	if c.faces == nil {
+		c.faces = make(map[*file]*gtfont.Face)
+		for _, f := range fc.files() {
+			if gf := f.shaperFace(); gf != nil {
+				c.faces[f] = gtfont.NewFace(gf)
+			}
+		}
+	}
+	sh := fc.shapeLocked(s)
+	c.runs[s] = sh
+	return sh
+}
+
+// shapeLocked shapes s; the cache's lock is held.
+func (fc *Face) shapeLocked(s string) *shaped {
+	c := &fc.shapes
+	rs := []rune(s)
+	sh := &shaped{}
+	if len(rs) == 0 {
+		return sh
+	}
+	if c.faces[fc.file] == nil {
+		// The shaper cannot read the first font: lay the text out glyph
+		// by glyph from the character map, each in the first font that
+		// has it, as the plain path does.
+		x := 0.0
+		for _, r := range rs {
+			f := fc.fileFor(r)
+			if f == nil {
+				f = fc.file
+			}
+			g, _ := f.lookup(r)
+			sh.glyphs = append(sh.glyphs, shapedGlyph{f: f, id: g.index, x: x})
+			x += g.advance / f.upm
+		}
+		sh.width = x
+		return sh
+	}
+	// Levels per character, by the bidirectional algorithm.
+	levels := make([]bidi.Level, len(rs))
+	runs := c.para.Segment(rs, bidi.LeftToRight)
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for j := r.Start; j < r.End; j++ {
+			levels[j] = r.Level
+		}
+	}
+	byFace := map[*gtfont.Face]*file{}
+	for f, gf := range c.faces {
+		byFace[gf] = f
+	}
+	in := shaping.Input{Text: rs, RunStart: 0, RunEnd: len(rs), Direction: di.DirectionLTR}
+	type run struct {
+		out   shaping.Output
+		f     *file
+		level bidi.Level
+	}
+	var parts []run
+	for _, part := range c.seg.Split(in, fontmap{fc, c.faces}) {
+		f := byFace[part.Face]
+		level := levels[part.RunStart]
+		if level%2 == 0 && !slices.ContainsFunc(rs[part.RunStart:part.RunEnd], needsShaping) {
+			// A left-to-right run of plain text (Latin words, digits)
+			// keeps the plain path's advances and pair kerning: the
+			// shaper does not apply the kerning of some fonts (Inter's
+			// among them) that browsers and librsvg apply.
+			parts = append(parts, run{plainRun(f, rs[part.RunStart:part.RunEnd]), f, level})
+			continue
+		}
+		part.Size = fixed.Int26_6(f.upm) * 64 // advances come out in font units, 26.6
+		parts = append(parts, run{c.shaper.Shape(part), f, level})
+	}
+	// Runs in visual order (UAX #9, L2): from the highest level down to
+	// the lowest odd one, reverse every sequence of runs at that level or
+	// above. The shaper already gives a right-to-left run's glyphs from
+	// left to right.
+	var hi, loOdd bidi.Level = 0, 127
+	for _, p := range parts {
+		hi = max(hi, p.level)
+		if p.level%2 == 1 {
+			loOdd = min(loOdd, p.level)
+		}
+	}
+	for lvl := hi; lvl >= loOdd && lvl > 0; lvl-- {
+		for i := 0; i < len(parts); {
+			if parts[i].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(parts) && parts[j].level >= lvl {
+				j++
+			}
+			slices.Reverse(parts[i:j])
+			i = j
+		}
+	}
+	x := 0.0
+	for _, p := range parts {
+		em := 1 / (64 * p.f.upm)
+		for _, g := range p.out.Glyphs {
+			sh.glyphs = append(sh.glyphs, shapedGlyph{
+				f:  p.f,
+				id: sfnt.GlyphIndex(g.GlyphID),
+				x:  x + float64(g.XOffset)*em,
+				dy: -float64(g.YOffset) * em,
+			})
+			x += float64(g.Advance) * em
+		}
+	}
+	sh.width = x
+	return sh
+}
+
+// plainRun lays rs out in f as the plain path does, as a shaper's output
+// in 26.6 font units.
+func plainRun(f *file, rs []rune) shaping.Output {
+	var out shaping.Output
+	var prev sfnt.GlyphIndex
+	for i, r := range rs {
+		g, _ := f.lookup(r)
+		if i > 0 && len(out.Glyphs) > 0 {
+			out.Glyphs[len(out.Glyphs)-1].Advance += fixed.Int26_6(f.kern(prev, g.index) * 64)
+		}
+		out.Glyphs = append(out.Glyphs, shaping.Glyph{GlyphID: gtfont.GID(g.index), Advance: fixed.Int26_6(g.advance * 64)})
+		prev = g.index
+	}
+	return out
+}

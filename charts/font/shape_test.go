@@ -1,0 +1,182 @@
+package font
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// testFace reads a font of charts/testdata/fonts.
+func testFace(t *testing.T, name string, bold bool) *Face {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/fonts/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(b, bold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+type placed struct {
+	f     *file
+	id    uint16
+	x, dy float64
+}
+
+func glyphsOf(fc *Face, s string) []placed {
+	var out []placed
+	fc.layout(s, 0, 100, func(f *file, gid sfnt.GlyphIndex, x, dy float64) {
+		out = append(out, placed{f, uint16(gid), x, dy})
+	})
+	return out
+}
+
+func TestArabicJoinsAndRunsRightToLeft(t *testing.T) {
+	ar := testFace(t, "NotoSansArabic-Regular.ttf", false)
+	s := "نيبال" // Nepal: five letters, joined
+	gs := glyphsOf(ar, s)
+	if len(gs) != 5 {
+		t.Fatalf("%d glyphs, want 5: %v", len(gs), gs)
+	}
+	// Each joining letter takes a contextual form, not the isolated form
+	// the character map gives.
+	isolated := 0
+	for _, r := range s {
+		g, _ := ar.lookup(r)
+		for _, p := range gs {
+			if p.id == uint16(g.index) {
+				isolated++
+			}
+		}
+	}
+	if isolated > 1 { // the final alef may keep its form
+		t.Errorf("%d glyphs are the isolated forms of the character map; the letters were not joined", isolated)
+	}
+	// Visual order: the first letter (nun) is drawn rightmost.
+	xs := make([]float64, len(gs))
+	for i, p := range gs {
+		xs[i] = p.x
+	}
+	if !slices.IsSorted(xs) {
+		t.Errorf("glyph origins not left to right: %v", xs)
+	}
+	w := ar.Width(s, 100)
+	if w <= 0 || xs[len(xs)-1] >= w {
+		t.Errorf("width %v, last origin %v", w, xs[len(xs)-1])
+	}
+}
+
+func TestDevanagariConjunctsAndVowelSigns(t *testing.T) {
+	dv := testFace(t, "NotoSansDevanagari-Regular.ttf", false)
+	// क्ष (ka, virama, ssa) is one conjunct glyph.
+	if gs := glyphsOf(dv, "क्ष"); len(gs) >= 3 {
+		t.Errorf("क्ष: %d glyphs, want a conjunct of fewer than 3", len(gs))
+	}
+	// In कि the vowel sign i is written before the consonant it follows.
+	gs := glyphsOf(dv, "कि")
+	ka, _ := dv.lookup('क')
+	if len(gs) != 2 || gs[1].id != uint16(ka.index) {
+		t.Errorf("कि: glyphs %v, want the i sign first and then ka (%d)", gs, ka.index)
+	}
+	// नेपाल: the e sign sits over न without its own advance.
+	if a, b := dv.Width("नेपाल", 100), dv.Width("नपाल", 100); a != b {
+		t.Errorf("width of नेपाल %v, of नपाल %v: a vowel sign above takes no room", a, b)
+	}
+}
+
+func TestStackFallsBackPerCharacter(t *testing.T) {
+	ar := testFace(t, "NotoSansArabic-Regular.ttf", false)
+	inter := Default(false)
+	st := Stack(inter, ar)
+	if _, missing := inter.Missing("Nepal نيبال"); !missing {
+		t.Fatal("Inter has Arabic?")
+	}
+	if r, missing := st.Missing("Nepal نيبال\u200d\u200f"); missing {
+		t.Errorf("the stack misses %q", r)
+	}
+	if got := st.Families(); !slices.Equal(got, []string{"Inter", "Noto Sans Arabic"}) {
+		t.Errorf("families %q", got)
+	}
+	// Latin alone keeps the plain path and Inter's measure.
+	if a, b := st.Width("Nepal 2024", 13), inter.Width("Nepal 2024", 13); a != b {
+		t.Errorf("stack %v, Inter %v", a, b)
+	}
+	// Mixed: Latin in Inter, Arabic in Noto, in UAX #9's visual order. In
+	// a left-to-right paragraph the number after the Arabic word joins
+	// its right-to-left run, so it is drawn to the word's left.
+	gs := glyphsOf(st, "Nepal نيبال 2024")
+	var latinEnd, digitsAt, arabicAt float64
+	two, _ := inter.lookup('2')
+	for _, g := range gs {
+		switch {
+		case g.f == inter.file && g.id == uint16(two.index) && digitsAt == 0:
+			digitsAt = g.x
+		case g.f == ar.file && arabicAt == 0:
+			arabicAt = g.x
+		case g.f == inter.file && digitsAt == 0:
+			latinEnd = g.x
+		}
+	}
+	if !(latinEnd < digitsAt && digitsAt < arabicAt) {
+		t.Errorf("Latin ends at %v, digits at %v, Arabic at %v: want Latin, then 2024, then the Arabic word", latinEnd, digitsAt, arabicAt)
+	}
+	if w := st.Width("Nepal نيبال 2024", 13); w <= inter.Width("Nepal  2024", 13) {
+		t.Errorf("mixed width %v", w)
+	}
+}
+
+func TestHebrewMarksSitOnLetters(t *testing.T) {
+	he := testFace(t, "NotoSansHebrew-Regular.ttf", false)
+	// שָׁלוֹם: marks take no advance of their own.
+	if a, b := he.Width("שָׁלוֹם", 100), he.Width("שלום", 100); a != b {
+		t.Errorf("with points %v, without %v", a, b)
+	}
+}
+
+func TestWrapUAX14(t *testing.T) {
+	fc := Default(false) // CJK in Inter draws .notdef boxes, which still measure
+	box := fc.Width("中", 13)
+	lines, _ := fc.Wrap("北朝鲜士兵在库尔斯克地区作战。约有18,000人。", 13, box*6.5, 0)
+	for i, l := range lines {
+		if fc.Width(l, 13) > box*6.5 {
+			t.Errorf("line %d %q is wider than the width", i, l)
+		}
+		if strings.HasPrefix(l, "。") || strings.HasPrefix(l, "，") {
+			t.Errorf("line %d %q starts with closing punctuation", i, l)
+		}
+	}
+	if strings.Join(lines, "") != "北朝鲜士兵在库尔斯克地区作战。约有18,000人。" {
+		t.Errorf("lines %q lose text", lines)
+	}
+	if len(lines) < 3 {
+		t.Errorf("lines %q: CJK should break between characters", lines)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "18") && !strings.Contains(l, "18,000") {
+			t.Errorf("a number is split: %q", lines)
+		}
+	}
+	// Arabic wraps at spaces, measured shaped, and never splits a letter
+	// from its marks.
+	ar := testFace(t, "NotoSansArabic-Regular.ttf", false)
+	s := "مرتزقة أجانب في الجيش الروسي من نيبال وكوريا الشمالية"
+	w := ar.Width("مرتزقة أجانب في", 20)
+	lines, _ = ar.Wrap(s, 20, w, 0)
+	if len(lines) < 2 || strings.Join(lines, " ") != s {
+		t.Errorf("Arabic lines %q", lines)
+	}
+	for _, l := range lines {
+		if ar.Width(l, 20) > w {
+			t.Errorf("Arabic line %q too wide", l)
+		}
+	}
+	if got := ar.Ellipsize(s, 20, w); !strings.HasSuffix(got, "…") || ar.Width(got, 20) > w || !strings.HasPrefix(s, strings.TrimSuffix(got, "…")) {
+		t.Errorf("Ellipsize = %q", got)
+	}
+}
