@@ -98,8 +98,24 @@
 //	             (prefers-color-scheme). Set it where the site follows
 //	             the reader's dark mode: a site that stays white would
 //	             show dark charts on a white page
-//	locale       en, de, fr, es, it, pl, uk, ru, nl: number formatting
-//	             (default en)
+//	locale       en, de, fr, es, it, pl, uk, ru, nl, pt, sv, tr, ar, he, fa, ur, hi, ne, zh, ja, ko:
+//	             number formatting, month names and the alt text's words
+//	             (default en). Arabic,
+//	             Hebrew, Persian and Urdu figures run right to left;
+//	             locales in other scripts than Latin and Cyrillic need a
+//	             font that has it (see font), since Inter has not
+//	direction    "rtl" or "ltr": a right-to-left figure is the mirror of
+//	             a left-to-right one: title, notes and source
+//	             right-aligned, value axis on the right, bars growing
+//	             leftwards, time running right to left, labels on the
+//	             other side of their marks, and every text's paragraph
+//	             running from the right (a final full stop at its left).
+//	             Default: the locale's (rtl for ar, he, fa, ur)
+//	digits       the digits of numbers, dates and the alt text's counts:
+//	             "latn" 0123456789 (default); "arab" Arabic-Indic
+//	             ٠١٢٣٤٥٦٧٨٩ with ٬ ٫ and ٪; "arabext" Persian and Urdu
+//	             ۰۱۲۳۴۵۶۷۸۹ with ٬ ٫ and ٪; "deva" Devanagari ०१२३४५६७८९.
+//	             The font must have them (Inter has only 0–9)
 //	source       the source line, e.g. "Source: ..."
 //	credit       the credit line, e.g. "Graphic: ..."
 //	byline       "By Jane Doe": written before the credit, "By Jane Doe ·
@@ -579,6 +595,28 @@
 // not group four-digit numbers (3400). Negative numbers take the minus sign
 // U+2212, ranges an en dash (10,000–30,000), and percentages the locale's
 // spacing (19% · 19 %). Rounding is half away from zero.
+//
+// # Scripts and right-to-left figures
+//
+// Text in scripts whose letters change with their neighbours (Arabic,
+// Persian, Urdu, Hebrew with points, Devanagari, Thai, and combining
+// marks in any script) is shaped with HarfBuzz's rules, as
+// github.com/go-text/typesetting ports them: joining forms, conjuncts,
+// vowel signs and marks come out as browsers and librsvg draw the SVG's
+// <text>, so the PNG and the SVG agree. Mixed right-to-left and
+// left-to-right text is ordered by the Unicode bidirectional algorithm
+// (UAX #9) in the figure's direction; the marks U+200E, U+200F and U+061C
+// and the isolates U+2066–U+2069 steer it. Chinese, Japanese and Korean,
+// and shaped text, wrap at the line-break opportunities of UAX #14:
+// between ideographs, never inside a number or before closing
+// punctuation, and never between a letter and its marks.
+//
+// A font list (font = ["Inter", "NotoSansArabic-Regular.ttf"]) draws each
+// character in the first font that has it. A right-to-left figure
+// (direction = "rtl", or the locales ar, he, fa and ur) is laid out as the
+// mirror of its left-to-right self. Numbers keep their own order inside
+// right-to-left text, as the bidirectional algorithm sets it (−5% in an
+// Arabic sentence reads as a browser shows it).
 //
 // # Alt text
 //

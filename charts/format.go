@@ -36,10 +36,53 @@ type numberFormat struct {
 	// 1,000), so that 0.1 beside 0.092 reads 0.100; -1 for each as it
 	// needs.
 	shared int
+	// digits is the figure's digit system (digits): "" or "latn" for
+	// 0–9, or a key of digitSystems.
+	digits string
 }
 
 func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB, shared: -1, tickDecimals: st.TickDecimals}
+	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB, shared: -1, tickDecimals: st.TickDecimals, digits: st.Digits}
+}
+
+// digitSystem is a set of digits a figure may write its numbers and
+// dates in, with the separators and percent sign that go with it.
+type digitSystem struct {
+	name           string // for doc.go and messages
+	zero           rune   // the digit 0; 1–9 follow it
+	group, decimal string // "" keeps the locale's
+	percent        string // "" keeps "%"
+}
+
+// digitSystems are the values digits takes: one entry per system, which
+// doc.go and README list and TestDigitSystems walks.
+var digitSystems = map[string]digitSystem{
+	"latn":    {name: "0123456789 (default)", zero: '0'},
+	"arab":    {name: "Arabic-Indic ٠١٢٣٤٥٦٧٨٩, with ٬ ٫ and ٪", zero: '\u0660', group: "\u066c", decimal: "\u066b", percent: "\u066a"},
+	"arabext": {name: "Persian and Urdu ۰۱۲۳۴۵۶۷۸۹, with ٬ ٫ and ٪", zero: '\u06f0', group: "\u066c", decimal: "\u066b", percent: "\u066a"},
+	"deva":    {name: "Devanagari ०१२३४५६७८९", zero: '\u0966'},
+}
+
+// localDigits writes the digits 0–9 of s in the system (and "%" as its
+// percent sign): the last step of every number and date a figure draws
+// or says in its alt text. Other characters stay.
+func localDigits(s, system string) string {
+	ds, ok := digitSystems[system]
+	if !ok || ds.zero == '0' {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(ds.zero + r - '0')
+		case r == '%' && ds.percent != "":
+			b.WriteString(ds.percent)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // axisFormat is the format of the value axis's ticks: the figure's, or,
@@ -143,7 +186,42 @@ func (f numberFormat) plain(v float64, d int) string {
 	if v < 0 && strings.Trim(s, "0.") != "" {
 		out = "−" + out
 	}
-	return out
+	return f.local(out)
+}
+
+// pct is the percent sign of the figure's digits.
+func (f numberFormat) pct() string {
+	if ds := digitSystems[f.digits]; ds.percent != "" {
+		return ds.percent
+	}
+	return "%"
+}
+
+// local writes a number written with the locale's separators in the
+// figure's digits, with the separators that go with them.
+func (f numberFormat) local(s string) string {
+	ds, ok := digitSystems[f.digits]
+	if !ok || ds.zero == '0' {
+		return s
+	}
+	if ds.group != "" || ds.decimal != "" {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			switch {
+			case f.loc.group != "" && strings.HasPrefix(s[i:], f.loc.group) && ds.group != "":
+				b.WriteString(ds.group)
+				i += len(f.loc.group)
+			case strings.HasPrefix(s[i:], f.loc.decimal) && ds.decimal != "":
+				b.WriteString(ds.decimal)
+				i += len(f.loc.decimal)
+			default:
+				b.WriteByte(s[i])
+				i++
+			}
+		}
+		s = b.String()
+	}
+	return localDigits(s, f.digits)
 }
 
 // maxDecimals is the most decimals a number is written with, by the
@@ -296,9 +374,9 @@ func (f numberFormat) percent(share float64) string {
 	q := math.Pow(10, float64(d))
 	switch r := math.Round(a*q) / q; {
 	case a != 0 && r == 0:
-		return "<" + f.plain(math.Copysign(0.01, p), 2) + f.loc.percent + "%"
+		return "<" + f.plain(math.Copysign(0.01, p), 2) + f.loc.percent + f.pct()
 	case a < 100 && r >= 100:
-		return ">" + f.plain(math.Copysign(99.9, p), 1) + f.loc.percent + "%"
+		return ">" + f.plain(math.Copysign(99.9, p), 1) + f.loc.percent + f.pct()
 	}
-	return f.plain(p, d) + f.loc.percent + "%"
+	return f.plain(p, d) + f.loc.percent + f.pct()
 }

@@ -19,8 +19,6 @@ var notGenerated = map[string]string{
 	"formats":     "which files are written, not how a figure looks",
 	"scale":       "the PNG's density and the log axis have fixtures and TestLogScale; the checker works in CSS pixels",
 	"renditions":  "a rendition is a figure of another size or theme, which the generator draws directly",
-	"font":        "a house font is a file: testdata/house-font.toml",
-	"font_bold":   "a house font is a file: testdata/house-font.toml",
 	"embed_fonts": "changes the SVG's bytes, not the layout",
 	"background":  "a colour or transparent; the themes' backgrounds are generated",
 	"accent":      "the highlight colour; highlights are generated in the theme's",

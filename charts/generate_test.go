@@ -74,6 +74,15 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	}
 	locs := []string{"en", "en", "de", "fr", "uk", "pl"}
 	fmt.Fprintf(&b, "locale = %q\nsource = \"Source: national statistics office\"\n", locs[rng.Intn(len(locs))])
+	if rng.Intn(6) == 0 {
+		// Right to left: the figure mirrored and its texts' paragraphs
+		// run from the right; now and then in Arabic-Indic digits, from
+		// a font list whose second font has them.
+		b.WriteString("direction = \"rtl\"\n")
+		if rng.Intn(2) == 0 {
+			b.WriteString("digits = \"arab\"\nfont = [\"Inter\", \"testdata/fonts/NotoSansArabic-Regular.ttf\"]\nfont_bold = [\"Inter\", \"testdata/fonts/NotoSansArabic-Bold.ttf\"]\n")
+		}
+	}
 
 	// Magnitude, sign and rows.
 	mag := math.Pow(10, float64(rng.Intn(13)-3))

@@ -2,11 +2,15 @@ package charts
 
 // de: German.
 var localeDE = locale{
-	group: ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.", to: "bis",
+	script: "latn",
+	group:  ".", decimal: ",", percent: nbsp, group4: true, thousand: nbsp + "Tsd.", million: nbsp + "Mio.", billion: nbsp + "Mrd.", trillion: nbsp + "Bio.", points: "Pp.", to: "bis",
 	months:      [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
 	dayDot:      true,
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "KW %[1]d/%[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Datenquelle",
 	logScale:    "Logarithmische Skala.",
 	rolling:     "Durchschnitt der jeweils letzten %d Werte.",

@@ -2,10 +2,14 @@ package charts
 
 // en: English.
 var localeEN = locale{
-	group: ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", trillion: "T", points: "pp", to: "to",
+	script: "latn",
+	group:  ",", decimal: ".", group4: true, thousand: "K", million: "M", billion: "B", trillion: "T", points: "pp", to: "to",
 	months:      [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	quarters:    [4]string{"Q1", "Q2", "Q3", "Q4"},
 	week:        "Week %[1]d, %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Data source",
 	logScale:    "Logarithmic scale.",
 	rolling:     "Average of the last %d values.",

@@ -2,10 +2,14 @@ package charts
 
 // es: Spanish.
 var localeES = locale{
-	group: ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", trillion: nbsp + "B", points: "p." + nbsp + "p.", to: "a",
+	script: "latn",
+	group:  ".", decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "mil", million: nbsp + "M", billion: nbsp + "mil" + nbsp + "M", trillion: nbsp + "B", points: "p." + nbsp + "p.", to: "a",
 	months:      [12]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d de %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Fuente de los datos",
 	logScale:    "Escala logarítmica.",
 	rolling:     "Media de los últimos %d valores.",

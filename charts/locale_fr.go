@@ -2,10 +2,14 @@ package charts
 
 // fr: French.
 var localeFR = locale{
-	group: narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", trillion: nbsp + "Bn", points: "pt", to: "à",
+	script: "latn",
+	group:  narrowNbsp, decimal: ",", percent: narrowNbsp, group4: true, thousand: nbsp + "k", million: nbsp + "M", billion: nbsp + "Md", trillion: nbsp + "Bn", points: "pt", to: "à",
 	months:      [12]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sem. %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Source des données",
 	logScale:    "Échelle logarithmique.",
 	rolling:     "Moyenne des %d dernières valeurs.",

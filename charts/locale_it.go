@@ -2,10 +2,14 @@ package charts
 
 // it: Italian.
 var localeIT = locale{
-	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", trillion: nbsp + "Bln", points: "p.p.", to: "a",
+	script: "latn",
+	group:  ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "mila", million: nbsp + "Mln", billion: nbsp + "Mrd", trillion: nbsp + "Bln", points: "p.p.", to: "a",
 	months:      [12]string{"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"},
 	quarters:    [4]string{"T1", "T2", "T3", "T4"},
 	week:        "Sett. %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Fonte dei dati",
 	logScale:    "Scala logaritmica.",
 	rolling:     "Media degli ultimi %d valori.",

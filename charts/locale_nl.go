@@ -2,10 +2,14 @@ package charts
 
 // nl: Dutch.
 var localeNL = locale{
-	group: ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", trillion: nbsp + "bln.", points: "procentpunt", to: "tot",
+	script: "latn",
+	group:  ".", decimal: ",", percent: "", group4: true, thousand: nbsp + "dzd.", million: nbsp + "mln.", billion: nbsp + "mld.", trillion: nbsp + "bln.", points: "procentpunt", to: "tot",
 	months:      [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	quarters:    [4]string{"K1", "K2", "K3", "K4"},
 	week:        "Week %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Databron",
 	logScale:    "Logaritmische schaal.",
 	rolling:     "Gemiddelde van de laatste %d waarden.",

@@ -2,10 +2,14 @@ package charts
 
 // pl: Polish.
 var localePL = locale{
-	group: nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", trillion: nbsp + "bln", points: "pkt proc.", to: "do",
+	script: "latn",
+	group:  nbsp, decimal: ",", percent: "", group4: false, thousand: nbsp + "tys.", million: nbsp + "mln", billion: nbsp + "mld", trillion: nbsp + "bln", points: "pkt proc.", to: "do",
 	months:      [12]string{"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"},
 	quarters:    [4]string{"I kw.", "II kw.", "III kw.", "IV kw."},
 	week:        "Tydz. %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Źródło danych",
 	logScale:    "Skala logarytmiczna.",
 	rolling:     "Średnia z ostatnich %d wartości.",

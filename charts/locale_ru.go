@@ -2,10 +2,14 @@ package charts
 
 // ru: Russian.
 var localeRU = locale{
-	group: nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "п." + nbsp + "п.", to: "до",
+	script: "cyrl",
+	group:  nbsp, decimal: ",", percent: nbsp, group4: false, thousand: nbsp + "тыс.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "п." + nbsp + "п.", to: "до",
 	months:      [12]string{"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
 	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
 	week:        "Нед. %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Источник данных",
 	logScale:    "Логарифмическая шкала.",
 	rolling:     "Скользящее среднее, окно: %d.",

@@ -2,10 +2,14 @@ package charts
 
 // uk: Ukrainian.
 var localeUK = locale{
-	group: nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "в." + nbsp + "п.", to: "до",
+	script: "cyrl",
+	group:  nbsp, decimal: ",", percent: "", group4: true, thousand: nbsp + "тис.", million: nbsp + "млн", billion: nbsp + "млрд", trillion: nbsp + "трлн", points: "в." + nbsp + "п.", to: "до",
 	months:      [12]string{"січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд."},
 	quarters:    [4]string{"I кв.", "II кв.", "III кв.", "IV кв."},
 	week:        "Тиж. %[1]d %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Джерело даних",
 	logScale:    "Логарифмічна шкала.",
 	rolling:     "Ковзне середнє, вікно: %d.",

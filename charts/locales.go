@@ -1,6 +1,10 @@
 package charts
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
 
 // locale is one language: how it writes numbers, and every word that
 // presschart draws on a figure or writes into its alt text. Each locale
@@ -8,6 +12,9 @@ import "strconv"
 // TestLocaleTable fails until every field is filled, every kind has a
 // noun, and README and doc.go name the locale.
 type locale struct {
+	rtl    bool   // the language is written right to left: figures are mirrored
+	script string // the script it is written in, a key of scripts: the fonts its words need
+
 	// Numbers.
 	group    string // thousands separator
 	decimal  string
@@ -24,6 +31,10 @@ type locale struct {
 	quarters [4]string  // quarters on date axes and labels: "Q1" (then the year)
 	dayDot   bool       // a day before its month takes a point: "27. Jan." (German)
 	week     string     // an ISO week: week, year ("Week 5, 2025")
+	// Dates with a year, as fmt patterns: a month or a quarter and the
+	// year ("Jan 2025", "2025年1月"), and a day and a month, written by
+	// dayOf, ("7 Sep", "9月7日"), to which monthYear adds a year.
+	monthYear, quarterYear, dayMonth string
 
 	// Words drawn on a figure.
 	logScale  string // the note on a logarithmic scale
@@ -64,6 +75,51 @@ var locales = map[string]*locale{
 	"uk": &localeUK,
 	"ru": &localeRU,
 	"nl": &localeNL,
+	"sv": &localeSV,
+	"pt": &localePT,
+	"tr": &localeTR,
+	"ar": &localeAR,
+	"he": &localeHE,
+	"fa": &localeFA,
+	"ur": &localeUR,
+	"hi": &localeHI,
+	"ne": &localeNE,
+	"zh": &localeZH,
+	"ja": &localeJA,
+	"ko": &localeKO,
+}
+
+// scripts are the scripts locales are written in, with what a figure in
+// one needs: whether the embedded Inter draws it, and a font to name
+// where it does not, for the message that asks for one.
+var scripts = map[string]struct {
+	name  string
+	inter bool   // Inter has its letters
+	font  string // a free font that has them
+}{
+	"latn": {"Latin", true, ""},
+	"cyrl": {"Cyrillic", true, ""},
+	"arab": {"Arabic", false, "Noto Sans Arabic"},
+	"hebr": {"Hebrew", false, "Noto Sans Hebrew"},
+	"deva": {"Devanagari", false, "Noto Sans Devanagari"},
+	"hans": {"Chinese", false, "Noto Sans CJK SC"},
+	"jpan": {"Japanese", false, "Noto Sans CJK JP"},
+	"kore": {"Korean", false, "Noto Sans CJK KR"},
+}
+
+// monthOf writes a month of a year: "Jan 2025", "2025年1月".
+func (l *locale) monthOf(m time.Month, year int) string {
+	return fmt.Sprintf(l.monthYear, l.months[m-1], year)
+}
+
+// quarterOf writes a quarter (1–4) of a year: "Q1 2025", "2025年一季度".
+func (l *locale) quarterOf(q, year int) string {
+	return fmt.Sprintf(l.quarterYear, l.quarters[q-1], year)
+}
+
+// dayMonthOf writes a day of a month: "7 Sep", "7. Sep.", "9月7日".
+func (l *locale) dayMonthOf(d int, m time.Month) string {
+	return fmt.Sprintf(l.dayMonth, l.dayOf(d), l.months[m-1])
 }
 
 // dayOf writes a day of the month as it stands before the month's name.

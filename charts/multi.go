@@ -78,7 +78,7 @@ func describeMulti(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(rows, "; ")
 	if len(f.Data) > maxAltRows {
-		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
+		s += "; " + localDigits(fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows), nf.digits)
 	}
 	return s + "."
 }

@@ -88,7 +88,7 @@ func describeParts(f *Figure, nf numberFormat) string {
 		fmt.Fprintf(&b, "%s %s (%s)", p.Label, nf.number(p.Value), nf.percent(p.Share))
 	}
 	if len(ps) > maxAltRows {
-		b.WriteString("; " + fmt.Sprintf(nf.loc.more, len(ps)-maxAltRows))
+		b.WriteString("; " + localDigits(fmt.Sprintf(nf.loc.more, len(ps)-maxAltRows), nf.digits))
 	}
 	b.WriteString(".")
 	return b.String()

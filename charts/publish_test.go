@@ -98,7 +98,7 @@ func TestDensitiesShareLayout(t *testing.T) {
 		"[[figure]]\nid = \"s\"\ntype = \"stack\"\ntitle = \"Parts\"\nsize = \"mobile\"\nrenditions = [\"1x\"]\ntotal = 18000\ndata = [{ label = \"Killed\", value = 1342 }, { label = \"Wounded\", value = 3075 }, { label = \"Missing\", value = 4808 }]\n"}
 	for _, name := range kindNames() {
 		rng := rand.New(rand.NewSource(int64(len(name))))
-		for i := 0; i < 8; i++ {
+		for i := 0; i < 10; i++ {
 			src := genFigure(rng, kinds[name], fmt.Sprintf("%s-%d", name, i)) + "embed = [\"mobile\", \"article\"]\n"
 			files = append(files, src)
 		}

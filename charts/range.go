@@ -56,7 +56,7 @@ func describeRanges(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(parts, "; ")
 	if len(f.Data) > maxAltRows {
-		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
+		s += "; " + localDigits(fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows), nf.digits)
 	}
 	return s + "."
 }

@@ -45,6 +45,7 @@ func newCtx(f *Figure) *ctx {
 	st := &f.Style
 	c := &ctx{f: f, th: themes[st.Theme], nf: f.numberFormat()}
 	c.regular, c.bold = st.faces()
+	c.regular, c.bold = c.regular.In(st.Locale, st.rtl()), c.bold.In(st.Locale, st.rtl())
 	c.accent, c.palette = st.Accent, st.Colors
 	if c.accent.A == 0 {
 		c.accent = c.th.accent
@@ -325,6 +326,9 @@ func (f *Figure) Scene() *scene.Scene {
 	sc.Height = math.Ceil(H)
 	sc.Root = append(sc.Root, plot)
 	sc.Root = append(sc.Root, foot...)
+	if st.rtl() {
+		sc.Mirror()
+	}
 	return sc
 }
 

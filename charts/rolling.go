@@ -95,5 +95,5 @@ func (f *Figure) rollingNote() string {
 	if f.Rolling < 2 {
 		return ""
 	}
-	return fmt.Sprintf(locales[f.Style.Locale].rolling, f.Rolling)
+	return localDigits(fmt.Sprintf(locales[f.Style.Locale].rolling, f.Rolling), f.Style.Digits)
 }

@@ -54,7 +54,7 @@ func describeSeries(f *Figure, nf numberFormat) string {
 			s += ", " + fmt.Sprintf(nf.loc.highest, sf.number(d[peak].Values[i]), xLabel(f, nf, d[peak]))
 		}
 		if gaps > 0 {
-			s += ", " + fmt.Sprintf(nf.loc.gaps, gaps, len(d))
+			s += ", " + localDigits(fmt.Sprintf(nf.loc.gaps, gaps, len(d)), nf.digits)
 		}
 		if name != "" {
 			s = name + ": " + s
@@ -140,7 +140,8 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		ends[i] = strings.TrimSpace(name + "  " + c.nf.ofSeries(i).number(end.Values[i]))
 		if lastAt[i] < len(data)-1 {
 			// A series that stops early says when its value is from.
-			ends[i] += " (" + xLabel(c.f, c.nf, end) + ")"
+			// The date stays whole on a line of its own if the label wraps.
+			ends[i] += " (" + strings.ReplaceAll(xLabel(c.f, c.nf, end), " ", "\u00a0") + ")"
 		}
 		if c.f.Labels == "none" {
 			ends[i] = name // the name alone: the axis carries the value
@@ -150,7 +151,10 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	endW = math.Min(endW, p.w*0.35)
 	axisH := math.Round(c.tick + 16)
 	s := c.valueScale(lo, hi, p.bottom()-axisH, p.y+labelLH/2, 40, step)
-	left := p.x + c.tickWidth(s) + 10
+	// The gap after the tick labels leaves room for a dot on the first
+	// x (a lone value between gaps, points = true) at any type scale.
+	gap := math.Max(10, pointR(c)+3+2)
+	left := p.x + c.tickWidth(s) + gap
 	right := p.right() - endW - 14
 	x0, x1 := data[0].XV, last.XV
 	if x1 == x0 {
@@ -189,7 +193,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		},
 		x: px}
 	g := &scene.Group{}
-	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left, true)
+	grid, axisY, baseline := c.gridlines(s, true, [][2]float64{{left, right}}, left-(gap-10), true)
 	g.Add(grid, axisY)
 	// The x axis sits under the plot, below negative values too, never
 	// along a zero line through the data.
@@ -224,7 +228,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 			fill.Close()
 			sg.Add(fill)
 			if len(pts) == 1 { // one row has no width: its point shows it
-				sg.Add(&scene.Circle{CX: pts[0][0], CY: pts[0][1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+				sg.Add(&scene.Circle{CX: pts[0][0], CY: pts[0][1], R: pointR(c), Fill: col, Class: "pc-point"})
 			}
 		} else {
 			// A line breaks at its gaps; a value alone between two is
@@ -235,7 +239,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 				}
 				if c.f.Points || len(run) == 1 {
 					for _, pt := range run {
-						sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: math.Round(3.5 * c.u), Fill: col, Class: "pc-point"})
+						sg.Add(&scene.Circle{CX: pt[0], CY: pt[1], R: pointR(c), Fill: col, Class: "pc-point"})
 					}
 				}
 			}
@@ -325,3 +329,6 @@ func thin(pts [][2]float64, grid float64) [][2]float64 {
 	}
 	return out
 }
+
+// pointR is the radius of a line's dots.
+func pointR(c *ctx) float64 { return math.Round(3.5 * c.u) }

@@ -20,6 +20,8 @@ type Style struct {
 	Log           bool // scale = "log": a logarithmic value axis
 	Formats       []string
 	Locale        string
+	Direction     string // "rtl", "ltr", or "" for the locale's
+	Digits        string // a key of digitSystems, or "" for 0–9
 	Source        string
 	Credit        string
 	colorKeys
@@ -377,6 +379,15 @@ func (st *Style) read(t *table, fonts *fontCache) {
 			dt.unknown()
 		}
 	}
+	if t.str("digits", &st.Digits) {
+		if _, ok := digitSystems[st.Digits]; !ok {
+			t.errf("digits", "unknown digits %q; use one of %s", st.Digits, strings.Join(sortedKeys(digitSystems), ", "))
+			st.Digits = ""
+		}
+	}
+	if t.str("direction", &st.Direction) && !slices.Contains(directions, st.Direction) {
+		t.errf("direction", "unknown direction %q; use \"rtl\" (right to left) or \"ltr\"; without it the locale decides", st.Direction)
+	}
 	if t.str("typography", &st.Typography) && !slices.Contains(typographyModes, st.Typography) {
 		t.errf("typography", "unknown setting %q; use \"smart\" or \"off\"", st.Typography)
 	}
@@ -524,6 +535,18 @@ func (st *Style) check(e *errs) {
 	if px := st.Width * st.Height * float64(st.Scale*st.Scale); anyPixels(st.Formats) && px > maxPixels {
 		e.add("scale", "%gx%g at scale %d is %.0f megapixels; a PNG may have at most %d", st.Width, st.Height, st.Scale, px/1e6, maxPixels/1_000_000)
 	}
+}
+
+// directions are the values direction takes.
+var directions = []string{"rtl", "ltr"}
+
+// rtl reports whether the figure is laid out right to left: direction
+// says so, or the locale's language is written so.
+func (st *Style) rtl() bool {
+	if st.Direction != "" {
+		return st.Direction == "rtl"
+	}
+	return locales[st.Locale].rtl
 }
 
 // faces returns the regular and bold faces of the style.

@@ -134,17 +134,38 @@ func TestLocaleTable(t *testing.T) {
 				t.Errorf("%s: no noun for the kind %s", code, k)
 			}
 		}
+		sc, ok := scripts[loc.script]
+		if !ok {
+			t.Errorf("%s: unknown script %q", code, loc.script)
+			continue
+		}
+		// Every word is in Inter, or in the test fonts for the script
+		// after it; a script Inter lacks names a font that has it.
 		all := fmt.Sprint(*loc)
-		for _, face := range []*font.Face{font.Default(false), font.Default(true)} {
+		for _, face := range testFaces(t, loc.script) {
 			if r, missing := face.Missing(all); missing {
-				t.Errorf("%s: %q is not in the default font", code, r)
+				t.Errorf("%s: %q is not in %v", code, r, face.Families())
 			}
+		}
+		if sc.inter == (sc.font != "") {
+			t.Errorf("%s: script %s must name a font exactly when Inter lacks it", code, loc.script)
+		}
+		if loc.rtl != (loc.script == "arab" || loc.script == "hebr") {
+			t.Errorf("%s: rtl is %v for the script %s", code, loc.rtl, loc.script)
+		}
+		for _, p := range []string{loc.monthYear, loc.quarterYear} {
+			if s := fmt.Sprintf(p, "M", 2025); !strings.Contains(s, "M") || !strings.Contains(s, "2025") || strings.Contains(s, "%!") {
+				t.Errorf("%s: the pattern %q writes %q", code, p, s)
+			}
+		}
+		if s := fmt.Sprintf(loc.dayMonth, "7", "M"); !strings.Contains(s, "7") || !strings.Contains(s, "M") || strings.Contains(s, "%!") {
+			t.Errorf("%s: dayMonth %q writes %q", code, loc.dayMonth, s)
 		}
 		if !strings.Contains(string(readme), code) || !regexp.MustCompile(`locale +[^\n]*\b`+code+`\b`).Match(doc) {
 			t.Errorf("README.md and doc.go's locale key must name %q", code)
 		}
 
-		src := fmt.Sprintf("[style]\nlocale = %q\n[[figure]]\nid = \"m\"\ntype = \"line\"\ntitle = \"Months\"\ndata = [\n", code)
+		src := fmt.Sprintf("[style]\nlocale = %q\n%s[[figure]]\nid = \"m\"\ntype = \"line\"\ntitle = \"Months\"\ndata = [\n", code, testFontKeys(loc.script))
 		for m := 1; m <= 6; m++ {
 			src += fmt.Sprintf("{ x = \"2025-%02d\", value = %d },\n", m, m)
 		}
@@ -415,4 +436,46 @@ func inRowRun(msgs, key, after string) bool {
 		}
 	}
 	return false
+}
+
+// testFontFiles are the fonts of testdata/fonts that the tests draw each
+// script in after Inter, regular and bold.
+var testFontFiles = map[string][2]string{
+	"arab": {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"},
+	"hebr": {"NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"},
+	"deva": {"NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf"},
+	"hans": {"NotoSansCJKSC-Regular-subset.ttf", "NotoSansCJKSC-Bold-subset.ttf"},
+	"jpan": {"NotoSansCJKJP-Regular-subset.ttf", "NotoSansCJKJP-Bold-subset.ttf"},
+	"kore": {"NotoSansCJKKR-Regular-subset.ttf", "NotoSansCJKKR-Bold-subset.ttf"},
+}
+
+// testFontKeys is the style's font and font_bold for a script: none for
+// one Inter draws.
+func testFontKeys(script string) string {
+	f, ok := testFontFiles[script]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("font = [\"Inter\", \"testdata/fonts/%s\"]\nfont_bold = [\"Inter\", \"testdata/fonts/%s\"]\n", f[0], f[1])
+}
+
+// testFaces is the regular and bold face a figure in the script is drawn
+// with in the tests.
+func testFaces(t *testing.T, script string) []*font.Face {
+	t.Helper()
+	regular, bold := font.Default(false), font.Default(true)
+	if f, ok := testFontFiles[script]; ok {
+		var faces [2]*font.Face
+		for i, name := range f {
+			b, err := os.ReadFile("testdata/fonts/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if faces[i], err = font.Parse(b, i == 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+		regular, bold = font.Stack(regular, faces[0]), font.Stack(bold, faces[1])
+	}
+	return []*font.Face{regular, bold}
 }

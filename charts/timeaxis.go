@@ -372,19 +372,21 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 					continue
 				}
 				var label string
+				withYear := first || m.Month() == time.January
 				switch {
 				case c.f.DateFormat != "":
 					label = c.f.DateFormat.write(loc, m)
+				case c.f.xUnit == byQuarter && withYear:
+					label = loc.quarterOf(int(m.Month()-1)/3+1, m.Year())
 				case c.f.xUnit == byQuarter:
 					label = loc.quarters[(m.Month()-1)/3]
+				case withYear:
+					label = loc.monthOf(m.Month(), m.Year())
 				default:
 					label = loc.months[m.Month()-1]
 				}
-				if c.f.DateFormat == "" && (first || m.Month() == time.January) {
-					label += " " + strconv.Itoa(m.Year())
-				}
 				first = false
-				ts = append(ts, xTick{days(m.Year(), int(m.Month()), 1), label})
+				ts = append(ts, xTick{days(m.Year(), int(m.Month()), 1), localDigits(label, c.f.Style.Digits)})
 			}
 			if len(ts) >= 2 && fits(ts) {
 				// Rows of days or weeks over a span of a month or two
@@ -416,14 +418,14 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			}
 			var ts []xTick
 			for d := start; !d.After(t1); d = d.AddDate(0, 0, step) {
-				label := loc.dayOf(d.Day()) + " " + loc.months[d.Month()-1]
+				label := loc.dayMonthOf(d.Day(), d.Month())
 				switch {
 				case c.f.DateFormat != "":
 					label = c.f.DateFormat.write(loc, d)
 				case len(ts) == 0 || d.Year() != start.Year() && d.AddDate(0, 0, -step).Year() != d.Year():
-					label += " " + strconv.Itoa(d.Year())
+					label = fmt.Sprintf(loc.monthYear, label, d.Year())
 				}
-				ts = append(ts, xTick{days(d.Year(), int(d.Month()), d.Day()), label})
+				ts = append(ts, xTick{days(d.Year(), int(d.Month()), d.Day()), localDigits(label, c.f.Style.Digits)})
 			}
 			if len(ts) >= 2 && fits(ts) {
 				return ts
@@ -448,7 +450,7 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			if c.f.DateFormat.has(dateYear) && !c.f.DateFormat.has(dateMonth) && !c.f.DateFormat.has(dateQuarter) && !c.f.DateFormat.has(dateDay) {
 				label = c.f.DateFormat.write(loc, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
 			}
-			ts = append(ts, xTick{v, label})
+			ts = append(ts, xTick{v, localDigits(label, c.f.Style.Digits)})
 		}
 		if len(ts) >= 2 && fits(ts) {
 			return ts
@@ -465,6 +467,14 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 func (c *ctx) xLabel(d Datum) string { return xLabel(c.f, c.nf, d) }
 
 func xLabel(f *Figure, nf numberFormat, d Datum) string {
+	if f.xUnit == notDate {
+		return xLabelOf(f, nf, d) // plain writes the figure's digits
+	}
+	return localDigits(xLabelOf(f, nf, d), f.Style.Digits)
+}
+
+// xLabelOf is xLabel in the digits 0–9, but for a number on x.
+func xLabelOf(f *Figure, nf numberFormat, d Datum) string {
 	if f.xUnit == notDate {
 		// A number on x (an age, a distance) is not the figure's
 		// measure: no prefix or suffix, and the decimals it has.
@@ -487,14 +497,14 @@ func xLabel(f *Figure, nf numberFormat, d Datum) string {
 	case byYear:
 		return strconv.Itoa(t.Year())
 	case byQuarter:
-		return loc.quarters[(t.Month()-1)/3] + " " + strconv.Itoa(t.Year())
+		return loc.quarterOf(int(t.Month()-1)/3+1, t.Year())
 	case byMonth:
-		return loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+		return loc.monthOf(t.Month(), t.Year())
 	case byWeek:
 		y, w := t.ISOWeek()
 		return fmt.Sprintf(loc.week, w, y)
 	}
-	return loc.dayOf(t.Day()) + " " + loc.months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return fmt.Sprintf(loc.monthYear, loc.dayMonthOf(t.Day(), t.Month()), t.Year())
 }
 
 // dateFormat is a figure's date_format: how its x dates are written on

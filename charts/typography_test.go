@@ -2,8 +2,6 @@ package charts
 
 import (
 	"testing"
-
-	"github.com/presschart/presschart/charts/font"
 )
 
 // TestSmarten: smart typography as a sub-editor sets it, per locale, and
@@ -38,12 +36,14 @@ func TestSmarten(t *testing.T) {
 	if got := smarten(`"a" it's`, locales["en"], noCurly); got != `"a" it's` {
 		t.Errorf("without curly quotes in the font: %q", got)
 	}
-	// The embedded faces have every character smart typography writes.
-	for _, face := range []*font.Face{font.Default(false), font.Default(true)} {
-		for _, loc := range locales {
+	// The faces a locale's figure is drawn with (the embedded ones, with
+	// a font for its script after them) have every character smart
+	// typography writes.
+	for code, loc := range locales {
+		for _, face := range testFaces(t, loc.script) {
 			for _, s := range append(loc.quotes[:], "…", "–", "’", "\u00a0") {
 				if r, missing := face.Missing(s); missing {
-					t.Errorf("the embedded font lacks %q", r)
+					t.Errorf("%s: %v lacks %q", code, face.Families(), r)
 				}
 			}
 		}

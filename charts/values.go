@@ -68,7 +68,7 @@ func describeValues(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(parts, "; ")
 	if len(d) > maxAltRows {
-		s += "; " + fmt.Sprintf(nf.loc.more, len(d)-maxAltRows)
+		s += "; " + localDigits(fmt.Sprintf(nf.loc.more, len(d)-maxAltRows), nf.digits)
 	}
 	return s + "."
 }
@@ -116,7 +116,7 @@ func describeChanges(f *Figure, nf numberFormat) string {
 	}
 	s := strings.Join(parts, "; ")
 	if len(f.Data) > maxAltRows {
-		s += "; " + fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows)
+		s += "; " + localDigits(fmt.Sprintf(nf.loc.more, len(f.Data)-maxAltRows), nf.digits)
 	}
 	return s + "."
 }

@@ -43,7 +43,28 @@ func lineBreaks(rs []rune) []int {
 	if len(out) == 0 || out[len(out)-1] != len(rs) {
 		out = append(out, len(rs))
 	}
-	return out
+	// Korean is wrapped at its spaces, as CSS's word-break: keep-all and
+	// Korean newsrooms do, not between the syllables of a word, nor
+	// between a number and the syllables that count it (1,000명).
+	kept := out[:0]
+	for _, b := range out {
+		if b > 0 && b < len(rs) && (isHangul(rs[b-1]) || isHangul(rs[b])) && wordChar(rs[b-1]) && wordChar(rs[b]) {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return kept
+}
+
+// wordChar reports whether r belongs to a word as keep-all sees one: a
+// letter, digit or mark.
+func wordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isHangul reports whether r is a Hangul syllable or jamo.
+func isHangul(r rune) bool {
+	return r >= 0xac00 && r < 0xd7b0 || r >= 0x1100 && r < 0x1200 || r >= 0x3130 && r < 0x3190
 }
 
 // graphemes returns the ends of the grapheme clusters of rs, in order: a

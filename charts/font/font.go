@@ -45,6 +45,48 @@ type Face struct {
 	fallbacks []*file // the fonts tried, in order, for the characters it lacks
 
 	shapes shapeCache // shaped runs of text that needs the shaper (shape.go)
+	base   *Face      // the face a view was made of (In); nil for a face itself
+
+	rtl  bool   // paragraphs run right to left (In)
+	lang string // the text's language, for the shaper's local forms (In)
+
+	viewsMu sync.Mutex
+	views   map[view]*Face // the face's views, by direction and language (In)
+}
+
+// view is a direction and a language.
+type view struct {
+	rtl  bool
+	lang string
+}
+
+// In returns the face for text in a language (a BCP 47 code, "ne") whose
+// paragraphs run right to left or not. Widths are the same; the shaper
+// takes the language's local forms (Nepali's झ, Persian's digits), a
+// text's runs are ordered from the right in a right-to-left paragraph,
+// and neutral characters at its ends (a final full stop) take the
+// paragraph's direction. The SVG says lang and direction="rtl" for such
+// text, and browsers and librsvg shape it alike.
+func (fc *Face) In(lang string, rtl bool) *Face {
+	base := fc
+	if fc.base != nil {
+		base = fc.base
+	}
+	k := view{rtl, lang}
+	if k == (view{}) {
+		return base
+	}
+	base.viewsMu.Lock()
+	defer base.viewsMu.Unlock()
+	if v, ok := base.views[k]; ok {
+		return v
+	}
+	if base.views == nil {
+		base.views = map[view]*Face{}
+	}
+	v := &Face{Family: base.Family, Bold: base.Bold, file: base.file, fallbacks: base.fallbacks, rtl: rtl, lang: lang, base: base}
+	base.views[k] = v
+	return v
 }
 
 // file is one parsed font file with its caches.
@@ -120,6 +162,12 @@ func Parse(data []byte, bold bool) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
 	}
+	return parsed(f, data, bold)
+}
+
+// parsed makes a face of a parsed font; data is its file, for the
+// shaper, or nil (a face of a collection, which the tests subset).
+func parsed(f *sfnt.Font, data []byte, bold bool) (*Face, error) {
 	var b sfnt.Buffer
 	family, err := f.Name(&b, sfnt.NameIDTypographicFamily)
 	if err != nil || family == "" {

@@ -33,8 +33,15 @@ const maxMasks = 20000
 // em. Glyph origins are placed to 1/steps of a pixel (steps is 1, 2 or 4),
 // and coverage is rounded to levels steps (0 keeps 256). Masks are cached
 // per face, so a figure's second "0" costs a copy, not a rasterisation.
+// Shaped text takes quarter pixels whatever steps says: its letters join
+// (Arabic's connections, Devanagari's headline), and whole-pixel origins
+// would move each join by up to half a pixel from where librsvg and
+// browsers draw it (svg~png 0.022 to 0.011 on an Arabic figure).
 func (fc *Face) Masks(s string, x, y, size float64, steps, levels int, fn func(m *Mask, px, py int)) {
 	q := 4 / float64(max(1, min(steps, 4))) // quarters of a pixel per step
+	if !fc.plain(s) {
+		q = 1
+	}
 	fc.layout(s, x, size, func(f *file, gid sfnt.GlyphIndex, gx, dy float64) {
 		// The origin goes to the nearest step, counted in quarters.
 		qx, qy := math.Round(gx*4/q)*q, math.Round((y+dy)*4/q)*q

@@ -2,12 +2,16 @@ package font
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	gtfont "github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -31,6 +35,9 @@ import (
 // plain reports whether s can be measured and drawn without the shaper:
 // no character of s needs shaping and the first font has them all.
 func (fc *Face) plain(s string) bool {
+	if fc.rtl && !strongEnds(s) {
+		return false
+	}
 	for _, r := range s {
 		if needsShaping(r) {
 			return false
@@ -43,6 +50,19 @@ func (fc *Face) plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// strongEnds reports whether s starts and ends with a letter or digit: in
+// a right-to-left paragraph, such a text of left-to-right letters and
+// digits is one run drawn as in a left-to-right one, while punctuation
+// or a space at an end would move to the other side.
+func strongEnds(s string) bool {
+	if s == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return (unicode.IsLetter(first) || unicode.IsDigit(first)) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // needsShaping reports whether r belongs to a script whose letters change
@@ -200,70 +220,86 @@ func (fc *Face) shapeLocked(s string) *shaped {
 		return sh
 	}
 	// Levels per character, by the bidirectional algorithm.
-	levels := make([]bidi.Level, len(rs))
-	runs := c.para.Segment(rs, bidi.LeftToRight)
-	for i := 0; i < runs.NumRuns(); i++ {
-		r := runs.Run(i)
-		for j := r.Start; j < r.End; j++ {
-			levels[j] = r.Level
-		}
+	dir := di.DirectionLTR
+	if fc.rtl {
+		dir = di.DirectionRTL
 	}
+	levels := bidiLevels(&c.para, rs, fc.rtl)
 	byFace := map[*gtfont.Face]*file{}
 	for f, gf := range c.faces {
 		byFace[gf] = f
 	}
-	in := shaping.Input{Text: rs, RunStart: 0, RunEnd: len(rs), Direction: di.DirectionLTR}
+	in := shaping.Input{Text: rs, RunStart: 0, RunEnd: len(rs), Direction: dir, Language: language.NewLanguage(fc.lang)}
 	type run struct {
 		out   shaping.Output
 		f     *file
 		level bidi.Level
+		files []*file // per glyph, where a plain run borrows a character from another font; nil otherwise
 	}
 	var parts []run
-	for _, part := range c.seg.Split(in, fontmap{fc, c.faces}) {
-		f := byFace[part.Face]
-		level := levels[part.RunStart]
-		if level%2 == 0 && !slices.ContainsFunc(rs[part.RunStart:part.RunEnd], needsShaping) {
-			// A left-to-right run of plain text (Latin words, digits)
-			// keeps the plain path's advances and pair kerning: the
-			// shaper does not apply the kerning of some fonts (Inter's
-			// among them) that browsers and librsvg apply.
-			parts = append(parts, run{plainRun(f, rs[part.RunStart:part.RunEnd]), f, level})
-			continue
+	for _, seg := range c.seg.Split(in, fontmap{fc, c.faces}) {
+		f := byFace[seg.Face]
+		// A segment has one direction but may hold two levels of it
+		// (a space at 0 and digits at 2): it is shaped level by level.
+		for start := seg.RunStart; start < seg.RunEnd; {
+			level := levels[start]
+			end := start + 1
+			for end < seg.RunEnd && levels[end] == level {
+				end++
+			}
+			part := seg
+			part.RunStart, part.RunEnd = start, end
+			part.Direction = dir
+			part.Direction.SetProgression(di.FromTopLeft)
+			if level%2 == 1 {
+				part.Direction.SetProgression(di.TowardTopLeft)
+			}
+			start = end
+			if level%2 == 0 && !slices.ContainsFunc(rs[part.RunStart:part.RunEnd], needsShaping) {
+				// A left-to-right run of plain text (Latin words,
+				// digits) keeps the plain path's advances and pair
+				// kerning: the shaper does not apply the kerning of
+				// some fonts (Inter's among them) that browsers and
+				// librsvg apply.
+				out, files := fc.plainRun(f, rs[part.RunStart:part.RunEnd])
+				parts = append(parts, run{out, f, level, files})
+				continue
+			}
+			part.Size = fixed.Int26_6(f.upm) * 64 // advances come out in font units, 26.6
+			parts = append(parts, run{c.shaper.Shape(part), f, level, nil})
 		}
-		part.Size = fixed.Int26_6(f.upm) * 64 // advances come out in font units, 26.6
-		parts = append(parts, run{c.shaper.Shape(part), f, level})
 	}
 	// Runs in visual order (UAX #9, L2): from the highest level down to
 	// the lowest odd one, reverse every sequence of runs at that level or
 	// above. The shaper already gives a right-to-left run's glyphs from
 	// left to right.
-	var hi, loOdd bidi.Level = 0, 127
-	for _, p := range parts {
-		hi = max(hi, p.level)
-		if p.level%2 == 1 {
-			loOdd = min(loOdd, p.level)
-		}
-	}
-	for lvl := hi; lvl >= loOdd && lvl > 0; lvl-- {
-		for i := 0; i < len(parts); {
-			if parts[i].level < lvl {
-				i++
-				continue
-			}
-			j := i
-			for j < len(parts) && parts[j].level >= lvl {
-				j++
-			}
-			slices.Reverse(parts[i:j])
-			i = j
-		}
+	lv := make([]bidi.Level, len(parts))
+	for i, p := range parts {
+		lv[i] = p.level
 	}
 	x := 0.0
-	for _, p := range parts {
-		em := 1 / (64 * p.f.upm)
-		for _, g := range p.out.Glyphs {
+	for _, i := range visualOrder(lv) {
+		p := parts[i]
+		for j, g := range p.out.Glyphs {
+			f := p.f
+			if p.files != nil {
+				f = p.files[j]
+			}
+			em := 1 / (64 * f.upm)
+			if g.GlyphID == 0 && g.ClusterIndex < len(rs) && unicode.IsSpace(rs[g.ClusterIndex]) {
+				// A space stays with the run around it, in its font; a
+				// font without one (a CJK subset) would draw .notdef's
+				// box and width. The first font that has it draws it,
+				// as browsers and librsvg do.
+				if f := fc.fileFor(rs[g.ClusterIndex]); f != nil {
+					sp, _ := f.lookup(rs[g.ClusterIndex])
+					sh.glyphs = append(sh.glyphs, shapedGlyph{f: f, id: sp.index, x: x})
+					x += sp.advance / f.upm
+					continue
+				}
+			}
 			sh.glyphs = append(sh.glyphs, shapedGlyph{
-				f:  p.f,
+				f:  f,
 				id: sfnt.GlyphIndex(g.GlyphID),
 				x:  x + float64(g.XOffset)*em,
 				dy: -float64(g.YOffset) * em,
@@ -276,17 +312,111 @@ func (fc *Face) shapeLocked(s string) *shaped {
 }
 
 // plainRun lays rs out in f as the plain path does, as a shaper's output
-// in 26.6 font units.
-func plainRun(f *file, rs []rune) shaping.Output {
+// in 26.6 units of each glyph's font. A character f lacks (a space the
+// segmenter left with the run around it) is drawn by the first font of
+// the face that has it; files then names each glyph's font.
+func (fc *Face) plainRun(f *file, rs []rune) (shaping.Output, []*file) {
 	var out shaping.Output
+	var files []*file
 	var prev sfnt.GlyphIndex
 	for i, r := range rs {
-		g, _ := f.lookup(r)
-		if i > 0 && len(out.Glyphs) > 0 {
-			out.Glyphs[len(out.Glyphs)-1].Advance += fixed.Int26_6(f.kern(prev, g.index) * 64)
+		gf := f
+		g, ok := f.lookup(r)
+		if !ok {
+			if other := fc.fileFor(r); other != nil {
+				gf = other
+				g, _ = other.lookup(r)
+				if files == nil {
+					files = make([]*file, len(rs))
+					for j := range files {
+						files[j] = f
+					}
+				}
+				files[i] = gf
+			}
 		}
+		if i > 0 && gf == f && (files == nil || files[i-1] == f) {
+			out.Glyphs[i-1].Advance += fixed.Int26_6(f.kern(prev, g.index) * 64)
+		}
+		// An advance in the glyph's own font units: the caller scales
+		// by that font's units per em.
 		out.Glyphs = append(out.Glyphs, shaping.Glyph{GlyphID: gtfont.GID(g.index), Advance: fixed.Int26_6(g.advance * 64)})
 		prev = g.index
 	}
-	return out
+	return out, files
+}
+
+// visualOrder returns the indices of runs at the given embedding levels
+// in the order they are drawn from the left (UAX #9, L2): from the
+// highest level down to the lowest odd one, every sequence of runs at
+// that level or above is reversed.
+func visualOrder(levels []bidi.Level) []int {
+	order := make([]int, len(levels))
+	var hi, loOdd bidi.Level = 0, 127
+	for i, l := range levels {
+		order[i] = i
+		hi = max(hi, l)
+		if l%2 == 1 {
+			loOdd = min(loOdd, l)
+		}
+	}
+	for lvl := hi; lvl >= loOdd && lvl > 0; lvl-- {
+		for i := 0; i < len(order); {
+			if levels[order[i]] < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(order) && levels[order[j]] >= lvl {
+				j++
+			}
+			slices.Reverse(order[i:j])
+			i = j
+		}
+	}
+	return order
+}
+
+// bidiLevels returns the embedding level of each character of a line
+// (UAX #9 up to L1) in a paragraph of the direction.
+func bidiLevels(p *bidi.Paragraph, rs []rune, rtl bool) []bidi.Level {
+	dir, base := bidi.LeftToRight, bidi.Level(0)
+	if rtl {
+		dir, base = bidi.RightToLeft, 1
+	}
+	levels := make([]bidi.Level, len(rs))
+	charLevels(p.Segment(rs, dir), levels)
+	// L1: whitespace and isolate marks at the end of the line take the
+	// paragraph's level.
+	for i := len(rs) - 1; i >= 0 && (isWhite(rs[i]) || rs[i] >= '\u2066' && rs[i] <= '\u2069'); i-- {
+		levels[i] = base
+	}
+	return levels
+}
+
+// charLevels fills levels with each character's embedding level. The
+// bidi package's runs change where the direction does, and a run gives
+// the level of its first character: "( א ) 1*2" has the space at level
+// 0 and the 1 at 2 in one left-to-right run. The per-character levels it
+// computes are read from the runs where they are there to read
+// (TestBidiCharacterTest checks the result against Unicode's cases), and
+// taken from the runs otherwise.
+func charLevels(runs bidi.Runs, levels []bidi.Level) {
+	if v := reflect.ValueOf(runs).FieldByName("levels"); v.IsValid() && v.Kind() == reflect.Slice && v.Len() == len(levels) {
+		for i := range levels {
+			levels[i] = bidi.Level(v.Index(i).Int())
+		}
+		return
+	}
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for j := r.Start; j < r.End; j++ {
+			levels[j] = r.Level
+		}
+	}
+}
+
+// isWhite is whitespace as UAX #9's rule L1 resets it at a line's end.
+func isWhite(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u000b' || r == '\u000c' || r == '\u1680' || r >= '\u2000' && r <= '\u200a' || r == '\u2028' || r == '\u205f' || r == '\u3000'
 }

@@ -180,3 +180,49 @@ func TestWrapUAX14(t *testing.T) {
 		t.Errorf("Ellipsize = %q", got)
 	}
 }
+
+// TestShapingSubset: the subset of a shaping font keeps every glyph the
+// text shapes to, with its outline, the glyph numbers GSUB and GPOS name,
+// and drops the outlines nothing in the text can reach.
+func TestShapingSubset(t *testing.T) {
+	for _, c := range []struct{ font, text, absent string }{
+		{"NotoSansArabic-Regular.ttf", "القاهرة نيبال", "ژ"},
+		{"NotoSansDevanagari-Regular.ttf", "नेपालबाट भर्ती क्ष", "ॐ"},
+		{"NotoSansHebrew-Regular.ttf", "שָׁלוֹם", "ץ"},
+	} {
+		full := testFace(t, c.font, false)
+		data, err := full.shapingSubset([]rune(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) >= len(full.data)/2 {
+			t.Errorf("%s: the subset is %d bytes of %d", c.font, len(data), len(full.data))
+		}
+		sub, err := Parse(data, false)
+		if err != nil {
+			t.Fatalf("%s: the subset does not parse: %v", c.font, err)
+		}
+		if sub.font.NumGlyphs() != full.font.NumGlyphs() {
+			t.Errorf("%s: %d glyphs, want %d", c.font, sub.font.NumGlyphs(), full.font.NumGlyphs())
+		}
+		want, got := glyphsOf(full, c.text), glyphsOf(sub, c.text)
+		if len(want) != len(got) {
+			t.Fatalf("%s: the subset shapes %d glyphs, the font %d", c.font, len(got), len(want))
+		}
+		var b sfnt.Buffer
+		for i := range want {
+			if want[i].id != got[i].id || want[i].x != got[i].x || want[i].dy != got[i].dy {
+				t.Errorf("%s: glyph %d is %+v in the subset, %+v in the font", c.font, i, got[i], want[i])
+			}
+			if segs, err := sub.font.LoadGlyph(&b, sfnt.GlyphIndex(got[i].id), 1000, nil); err != nil || len(segs) == 0 && c.text[0] != ' ' {
+				if full, _ := full.font.LoadGlyph(&b, sfnt.GlyphIndex(got[i].id), 1000, nil); len(full) > 0 {
+					t.Errorf("%s: glyph %d lost its outline", c.font, got[i].id)
+				}
+			}
+		}
+		g, _ := full.lookup([]rune(c.absent)[0])
+		if segs, _ := sub.font.LoadGlyph(&b, g.index, 1000, nil); len(segs) != 0 {
+			t.Errorf("%s: %s, which the text cannot reach, kept its outline", c.font, c.absent)
+		}
+	}
+}

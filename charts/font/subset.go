@@ -489,6 +489,12 @@ func (fc *Face) Embeds(runes []rune) ([]Embed, error) {
 		switch {
 		case len(own) == 0:
 		case shaped:
+			// Every glyph the figure's characters can become, by the
+			// font's own rules; a CFF font whole.
+			if data, err := f.shapingSubset(runes); err == nil {
+				out = append(out, Embed{Data: data, Format: "truetype"})
+				break
+			}
 			format := "truetype"
 			if string(f.data[:min(4, len(f.data))]) == "OTTO" {
 				format = "opentype"

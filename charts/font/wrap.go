@@ -147,6 +147,12 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
+// digitSlash reports whether rs[i] is a slash between digits, as in a
+// date (03/2016) or a fraction, which UAX #14 keeps whole.
+func digitSlash(rs []rune, i int) bool {
+	return rs[i] == '/' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+}
+
 // isDash reports whether a line may break after r inside a word.
 func isDash(r rune) bool {
 	return r == '-' || r == '–' || r == '—' || r == '/'
@@ -199,7 +205,7 @@ func (fc *Face) wrapPara(lines []string, m *measured, s string, size, width floa
 	}
 	start := 0
 	for i, r := range rs {
-		if r == ' ' || isDash(r) && i > start && i+1 < n && rs[i+1] != ' ' {
+		if r == ' ' || isDash(r) && i > start && i+1 < n && rs[i+1] != ' ' && !digitSlash(rs, i) {
 			addWord(start, i+1)
 			start = i + 1
 		}

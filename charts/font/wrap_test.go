@@ -93,7 +93,8 @@ func wordsRef(s string) []string {
 	start := 0
 	rs := []rune(s)
 	for i, r := range rs {
-		if r == ' ' || ((r == '-' || r == '–' || r == '—' || r == '/') && i > start && i+1 < len(rs) && rs[i+1] != ' ') {
+		slashInNumber := r == '/' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+		if r == ' ' || ((r == '-' || r == '–' || r == '—' || r == '/') && i > start && i+1 < len(rs) && rs[i+1] != ' ' && !slashInNumber) {
 			out = append(out, string(rs[start:i+1]))
 			start = i + 1
 		}
@@ -175,7 +176,7 @@ func randomText(rng *rand.Rand) string {
 		"a", "North", "Korean", "troops", "AVATAR", "To", "Wa", "LT", "yo",
 		"Київ", "ґрунт", "Європа", "їжак", "Україна", "18,000", "3.14", "ff",
 		" ", " ", " ", "  ", "   ", "\t", "\u00a0", "\u2003", "\u2009",
-		"-", "–", "—", "/", " - ", "-a", "a-", "well-known", "and/or", "1914–1918",
+		"-", "–", "—", "/", " - ", "-a", "a-", "well-known", "and/or", "1914–1918", "03/2016", "1/2",
 		"\n", "\n\n", "…", "☃", ".", ",", "’", "(", ")",
 		"\xff", "\xe2\x80", "\xf0\xe2\x80\x83", "\xe2\x80\x80\x80", // not UTF-8
 	}

@@ -34,6 +34,10 @@ type Node interface {
 	node()
 	// Move shifts the node by (dx, dy) CSS pixels.
 	Move(dx, dy float64)
+	// Mirror reflects the node's place about the vertical line x = w/2
+	// of a scene w wide (Scene.Mirror); text and pictures keep reading
+	// the right way round.
+	Mirror(w float64)
 }
 
 // Group is a named layer; Illustrator and Figma show it as one.
@@ -199,6 +203,66 @@ func (t *Text) Move(dx, dy float64) {
 	}
 }
 
+// Mirror lays the scene out for a right-to-left language: every node's
+// place is reflected about the vertical centre line (bars grow leftwards,
+// time runs right to left, the title block stands at the right), texts
+// keep their letters but swap their anchors, and the scene's text runs
+// right to left (RTL: the paragraph direction of every text, and the
+// SVG's direction).
+func (s *Scene) Mirror() {
+	for _, g := range s.Root {
+		g.Mirror(s.Width)
+	}
+	if s.Plot != (Box{}) {
+		s.Plot.X0, s.Plot.X1 = s.Width-s.Plot.X1, s.Width-s.Plot.X0
+	}
+	s.RTL = !s.RTL
+}
+
+func (g *Group) Mirror(w float64) {
+	for _, n := range g.Nodes {
+		n.Mirror(w)
+	}
+}
+func (r *Rect) Mirror(w float64) { r.X = w - r.X - r.W }
+func (r *Rects) Mirror(w float64) {
+	for i := range r.R {
+		r.R[i][0] = w - r.R[i][0] - r.R[i][2]
+	}
+}
+func (p *Path) Mirror(w float64) {
+	for i := range p.Cmds {
+		for j := range p.Cmds[i].P {
+			p.Cmds[i].P[j][0] = w - p.Cmds[i].P[j][0]
+		}
+	}
+}
+func (p *Polyline) Mirror(w float64) {
+	for i := range p.Pts {
+		p.Pts[i][0] = w - p.Pts[i][0]
+	}
+}
+func (l *Line) Mirror(w float64)   { l.X1, l.X2 = w-l.X1, w-l.X2 }
+func (c *Circle) Mirror(w float64) { c.CX = w - c.CX }
+func (i *Image) Mirror(w float64)  { i.X = w - i.X - i.W }
+
+// Mirror moves the text's anchor to the reflected point and swaps its
+// side (a left-aligned title becomes right-aligned); a turned text turns
+// the other way.
+func (t *Text) Mirror(w float64) {
+	t.X = w - t.X
+	switch t.Anchor {
+	case Start:
+		t.Anchor = End
+	case End:
+		t.Anchor = Start
+	}
+	t.Rotate = -t.Rotate
+	if t.Of != nil {
+		t.Of = &[2]float64{w - t.Of[0], t.Of[1]}
+	}
+}
+
 func (*Group) node()    {}
 func (*Rect) node()     {}
 func (*Rects) node()    {}
@@ -231,7 +295,10 @@ type Scene struct {
 	Regular, Bold *font.Face
 	FontFallback  string // CSS fallbacks after the family, e.g. "Helvetica, Arial, sans-serif"
 	EmbedFonts    bool   // embed the font files in the SVG as @font-face
-	Root          []*Group
+	// RTL is set on a scene laid out right to left (Mirror): its texts'
+	// paragraphs run right to left, and Regular and Bold shape them so.
+	RTL  bool
+	Root []*Group
 	// Plot is the data area, where every data mark belongs, for the
 	// layout checker; the writers do not draw it. Zero when unknown.
 	Plot Box

@@ -159,6 +159,9 @@ func (e *svgWriter) document() error {
 			}
 		}
 	}
+	if s.RTL {
+		e.str(` direction="rtl"`)
+	}
 	e.str(` font-family="`)
 	e.esc(e.family(s.Regular, e.embedded[0]))
 	e.str("\">\n<title id=\"" + s.ID + "-title\">")
@@ -387,10 +390,12 @@ func (e *svgWriter) text(t *Text) {
 			e.str(`"`)
 		}
 	}
-	switch t.Anchor {
-	case Middle:
+	// Anchors are physical (Start: the left edge at X); under
+	// direction="rtl" SVG's start is the right edge.
+	switch {
+	case t.Anchor == Middle:
 		e.str(` text-anchor="middle"`)
-	case End:
+	case (t.Anchor == End) != e.s.RTL:
 		e.str(` text-anchor="end"`)
 	}
 	e.color("fill", t.Fill)

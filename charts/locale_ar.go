@@ -1,0 +1,53 @@
+package charts
+
+// ar: Arabic, with the month names يناير… of Egyptian, Gulf and most
+// pan-Arab outlets (the Levant writes كانون الثاني…). Digits stay ASCII
+// here, and so do the separators: with Latin digits Arabic writes
+// 1,234.5 (٬ and ٫ go with Arabic-Indic digits).
+var localeAR = locale{
+	script: "arab",
+	rtl:    true,
+	group:  ",", decimal: ".", percent: "", group4: true, thousand: nbsp + "ألف", million: nbsp + "مليون", billion: nbsp + "مليار", trillion: nbsp + "تريليون", points: "نقطة مئوية", to: "إلى",
+	months:      [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+	quarters:    [4]string{"الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"},
+	week:        "الأسبوع %[1]d، %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
+	dataLink:    "مصدر البيانات",
+	logScale:    "مقياس لوغاريتمي.",
+	rolling:     "متوسط متحرك (عدد القيم: %d).",
+	oneSquare:   "مربع واحد =",
+	change:      "من %[1]s (%[2]s) إلى %[3]s (%[4]s).",
+	highlighted: "العناصر المميزة: %s.",
+	annotated:   "ملاحظات: %s.",
+	of:          "من أصل %s",
+	more:        "و%d أخرى",
+	estimates:   "%[1]s: تتراوح التقديرات بين %[2]s و%[3]s",
+	fromTo:      "%[1]s: من %[2]s (%[3]s) إلى %[4]s (%[5]s)",
+	before:      "قبل",
+	after:       "بعد",
+	net:         "الصافي",
+	other:       "أخرى",
+	quotes:      [4]string{"«", "»", "“", "”"},
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "أعلى قيمة %[1]s (%[2]s)",
+	gaps:        "بلا قيمة في %[1]d من أصل %[2]d من النقاط",
+	nouns: map[string]string{
+		"column":         "مخطط عمودي",
+		"bar":            "مخطط شريطي",
+		"range":          "مخطط نطاقات",
+		"waffle":         "مخطط مربعات",
+		"stack":          "شريط مكدس",
+		"donut":          "مخطط دائري مجوف",
+		"number":         "أرقام رئيسية",
+		"dumbbell":       "مخطط دمبل",
+		"slope":          "مخطط الميل",
+		"line":           "مخطط خطي",
+		"area":           "مخطط مساحي",
+		"grouped-column": "أعمدة مجمعة",
+		"grouped-bar":    "أشرطة مجمعة",
+		"stacked-column": "أعمدة مكدسة",
+		"stacked-bar":    "أشرطة مكدسة",
+	},
+}

@@ -1,0 +1,53 @@
+package charts
+
+// fa: Persian, with the Gregorian month names (ژانویه…) of the Persian
+// press, as the dates are Gregorian. Digits stay ASCII here, and so do
+// the separators: with Latin digits Persian writes 1,234.5 (٬ and ٫ go
+// with Persian digits). \u200c is the zero-width non-joiner (نیم‌فاصله).
+var localeFA = locale{
+	script: "arab",
+	rtl:    true,
+	group:  ",", decimal: ".", percent: "", group4: true, thousand: nbsp + "هزار", million: nbsp + "میلیون", billion: nbsp + "میلیارد", trillion: nbsp + "هزار" + nbsp + "میلیارد", points: "واحد درصد", to: "تا",
+	months:      [12]string{"ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"},
+	quarters:    [4]string{"سه\u200cماهه اول", "سه\u200cماهه دوم", "سه\u200cماهه سوم", "سه\u200cماهه چهارم"},
+	week:        "هفته %[1]d، %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
+	dataLink:    "منبع داده\u200cها",
+	logScale:    "مقیاس لگاریتمی.",
+	rolling:     "میانگین %d مقدار آخر.",
+	oneSquare:   "هر مربع =",
+	change:      "از %[1]s (%[2]s) به %[3]s (%[4]s).",
+	highlighted: "برجسته\u200cشده: %s.",
+	annotated:   "یادداشت\u200cها: %s.",
+	of:          "از مجموع %s",
+	more:        "و %d مورد دیگر",
+	estimates:   "%[1]s: برآوردها از %[2]s تا %[3]s",
+	fromTo:      "%[1]s: از %[2]s (%[3]s) به %[4]s (%[5]s)",
+	before:      "قبل",
+	after:       "بعد",
+	net:         "خالص",
+	other:       "سایر",
+	quotes:      [4]string{"«", "»", "“", "”"},
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "بیشترین مقدار %[1]s (%[2]s)",
+	gaps:        "بدون مقدار در %[1]d نقطه از %[2]d نقطه",
+	nouns: map[string]string{
+		"column":         "نمودار ستونی",
+		"bar":            "نمودار میله\u200cای",
+		"range":          "نمودار بازه\u200cای",
+		"waffle":         "نمودار وافلی",
+		"stack":          "میله انباشته",
+		"donut":          "نمودار حلقه\u200cای",
+		"number":         "اعداد کلیدی",
+		"dumbbell":       "نمودار دمبلی",
+		"slope":          "نمودار شیب",
+		"line":           "نمودار خطی",
+		"area":           "نمودار سطحی",
+		"grouped-column": "ستون\u200cهای گروه\u200cبندی\u200cشده",
+		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
+		"stacked-column": "ستون\u200cهای انباشته",
+		"stacked-bar":    "میله\u200cهای انباشته",
+	},
+}

@@ -1,0 +1,52 @@
+package charts
+
+// hi: Hindi. Sentences end with the danda । (U+0964). Numbers are grouped
+// in threes (1,234,567), not in lakhs (12,34,567): the grouping is fixed.
+// A million is मिलियन and a trillion ट्रिलियन, since लाख, करोड़ and खरब are
+// other powers of ten; अरब is exactly 10^9.
+var localeHI = locale{
+	script: "deva",
+	group:  ",", decimal: ".", percent: "", group4: true, thousand: nbsp + "हज़ार", million: nbsp + "मिलियन", billion: nbsp + "अरब", trillion: nbsp + "ट्रिलियन", points: "प्रतिशत अंक", to: "से",
+	months:      [12]string{"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"},
+	quarters:    [4]string{"पहली तिमाही", "दूसरी तिमाही", "तीसरी तिमाही", "चौथी तिमाही"},
+	week:        "सप्ताह %[1]d, %[2]d",
+	monthYear:   "%[1]s %[2]d",
+	quarterYear: "%[1]s %[2]d",
+	dayMonth:    "%[1]s %[2]s",
+	dataLink:    "डेटा स्रोत",
+	logScale:    "लघुगणकीय पैमाना।",
+	rolling:     "पिछले %d मानों का औसत।",
+	oneSquare:   "एक वर्ग =",
+	change:      "%[1]s (%[2]s) से %[3]s (%[4]s) तक।",
+	highlighted: "हाइलाइट किए गए: %s।",
+	annotated:   "टिप्पणियाँ: %s।",
+	of:          "कुल %s",
+	more:        "और %d अन्य",
+	estimates:   "%[1]s: अनुमान %[2]s से %[3]s के बीच",
+	fromTo:      "%[1]s: %[2]s (%[3]s) से %[4]s (%[5]s) तक",
+	before:      "पहले",
+	after:       "बाद में",
+	net:         "शुद्ध",
+	other:       "अन्य",
+	quotes:      [4]string{"“", "”", "‘", "’"},
+	valueAt:     "%[1]s (%[2]s)",
+	highest:     "सर्वाधिक %[1]s (%[2]s)",
+	gaps:        "%[2]d में से %[1]d बिंदुओं पर कोई मान नहीं",
+	nouns: map[string]string{
+		"column":         "कॉलम चार्ट",
+		"bar":            "बार चार्ट",
+		"range":          "रेंज चार्ट",
+		"waffle":         "वफ़ल चार्ट",
+		"stack":          "स्टैक्ड बार",
+		"donut":          "डोनट चार्ट",
+		"number":         "प्रमुख आंकड़े",
+		"dumbbell":       "डम्बल चार्ट",
+		"slope":          "स्लोप चार्ट",
+		"line":           "लाइन चार्ट",
+		"area":           "एरिया चार्ट",
+		"grouped-column": "समूहित कॉलम चार्ट",
+		"grouped-bar":    "समूहित बार चार्ट",
+		"stacked-column": "स्टैक्ड कॉलम चार्ट",
+		"stacked-bar":    "स्टैक्ड बार चार्ट",
+	},
+}
