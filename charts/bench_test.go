@@ -155,3 +155,28 @@ func BenchmarkWorstLines(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScripts times the figures in shaped scripts (Nepali, Arabic,
+// Persian, Hebrew; Chinese, Japanese, Korean), for the cost of shaping
+// beside BenchmarkRender's Latin:
+// go test ./charts -bench Scripts -benchmem -cpu 1
+func BenchmarkScripts(b *testing.B) {
+	for _, file := range []string{"testdata/scripts.toml", "testdata/cjk.toml"} {
+		f, err := Load(file, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, fig := range f.Figures {
+			for _, format := range []string{"png", "svg"} {
+				b.Run(fig.ID+"/"+format, func(b *testing.B) {
+					b.ReportAllocs()
+					for i := 0; i < b.N; i++ {
+						if err := fig.Render(io.Discard, format); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		}
+	}
+}

@@ -777,6 +777,29 @@ func (fig *Figure) checkGlyphs(e *errs) {
 	for _, kv := range [][2]string{{"source", fig.Style.Source}, {"credit", fig.Style.Credit}, {"prefix", fig.Style.Prefix}, {"suffix", fig.Style.Suffix}} {
 		check(kv[0], kv[1])
 	}
+	// The locale's words and the digits are drawn too: a figure in a
+	// script its fonts lack is told which font would draw it.
+	loc := locales[fig.Style.Locale]
+	words := strings.Join(loc.months[:], " ") + strings.Join(loc.quarters[:], " ") + loc.logScale + loc.oneSquare
+	if ds, ok := digitSystems[fig.Style.Digits]; ok && ds.zero != '0' {
+		digits := ""
+		for d := rune(0); d < 10; d++ {
+			digits += string(ds.zero + d)
+		}
+		for _, face := range []*font.Face{regular, bold} {
+			if r, missing := face.Missing(digits + ds.group + ds.decimal + ds.percent); missing {
+				e.add("digits", "%q writes %s, and the character %q (U+%04X) is not in %s; add a font that has them after it, e.g. font = [\"Inter\", \"%s-Regular.ttf\"] with %s", fig.Style.Digits, ds.name, r, r, fontName(face), strings.ReplaceAll(ds.font, " ", ""), ds.font)
+				return
+			}
+		}
+	}
+	for _, face := range []*font.Face{regular, bold} {
+		if r, missing := face.Missing(words); missing {
+			sc := scripts[loc.script]
+			e.add("locale", "%q is written in %s, and the character %q (U+%04X) of its month names and notes is not in %s; add a font that has %s after it, e.g. font = [\"Inter\", \"%s-Regular.ttf\"] with %s, or another locale", fig.Style.Locale, sc.name, r, r, fontName(face), sc.name, strings.ReplaceAll(sc.font, " ", ""), sc.font)
+			return
+		}
+	}
 	for _, kt := range e.texts {
 		check(kt.key, kt.s)
 	}

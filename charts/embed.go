@@ -49,7 +49,7 @@ func (f *Figure) embedHTML(sc *scene.Scene, outs []Output) (string, error) {
 			ext = "png"
 		}
 	}
-	b.WriteString(`<figure class="presschart" id="` + esc(htmlID(f.ID, "")) + `" lang="` + esc(f.Style.Locale) + `" style="margin:0">` + "\n")
+	b.WriteString(`<figure class="presschart" id="` + esc(htmlID(f.ID, "")) + `" lang="` + esc(f.Style.Locale) + `"` + dirAttr(f) + ` style="margin:0">` + "\n")
 	srcset := func(s embedSource) string {
 		if ext == "svg" {
 			return esc(f.fileOf(s.name(&f.Style, f.Style.Scale), "svg"))
@@ -165,7 +165,7 @@ func (f *Figure) inlineHTML(sc *scene.Scene) (string, error) {
 	if len(scenes) == 0 {
 		scenes, media, shown = []*scene.Scene{sc}, []string{"-"}, 0
 	}
-	b.WriteString(`<figure class="presschart" id="` + esc(id) + `" lang="` + esc(f.Style.Locale) + `" style="margin:0">` + "\n")
+	b.WriteString(`<figure class="presschart" id="` + esc(id) + `" lang="` + esc(f.Style.Locale) + `"` + dirAttr(f) + ` style="margin:0">` + "\n")
 	// A <picture> shows the first source that matches; here later rules
 	// win, so the sources' rules come in reverse.
 	sel := "#" + id + " > .presschart-r"
@@ -199,4 +199,13 @@ func (f *Figure) inlineHTML(sc *scene.Scene) (string, error) {
 	f.caption(&b)
 	b.WriteString("</figure>\n")
 	return b.String(), nil
+}
+
+// dirAttr is the dir attribute of a right-to-left figure's snippet, so
+// that its caption and link run from the right as the figure does.
+func dirAttr(f *Figure) string {
+	if f.Style.rtl() {
+		return ` dir="rtl"`
+	}
+	return ""
 }

@@ -52,15 +52,16 @@ type digitSystem struct {
 	zero           rune   // the digit 0; 1–9 follow it
 	group, decimal string // "" keeps the locale's
 	percent        string // "" keeps "%"
+	font           string // a free font that has them, for the message that asks for one
 }
 
 // digitSystems are the values digits takes: one entry per system, which
 // doc.go and README list and TestDigitSystems walks.
 var digitSystems = map[string]digitSystem{
 	"latn":    {name: "0123456789 (default)", zero: '0'},
-	"arab":    {name: "Arabic-Indic ٠١٢٣٤٥٦٧٨٩, with ٬ ٫ and ٪", zero: '\u0660', group: "\u066c", decimal: "\u066b", percent: "\u066a"},
-	"arabext": {name: "Persian and Urdu ۰۱۲۳۴۵۶۷۸۹, with ٬ ٫ and ٪", zero: '\u06f0', group: "\u066c", decimal: "\u066b", percent: "\u066a"},
-	"deva":    {name: "Devanagari ०१२३४५६७८९", zero: '\u0966'},
+	"arab":    {name: "Arabic-Indic ٠١٢٣٤٥٦٧٨٩, with ٬ ٫ and ٪", zero: '\u0660', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic"},
+	"arabext": {name: "Persian and Urdu ۰۱۲۳۴۵۶۷۸۹, with ٬ ٫ and ٪", zero: '\u06f0', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic"},
+	"deva":    {name: "Devanagari ०१२३४५६७८९", zero: '\u0966', font: "Noto Sans Devanagari"},
 }
 
 // localDigits writes the digits 0–9 of s in the system (and "%" as its

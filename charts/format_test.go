@@ -3,7 +3,10 @@ package charts
 import (
 	"fmt"
 	"math"
+	"os"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNumberFormat(t *testing.T) {
@@ -215,6 +218,38 @@ func TestComparison(t *testing.T) {
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+// TestDigitSystems walks digitSystems: each writes ten decimal digits in
+// order, is named in doc.go's digits key and README, and writes a number
+// with its separators and a percentage as a reader of that system expects.
+func TestDigitSystems(t *testing.T) {
+	doc, _ := os.ReadFile("doc.go")
+	readme, _ := os.ReadFile("../README.md")
+	want := map[string]string{
+		"latn":    "−12,345.5 50% 2025",
+		"arab":    "−١٢٬٣٤٥٫٥ ٥٠٪ ٢٠٢٥",
+		"arabext": "−۱۲٬۳۴۵٫۵ ۵۰٪ ۲۰۲۵",
+		"deva":    "−१२,३४५.५ ५०% २०२५",
+	}
+	for name, ds := range digitSystems {
+		for d := rune(0); d < 10; d++ {
+			if r := ds.zero + d; !unicode.IsDigit(r) || unicode.IsDigit(ds.zero-1) {
+				t.Errorf("%s: %q is not the digit %d of a run of ten", name, r, d)
+			}
+		}
+		if !strings.Contains(string(doc), `"`+name+`"`) || !strings.Contains(string(readme), `"`+name+`"`) && name != "latn" {
+			t.Errorf("doc.go and README must name the digits %q", name)
+		}
+		if (ds.zero != '0') != (ds.font != "") {
+			t.Errorf("%s: names a font to ask for exactly when Inter lacks its digits", name)
+		}
+		nf := numberFormat{loc: locales["en"], decimals: 1, shared: -1, digits: name}
+		got := nf.number(-12345.5) + " " + nf.percent(0.5) + " " + localDigits("2025", name)
+		if w, ok := want[name]; !ok || got != w {
+			t.Errorf("%s: %q, want %q", name, got, w)
 		}
 	}
 }

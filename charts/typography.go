@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,9 +59,15 @@ func smarten(s string, loc *locale, has func(rune) bool) string {
 		return false
 	}
 	inSingle := false
+	// Chinese, Japanese and Korean put no space before an opening quote,
+	// so which quote opens cannot be told; Hebrew types its geresh and
+	// gershayim (צה"ל) as ' and ". Their quotes stay as written.
+	quotes := !slices.Contains([]string{"hans", "jpan", "kore", "hebr"}, loc.script)
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
+		case (r == '"' || r == '\'') && !quotes:
+			b.WriteRune(r)
 		case r == '.' && at(i+1) == '.' && at(i+2) == '.' && at(i+3) != '.' && ok("…"):
 			b.WriteRune('…')
 			i += 2

@@ -26,6 +26,8 @@ func TestSmarten(t *testing.T) {
 		{"fr", `La "légion"`, "La «\u00a0légion\u00a0»"},
 		{"uk", `"Легіон"`, "«Легіон»"},
 		{"en", "", ""},
+		{"zh", `他说"我们"`, `他说"我们"`},
+		{"he", `צה"ל, ג'ון 2023-2024`, `צה"ל, ג'ון 2023–2024`},
 	} {
 		if got := smarten(c.in, locales[c.loc], all); got != c.want {
 			t.Errorf("%s %q: %q, want %q", c.loc, c.in, got, c.want)

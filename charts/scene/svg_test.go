@@ -229,6 +229,17 @@ func TestEveryNodeType(t *testing.T) {
 		if math.Abs(b1.X0-b0.X0-3) > 1e-9 || math.Abs(b1.Y1-b0.Y1+2) > 1e-9 {
 			t.Errorf("%T: moved by (3, -2), its bounds moved from %v to %v", n, b0, b1)
 		}
+		// Mirrored, its bounds reflect about the scene's centre line,
+		// and mirrored again they are where they were.
+		n.Mirror(s.Width)
+		b2, _ := s.Bounds(n)
+		if math.Abs(b2.X0-(s.Width-b1.X1)) > 1e-6 || math.Abs(b2.X1-(s.Width-b1.X0)) > 1e-6 || b2.Y0 != b1.Y0 || b2.Y1 != b1.Y1 {
+			t.Errorf("%T: mirrored in a scene %g wide, its bounds went from %v to %v", n, s.Width, b1, b2)
+		}
+		n.Mirror(s.Width)
+		if b3, _ := s.Bounds(n); b3 != b1 {
+			t.Errorf("%T: mirrored twice, its bounds are %v, not %v", n, b3, b1)
+		}
 	}
 }
 
