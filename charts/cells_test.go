@@ -206,6 +206,9 @@ func TestSeriesCSV(t *testing.T) {
 	write("months.csv", "month,Germany,France,Italy\nJan 2024,3.1,2.5,1.5\nFebruary 2024,3.3,2.25,1.75\nMar. 2024,3.0,2.75,2\n")
 	write("slashes.csv", "month,Germany,France,Italy\n01/2024,3.1,2.5,1.5\n2/2024,3.3,2.25,1.75\n2024/03,3.0,2.75,2\n")
 	write("monate.csv", "Monat;Germany;France;Italy\nJan. 2024;3,1;2,5;1,5\nFeb. 2024;3,3;2,25;1,75\nMärz 2024;3,0;2,75;2\n")
+	write("yue.csv", "month,Germany,France,Italy\n2024年1月,3.1,2.5,1.5\n2024년 2월,3.3,2.25,1.75\n2024年3月,3.0,2.75,2\n")
+	write("hodesh.csv", "month,Germany,France,Italy\nינו׳ 2024,3.1,2.5,1.5\nפבר׳ 2024,3.3,2.25,1.75\nמרץ 2024,3.0,2.75,2\n")
+	write("mahina.csv", "month,Germany,France,Italy\nजनवरी 2024,3.1,2.5,1.5\nफेब्रुअरी 2024,3.3,2.25,1.75\nमार्च 2024,3.0,2.75,2\n")
 	write("gaps.csv", "date,country,rate\n2024-01,Germany,3.1\n2024-01,France,2.5\n2024-02,Germany,3.3\n")
 	write("twice.csv", "date,country,rate\n2024-01,Germany,3.1\n2024-01,Germany,3.2\n")
 	write("groups.csv", "country,2024,2025\nNepal,15000,12000\nIndia,4000,5000\n")
@@ -237,6 +240,9 @@ data = [ { x = "2024-01", values = [3.1, 2.5, 1.5] }, { x = "2024-02", values = 
 		{`data = "months.csv"`, ``},
 		{`data = "slashes.csv"`, ``},
 		{`data = "monate.csv"`, `data_locale = "de"`},
+		{`data = "yue.csv"`, ``},
+		{`data = "hodesh.csv"`, `data_locale = "he"`},
+		{`data = "mahina.csv"`, `data_locale = "ne"`},
 	} {
 		got, err := svg("line", c.data, c.extra)
 		if err != nil || got != want {

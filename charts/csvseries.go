@@ -441,12 +441,13 @@ func quoteList(names []string) string {
 }
 
 // Months as spreadsheets write them in cells: Jan 2025, January 2025,
-// 01/2025, 2025/01, and the data locale's (else the figure's) month names
-// (März 2025, janv. 2025).
+// 01/2025, 2025/01, 2025年1月, 2025년 1월, and the data locale's (else the
+// figure's) month names (März 2025, janv. 2025, ינו׳ 2025, जनवरी 2025).
 var (
 	monthSlashYear = lazyRegexp(`^(0?[1-9]|1[0-2])/(\d{4})$`)
 	yearSlashMonth = lazyRegexp(`^(\d{4})/(0?[1-9]|1[0-2])$`)
-	nameYear       = lazyRegexp(`^(\pL+\.?)[ -](\d{4})$`)
+	nameYear       = lazyRegexp(`^([\pL\pM\x{05F3}\x{200C}]+\.?)[ -](\d{4})$`)
+	yearNianMonth  = lazyRegexp(`^(\d{4})\s*[年년]\s*(0?[1-9]|1[0-2])\s*[月월]$`)
 	englishMonths  = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )
 
@@ -459,6 +460,10 @@ func monthCell(s, figLocale, dataLocale string) (string, bool) {
 		return fmt.Sprintf("%s-%02d", m[2], n), true
 	}
 	if m := yearSlashMonth().FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("%s-%02d", m[1], n), true
+	}
+	if m := yearNianMonth().FindStringSubmatch(s); m != nil { // 2025年1月, 2025년 1월
 		n, _ := strconv.Atoi(m[2])
 		return fmt.Sprintf("%s-%02d", m[1], n), true
 	}

@@ -42,10 +42,10 @@ func (fc *Face) plain(s string) bool {
 		if needsShaping(r) {
 			return false
 		}
-		if r == ' ' || r == '\n' {
+		if r == ' ' || r == '\n' || len(fc.fallbacks) == 0 {
 			continue
 		}
-		if _, ok := fc.lookup(r); !ok && len(fc.fallbacks) > 0 {
+		if _, ok := fc.lookup(r); !ok {
 			return false
 		}
 	}

@@ -62,3 +62,16 @@ func BenchmarkWrapLong(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWidthLatin times measuring the short Latin texts a layout
+// measures most (labels, ticks, a title), the plain path.
+func BenchmarkWidthLatin(b *testing.B) {
+	fc := Default(false)
+	texts := []string{"North Korean troops deployed", "1,000", "Oct 2025", "Russian soldiers fallen since 2022", "18,000", "Source: Brig. Gen. Dmytro Usov, via The Defense Post"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			fc.Width(s, 13)
+		}
+	}
+}
