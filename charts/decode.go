@@ -767,9 +767,13 @@ func (fig *Figure) checkGlyphs(e *errs) {
 	}
 	regular, bold := fig.Style.faces()
 	check := func(key, s string) {
-		for _, face := range []*font.Face{regular, bold} {
+		for i, face := range []*font.Face{regular, bold} {
 			if r, missing := face.Missing(s); missing {
-				e.add(key, "the character %q (U+%04X) is not in %s; remove it or use a font that has it", r, r, fontName(face))
+				which := "" // the key that lists the fonts, when the bold face is another
+				if i == 1 && !slices.Equal(regular.Families(), bold.Families()) {
+					which = " (font_bold, for bold text)"
+				}
+				e.add(key, "the character %q (U+%04X) is not in %s%s; remove it or use a font that has it", r, r, fontName(face), which)
 				return
 			}
 		}

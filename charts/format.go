@@ -39,10 +39,28 @@ type numberFormat struct {
 	// digits is the figure's digit system (digits): "" or "latn" for
 	// 0–9, or a key of digitSystems.
 	digits string
+	// ltrSigns is set in a right-to-left figure in other digits than
+	// Arabic-Indic: a sign goes after U+200E, so that the bidirectional
+	// algorithm keeps it before the number (−5%, not 5%−), as CLDR writes
+	// Hebrew, Arabic with Western digits and Persian numbers. Arabic-Indic
+	// digits take the sign at their right, as Arabic writes them.
+	ltrSigns bool
 }
 
+// lrm is the left-to-right mark.
+const lrm = "\u200e"
+
 func newNumberFormat(st *Style) numberFormat {
-	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB, shared: -1, tickDecimals: st.TickDecimals, digits: st.Digits}
+	return numberFormat{loc: locales[st.Locale], decimals: st.Decimals, prefix: st.Prefix, suffix: st.Suffix, compact: st.Compact, gb: st.CompactGB, shared: -1, tickDecimals: st.TickDecimals, digits: st.Digits,
+		ltrSigns: st.rtl() && st.Digits != "arab"}
+}
+
+// sign writes a sign (−, +) to stand before a number.
+func (f numberFormat) sign(s string) string {
+	if f.ltrSigns {
+		return lrm + s
+	}
+	return s
 }
 
 // digitSystem is a set of digits a figure may write its numbers and
@@ -184,10 +202,11 @@ func (f numberFormat) plain(v float64, d int) string {
 	if frac != "" {
 		out += f.loc.decimal + frac
 	}
+	out = f.local(out)
 	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = "−" + out
+		out = f.sign("−") + out
 	}
-	return f.local(out)
+	return out
 }
 
 // pct is the percent sign of the figure's digits.
@@ -327,8 +346,8 @@ func (f numberFormat) bareTick(v, step float64) string {
 func (f numberFormat) affix(s string) string {
 	// A number never parts from its unit: "2,5 %" as typed wraps as one.
 	pre, suf := glued.Replace(f.prefix), glued.Replace(f.suffix)
-	if strings.HasPrefix(s, "−") && f.prefix != "" {
-		return "−" + pre + strings.TrimPrefix(s, "−") + suf
+	if minus := f.sign("−"); strings.HasPrefix(s, minus) && f.prefix != "" {
+		return minus + pre + strings.TrimPrefix(s, minus) + suf
 	}
 	return pre + s + suf
 }

@@ -148,3 +148,26 @@ func (c *ctx) within(cx float64, label string, size, lo, hi float64) float64 {
 	w := c.width(label, size, true)
 	return math.Min(math.Max(cx, lo+w/2), hi-w/2)
 }
+
+// isolate wraps a name that is drawn beside its value ("Nepal  1,000")
+// in a first-strong isolate (U+2068 … U+2069) where directions mix: in a
+// right-to-left figure, or for a right-to-left name. The name is then
+// ordered on its own, and the value stays on the same side of it, next
+// to its mark, whatever script each name is in. Left-to-right names in a
+// left-to-right figure stay as they are.
+func (c *ctx) isolate(name string) string {
+	if name == "" || !c.f.Style.rtl() && !hasRTL(name) {
+		return name
+	}
+	return "\u2068" + name + "\u2069"
+}
+
+// hasRTL reports whether s has a letter of a right-to-left script.
+func hasRTL(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && r < 0x0900 || r >= 0xfb1d && r < 0xfe00 || r >= 0xfe70 && r < 0xff00 {
+			return true
+		}
+	}
+	return false
+}

@@ -108,9 +108,9 @@ func comparison(d Datum, nf numberFormat, arrow string, mode string) string {
 		}
 	}
 	diff := d.Value - d.Previous
-	sign := "+"
+	sign := nf.sign("+")
 	if diff < 0 {
-		sign = "−"
+		sign = nf.sign("−")
 	}
 	if arrow != "" {
 		sign = arrow + " " // the arrow says which way

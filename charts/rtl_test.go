@@ -85,3 +85,26 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// TestSignsRightToLeft: a right-to-left figure writes its signs after
+// U+200E so that they stay before the number, but for Arabic-Indic
+// digits, which take the sign at their right as Arabic does.
+func TestSignsRightToLeft(t *testing.T) {
+	st := defaultStyle()
+	st.Locale = "he"
+	if got := newNumberFormat(&st).number(-5); got != "\u200e−5" {
+		t.Errorf("he: %q", got)
+	}
+	st.Prefix = "$"
+	if got := newNumberFormat(&st).number(-5); got != "\u200e−$5" {
+		t.Errorf("he with a prefix: %q", got)
+	}
+	st.Prefix, st.Locale, st.Digits = "", "ar", "arab"
+	if got := newNumberFormat(&st).number(-5); got != "−٥" {
+		t.Errorf("ar in Arabic-Indic digits: %q", got)
+	}
+	st.Locale, st.Digits = "en", ""
+	if got := newNumberFormat(&st).number(-5); got != "−5" {
+		t.Errorf("en: %q", got)
+	}
+}

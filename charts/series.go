@@ -137,7 +137,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	for i, name := range names {
 		lastAt[i] = lastValue(data, i)
 		end := data[lastAt[i]]
-		ends[i] = strings.TrimSpace(name + "  " + c.nf.ofSeries(i).number(end.Values[i]))
+		ends[i] = strings.TrimSpace(c.isolate(name) + "  " + c.nf.ofSeries(i).number(end.Values[i]))
 		if lastAt[i] < len(data)-1 {
 			// A series that stops early says when its value is from.
 			// The date stays whole on a line of its own if the label wraps.

@@ -34,8 +34,8 @@ func plotSlopes(c *ctx, p rect) drawn {
 	leftText := make([]string, len(data))
 	rightText := make([]string, len(data))
 	for i, d := range data {
-		leftText[i] = d.Label + "  " + c.nf.number(d.From)
-		rightText[i] = c.nf.number(d.To) + "  " + d.Label
+		leftText[i] = c.isolate(d.Label) + "  " + c.nf.number(d.From)
+		rightText[i] = c.nf.number(d.To) + "  " + c.isolate(d.Label)
 		lw = math.Max(lw, c.width(leftText[i], c.label, false))
 		rw = math.Max(rw, c.width(rightText[i], c.label, false))
 	}

@@ -92,6 +92,11 @@ func quotedWidth(r rune, rest string) int {
 	return 10
 }
 
+// maxMarks is the most combining marks one letter may carry: Vietnamese
+// and Hebrew with cantillation stack three or four, Devanagari and
+// Tibetan clusters a few more.
+const maxMarks = 8
+
 // maxString is the longest text presschart takes in any field.
 const maxString = 1000
 
@@ -103,7 +108,15 @@ func checkText(s string) string {
 	if !utf8.ValidString(s) {
 		return "is not valid UTF-8"
 	}
+	marks := 0 // combining marks on the last letter
 	for _, r := range s {
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			if marks++; marks > maxMarks {
+				return fmt.Sprintf("has more than %d combining marks on one letter (U+%04X); no script stacks so many, and they would run off the figure", maxMarks, r)
+			}
+		} else {
+			marks = 0
+		}
 		if r == '\n' {
 			continue
 		}

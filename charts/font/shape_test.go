@@ -226,3 +226,60 @@ func TestShapingSubset(t *testing.T) {
 		}
 	}
 }
+
+// TestSignsInRightToLeft: in a right-to-left paragraph a minus sign put
+// after U+200E stays before its number, as Hebrew readers expect; a bare
+// one goes to its right.
+func TestSignsInRightToLeft(t *testing.T) {
+	fc := Stack(Default(false), testFace(t, "NotoSansHebrew-Regular.ttf", false)).In("he", true)
+	minus, _ := fc.lookup('−')
+	five, _ := fc.lookup('5')
+	at := func(s string) (m, d float64) {
+		for _, g := range glyphsOf(fc, s) {
+			switch g.id {
+			case uint16(minus.index):
+				m = g.x
+			case uint16(five.index):
+				d = g.x
+			}
+		}
+		return m, d
+	}
+	if m, d := at("\u200e−5%"); m >= d {
+		t.Errorf("with U+200E the minus is at %v, the 5 at %v: want the minus first", m, d)
+	}
+	if m, d := at("−5%"); m <= d {
+		t.Errorf("without U+200E the minus is at %v, the 5 at %v: the bidirectional algorithm puts it after", m, d)
+	}
+}
+
+// TestIsolatedNames: a name in a first-strong isolate keeps its value on
+// one side whatever its script: after it in a left-to-right paragraph,
+// before it (to its left) in a right-to-left one.
+func TestIsolatedNames(t *testing.T) {
+	he := testFace(t, "NotoSansHebrew-Regular.ttf", false)
+	base := Stack(Default(false), he)
+	one, _ := base.lookup('1')
+	for _, c := range []struct {
+		rtl  bool
+		name string
+	}{{false, "חיפה"}, {false, "Intel"}, {true, "חיפה"}, {true, "Intel"}} {
+		fc := base.In("he", c.rtl)
+		var digit, name []float64
+		for _, g := range glyphsOf(fc, "\u2068"+c.name+"\u2069  1") {
+			switch {
+			case g.f == base.file && g.id == uint16(one.index):
+				digit = append(digit, g.x)
+			case g.id != 0 && g.x != 0 || g.f == he.file:
+				name = append(name, g.x)
+			}
+		}
+		if len(digit) != 1 || len(name) == 0 {
+			t.Fatalf("%v %s: glyphs %v %v", c.rtl, c.name, digit, name)
+		}
+		first, last := slices.Min(name), slices.Max(name)
+		if !c.rtl && digit[0] < last || c.rtl && digit[0] > first {
+			t.Errorf("rtl %v, %s: the value at %v, the name from %v to %v", c.rtl, c.name, digit[0], first, last)
+		}
+	}
+}
