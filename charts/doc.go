@@ -609,7 +609,9 @@
 // and the isolates U+2066–U+2069 steer it. Chinese, Japanese and Korean,
 // and shaped text, wrap at the line-break opportunities of UAX #14:
 // between ideographs, never inside a number or before closing
-// punctuation, and never between a letter and its marks.
+// punctuation, and never between a letter and its marks; Korean at its
+// spaces; Thai, without a dictionary, at syllable boundaries (before a
+// leading vowel, after ะ, ๆ and ฯ).
 //
 // A font list (font = ["Inter", "NotoSansArabic-Regular.ttf"]) draws each
 // character in the first font that has it. A right-to-left figure

@@ -1,6 +1,7 @@
 package font
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -43,6 +44,7 @@ func lineBreaks(rs []rune) []int {
 	if len(out) == 0 || out[len(out)-1] != len(rs) {
 		out = append(out, len(rs))
 	}
+	out = thaiBreaks(rs, out)
 	// Korean is wrapped at its spaces, as CSS's word-break: keep-all and
 	// Korean newsrooms do, not between the syllables of a word, nor
 	// between a number and the syllables that count it (1,000명).
@@ -169,4 +171,31 @@ func (fc *Face) ellipsizeShaped(s string, size, width float64) string {
 		return "…"
 	}
 	return trimmed(rs, 0, ends[lo]) + "…"
+}
+
+// thaiBreaks adds break opportunities inside runs of Thai, which UAX #14
+// leaves to a dictionary of words (class SA): before a leading vowel
+// (เ แ โ ใ ไ), and after ะ, ๆ and ฯ, which end syllables. Without a
+// dictionary these are syllable boundaries, not always word boundaries;
+// they keep a line from being cut inside a syllable or between a letter
+// and its marks, which is what a long Thai title would get otherwise.
+func thaiBreaks(rs []rune, breaks []int) []int {
+	isThai := func(r rune) bool { return r >= 0x0e01 && r <= 0x0e5b }
+	leading := func(r rune) bool { return r >= 0x0e40 && r <= 0x0e44 }
+	var add []int
+	for i := 1; i < len(rs); i++ {
+		prev, r := rs[i-1], rs[i]
+		if !isThai(prev) || !isThai(r) || leading(prev) || unicode.IsMark(r) {
+			continue
+		}
+		if leading(r) || prev == 0x0e30 || prev == 0x0e46 || prev == 0x0e2f {
+			add = append(add, i)
+		}
+	}
+	if len(add) == 0 {
+		return breaks
+	}
+	out := append(breaks, add...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/go-text/typesetting/bidi"
 )
@@ -132,8 +133,8 @@ func TestLineBreakTest(t *testing.T) {
 				rs = append(rs, rune(v))
 			}
 		}
-		if slices.ContainsFunc(rs, isHangul) {
-			continue // Korean keeps its words whole (TestKoreanKeepsWords)
+		if slices.ContainsFunc(rs, isHangul) || slices.ContainsFunc(rs, func(r rune) bool { return r >= 0x0e01 && r <= 0x0e5b }) {
+			continue // Korean keeps its words whole, Thai breaks by syllable (TestKoreanKeepsWords, TestThaiBreaks)
 		}
 		cases++
 		if got := lineBreaks(rs); !slices.Equal(got, want) {
@@ -159,5 +160,30 @@ func TestKoreanKeepsWords(t *testing.T) {
 	// Chinese still breaks between ideographs.
 	if got := lineBreaks([]rune("俄罗斯的")); len(got) != 4 {
 		t.Errorf("Chinese breaks after %v", got)
+	}
+}
+
+func TestThaiBreaks(t *testing.T) {
+	s := "ทหารรับจ้างจากเนปาลลดลงจากหนึ่งพันเหลือหนึ่งคน"
+	rs := []rune(s)
+	got := lineBreaks(rs)
+	var pieces []string
+	a := 0
+	for _, b := range got {
+		pieces = append(pieces, string(rs[a:b]))
+		a = b
+	}
+	want := []string{"ทหารรับจ้างจาก", "เนปาลลดลงจากหนึ่งพัน", "เหลือหนึ่งคน"}
+	if !slices.Equal(pieces, want) {
+		t.Errorf("pieces %q, want %q", pieces, want)
+	}
+	// Never between a letter and its marks, nor after a leading vowel.
+	for _, b := range lineBreaks([]rune("เด็กๆ ไปโรงเรียน")) {
+		if b > 0 && b < len([]rune("เด็กๆ ไปโรงเรียน")) {
+			r := []rune("เด็กๆ ไปโรงเรียน")
+			if unicode.IsMark(r[b]) || r[b-1] >= 0x0e40 && r[b-1] <= 0x0e44 {
+				t.Errorf("a break at %d splits %q", b, string(r[b-1:b+1]))
+			}
+		}
 	}
 }
