@@ -322,7 +322,8 @@
 // 2 or 5 times a power of ten.
 //
 // bar: horizontal bars; rows { label, value }; at most 300 rows. Labels on
-// the left wrap to two lines, then end in an ellipsis. The value sits
+// the left wrap between words and are never cut (on a plot as narrow as
+// a phone's they may stand above their bars instead). The value sits
 // inside the end of the bar when it fits there, in white or near-black,
 // whichever has the higher contrast with the bar, else just past its end.
 // A figure with more rows than its height holds grows taller.
