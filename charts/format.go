@@ -71,14 +71,15 @@ type digitSystem struct {
 	group, decimal string // "" keeps the locale's
 	percent        string // "" keeps "%"
 	font           string // a free font that has them, for the message that asks for one
+	between        string // between two numbers in a line ("+3 pp · 16.8%"); "" for " · ", which reads as a zero (٠) beside Arabic-Indic digits
 }
 
 // digitSystems are the values digits takes: one entry per system, which
 // doc.go and README list and TestDigitSystems walks.
 var digitSystems = map[string]digitSystem{
 	"latn":    {name: "0123456789 (default)", zero: '0'},
-	"arab":    {name: "Arabic-Indic ٠١٢٣٤٥٦٧٨٩, with ٬ ٫ and ٪", zero: '\u0660', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic"},
-	"arabext": {name: "Persian and Urdu ۰۱۲۳۴۵۶۷۸۹, with ٬ ٫ and ٪", zero: '\u06f0', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic"},
+	"arab":    {name: "Arabic-Indic ٠١٢٣٤٥٦٧٨٩, with ٬ ٫ and ٪", zero: '\u0660', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic", between: "\u060c "},
+	"arabext": {name: "Persian and Urdu ۰۱۲۳۴۵۶۷۸۹, with ٬ ٫ and ٪", zero: '\u06f0', group: "\u066c", decimal: "\u066b", percent: "\u066a", font: "Noto Sans Arabic", between: "\u060c "},
 	"deva":    {name: "Devanagari ०१२३४५६७८९", zero: '\u0966', font: "Noto Sans Devanagari"},
 }
 
@@ -207,6 +208,16 @@ func (f numberFormat) plain(v float64, d int) string {
 		out = f.sign("−") + out
 	}
 	return out
+}
+
+// between is what separates two numbers on one line: " · ", or the
+// Arabic comma beside Arabic-Indic digits, where a middle dot reads as
+// a zero.
+func (f numberFormat) between() string {
+	if b := digitSystems[f.digits].between; b != "" {
+		return b
+	}
+	return " · "
 }
 
 // pct is the percent sign of the figure's digits.
@@ -345,7 +356,8 @@ func (f numberFormat) bareTick(v, step float64) string {
 
 func (f numberFormat) affix(s string) string {
 	// A number never parts from its unit: "2,5 %" as typed wraps as one.
-	pre, suf := glued.Replace(f.prefix), glued.Replace(f.suffix)
+	// The digits' own percent sign (٪) in a prefix or suffix too.
+	pre, suf := localDigits(glued.Replace(f.prefix), f.digits), localDigits(glued.Replace(f.suffix), f.digits)
 	if minus := f.sign("−"); strings.HasPrefix(s, minus) && f.prefix != "" {
 		return minus + pre + strings.TrimPrefix(s, minus) + suf
 	}

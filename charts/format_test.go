@@ -248,6 +248,10 @@ func TestDigitSystems(t *testing.T) {
 		}
 		nf := numberFormat{loc: locales["en"], decimals: 1, shared: -1, digits: name}
 		got := nf.number(-12345.5) + " " + nf.percent(0.5) + " " + localDigits("2025", name)
+		nf.suffix = "%"
+		if s := nf.number(5); s != localDigits("5.0%", name) && name == "latn" || name != "latn" && !strings.HasSuffix(s, digitSystems[name].percent+"") {
+			t.Errorf("%s: a suffix %% writes %q", name, s)
+		}
 		if w, ok := want[name]; !ok || got != w {
 			t.Errorf("%s: %q, want %q", name, got, w)
 		}

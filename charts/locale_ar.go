@@ -15,6 +15,7 @@ var localeAR = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "مصدر البيانات",
+	stop:        ".",
 	logScale:    "مقياس لوغاريتمي.",
 	rolling:     "متوسط متحرك (عدد القيم: %d).",
 	oneSquare:   "مربع واحد =",

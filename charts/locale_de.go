@@ -12,6 +12,7 @@ var localeDE = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Datenquelle",
+	stop:        ".",
 	logScale:    "Logarithmische Skala.",
 	rolling:     "Durchschnitt der jeweils letzten %d Werte.",
 	oneSquare:   "Ein Quadrat =",

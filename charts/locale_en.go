@@ -11,6 +11,7 @@ var localeEN = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Data source",
+	stop:        ".",
 	logScale:    "Logarithmic scale.",
 	rolling:     "Average of the last %d values.",
 	oneSquare:   "One square =",

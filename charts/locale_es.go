@@ -11,6 +11,7 @@ var localeES = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Fuente de los datos",
+	stop:        ".",
 	logScale:    "Escala logarítmica.",
 	rolling:     "Media de los últimos %d valores.",
 	oneSquare:   "Un cuadrado =",

@@ -15,6 +15,7 @@ var localeFA = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "منبع داده\u200cها",
+	stop:        ".",
 	logScale:    "مقیاس لگاریتمی.",
 	rolling:     "میانگین %d مقدار آخر.",
 	oneSquare:   "هر مربع =",

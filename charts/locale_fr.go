@@ -11,6 +11,7 @@ var localeFR = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Source des données",
+	stop:        ".",
 	logScale:    "Échelle logarithmique.",
 	rolling:     "Moyenne des %d dernières valeurs.",
 	oneSquare:   "Un carré =",

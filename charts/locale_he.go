@@ -13,6 +13,7 @@ var localeHE = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "מקור הנתונים",
+	stop:        ".",
 	logScale:    "סולם לוגריתמי.",
 	rolling:     "ממוצע נע של %d הערכים האחרונים.",
 	oneSquare:   "ריבוע אחד =",

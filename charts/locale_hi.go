@@ -14,6 +14,7 @@ var localeHI = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "डेटा स्रोत",
+	stop:        "।",
 	logScale:    "लघुगणकीय पैमाना।",
 	rolling:     "पिछले %d मानों का औसत।",
 	oneSquare:   "एक वर्ग =",

@@ -11,6 +11,7 @@ var localeIT = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Fonte dei dati",
+	stop:        ".",
 	logScale:    "Scala logaritmica.",
 	rolling:     "Media degli ultimi %d valori.",
 	oneSquare:   "Un quadrato =",

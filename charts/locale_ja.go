@@ -13,6 +13,7 @@ var localeJA = locale{
 	quarterYear: "%[2]d年%[1]s",
 	dayMonth:    "%[2]s%[1]s日",
 	dataLink:    "データ出典",
+	stop:        "。",
 	logScale:    "対数目盛。",
 	rolling:     "直近%d点の移動平均。",
 	oneSquare:   "1マス =",

@@ -14,6 +14,7 @@ var localeKO = locale{
 	quarterYear: "%[2]d년 %[1]s",
 	dayMonth:    "%[2]s %[1]s일",
 	dataLink:    "데이터 출처",
+	stop:        ".",
 	logScale:    "로그 척도.",
 	rolling:     "최근 %d개 값의 평균.",
 	oneSquare:   "한 칸 =",

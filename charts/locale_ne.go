@@ -15,6 +15,7 @@ var localeNE = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "तथ्याङ्कको स्रोत",
+	stop:        "।",
 	logScale:    "लघुगणकीय स्केल।",
 	rolling:     "पछिल्ला %d मानको औसत।",
 	oneSquare:   "एउटा वर्ग =",

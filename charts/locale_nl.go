@@ -11,6 +11,7 @@ var localeNL = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Databron",
+	stop:        ".",
 	logScale:    "Logaritmische schaal.",
 	rolling:     "Gemiddelde van de laatste %d waarden.",
 	oneSquare:   "Eén vierkant =",

@@ -11,6 +11,7 @@ var localePL = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Źródło danych",
+	stop:        ".",
 	logScale:    "Skala logarytmiczna.",
 	rolling:     "Średnia z ostatnich %d wartości.",
 	oneSquare:   "Jeden kwadrat =",

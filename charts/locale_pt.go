@@ -13,6 +13,7 @@ var localePT = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Fonte dos dados",
+	stop:        ".",
 	logScale:    "Escala logarítmica.",
 	rolling:     "Média dos últimos %d valores.",
 	oneSquare:   "Um quadrado =",

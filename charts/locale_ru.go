@@ -11,6 +11,7 @@ var localeRU = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Источник данных",
+	stop:        ".",
 	logScale:    "Логарифмическая шкала.",
 	rolling:     "Скользящее среднее, окно: %d.",
 	oneSquare:   "Один квадрат =",

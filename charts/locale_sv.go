@@ -12,6 +12,7 @@ var localeSV = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Datakälla",
+	stop:        ".",
 	logScale:    "Logaritmisk skala.",
 	rolling:     "Medelvärde av de senaste %d värdena.",
 	oneSquare:   "En ruta =",

@@ -13,6 +13,7 @@ var localeTR = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Veri kaynağı",
+	stop:        ".",
 	logScale:    "Logaritmik ölçek.",
 	rolling:     "Son %d değerin ortalaması.",
 	oneSquare:   "Bir kare =",

@@ -11,6 +11,7 @@ var localeUK = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "Джерело даних",
+	stop:        ".",
 	logScale:    "Логарифмічна шкала.",
 	rolling:     "Ковзне середнє, вікно: %d.",
 	oneSquare:   "Один квадрат =",

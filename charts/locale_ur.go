@@ -14,6 +14,7 @@ var localeUR = locale{
 	quarterYear: "%[1]s %[2]d",
 	dayMonth:    "%[1]s %[2]s",
 	dataLink:    "ڈیٹا کا ذریعہ",
+	stop:        "۔",
 	logScale:    "لاگرتھمی پیمانہ۔",
 	rolling:     "آخری %d قدروں کا اوسط۔",
 	oneSquare:   "ایک مربع =",

@@ -13,6 +13,7 @@ var localeZH = locale{
 	quarterYear: "%[2]d年%[1]s",
 	dayMonth:    "%[2]s%[1]s日",
 	dataLink:    "数据来源",
+	stop:        "。",
 	logScale:    "对数刻度。",
 	rolling:     "最近%d个值的平均值。",
 	oneSquare:   "每格 =",

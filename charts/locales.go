@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -35,6 +36,8 @@ type locale struct {
 	// year ("Jan 2025", "2025年1月"), and a day and a month, written by
 	// dayOf, ("7 Sep", "9月7日"), to which monthYear adds a year.
 	monthYear, quarterYear, dayMonth string
+
+	stop string // the full stop that ends a sentence of the alt text: ".", "。", "।", "۔"
 
 	// Words drawn on a figure.
 	logScale  string // the note on a logarithmic scale
@@ -105,6 +108,12 @@ var scripts = map[string]struct {
 	"hans": {"Chinese", false, "Noto Sans CJK SC"},
 	"jpan": {"Japanese", false, "Noto Sans CJK JP"},
 	"kore": {"Korean", false, "Noto Sans CJK KR"},
+}
+
+// sentence ends s with the locale's full stop, in place of the one it
+// has ("…減少した。" stays so, not "…減少した。.").
+func (l *locale) sentence(s string) string {
+	return strings.TrimRight(s, ".。।۔") + l.stop
 }
 
 // monthOf writes a month of a year: "Jan 2025", "2025年1月".

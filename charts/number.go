@@ -127,7 +127,7 @@ func comparison(d Datum, nf numberFormat, arrow string, mode string) string {
 	case d.Previous > 0 && d.Value >= 0:
 		change = nf.percent(math.Abs(diff) / d.Previous)
 	}
-	s := strings.TrimSpace(sign+change) + " · " + nf.number(d.Previous)
+	s := strings.TrimSpace(sign+change) + nf.between() + nf.number(d.Previous)
 	if d.Compare != "" {
 		s += " " + d.Compare
 	}

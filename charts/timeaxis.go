@@ -456,6 +456,11 @@ func (c *ctx) xTicks(lo, hi float64, px func(float64) float64, left float64) []x
 			return ts
 		}
 	}
+	// Where no step fits two ticks (long month names on a phone), the
+	// first and the last date, each with its year, at the plot's ends.
+	if ends := []xTick{{lo, c.xLabel(Datum{XV: lo})}, {hi, c.xLabel(Datum{XV: hi})}}; hi > lo && fits(ends) {
+		return ends
+	}
 	if best != nil {
 		return best[:1]
 	}

@@ -84,9 +84,9 @@ func (f *Figure) AltText() string {
 		return ""
 	}
 	nf := f.numberFormat()
-	parts := []string{nf.loc.nouns[f.kind.name] + ": " + strings.TrimRight(f.Title, ".") + "."}
+	parts := []string{nf.loc.sentence(nf.loc.nouns[f.kind.name] + ": " + f.Title)}
 	if f.Subtitle != "" {
-		parts = append(parts, strings.TrimRight(f.Subtitle, ".")+".")
+		parts = append(parts, nf.loc.sentence(f.Subtitle))
 	}
 	parts = append(parts, f.kind.describe(f, nf))
 	if f.Style.Log {

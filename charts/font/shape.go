@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
@@ -35,7 +34,10 @@ import (
 // plain reports whether s can be measured and drawn without the shaper:
 // no character of s needs shaping and the first font has them all.
 func (fc *Face) plain(s string) bool {
-	if fc.rtl && !strongEnds(s) {
+	if fc.rtl && s != "" {
+		// In a right-to-left paragraph even digits and Latin are
+		// ordered by the bidirectional algorithm: "60–80" is drawn
+		// "80–60", as browsers and librsvg draw it.
 		return false
 	}
 	for _, r := range s {
@@ -50,19 +52,6 @@ func (fc *Face) plain(s string) bool {
 		}
 	}
 	return true
-}
-
-// strongEnds reports whether s starts and ends with a letter or digit: in
-// a right-to-left paragraph, such a text of left-to-right letters and
-// digits is one run drawn as in a left-to-right one, while punctuation
-// or a space at an end would move to the other side.
-func strongEnds(s string) bool {
-	if s == "" {
-		return true
-	}
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return (unicode.IsLetter(first) || unicode.IsDigit(first)) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // needsShaping reports whether r belongs to a script whose letters change
