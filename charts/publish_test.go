@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -137,5 +138,33 @@ func TestDensitiesShareLayout(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d density renditions compared", checked)
+	}
+}
+
+// TestRenderRendition: Render of a rendition in a format it is not made
+// in is an error naming the figure, not an index out of range.
+func TestRenderRendition(t *testing.T) {
+	f, err := Load("../data.toml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, fig := range f.Figures {
+		for _, format := range []string{"png", "svg"} {
+			var b strings.Builder
+			err := fig.Render(&b, format)
+			switch {
+			case slices.Contains(fig.Formats(), format) && (err != nil || b.Len() == 0):
+				t.Errorf("%s.%s: %v, %d bytes", fig.ID, format, err, b.Len())
+			case !slices.Contains(fig.Formats(), format):
+				seen++
+				if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("figure %q: a rendition of %q made in png only, not %s", fig.ID, fig.RenditionOf, format)) {
+					t.Errorf("%s.%s: err = %v", fig.ID, format, err)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the story has no rendition in PNG only: the test checks nothing")
 	}
 }

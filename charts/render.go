@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -341,6 +342,10 @@ func (f *Figure) Render(w io.Writer, format string) error {
 	outs, err := f.RenderFiles([]string{format})
 	if err != nil {
 		return err
+	}
+	if len(outs) == 0 {
+		// A phone's PNG at one density is made in PNG only.
+		return fmt.Errorf("%s: figure %q: a rendition of %q made in %s only, not %s", f.file, f.ID, f.RenditionOf, strings.Join(f.Formats(), ", "), format)
 	}
 	_, err = w.Write(outs[0].Data())
 	return err
