@@ -72,6 +72,7 @@ type figureBody struct {
 	Rolling     int        // line, area: the average of the last Rolling rows; 0 for none
 	DateFormat  dateFormat // line, area: date_format, "" for the unit's own
 	RangeFormat string     // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
+	Mode        string     // stacked types: "" or "absolute", "percent" (shares of each row)
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys
@@ -495,6 +496,9 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.kind.validate(fig, e) // the rows as given, before rolling averages them
 		fig.checkLog(e)
 		fig.roll(e)
+		if e.count == 0 {
+			fig.share()
+		}
 		fig.validateAnnotations(e)
 		fig.validateAxis(e)
 		if ownColors != nil {
@@ -571,6 +575,7 @@ func (f *Figure) loaded() (*Figure, error) {
 	if e.count == 0 {
 		g.order(e)
 		g.roll(e)
+		g.share()
 	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)

@@ -456,6 +456,15 @@
 // marker (a dark rule across it) stands at its net value, named "Net" in
 // the key, in the figure's language.
 //
+// mode = "percent" makes them 100% stacked: each pile is its row's whole
+// and each value is drawn and written as its share of it (68%), on an
+// axis from 0 to 100% (ticks every 25 unless ticks says otherwise). The
+// rows keep their own units (votes, terawatt-hours); shares are worked
+// out after sort and top. A negative value or a row that adds up to 0 is
+// an error; prefix, suffix and compact give way to the percent sign, and
+// shares are written whole unless one is under 0.5% (then to one
+// decimal) or decimals says otherwise. mode = "absolute" is the default.
+//
 // A series' values may take their own decimals, prefix, suffix and
 // compact (line, area, grouped and stacked charts), named as in series:
 //

@@ -316,7 +316,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genDates(k, genNumberKeys(k, genHighlight(k, b.String())))
+	src := genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -329,6 +329,19 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		keys += fmt.Sprintf("top = %d\n", 2+or.Intn(n-2))
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genModes sets mode = "percent" on some stacked figures whose values
+// are parts of a whole (none negative), where no axis range or
+// annotation is in the rows' units. A source of its own.
+func genModes(k *kind, src string) string {
+	md := rand.New(rand.NewSource(int64(len(src)) * 53))
+	if !k.stacks || !k.multi || md.Intn(3) != 0 || strings.Contains(src, "= -") || strings.Contains(src, ", -") || strings.Contains(src, "[-") ||
+		strings.Contains(src, "\nmax = ") || strings.Contains(src, "\nmin = ") || strings.Contains(src, "\nline = ") ||
+		strings.Contains(src, "\nfrom = ") || strings.Contains(src, "\ny = ") {
+		return src
+	}
+	return strings.Replace(src, "\ntitle = ", "\nmode = \"percent\"\ntitle = ", 1)
 }
 
 // genNumberKeys adds the number keys an editor sets to a generated

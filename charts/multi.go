@@ -17,11 +17,16 @@ import (
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
-		options: noOptions,
+		options: func(f *Figure, t *table) {
+			if stacked {
+				readStackMode(f, t)
+			}
+		},
 		validate: func(f *Figure, e *errs) {
 			validateMulti(f, e)
 			if stacked {
 				validatePiles(f, e)
+				validateShares(f, e)
 			}
 		},
 		plot: func(c *ctx, p rect) drawn {
@@ -238,7 +243,7 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		}
 	}
 	// Totals over the piles likewise: all, when each fits its slot.
-	showTotals := stacked && ns > 1 && !sameTotals(data)
+	showTotals := stacked && ns > 1 && !sameTotals(data) && c.f.Mode != "percent"
 	for _, d := range data {
 		if c.width(c.nf.axisFormat().number(sumOf(d)), size, true) > slot-4 {
 			showTotals = false
@@ -432,7 +437,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 		case stacked && ns > 1 && mixed(d):
 			x := c.snap(s.px(sumOf(d)))
 			nets.Add(&scene.Rect{X: x - 1.5, Y: c.snap(y0 - 3), W: 3, H: c.snap(bandH + 6), Fill: c.th.text, Class: "pc-net"})
-		case stacked && ns > 1 && c.f.labelled(j, -1) && !sameTotals(data):
+		case stacked && ns > 1 && c.f.labelled(j, -1) && !sameTotals(data) && c.f.Mode != "percent":
 			values.Add(c.text(s.px(math.Max(0, hiOf(d)))+6, cy+capH/2, c.nf.axisFormat().number(sumOf(d)), size, true, c.th.text, scene.Start, "pc-value pc-total"))
 		}
 		lines := rowLines[j]
