@@ -68,7 +68,7 @@ func (f *Figure) validateAxis(e *errs) {
 	if !f.kind.valueAxis {
 		for _, k := range axisKeys {
 			if f.axisKeySet(k) {
-				e.add(k, "%s chart has no value axis; %s applies to column, bar, range, line, area, dumbbell, grouped and stacked charts", aKind(f.kind.name), k)
+				e.add(k, "%s chart has no value axis; %s applies to %s", aKind(f.kind.name), k, kindsWhere(func(k *kind) bool { return k.valueAxis }))
 			}
 		}
 		return
@@ -121,8 +121,19 @@ func (f *Figure) validateAxis(e *errs) {
 			e.add("ticks", "a step of %g makes more than %d ticks over %g..%g; give a larger step", a.step, maxTicks, lo, hi)
 		}
 	}
-	// Every number drawn must be on the axis; a pile, whole.
+	// Every number drawn must be on the axis; a pile, whole; a running
+	// total, at every level it reaches.
 	for i, d := range f.Data {
+		if f.kind.subtotals {
+			lo, hi := f.extentAt(i)
+			switch {
+			case a.hasMin && lo < a.min:
+				e.add(f.rowKey(i), "the running total reaches %g here, below min (%g); lower min", lo, a.min)
+			case a.hasMax && hi > a.max:
+				e.add(f.rowKey(i), "the running total reaches %g here, above max (%g); raise max", hi, a.max)
+			}
+			continue
+		}
 		if f.kind.stacks {
 			lo, hi := f.kind.extent(&d)
 			switch {
@@ -181,11 +192,21 @@ func (f *Figure) numberKey(j int) string {
 	return fmt.Sprintf("values[%d]", j-len(f.kind.fields))
 }
 
+// extentAt is the least and greatest value row i reaches on the value
+// axis: kind.extent, or, on a waterfall, the levels its column spans.
+func (f *Figure) extentAt(i int) (lo, hi float64) {
+	if !f.kind.subtotals {
+		return f.kind.extent(&f.Data[i])
+	}
+	from, to := levels(f.Data)
+	return math.Min(from[i], to[i]), math.Max(from[i], to[i])
+}
+
 // dataRange is the least and greatest number the rows draw.
 func (f *Figure) dataRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for i := range f.Data {
-		l, h := f.kind.extent(&f.Data[i])
+		l, h := f.extentAt(i)
 		lo, hi = math.Min(lo, l), math.Max(hi, h)
 	}
 	if lo > hi {

@@ -3,6 +3,7 @@ package charts
 import (
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -161,6 +162,9 @@ type Datum struct {
 	Value     float64
 	Low, High float64 // range only
 	From, To  float64 // dumbbell and slope
+	// Total marks a waterfall's subtotal: a bar from zero to the running
+	// total, which prepare writes into Value.
+	Total bool
 
 	// line and area: the x value as written ("2023-01", 2023) and as a
 	// number (days since 1970 for dates), and one value per series.
@@ -496,8 +500,8 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.kind.validate(fig, e) // the rows as given, before rolling averages them
 		fig.checkLog(e)
 		fig.roll(e)
-		if e.count == 0 {
-			fig.share()
+		if e.count == 0 && fig.kind.prepare != nil {
+			fig.kind.prepare(fig)
 		}
 		fig.validateAnnotations(e)
 		fig.validateAxis(e)
@@ -575,7 +579,9 @@ func (f *Figure) loaded() (*Figure, error) {
 	if e.count == 0 {
 		g.order(e)
 		g.roll(e)
-		g.share()
+		if g.kind.prepare != nil {
+			g.kind.prepare(g)
+		}
 	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
@@ -676,9 +682,22 @@ func (fig *Figure) decodeData(t *table) {
 		if fig.kind.multi {
 			fig.readValues(rt, &d)
 		}
+		if fig.kind.subtotals {
+			rt.boolean("total", &d.Total)
+		}
 		for _, k := range fig.kind.fields {
 			if !rt.num(k, rowFields[k](&d)) {
-				if _, ok := m[k]; !ok {
+				if _, ok := m[k]; ok {
+					continue
+				}
+				// A subtotal's value is worked out; a total that is not
+				// true or false has its own message.
+				total, has := m["total"]
+				_, isBool := total.(bool)
+				switch {
+				case d.Total:
+					d.Value = math.NaN()
+				case !has || isBool || !fig.kind.subtotals:
 					rt.errf(k, "is missing")
 				}
 			}
@@ -725,7 +744,7 @@ func (fig *Figure) checkLog(e *errs) {
 		return
 	}
 	if !fig.kind.logScale {
-		e.add("scale", "%s chart has no value axis to make logarithmic; scale = \"log\" applies to column, bar and range charts", aKind(fig.kind.name))
+		e.add("scale", "%s chart has no value axis to make logarithmic; scale = \"log\" applies to %s", aKind(fig.kind.name), kindsWhere(func(k *kind) bool { return k.logScale }))
 		return
 	}
 	for i, d := range fig.Data {

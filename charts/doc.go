@@ -39,7 +39,7 @@
 //	           characters; it is the output file name
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, slope, line, area, grouped-column, grouped-bar,
-//	           stacked-column or stacked-bar (below)
+//	           stacked-column, stacked-bar or waterfall (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -465,6 +465,22 @@
 // shares are written whole unless one is under 0.5% (then to one
 // decimal) or decimals says otherwise. mode = "absolute" is the default.
 //
+// waterfall: a running total, step by step; rows { label, value } in the
+// order they add up (sort, top and reverse do not apply). The first row
+// is the starting level, a column from zero; each row after it is a
+// change, a column floating from the total so far to the new total
+// (rises in the first palette colour, falls in the second or the
+// figure's negative colour), written with its sign (+€4.1m, −€68.2m)
+// above a rise and below a fall. A row { label, total = true } is a
+// subtotal or the end: a grey column from zero to the total so far,
+// written without a sign; its value may be left out (it is worked out)
+// or given, and then it must match the rows before it to the precision
+// it is written in, or the figure is refused naming both sums. Thin
+// connectors carry each level to the next column. When the columns are
+// too narrow for their values (a phone, many steps), the waterfall runs
+// down the page as bars, each value past its bar's right end. At most 30
+// rows; min, max and ticks hold every level the total reaches.
+//
 // A series' values may take their own decimals, prefix, suffix and
 // compact (line, area, grouped and stacked charts), named as in series:
 //
@@ -482,7 +498,8 @@
 // # Value axis
 //
 // Types with a value axis (column, bar, range, line, area, dumbbell,
-// grouped and stacked) take these figure keys; others refuse them:
+// grouped, stacked and waterfall) take these figure keys; others refuse
+// them:
 //
 //	min    = 0           # the axis starts here exactly
 //	max    = 100         # and ends here
@@ -535,7 +552,8 @@
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
 // table after its figure; reference lines and shaded ranges need a value
-// axis (column, bar, range, line, area, dumbbell, grouped and stacked):
+// axis (column, bar, range, line, area, dumbbell, grouped, stacked and
+// waterfall):
 //
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"

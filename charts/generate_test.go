@@ -101,7 +101,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		if rng.Intn(10) == 0 {
 			n = 500 + rng.Intn(3000) // dense: more points than pixels
 		}
-	case rng.Intn(10) == 0 && !strings.HasSuffix(k.name, "column"):
+	case rng.Intn(10) == 0 && !strings.HasSuffix(k.name, "column") && !k.subtotals:
 		// Up to the row limit. Not columns: 30 named columns cannot
 		// be labelled at any width a figure has, and --check says so.
 		n = min(k.maxRows, 30+rng.Intn(30))
@@ -166,6 +166,10 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		top, step := 1.5*mag, mag/2
 		if k.stacks { // piles of up to four series
 			top, step = 6*mag, mag
+		}
+		if k.subtotals { // a running total of n rows
+			top = float64(n+1) * 1.1 * mag
+			step = niceStep(top, 5)
 		}
 		fmt.Fprintf(&b, "max = %s\nticks = %s\n", tomlNumber(top), tomlNumber(step))
 		if ax.Intn(3) == 0 {
@@ -250,6 +254,10 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 			fmt.Fprintf(&b, "  { label = %q, low = %s, high = %s },\n", label, tomlNumber(lo), tomlNumber(hi))
 		case len(k.fields) == 2:
 			fmt.Fprintf(&b, "  { label = %q, from = %s, to = %s },\n", label, num(), num())
+		case k.subtotals && i%4 == 3:
+			// A subtotal, worked out (TestWaterfallTotals checks
+			// written ones).
+			fmt.Fprintf(&b, "  { label = %q, total = true },\n", label)
 		case k.compare:
 			own := "" // a card's own decimals, now and then
 			if i == 0 && strings.Contains(b.String(), "\nchange = ") {

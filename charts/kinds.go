@@ -56,12 +56,22 @@ type kind struct {
 	// words; types that name them in their own sentences leave it false.
 	sayHighlight bool
 
+	// ordered says that the rows' order is the data's (a waterfall's
+	// running total): sort, top and reverse do not apply.
+	ordered bool
+	// subtotals says that a row may be total = true: a bar of the running
+	// total so far, its value optional (checked against the sum if given).
+	subtotals bool
+
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
 	// validate checks the decoded figure; data rows are already typed.
 	validate func(f *Figure, e *errs)
 	// plot draws the data into the plot area p and says what it drew.
 	plot func(c *ctx, p rect) drawn
+	// prepare, if set, turns the checked rows into what is drawn (shares
+	// of each row, running totals), after sort, top and rolling.
+	prepare func(f *Figure)
 	// describe says what the data shows, for the alt text.
 	describe func(f *Figure, nf numberFormat) string
 }
@@ -93,6 +103,7 @@ var kinds = map[string]*kind{
 	"grouped-bar":    groupedBarKind,
 	"stacked-column": stackedColumnKind,
 	"stacked-bar":    stackedBarKind,
+	"waterfall":      waterfallKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
@@ -181,6 +192,22 @@ func (fig *Figure) otherKinds(t *table) {
 }
 
 func noOptions(*Figure, *table) {}
+
+// kindsWhere names the chart types for which has is true, for messages
+// ("column, bar and waterfall charts"): taken from kinds, so that a new
+// type is named wherever it belongs.
+func kindsWhere(has func(k *kind) bool) string {
+	var names []string
+	for _, name := range kindNames() {
+		if has(kinds[name]) {
+			names = append(names, name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "") + " charts"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " charts"
+}
 
 // aKind is a chart type's name with its article, for messages: "a bar",
 // "an area".

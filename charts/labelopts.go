@@ -25,7 +25,7 @@ func (f *Figure) readLabels(t *table) {
 	case f.kind.xy:
 		choices = lineLabelChoices
 	case !f.kind.valueAxis:
-		t.errf("labels", "%s chart writes every part's value; labels applies to column, bar, range, dumbbell, grouped, stacked, line and area charts", aKind(f.kind.name))
+		t.errf("labels", "%s chart writes every part's value; labels applies to %s", aKind(f.kind.name), kindsWhere(func(k *kind) bool { return k.valueAxis }))
 		f.Labels = ""
 		return
 	}

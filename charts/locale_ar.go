@@ -50,5 +50,6 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"waterfall":      "مخطط شلالي",
 	},
 }

@@ -47,5 +47,6 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"waterfall":      "Wasserfalldiagramm",
 	},
 }

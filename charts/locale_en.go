@@ -46,5 +46,6 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"waterfall":      "Waterfall chart",
 	},
 }

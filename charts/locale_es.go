@@ -46,5 +46,6 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"waterfall":      "Gráfico de cascada",
 	},
 }

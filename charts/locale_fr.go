@@ -46,5 +46,6 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"waterfall":      "Graphique en cascade",
 	},
 }

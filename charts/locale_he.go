@@ -48,5 +48,6 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"waterfall":      "תרשים מפל",
 	},
 }

@@ -46,5 +46,6 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"waterfall":      "Grafico a cascata",
 	},
 }

@@ -48,5 +48,6 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"waterfall":      "ウォーターフォール図",
 	},
 }

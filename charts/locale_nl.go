@@ -46,5 +46,6 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"waterfall":      "Watervaldiagram",
 	},
 }

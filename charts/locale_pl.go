@@ -46,5 +46,6 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"waterfall":      "Wykres kaskadowy",
 	},
 }

@@ -48,5 +48,6 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"waterfall":      "Gráfico de cascata",
 	},
 }

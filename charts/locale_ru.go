@@ -46,5 +46,6 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"waterfall":      "Каскадная диаграмма",
 	},
 }

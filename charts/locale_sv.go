@@ -47,5 +47,6 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"waterfall":      "Vattenfallsdiagram",
 	},
 }

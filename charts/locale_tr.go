@@ -48,5 +48,6 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"waterfall":      "Şelale grafiği",
 	},
 }

@@ -46,5 +46,6 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"waterfall":      "Каскадна діаграма",
 	},
 }

@@ -49,5 +49,6 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"waterfall":      "آبشار چارٹ",
 	},
 }

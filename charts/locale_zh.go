@@ -48,5 +48,6 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"waterfall":      "瀑布图",
 	},
 }

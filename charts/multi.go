@@ -17,6 +17,11 @@ import (
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
+		prepare: func(f *Figure) {
+			if stacked {
+				f.share()
+			}
+		},
 		options: func(f *Figure, t *table) {
 			if stacked {
 				readStackMode(f, t)

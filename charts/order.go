@@ -61,8 +61,12 @@ func (f *Figure) readOrder(t *table) {
 		t.errf(f.orderKeySet(), "%s chart keeps its rows in the order of x; sort, top and reverse apply to charts of labelled rows", aKind(f.kind.name))
 		*o = orderOpts{}
 	}
+	if f.kind.ordered && (o.sort != "" || o.top != 0 || o.reverse) {
+		t.errf(f.orderKeySet(), "%s chart adds its rows up in the order given; sort, top and reverse would change what it shows", aKind(f.kind.name))
+		*o = orderOpts{}
+	}
 	if o.top != 0 && !f.kind.sums() {
-		t.errf("top", "%s chart cannot add its rows into one; top applies to column, bar, waffle, stack, donut, grouped and stacked charts", aKind(f.kind.name))
+		t.errf("top", "%s chart cannot add its rows into one; top applies to %s", aKind(f.kind.name), kindsWhere((*kind).sums))
 		o.top = 0
 	}
 	if o.top >= f.kind.maxRows && !f.kind.xy {
@@ -94,7 +98,7 @@ func (f *Figure) orderKeySet() string {
 // sums says whether rows of the type can be added into one: one value, or
 // one per series.
 func (k *kind) sums() bool {
-	return !k.xy && (k.multi || len(k.fields) == 1 && k.fields[0] == "value") && k.name != "number"
+	return !k.xy && !k.ordered && (k.multi || len(k.fields) == 1 && k.fields[0] == "value") && k.name != "number"
 }
 
 // sortValue is what sort = "value" orders a row by: its value, a range's
