@@ -38,8 +38,9 @@
 //	           ([a-z0-9]+(-[a-z0-9]+)*), unique in the file, at most 100
 //	           characters; it is the output file name
 //	type       required; column, bar, range, waffle, stack, donut, number,
-//	           dumbbell, slope, line, area, grouped-column, grouped-bar,
-//	           stacked-column, stacked-bar or waterfall (below)
+//	           dumbbell, arrow, slope, line, area, grouped-column,
+//	           grouped-bar, stacked-column, stacked-bar or waterfall
+//	           (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -391,6 +392,12 @@
 // highlighted); each value is written outside its dot. scale = "log"
 // applies.
 //
+// arrow: the dumbbell's sibling for change, where the direction is the
+// story; the same rows and keys. Each row is an arrow from its first
+// value (a small grey dot) to its second (the tip of the head), in the
+// series colour or the accent; a change shorter than the head is the
+// head alone, and a row that did not change is a dot.
+//
 // slope: per row a line from one point in time to another, labelled on
 // both sides ("Nepal  1,000" left, "1  Nepal" right), the labels moved
 // apart so they never touch; rows { label, from, to }, series naming the
@@ -498,7 +505,7 @@
 // # Value axis
 //
 // Types with a value axis (column, bar, range, line, area, dumbbell,
-// grouped, stacked and waterfall) take these figure keys; others refuse
+// arrow, grouped, stacked and waterfall) take these figure keys; others refuse
 // them:
 //
 //	min    = 0           # the axis starts here exactly
@@ -552,8 +559,8 @@
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
 // table after its figure; reference lines and shaded ranges need a value
-// axis (column, bar, range, line, area, dumbbell, grouped, stacked and
-// waterfall):
+// axis (column, bar, range, line, area, dumbbell, arrow, grouped,
+// stacked and waterfall):
 //
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"

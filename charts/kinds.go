@@ -98,6 +98,7 @@ var kinds = map[string]*kind{
 	"slope":    slopeKind,
 	"line":     lineKind,
 	"area":     areaKind,
+	"arrow":    arrowKind,
 
 	"grouped-column": groupedColumnKind,
 	"grouped-bar":    groupedBarKind,

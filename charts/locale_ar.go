@@ -46,6 +46,7 @@ var localeAR = locale{
 		"slope":          "مخطط الميل",
 		"line":           "مخطط خطي",
 		"area":           "مخطط مساحي",
+		"arrow":          "مخطط الأسهم",
 		"grouped-column": "أعمدة مجمعة",
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",

@@ -43,6 +43,7 @@ var localeDE = locale{
 		"slope":          "Steigungsdiagramm",
 		"line":           "Liniendiagramm",
 		"area":           "Flächendiagramm",
+		"arrow":          "Pfeildiagramm",
 		"grouped-column": "Gruppiertes Säulendiagramm",
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",

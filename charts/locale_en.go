@@ -42,6 +42,7 @@ var localeEN = locale{
 		"slope":          "Slope chart",
 		"line":           "Line chart",
 		"area":           "Area chart",
+		"arrow":          "Arrow chart",
 		"grouped-column": "Grouped column chart",
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",

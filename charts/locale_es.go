@@ -42,6 +42,7 @@ var localeES = locale{
 		"slope":          "Gráfico de pendiente",
 		"line":           "Gráfico de líneas",
 		"area":           "Gráfico de áreas",
+		"arrow":          "Gráfico de flechas",
 		"grouped-column": "Columnas agrupadas",
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",

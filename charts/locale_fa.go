@@ -46,6 +46,7 @@ var localeFA = locale{
 		"slope":          "نمودار شیب",
 		"line":           "نمودار خطی",
 		"area":           "نمودار سطحی",
+		"arrow":          "نمودار پیکانی",
 		"grouped-column": "ستون\u200cهای گروه\u200cبندی\u200cشده",
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",

@@ -42,6 +42,7 @@ var localeFR = locale{
 		"slope":          "Diagramme de pente",
 		"line":           "Graphique linéaire",
 		"area":           "Graphique en aires",
+		"arrow":          "Graphique à flèches",
 		"grouped-column": "Colonnes groupées",
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",

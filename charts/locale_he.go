@@ -44,6 +44,7 @@ var localeHE = locale{
 		"slope":          "תרשים שיפוע",
 		"line":           "תרשים קו",
 		"area":           "תרשים שטח",
+		"arrow":          "תרשים חצים",
 		"grouped-column": "עמודות מקובצות",
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",

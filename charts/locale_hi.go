@@ -45,6 +45,7 @@ var localeHI = locale{
 		"slope":          "स्लोप चार्ट",
 		"line":           "लाइन चार्ट",
 		"area":           "एरिया चार्ट",
+		"arrow":          "तीर चार्ट",
 		"grouped-column": "समूहित कॉलम चार्ट",
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",

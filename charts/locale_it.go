@@ -42,6 +42,7 @@ var localeIT = locale{
 		"slope":          "Grafico a pendenza",
 		"line":           "Grafico a linee",
 		"area":           "Grafico ad area",
+		"arrow":          "Grafico a frecce",
 		"grouped-column": "Colonne raggruppate",
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",

@@ -44,6 +44,7 @@ var localeJA = locale{
 		"slope":          "スロープチャート",
 		"line":           "折れ線グラフ",
 		"area":           "面グラフ",
+		"arrow":          "矢印グラフ",
 		"grouped-column": "集合縦棒グラフ",
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",

@@ -45,6 +45,7 @@ var localeKO = locale{
 		"slope":          "기울기 차트",
 		"line":           "꺾은선형 차트",
 		"area":           "영역형 차트",
+		"arrow":          "화살표 차트",
 		"grouped-column": "묶은 세로 막대형 차트",
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",

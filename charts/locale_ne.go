@@ -46,6 +46,7 @@ var localeNE = locale{
 		"slope":          "स्लोप चार्ट",
 		"line":           "रेखा चार्ट",
 		"area":           "क्षेत्र चार्ट",
+		"arrow":          "तीर चार्ट",
 		"grouped-column": "समूहबद्ध स्तम्भ चार्ट",
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",

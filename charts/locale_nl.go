@@ -42,6 +42,7 @@ var localeNL = locale{
 		"slope":          "Hellingsgrafiek",
 		"line":           "Lijngrafiek",
 		"area":           "Vlakdiagram",
+		"arrow":          "Pijlendiagram",
 		"grouped-column": "Gegroepeerde kolommen",
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",

@@ -42,6 +42,7 @@ var localePL = locale{
 		"slope":          "Wykres nachylenia",
 		"line":           "Wykres liniowy",
 		"area":           "Wykres warstwowy",
+		"arrow":          "Wykres strzałkowy",
 		"grouped-column": "Kolumny grupowane",
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",

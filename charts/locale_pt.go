@@ -44,6 +44,7 @@ var localePT = locale{
 		"slope":          "Gráfico de inclinação",
 		"line":           "Gráfico de linhas",
 		"area":           "Gráfico de área",
+		"arrow":          "Gráfico de setas",
 		"grouped-column": "Colunas agrupadas",
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",

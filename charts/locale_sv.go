@@ -43,6 +43,7 @@ var localeSV = locale{
 		"slope":          "Lutningsdiagram",
 		"line":           "Linjediagram",
 		"area":           "Ytdiagram",
+		"arrow":          "Pildiagram",
 		"grouped-column": "Grupperat stapeldiagram",
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",

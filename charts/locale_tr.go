@@ -44,6 +44,7 @@ var localeTR = locale{
 		"slope":          "Eğim grafiği",
 		"line":           "Çizgi grafiği",
 		"area":           "Alan grafiği",
+		"arrow":          "Ok grafiği",
 		"grouped-column": "Kümelenmiş sütun grafiği",
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",

@@ -45,6 +45,7 @@ var localeUR = locale{
 		"slope":          "سلوپ چارٹ",
 		"line":           "لائن چارٹ",
 		"area":           "ایریا چارٹ",
+		"arrow":          "تیر چارٹ",
 		"grouped-column": "گروپ شدہ کالم چارٹ",
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",

@@ -44,6 +44,7 @@ var localeZH = locale{
 		"slope":          "斜率图",
 		"line":           "折线图",
 		"area":           "面积图",
+		"arrow":          "箭头图",
 		"grouped-column": "簇状柱形图",
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
