@@ -222,6 +222,10 @@ func (fig *Figure) readAnnotations(t *table) {
 
 // validateAnnotations checks annotations against the chart type and data.
 func (fig *Figure) validateAnnotations(e *errs) {
+	if fig.kind.noNotes && len(fig.Annotations) > 0 {
+		e.add("annotation", "%s chart has no room for notes beside its rows; say it in note, or highlight the rows", aKind(fig.kind.name))
+		return
+	}
 	for i, a := range fig.Annotations {
 		key := fmt.Sprintf("annotation[%d]", i)
 		if a.hasPeriod && len(fig.Data) > 0 {

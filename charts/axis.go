@@ -106,6 +106,9 @@ func niceScale(lo, hi, p0, p1, minGap, minStep float64, zero bool) scale {
 			continue
 		}
 		step := math.Max(niceStep(hi-lo, k), minStep)
+		if minStep >= 1 && step != math.Trunc(step) {
+			step = 5 // whole numbers tick at 5, not 2.5
+		}
 		l := math.Floor(lo/step+1e-9) * step
 		h := math.Ceil(hi/step-1e-9) * step
 		waste := (h - l - (hi - lo)) / (h - l)

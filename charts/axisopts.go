@@ -139,7 +139,7 @@ func (f *Figure) validateAxis(e *errs) {
 			switch {
 			case a.hasMin && lo < 0 && lo < a.min: // a pile of positives starts at the axis
 				e.add(f.rowKey(i), "its values pile down to %g, below min (%g); lower min", lo, a.min)
-			case a.hasMax && hi > a.max:
+			case a.hasMax && hi > a.max+1e-9*math.Max(1, math.Abs(a.max)): // not a sum's last bit
 				e.add(f.rowKey(i), "its values pile up to %g, above max (%g); raise max", hi, a.max)
 			}
 			continue

@@ -74,6 +74,7 @@ type figureBody struct {
 	DateFormat  dateFormat // line, area: date_format, "" for the unit's own
 	RangeFormat string     // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
 	Mode        string     // stacked types: "" or "absolute", "percent" (shares of each row)
+	Table       tableOptions
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys

@@ -39,8 +39,8 @@
 //	           characters; it is the output file name
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
-//	           grouped-bar, stacked-column, stacked-bar or waterfall
-//	           (below)
+//	           grouped-bar, stacked-column, stacked-bar, waterfall,
+//	           pyramid or table (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -470,7 +470,11 @@
 // out after sort and top. A negative value or a row that adds up to 0 is
 // an error; prefix, suffix and compact give way to the percent sign, and
 // shares are written whole unless one is under 0.5% (then to one
-// decimal) or decimals says otherwise. mode = "absolute" is the default.
+// decimal) or decimals says otherwise; a row's shares are rounded to add
+// up to exactly 100 (largest remainders), and a part above zero never
+// reads 0. Each share is written inside its segment where it fits; the
+// narrow ones are in the alt text. sort = "value" orders rows by the
+// first series' share. mode = "absolute" is the default.
 //
 // waterfall: a running total, step by step; rows { label, value } in the
 // order they add up (sort, top and reverse do not apply). The first row
@@ -481,12 +485,46 @@
 // above a rise and below a fall. A row { label, total = true } is a
 // subtotal or the end: a grey column from zero to the total so far,
 // written without a sign; its value may be left out (it is worked out)
-// or given, and then it must match the rows before it to the precision
-// it is written in, or the figure is refused naming both sums. Thin
+// or given, and then it must match the rows before it to half its last
+// digit (80 for 79.5 is a rounded total) or to the figure's decimals
+// (80.0 with decimals = 1 is not 79.5), or the figure is refused naming
+// both sums. Thin
 // connectors carry each level to the next column. When the columns are
 // too narrow for their values (a phone, many steps), the waterfall runs
 // down the page as bars, each value past its bar's right end. At most 30
 // rows; min, max and ticks hold every level the total reaches.
+//
+// pyramid: a population pyramid; rows { label, values = [left, right] }
+// (age bands, in the order printed, oldest first), series naming the
+// two halves (required), no value below zero. The labels stand in a
+// central column; the first series' bars run left from it and the
+// second's right, on one scale mirrored, with a mirrored axis below and
+// the series' names over their halves in their colours; highlight
+// names a series (that half in the accent, the other grey). Values are
+// written at the bars' outer ends when there are at most 12 rows
+// (labels = "none" leaves them out). Annotations at rows apply; the
+// axis keys do not. At most 120 rows.
+//
+// table: an image of a table, as desks publish results and rankings;
+// rows { label, values = [...] } with series naming the columns of
+// numbers (required) and series_formats giving a column its own
+// decimals, prefix or suffix. The label column is at the left (wrapped
+// at whole words, never cut), the numbers right-aligned in the locale's
+// format ("NA" or "" is written –), a header row over them (header =
+// "Party" heads the label column), rules between rows (stripes = true:
+// zebra stripes instead). Highlighted rows are tinted and bold. bar =
+// "Share" draws that column's values as bars beside them (from zero);
+// heat = "Change" colours that column's cells by value (around zero in
+// the negative colour and the first palette colour when it has both
+// signs, else from pale to full). limit = 10 shows the first ten rows
+// and writes "And 5 more" under them (the alt text lists the first 20);
+// sort = "value" orders rows by the bar column, else the heat column,
+// else the first. When the numbers would leave the labels less than a
+// third of the width, they are written compactly, the headers narrowed
+// and the bars shortened; on a phone each label then goes on its own
+// line above its row's numbers. Annotations do not apply (the note
+// does); at most 100 rows. The SVG keeps every cell as text, in a group
+// per row.
 //
 // A series' values may take their own decimals, prefix, suffix and
 // compact (line, area, grouped and stacked charts), named as in series:

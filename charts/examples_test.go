@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -80,6 +81,31 @@ func TestExamples(t *testing.T) {
 	for _, img := range shown {
 		if !slices.Contains(images, img) && !strings.Contains(img, "-mobile") && !strings.Contains(img, "-dark") {
 			t.Errorf("README shows %s, which no example makes", img)
+		}
+	}
+}
+
+// TestShares: 100% stacked shares add up to exactly 100 at the decimals
+// they are written with, and no part above zero reads as 0.
+func TestShares(t *testing.T) {
+	for _, tt := range []struct {
+		in   []float64
+		dec  int
+		want []float64
+	}{
+		{[]float64{53500, 46500}, 0, []float64{54, 46}},
+		{[]float64{1, 1, 1}, 0, []float64{34, 33, 33}},
+		{[]float64{361, 148, 25}, 0, []float64{67, 28, 5}},
+		{[]float64{9996, 4, 0}, 1, []float64{99.9, 0.1, 0}},
+		{[]float64{99999, 1}, 0, []float64{99, 1}},
+	} {
+		got := shares(tt.in, tt.dec)
+		sum := 0.0
+		for _, v := range got {
+			sum += v
+		}
+		if !slices.Equal(got, tt.want) || math.Abs(sum-100) > 1e-9 {
+			t.Errorf("shares(%v, %d) = %v (sum %g), want %v", tt.in, tt.dec, got, sum, tt.want)
 		}
 	}
 }

@@ -86,7 +86,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 
 	// Magnitude, sign and rows.
 	mag := math.Pow(10, float64(rng.Intn(13)-3))
-	neg := rng.Intn(3) == 0 && !k.parts && k.name != "number" && k.name != "area" && k.name != "waffle"
+	neg := rng.Intn(3) == 0 && !k.parts && !k.unsigned && k.name != "number" && k.name != "area" && k.name != "waffle"
 	most := min(k.maxRows, 12)
 	if k.parts {
 		// Six parts at most: past six colours no palette keeps parts
@@ -274,7 +274,11 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// beyond the data, with short, long and Cyrillic texts.
 	texts := []string{"The count changed its method here", "Target", "Election",
 		"Pandemic lockdowns closed most factories for three months", "Перемир’я", "Average of the last ten years"}
-	for range rng.Intn(4) {
+	notes := rng.Intn(4)
+	if k.noNotes {
+		notes = 0 // a table takes none
+	}
+	for range notes {
 		text := texts[rng.Intn(len(texts))]
 		i := rng.Intn(n)
 		at := genLabels[labels[i%len(labels)]]
@@ -324,7 +328,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))
+	src := genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String())))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -350,6 +354,35 @@ func genModes(k *kind, src string) string {
 		return src
 	}
 	return strings.Replace(src, "\ntitle = ", "\nmode = \"percent\"\ntitle = ", 1)
+}
+
+// genTableKeys sets a table's own keys: a header for the labels, a bar
+// column and a heat column among its series, stripes, a row limit. A
+// source of its own.
+func genTableKeys(k *kind, src string) string {
+	if !k.noNotes {
+		return src
+	}
+	tk := rand.New(rand.NewSource(int64(len(src)) * 59))
+	i := strings.Index(src, "series = [")
+	names := strings.Split(strings.Trim(strings.SplitN(src[i+len("series = "):], "\n", 2)[0], "[]"), ", ")
+	var keys string
+	if tk.Intn(2) == 0 {
+		keys += "header = \"Region\"\n"
+	}
+	if tk.Intn(2) == 0 {
+		keys += "bar = " + names[0] + "\n"
+	}
+	if len(names) > 1 && tk.Intn(2) == 0 {
+		keys += "heat = " + names[len(names)-1] + "\n"
+	}
+	if tk.Intn(3) == 0 {
+		keys += "stripes = true\n"
+	}
+	if tk.Intn(3) == 0 {
+		keys += fmt.Sprintf("limit = %d\n", 1+tk.Intn(8))
+	}
+	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
 }
 
 // genNumberKeys adds the number keys an editor sets to a generated
@@ -440,7 +473,7 @@ func genHighlight(k *kind, src string) string {
 		return src
 	}
 	field := "\n  { label = \""
-	if k.xy || k.multi {
+	if k.xy || k.multi && !k.rowHighlights {
 		field = "series = [\""
 	}
 	i := strings.Index(src, field)

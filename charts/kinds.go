@@ -62,6 +62,19 @@ type kind struct {
 	// subtotals says that a row may be total = true: a bar of the running
 	// total so far, its value optional (checked against the sum if given).
 	subtotals bool
+	// rowHighlights says that highlight names rows even though the rows
+	// hold several series (tables, pyramids); else a multi type's
+	// highlight names series.
+	rowHighlights bool
+	// unsigned says that no value may be below zero (a pyramid's
+	// counts); validate refuses one by its key.
+	unsigned bool
+	// noNotes says that the type has no free space for annotations (a
+	// table): the figure's note says what they would.
+	noNotes bool
+	// sortOn, if set, is what sort = "value" orders a row by; else
+	// sortValue.
+	sortOn func(f *Figure, d *Datum) float64
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)
@@ -104,6 +117,8 @@ var kinds = map[string]*kind{
 	"grouped-bar":    groupedBarKind,
 	"stacked-column": stackedColumnKind,
 	"stacked-bar":    stackedBarKind,
+	"pyramid":        pyramidKind,
+	"table":          tableKind,
 	"waterfall":      waterfallKind,
 }
 
@@ -165,7 +180,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

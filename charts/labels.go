@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // rowLabels sets the rows' labels in a column on the left: as wide as the
@@ -170,4 +172,51 @@ func hasRTL(s string) bool {
 		}
 	}
 	return false
+}
+
+// knockout is a patch of the background bg behind each text of nodes,
+// from up above its baseline to down below it (down < 0: as deep as the
+// text's own descenders or commas reach): drawn over gridlines and
+// the baseline and under the texts, so that no line strikes a label
+// through. Only on a painted background; a transparent figure's page
+// shows through.
+func (c *ctx) knockout(nodes []scene.Node, up, down float64, bg scene.Color) *scene.Group {
+	g := &scene.Group{ID: "knockout", Class: "pc-knockout"}
+	for _, n := range nodes {
+		t, ok := n.(*scene.Text)
+		if !ok {
+			continue
+		}
+		w := c.width(t.S, t.Size, t.Bold)
+		x := t.X
+		switch t.Anchor {
+		case scene.End:
+			x -= w
+		case scene.Middle:
+			x -= w / 2
+		}
+		d := down
+		if d < 0 {
+			d = math.Ceil(descent(t.S) * t.Size)
+		}
+		g.Add(&scene.Rect{X: c.snap(x - 3), Y: c.snap(t.Y - up), W: c.snap(w + 6), H: up + d, Fill: bg})
+	}
+	return g
+}
+
+// valueKnockout is knockout for value labels placed beside marks (past a
+// bar's end, outside a dot), sized to their type; nil on a transparent
+// figure.
+func (c *ctx) valueKnockout(values *scene.Group) *scene.Group {
+	bg, painted := c.background()
+	if !painted || len(values.Nodes) == 0 {
+		return nil
+	}
+	size := c.value
+	if t, ok := values.Nodes[0].(*scene.Text); ok {
+		size = t.Size
+	}
+	// Cap height and a little above, the text's own depth below: no
+	// more, so that a patch never reaches a mark beside or below it.
+	return c.knockout(values.Nodes, c.bold.CapHeight(size)+2, -1, bg)
 }

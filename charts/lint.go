@@ -554,7 +554,11 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	out := lint(sc, f.inputText())
 	var names []string
 	if !f.kind.xy && !sequence(f.Data) {
-		for _, d := range f.Data {
+		rows := f.Data
+		if l := f.Table.Limit; l > 0 && len(rows) > l {
+			rows = rows[:l] // the rest counted: "And 5 more"
+		}
+		for _, d := range rows {
 			names = append(names, d.Label)
 		}
 	}
@@ -568,7 +572,9 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		}
 	}
 	out = append(out, dropped(sc, names)...)
-	out = append(out, partial(sc, f.promised(), f.kind.tagsValues && f.Labels != "" && f.Labels != "all")...)
+	if f.Mode != "percent" { // a 100% stacked chart writes the shares that fit
+		out = append(out, partial(sc, f.promised(), f.kind.tagsValues && f.Labels != "" && f.Labels != "all")...)
+	}
 	if lo, hi := f.dataRange(); f.kind.zero && !f.Style.Log && !f.startsAtZero() && (lo > 0 || hi < 0) {
 		out = append(out, Finding{Rule: ruleAxisCut, What: fmt.Sprintf("%s chart whose value axis does not start at zero (zero = false): its marks' lengths no longer compare", aKind(f.kind.name))})
 	} else if f.kind.zero && !f.Style.Log && f.Axis.hasMin && f.Axis.min > 0 {

@@ -51,6 +51,8 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"pyramid":        "هرم سكاني",
+		"table":          "جدول",
 		"waterfall":      "مخطط شلالي",
 	},
 }

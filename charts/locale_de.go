@@ -48,6 +48,8 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"pyramid":        "Bevölkerungspyramide",
+		"table":          "Tabelle",
 		"waterfall":      "Wasserfalldiagramm",
 	},
 }

@@ -47,6 +47,8 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"pyramid":        "Population pyramid",
+		"table":          "Table",
 		"waterfall":      "Waterfall chart",
 	},
 }

@@ -47,6 +47,8 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"pyramid":        "Pirámide de población",
+		"table":          "Tabla",
 		"waterfall":      "Gráfico de cascada",
 	},
 }

@@ -51,6 +51,8 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"pyramid":        "هرم جمعیتی",
+		"table":          "جدول",
 		"waterfall":      "نمودار آبشاری",
 	},
 }

@@ -47,6 +47,8 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"pyramid":        "Pyramide des âges",
+		"table":          "Tableau",
 		"waterfall":      "Graphique en cascade",
 	},
 }

@@ -49,6 +49,8 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"pyramid":        "פירמידת אוכלוסין",
+		"table":          "טבלה",
 		"waterfall":      "תרשים מפל",
 	},
 }

@@ -50,6 +50,8 @@ var localeHI = locale{
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",
 		"stacked-bar":    "स्टैक्ड बार चार्ट",
+		"pyramid":        "जनसंख्या पिरामिड",
+		"table":          "तालिका",
 		"waterfall":      "वॉटरफ़ॉल चार्ट",
 	},
 }

@@ -47,6 +47,8 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"pyramid":        "Piramide delle età",
+		"table":          "Tabella",
 		"waterfall":      "Grafico a cascata",
 	},
 }

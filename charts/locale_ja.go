@@ -49,6 +49,8 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"pyramid":        "人口ピラミッド",
+		"table":          "表",
 		"waterfall":      "ウォーターフォール図",
 	},
 }

@@ -50,6 +50,8 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"pyramid":        "인구 피라미드",
+		"table":          "표",
 		"waterfall":      "폭포 차트",
 	},
 }

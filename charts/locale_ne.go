@@ -51,6 +51,8 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"pyramid":        "जनसंख्या पिरामिड",
+		"table":          "तालिका",
 		"waterfall":      "वाटरफल चार्ट",
 	},
 }

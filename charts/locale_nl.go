@@ -47,6 +47,8 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"pyramid":        "Bevolkingspiramide",
+		"table":          "Tabel",
 		"waterfall":      "Watervaldiagram",
 	},
 }

@@ -47,6 +47,8 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"pyramid":        "Piramida wieku",
+		"table":          "Tabela",
 		"waterfall":      "Wykres kaskadowy",
 	},
 }

@@ -49,6 +49,8 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"pyramid":        "Pirâmide etária",
+		"table":          "Tabela",
 		"waterfall":      "Gráfico de cascata",
 	},
 }

@@ -47,6 +47,8 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"pyramid":        "Возрастная пирамида",
+		"table":          "Таблица",
 		"waterfall":      "Каскадная диаграмма",
 	},
 }

@@ -48,6 +48,8 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"pyramid":        "Befolkningspyramid",
+		"table":          "Tabell",
 		"waterfall":      "Vattenfallsdiagram",
 	},
 }

@@ -49,6 +49,8 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"pyramid":        "Nüfus piramidi",
+		"table":          "Tablo",
 		"waterfall":      "Şelale grafiği",
 	},
 }

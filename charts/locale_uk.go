@@ -47,6 +47,8 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"pyramid":        "Вікова піраміда",
+		"table":          "Таблиця",
 		"waterfall":      "Каскадна діаграма",
 	},
 }

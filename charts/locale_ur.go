@@ -50,6 +50,8 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"pyramid":        "آبادی کا اہرام",
+		"table":          "جدول",
 		"waterfall":      "آبشار چارٹ",
 	},
 }

@@ -49,6 +49,8 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"pyramid":        "人口金字塔",
+		"table":          "表格",
 		"waterfall":      "瀑布图",
 	},
 }

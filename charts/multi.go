@@ -17,6 +17,16 @@ import (
 func multiKind(name string, horizontal, stacked bool) *kind {
 	return &kind{
 		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
+		sortOn: func(f *Figure, d *Datum) float64 {
+			sum := 0.0
+			for _, v := range d.Values {
+				sum += v
+			}
+			if f.Mode == "percent" && sum != 0 && len(d.Values) > 0 {
+				return d.Values[0] / sum // the first series' share
+			}
+			return sum
+		},
 		prepare: func(f *Figure) {
 			if stacked {
 				f.share()
@@ -53,7 +63,11 @@ func validateMulti(f *Figure, e *errs) {
 	}
 	for i, h := range f.Highlight {
 		if !slices.Contains(f.Series, h) {
-			e.add(fmt.Sprintf("highlight[%d]", i), "%q is not the name of a series", h)
+			msg := fmt.Sprintf("%q is not the name of a series", h)
+			if n := nearest(h, f.Series); n != "" {
+				msg += fmt.Sprintf("; did you mean %q?", n)
+			}
+			e.add(fmt.Sprintf("highlight[%d]", i), "%s", msg)
 		}
 	}
 }
@@ -162,6 +176,19 @@ func newMultiPlot(c *ctx, p rect, stacked bool) *multiPlot {
 	return m
 }
 
+// sameAsBelow says that series i's segment in row d starts where a
+// segment of the same colour ends: the last one before it in the pile,
+// on its side of zero and not empty.
+func (m *multiPlot) sameAsBelow(d Datum, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if d.Values[j] == 0 || (d.Values[j] >= 0) != (d.Values[i] >= 0) {
+			continue
+		}
+		return m.c.lineColor(m.names[j], j) == m.c.lineColor(m.names[i], i)
+	}
+	return false
+}
+
 // spanOf returns the span of series i in row d: from zero, side by side
 // within the band, or piled on the values before it.
 func (m *multiPlot) spanOf(d Datum, i int) span {
@@ -226,10 +253,15 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		}
 		return x, math.Min(y0, y1), math.Abs(y1 - y0)
 	}
+	// In a 100% stacked chart each share is written where it fits: the
+	// narrow ones are left to the alt text, and the others keep theirs.
 	show := make([]bool, ns)
 	for i := range show {
 		show[i] = true
 		for j, d := range data {
+			if c.f.Mode == "percent" {
+				break
+			}
 			if !c.f.labelled(j, i) {
 				continue // only the values labels asks for need to fit
 			}
@@ -260,13 +292,23 @@ func plotMultiColumns(c *ctx, p rect, stacked bool) drawn {
 		for i, v := range d.Values {
 			x, top, h := segment(j, i)
 			fill := c.lineColor(names[i], i)
+			segH := h // for the label, as show measured it
+			if stacked && h > 2 && m.sameAsBelow(d, i) {
+				// Two segments of one colour (greyed beside a
+				// highlight) keep a hairline of background between them.
+				if v >= 0 {
+					h--
+				} else {
+					top, h = top+1, h-1
+				}
+			}
 			series[i].Add(&scene.Rect{X: x, Y: top, W: barW, H: h, Fill: fill, Class: "pc-bar"})
 			label := c.nf.ofSeries(i).number(v)
 			lw := c.width(label, size, true)
 			tag := fmt.Sprintf(" pc-s%d", i+1) // the series, for the layout checker
 			switch {
 			case !show[i] || stacked && v == 0 || !c.f.labelled(j, i):
-			case stacked && h >= capH+10 && lw <= barW-6:
+			case stacked && segH >= capH+10 && lw <= barW-6:
 				mid := top + h/2
 				if ns > 1 && mixed(d) {
 					mid = clearOf(s.px(sumOf(d)), top, top+h, capH+8, mid)
@@ -391,10 +433,15 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	grid, axisX, baseline := c.gridlines(s, false, [][2]float64{{top, bottom}}, bottom, true)
 	g.Add(grid, axisX)
 	// A pile's series labels all of its segments or none (zeros aside).
+	// In a 100% stacked chart each share is written where it fits: the
+	// narrow ones are left to the alt text, and the others keep theirs.
 	show := make([]bool, ns)
 	for i := range show {
 		show[i] = true
 		for j, d := range data {
+			if c.f.Mode == "percent" {
+				break
+			}
 			if !stacked || d.Values[i] == 0 || !c.f.labelled(j, i) {
 				continue
 			}
@@ -418,6 +465,16 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			}
 			x, w := math.Min(a, b), math.Abs(b-a)
 			fill := c.lineColor(names[i], i)
+			segW := w // for the label, as show measured it
+			if stacked && w > 2 && m.sameAsBelow(d, i) {
+				// A hairline of background between two segments of one
+				// colour, at the start of this one.
+				if v >= 0 {
+					x, w = x+1, w-1
+				} else {
+					w--
+				}
+			}
 			series[i].Add(&scene.Rect{X: x, Y: y, W: w, H: barH, Fill: fill, Class: "pc-bar"})
 			label := c.nf.ofSeries(i).number(v)
 			lwid := c.width(label, size, true)
@@ -426,7 +483,7 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 			switch {
 			case !c.f.labelled(j, i):
 			case stacked && (!show[i] || v == 0):
-			case stacked && w >= lwid+10:
+			case stacked && segW >= lwid+10:
 				mid := x + w/2
 				if ns > 1 && mixed(d) {
 					mid = clearOf(s.px(sumOf(d)), x, x+w, lwid+8, mid)

@@ -101,6 +101,15 @@ func (k *kind) sums() bool {
 	return !k.xy && !k.ordered && (k.multi || len(k.fields) == 1 && k.fields[0] == "value") && k.name != "number"
 }
 
+// sortValue is what sort = "value" orders a row of f by: the kind's
+// sortOn, or its sortValue.
+func (f *Figure) sortValue(d *Datum) float64 {
+	if f.kind.sortOn != nil {
+		return f.kind.sortOn(f, d)
+	}
+	return f.kind.sortValue(d)
+}
+
 // sortValue is what sort = "value" orders a row by: its value, a range's
 // high end, a dumbbell's or slope's later value, a row's total.
 func (k *kind) sortValue(d *Datum) float64 {
@@ -127,7 +136,7 @@ func (f *Figure) order(e *errs) {
 	switch o.sort {
 	case "value":
 		slices.SortStableFunc(rows, func(a, b Datum) int {
-			va, vb := f.kind.sortValue(&a), f.kind.sortValue(&b)
+			va, vb := f.sortValue(&a), f.sortValue(&b)
 			switch {
 			case va > vb:
 				return -1

@@ -134,6 +134,10 @@ func plotPairs(c *ctx, p rect, arrows bool) drawn {
 		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
 		axisY.Add(nodes...)
 	}
+	// No gridline runs through a value.
+	if k := c.valueKnockout(values); k != nil {
+		g.Add(k)
+	}
 	g.Add(series, values, axisY)
 	return drawn{group: g, height: bottom + axisH - p.y, axes: ax}
 }

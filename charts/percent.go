@@ -1,6 +1,9 @@
 package charts
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // mode = "percent" on the stacked types: each pile is a row's whole, its
 // segments the shares of it (100% stacked columns and bars). The values
@@ -25,17 +28,16 @@ func validateShares(f *Figure, e *errs) {
 		return
 	}
 	for i, d := range f.Data {
-		sum := 0.0
+		sum, negative := 0.0, false
 		for j, v := range d.Values {
-			if v < 0 {
+			if v < 0 && !negative {
 				e.add(f.rowKey(i)+".values", "%s is %g; in mode = \"percent\" each value is a part of its row's whole, and a part cannot be negative (use mode = \"absolute\")", f.Series[min(j, len(f.Series)-1)], v)
-				return
+				negative = true
 			}
 			sum += v
 		}
-		if sum == 0 {
+		if sum == 0 && !negative {
 			e.add(f.rowKey(i)+".values", "add up to 0; in mode = \"percent\" a row is shown as shares of its total, and a total of 0 has none")
-			return
 		}
 	}
 	for _, k := range []struct {
@@ -56,34 +58,31 @@ func (f *Figure) share() {
 	if f.Mode != "percent" {
 		return
 	}
+	// The decimals the shares are written with: whole per cent unless
+	// a share is under 0.5%, or decimals says.
+	dec := f.Style.Decimals
+	if dec < 0 {
+		dec = 0
+		for _, d := range f.Data {
+			sum := 0.0
+			for _, v := range d.Values {
+				sum += v
+			}
+			for _, v := range d.Values {
+				if v > 0 && 100*v/sum < 0.5 {
+					dec = 1
+				}
+			}
+		}
+	}
 	for i := range f.Data {
-		d := &f.Data[i]
-		sum := 0.0
-		for _, v := range d.Values {
-			sum += v
-		}
-		vals := make([]float64, len(d.Values))
-		for j, v := range d.Values {
-			vals[j] = 100 * v / sum
-		}
-		d.Values = vals
+		f.Data[i].Values = shares(f.Data[i].Values, dec)
 	}
 	loc := locales[f.Style.Locale]
 	f.Style.Prefix, f.Style.Suffix = "", loc.percent+"%"
 	f.Style.Compact, f.Style.CompactGB = false, false
 	f.SeriesFormats = nil
-	if f.Style.Decimals < 0 {
-		f.Style.Decimals = 0
-		// A share that would round to 0% beside its neighbours keeps
-		// one decimal: 0.4%, not 0%.
-		for _, d := range f.Data {
-			for _, v := range d.Values {
-				if v > 0 && v < 0.5 {
-					f.Style.Decimals = 1
-				}
-			}
-		}
-	}
+	f.Style.Decimals = dec
 	if !f.Axis.hasMax {
 		f.Axis.max, f.Axis.hasMax = 100, true
 	}
@@ -93,4 +92,74 @@ func (f *Figure) share() {
 	if f.Axis.step == 0 && f.Axis.ticks == nil {
 		f.Axis.step = 25
 	}
+}
+
+// shares writes values as percentages of their sum at dec decimals that
+// add up to exactly 100 (largest remainders: 53.5 and 46.5 are 54% and
+// 46%, not 54% and 47%), and give every part above zero at least the
+// smallest share written (0.1% at one decimal), taken from the largest,
+// so that no real part reads as 0.
+func shares(values []float64, dec int) []float64 {
+	unit := math.Pow(10, float64(dec))
+	whole := int64(100 * unit)
+	sum := 0.0
+	for _, v := range values {
+		sum += v
+	}
+	units := make([]int64, len(values))
+	rest := make([]float64, len(values))
+	var given int64
+	for j, v := range values {
+		exact := v / sum * float64(whole)
+		units[j] = int64(math.Floor(exact))
+		rest[j] = exact - float64(units[j])
+		given += units[j]
+	}
+	order := make([]int, len(values))
+	for j := range order {
+		order[j] = j
+	}
+	// Largest remainder first; ties to the larger part, then the first.
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case rest[a] != rest[b]:
+			return cmpDesc(rest[a], rest[b])
+		default:
+			return cmpDesc(values[a], values[b])
+		}
+	})
+	for k := 0; given < whole && k < len(order); k++ {
+		units[order[k]]++
+		given++
+	}
+	for j, v := range values {
+		if v > 0 && units[j] == 0 {
+			big := 0
+			for i := range units {
+				if units[i] > units[big] {
+					big = i
+				}
+			}
+			if units[big] > 1 {
+				units[big]--
+				units[j] = 1
+			}
+		}
+	}
+	out := make([]float64, len(values))
+	for j := range units {
+		out[j] = float64(units[j]) / unit
+	}
+	return out
+}
+
+// cmpDesc orders a before b when a is the greater.
+func cmpDesc(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
 }

@@ -179,20 +179,11 @@ func plotRanges(c *ctx, p rect) drawn {
 	var knockout *scene.Group
 	if bg, painted := c.background(); painted {
 		spans = [][2]float64{{spans[0][0], bottom}}
-		knockout = &scene.Group{ID: "knockout", Class: "pc-knockout"}
 		texts := axisY.Nodes
 		if above {
 			texts = append(slices.Clone(texts), values.Nodes...)
 		}
-		for _, n := range texts {
-			t := n.(*scene.Text)
-			w := c.width(t.S, t.Size, t.Bold)
-			x := t.X
-			if t.Anchor == scene.End {
-				x -= w
-			}
-			knockout.Add(&scene.Rect{X: c.snap(x - 3), Y: c.snap(t.Y - labelLH*0.8), W: c.snap(w + 6), H: labelLH, Fill: bg})
-		}
+		knockout = c.knockout(texts, labelLH*0.8, labelLH*0.2, bg)
 	}
 	rowY := map[string]float64{}
 	for i, d := range data {

@@ -293,8 +293,10 @@ func (f *Figure) Scene() *scene.Scene {
 		}
 	case extra < -0.5 && st.FixedHeight:
 		plot.Move(0, math.Round(-extra/2))
-		sc.Plot.Y0 += math.Round(-extra / 2)
-		sc.Plot.Y1 += math.Round(-extra / 2)
+		if sc.Plot != (scene.Box{}) { // a plot without axes has no data area
+			sc.Plot.Y0 += math.Round(-extra / 2)
+			sc.Plot.Y1 += math.Round(-extra / 2)
+		}
 	case extra < -0.5:
 		H += extra
 		for _, g := range foot {

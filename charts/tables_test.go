@@ -345,8 +345,12 @@ func TestEveryTextKeyIsChecked(t *testing.T) {
 			tmpl += "unit_label = \"people{s}\"\n"
 		case "number":
 			tmpl = strings.ReplaceAll(tmpl, ", previous = ", ", compare = \"in 2024{s}\", previous = ")
+		case "table":
+			tmpl += "header = \"Party{s}\"\n"
 		}
-		tmpl += "[[figure.annotation]]\ntext = \"Note{s}\"\nat = \"Row{s} 0\"\n"
+		if !k.noNotes {
+			tmpl += "[[figure.annotation]]\ntext = \"Note{s}\"\nat = \"Row{s} 0\"\n"
+		}
 		if k.xy {
 			tmpl = strings.Replace(tmpl, `at = "Row{s} 0"`, `at = "2000"`, 1)
 		}

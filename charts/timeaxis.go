@@ -171,6 +171,9 @@ func (fig *Figure) readValues(t *table, d *Datum) {
 		t.errf("values", "must be an array of numbers, not %s", typeName(vals))
 		return
 	}
+	if len(fig.Series) == 0 && fig.kind.multi && len(arr) > 0 {
+		n = len(arr) // validate asks for the series' names, once
+	}
 	if len(arr) != n {
 		t.errf("values", "has %d numbers for %d series; give one per series", len(arr), n)
 		return

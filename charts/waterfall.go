@@ -39,12 +39,16 @@ var waterfallKind = &kind{
 func validateWaterfall(f *Figure, e *errs) {
 	checkLabels(f, e)
 	sum := 0.0
+	// A total is checked to half the last digit it is written with (80
+	// for 79.5 is a rounded total) or that decimals gives the figure
+	// (80.0 with decimals = 1 is not 79.5).
+	prec := max(f.Style.Decimals, 0)
 	for i, d := range f.Data {
 		switch {
 		case d.Total && i == 0:
 			e.add(f.rowKey(i)+".total", "the first row has nothing before it to add up; give it as a value, the starting level")
 		case d.Total && !math.IsNaN(d.Value):
-			tol := 0.5 * math.Pow(10, -float64(decimalsFor(d.Value, 6)))
+			tol := 0.5 * math.Pow(10, -float64(max(prec, decimalsFor(d.Value, 6))))
 			if math.Abs(d.Value-sum) > tol*(1+1e-9) {
 				e.add(f.rowKey(i)+".value", "is %s, but the rows before it add up to %s; correct the total or the rows (or leave value out to have it worked out)", plainNumber(d.Value), plainNumber(sum))
 			}
@@ -171,7 +175,11 @@ func plotWaterfall(c *ctx, p rect) drawn {
 		cx := left + slot*(float64(i)+0.5)
 		axisX.Add(c.columnLabel(cat, i, cx, labelTop)...)
 	}
-	g.Add(links, bars, baseline, values, axisX)
+	g.Add(links, bars, baseline)
+	if k := c.valueKnockout(values); k != nil {
+		g.Add(k) // no gridline or baseline runs through a value
+	}
+	g.Add(values, axisX)
 	return drawn{group: g, height: height, axes: ax}
 }
 
@@ -284,7 +292,11 @@ func (c *ctx) waterfallBars(p rect, from, to []float64, lo, hi float64) drawn {
 		nodes, _ := c.block(names[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
 		axisY.Add(nodes...)
 	}
-	g.Add(links, bars, baseline, values, axisY)
+	g.Add(links, bars, baseline)
+	if k := c.valueKnockout(values); k != nil {
+		g.Add(k) // no gridline or baseline runs through a value
+	}
+	g.Add(values, axisY)
 	return drawn{group: g, height: bottom + axisH - p.y, axes: ax}
 }
 
@@ -296,6 +308,8 @@ func (c *ctx) waterfallClass(i int, d Datum) string {
 		return "pc-bar pc-total"
 	case d.Value < 0:
 		return "pc-bar pc-fall"
+	case d.Value == 0:
+		return "pc-bar pc-level"
 	}
 	return "pc-bar pc-rise"
 }
@@ -313,6 +327,8 @@ func (c *ctx) waterfallColor(i int, d Datum) scene.Color {
 		return c.accent
 	case d.Total || i == 0:
 		return c.th.faint
+	case d.Value == 0:
+		return c.th.faint // no change: the level, in grey
 	case d.Value < 0 && c.f.Style.Negative.A != 0:
 		return c.f.Style.Negative
 	case d.Value < 0:

@@ -66,3 +66,25 @@ func TestWaterfallTotals(t *testing.T) {
 		t.Errorf("findings: %v", fds)
 	}
 }
+
+// TestWaterfallPrecision: a written total is checked to half its last
+// digit or to the figure's decimals, whichever is finer (80.0 is 80 in
+// TOML: a rounded 79.5, unless decimals = 1 says otherwise).
+func TestWaterfallPrecision(t *testing.T) {
+	for _, tt := range []struct {
+		keys, rows string
+		ok         bool
+	}{
+		{"", `{ label = "a", value = 79.5 }, { label = "t", total = true, value = 80.0 }`, true},
+		{"decimals = 1\n", `{ label = "a", value = 79.5 }, { label = "t", total = true, value = 80.0 }`, false},
+		{"decimals = 1\n", `{ label = "a", value = 79 }, { label = "t", total = true, value = 79.4 }`, false},
+		{"", `{ label = "a", value = 79.46 }, { label = "t", total = true, value = 79.5 }`, true},
+		{"", `{ label = "a", value = 79.46 }, { label = "t", total = true, value = 79.4 }`, false},
+		{"", `{ label = "a", value = 79 }, { label = "t", total = true, value = 79.4 }`, false},
+	} {
+		_, err := Decode("w.toml", []byte("[[figure]]\nid = \"w\"\ntype = \"waterfall\"\ntitle = \"T\"\n"+tt.keys+"data = ["+tt.rows+"]\n"), ".")
+		if (err == nil) != tt.ok {
+			t.Errorf("%s%s: err = %v, want ok %v", tt.keys, tt.rows, err, tt.ok)
+		}
+	}
+}
