@@ -75,6 +75,7 @@ type figureBody struct {
 	RangeFormat string     // range: "" or "dash" (£410m–£430m), "short" (£410m–430m), "to" (−0.6% to 1.4%)
 	Mode        string     // stacked types: "" or "absolute", "percent" (shares of each row)
 	Table       tableOptions
+	Scatter     scatterOptions
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys
@@ -166,6 +167,11 @@ type Datum struct {
 	// Total marks a waterfall's subtotal: a bar from zero to the running
 	// total, which prepare writes into Value.
 	Total bool
+	// scatter: a point's y, its bubble size (sized when given) and group.
+	Y     float64
+	Size  float64
+	sized bool
+	Group string
 
 	// line and area: the x value as written ("2023-01", 2023) and as a
 	// number (days since 1970 for dates), and one value per series.
@@ -708,6 +714,9 @@ func (fig *Figure) decodeData(t *table) {
 				checkGB(&k, fig.Style.Locale, prefix+"compact", t.e)
 				d.Format = &k
 			}
+		}
+		if fig.kind.readRow != nil {
+			fig.kind.readRow(fig, rt, &d)
 		}
 		if fig.kind.compare {
 			d.HasPrevious = rt.num("previous", &d.Previous)

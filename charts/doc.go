@@ -40,7 +40,7 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid or table (below)
+//	           pyramid, table or scatter (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -504,6 +504,25 @@
 // written at the bars' outer ends when there are at most 12 rows
 // (labels = "none" leaves them out). Annotations at rows apply; the
 // axis keys do not. At most 120 rows.
+//
+// scatter: a point per row on two value axes, neither forced to zero;
+// rows { label, x, y } (at most 2,000), with size = N on every row for
+// bubbles (area in proportion to size; a size key with size_title over
+// it) and group = "Asia" on every row for a colour per group (a key;
+// at most eight groups). x_title and y_title say what the axes measure
+// (the y title over the axis, the x title under it at the right);
+// x_format = { prefix = "$", decimals = 0 } gives x values their own
+// format, y values take the figure's. Points are labelled when named in
+// label = ["Nepal", "India"], highlighted (the accent; the others grey
+// when there is no group), or among the extremes = N farthest from the
+// middle of the cloud; at most 30. Each label goes at the first place
+// clear of every point, label and reference line, beside its point or
+// further out with a leader; one that finds no room is left to the alt
+// text (and --check says so). trend = true draws the least-squares line
+// over the points' x range, diagonal = true the line y = x (and makes
+// both axes cover both ranges). The alt text gives the number of points
+// and each labelled one with its values. Annotations at labelled rows
+// apply; the value-axis keys do not.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

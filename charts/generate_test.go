@@ -226,6 +226,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 		}
 		return v
 	}
+	pointsSized, pointsGrouped := len(b.String())%3 == 0, len(b.String())%4 < 2
 	b.WriteString("data = [\n")
 	for i := 0; i < n; i++ {
 		label := genLabels[labels[i%len(labels)]]
@@ -252,6 +253,17 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 				lo, hi = hi, lo
 			}
 			fmt.Fprintf(&b, "  { label = %q, low = %s, high = %s },\n", label, tomlNumber(lo), tomlNumber(hi))
+		case k.pointLabels:
+			// A point; bubbles and groups now and then (every row or
+			// none, as the type asks), by the figure's own choice.
+			extra := ""
+			if pointsSized {
+				extra += fmt.Sprintf(", size = %s", tomlNumber(math.Abs(val())))
+			}
+			if pointsGrouped {
+				extra += fmt.Sprintf(", group = %q", []string{"North", "South", "East"}[i%3])
+			}
+			fmt.Fprintf(&b, "  { label = %q, x = %s, y = %s%s },\n", label, num(), num(), extra)
 		case len(k.fields) == 2:
 			fmt.Fprintf(&b, "  { label = %q, from = %s, to = %s },\n", label, num(), num())
 		case k.subtotals && i%4 == 3:
@@ -328,7 +340,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String())))))
+	src := genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -381,6 +393,43 @@ func genTableKeys(k *kind, src string) string {
 	}
 	if tk.Intn(3) == 0 {
 		keys += fmt.Sprintf("limit = %d\n", 1+tk.Intn(8))
+	}
+	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genScatterKeys sets a scatter chart's own keys: axis titles, an x
+// format, points to label (one by name, the extremes), a trend line, the
+// diagonal, a size key's title. A source of its own.
+func genScatterKeys(k *kind, src string) string {
+	if !k.pointLabels {
+		return src
+	}
+	sk := rand.New(rand.NewSource(int64(len(src)) * 71))
+	var keys string
+	if sk.Intn(2) == 0 {
+		keys += "x_title = \"Share of households behind on their energy bills\"\ny_title = \"Трудова міграція, тис.\"\n"
+	}
+	if sk.Intn(3) == 0 {
+		keys += "x_format = { prefix = \"$\", compact = true }\n"
+	}
+	if i := strings.Index(src, "\n  { label = \""); i >= 0 && sk.Intn(2) == 0 {
+		keys += fmt.Sprintf("label = [%q]\n", strings.SplitN(src[i+len("\n  { label = \""):], "\"", 2)[0])
+	}
+	phone := strings.Contains(src, "\"mobile\"") || strings.Contains(src, "width = 320")
+	if sk.Intn(2) == 0 && !phone {
+		// A few, not on a phone: a small plot of many points has room
+		// for no more labels than the desk names, and --check says
+		// which found none.
+		keys += fmt.Sprintf("extremes = %d\n", 1+sk.Intn(3))
+	}
+	if sk.Intn(3) == 0 {
+		keys += "trend = true\n"
+	}
+	if sk.Intn(5) == 0 {
+		keys += "diagonal = true\n"
+	}
+	if strings.Contains(src, ", size = ") && sk.Intn(2) == 0 {
+		keys += "size_title = \"Population, millions\"\n"
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
 }

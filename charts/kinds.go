@@ -69,6 +69,12 @@ type kind struct {
 	// unsigned says that no value may be below zero (a pyramid's
 	// counts); validate refuses one by its key.
 	unsigned bool
+	// pointLabels says that only chosen rows carry their labels on the
+	// chart (a scatter's labelled points), which the checker expects.
+	pointLabels bool
+	// readRow, if set, reads a row's own keys besides its fields (a
+	// point's size and group).
+	readRow func(f *Figure, t *table, d *Datum)
 	// noNotes says that the type has no free space for annotations (a
 	// table): the figure's note says what they would.
 	noNotes bool
@@ -103,6 +109,7 @@ var kinds = map[string]*kind{
 	"column":   columnKind,
 	"bar":      barKind,
 	"range":    rangeKind,
+	"scatter":  scatterKind,
 	"waffle":   waffleKind,
 	"stack":    stackKind,
 	"number":   numberKind,
@@ -137,6 +144,8 @@ var rowFields = map[string]func(d *Datum) *float64{
 	"high":  func(d *Datum) *float64 { return &d.High },
 	"from":  func(d *Datum) *float64 { return &d.From },
 	"to":    func(d *Datum) *float64 { return &d.To },
+	"x":     func(d *Datum) *float64 { return &d.XV },
+	"y":     func(d *Datum) *float64 { return &d.Y },
 }
 
 // numbers returns the numbers of a row that the kind draws: its fields,
@@ -180,7 +189,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/presschart/presschart/charts/scene"
 )
@@ -219,4 +221,21 @@ func (c *ctx) valueKnockout(values *scene.Group) *scene.Group {
 	// Cap height and a little above, the text's own depth below: no
 	// more, so that a patch never reaches a mark beside or below it.
 	return c.knockout(values.Nodes, c.bold.CapHeight(size)+2, -1, bg)
+}
+
+// upperFirst writes s with a capital first letter, in scripts that have
+// them: "And 2 more".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// widestWord is the width of the widest word of s: a column narrower
+// than that would break the word.
+func (c *ctx) widestWord(s string, size float64, bold bool) float64 {
+	w := 0.0
+	for _, f := range strings.Fields(s) {
+		w = math.Max(w, c.width(f, size, bold))
+	}
+	return w
 }

@@ -553,7 +553,11 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	}
 	out := lint(sc, f.inputText())
 	var names []string
-	if !f.kind.xy && !sequence(f.Data) {
+	if f.kind.pointLabels {
+		for _, i := range f.labelledPoints() {
+			names = append(names, f.Data[i].Label)
+		}
+	} else if !f.kind.xy && !sequence(f.Data) {
 		rows := f.Data
 		if l := f.Table.Limit; l > 0 && len(rows) > l {
 			rows = rows[:l] // the rest counted: "And 5 more"

@@ -34,6 +34,7 @@ var localeAR = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "أعلى قيمة %[1]s (%[2]s)",
 	gaps:        "بلا قيمة في %[1]d من أصل %[2]d من النقاط",
+	pointCount:  "%d نقطة",
 	nouns: map[string]string{
 		"column":         "مخطط عمودي",
 		"bar":            "مخطط شريطي",
@@ -51,6 +52,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"scatter":        "مخطط مبعثر",
 		"pyramid":        "هرم سكاني",
 		"table":          "جدول",
 		"waterfall":      "مخطط شلالي",

@@ -31,6 +31,7 @@ var localeDE = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "Höchstwert %[1]s (%[2]s)",
 	gaps:        "kein Wert an %[1]d von %[2]d Punkten",
+	pointCount:  "%d Punkte",
 	nouns: map[string]string{
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",
@@ -48,6 +49,7 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"scatter":        "Streudiagramm",
 		"pyramid":        "Bevölkerungspyramide",
 		"table":          "Tabelle",
 		"waterfall":      "Wasserfalldiagramm",

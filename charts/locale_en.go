@@ -30,6 +30,7 @@ var localeEN = locale{
 	valueAt:     "%[1]s in %[2]s",
 	highest:     "highest %[1]s in %[2]s",
 	gaps:        "no value at %[1]d of %[2]d points",
+	pointCount:  "%d points",
 	nouns: map[string]string{
 		"column":         "Column chart",
 		"bar":            "Bar chart",
@@ -47,6 +48,7 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"scatter":        "Scatter plot",
 		"pyramid":        "Population pyramid",
 		"table":          "Table",
 		"waterfall":      "Waterfall chart",

@@ -30,6 +30,7 @@ var localeES = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo %[1]s (%[2]s)",
 	gaps:        "sin valor en %[1]d de %[2]d puntos",
+	pointCount:  "%d puntos",
 	nouns: map[string]string{
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",
@@ -47,6 +48,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"scatter":        "Gráfico de dispersión",
 		"pyramid":        "Pirámide de población",
 		"table":          "Tabla",
 		"waterfall":      "Gráfico de cascada",

@@ -34,6 +34,7 @@ var localeFA = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "بیشترین مقدار %[1]s (%[2]s)",
 	gaps:        "بدون مقدار در %[1]d نقطه از %[2]d نقطه",
+	pointCount:  "%d نقطه",
 	nouns: map[string]string{
 		"column":         "نمودار ستونی",
 		"bar":            "نمودار میله\u200cای",
@@ -51,6 +52,7 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"scatter":        "نمودار پراکندگی",
 		"pyramid":        "هرم جمعیتی",
 		"table":          "جدول",
 		"waterfall":      "نمودار آبشاری",

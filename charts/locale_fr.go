@@ -30,6 +30,7 @@ var localeFR = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "maximum %[1]s (%[2]s)",
 	gaps:        "sans valeur en %[1]d points sur %[2]d",
+	pointCount:  "%d points",
 	nouns: map[string]string{
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",
@@ -47,6 +48,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"scatter":        "Nuage de points",
 		"pyramid":        "Pyramide des âges",
 		"table":          "Tableau",
 		"waterfall":      "Graphique en cascade",

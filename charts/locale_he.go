@@ -32,6 +32,7 @@ var localeHE = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "שיא של %[1]s (%[2]s)",
 	gaps:        "אין ערך ב-%[1]d מתוך %[2]d נקודות",
+	pointCount:  "%d נקודות",
 	nouns: map[string]string{
 		"column":         "תרשים עמודות",
 		"bar":            "תרשים פסים",
@@ -49,6 +50,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"scatter":        "תרשים פיזור",
 		"pyramid":        "פירמידת אוכלוסין",
 		"table":          "טבלה",
 		"waterfall":      "תרשים מפל",

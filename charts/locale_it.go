@@ -30,6 +30,7 @@ var localeIT = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "massimo %[1]s (%[2]s)",
 	gaps:        "nessun valore in %[1]d punti su %[2]d",
+	pointCount:  "%d punti",
 	nouns: map[string]string{
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",
@@ -47,6 +48,7 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"scatter":        "Grafico a dispersione",
 		"pyramid":        "Piramide delle età",
 		"table":          "Tabella",
 		"waterfall":      "Grafico a cascata",

@@ -32,6 +32,7 @@ var localeJA = locale{
 	valueAt:     "%[1]s（%[2]s）",
 	highest:     "最高%[1]s（%[2]s）",
 	gaps:        "%[2]d点中%[1]d点で値なし",
+	pointCount:  "%d 点",
 	nouns: map[string]string{
 		"column":         "縦棒グラフ",
 		"bar":            "横棒グラフ",
@@ -49,6 +50,7 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"scatter":        "散布図",
 		"pyramid":        "人口ピラミッド",
 		"table":          "表",
 		"waterfall":      "ウォーターフォール図",

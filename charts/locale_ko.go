@@ -33,6 +33,7 @@ var localeKO = locale{
 	valueAt:     "%[1]s(%[2]s)",
 	highest:     "최고 %[1]s(%[2]s)",
 	gaps:        "%[2]d개 중 %[1]d개 지점 값 없음",
+	pointCount:  "점 %d개",
 	nouns: map[string]string{
 		"column":         "세로 막대형 차트",
 		"bar":            "가로 막대형 차트",
@@ -50,6 +51,7 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"scatter":        "산점도",
 		"pyramid":        "인구 피라미드",
 		"table":          "표",
 		"waterfall":      "폭포 차트",

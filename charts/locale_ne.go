@@ -34,6 +34,7 @@ var localeNE = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "सबैभन्दा बढी %[1]s (%[2]s)",
 	gaps:        "%[2]d मध्ये %[1]d बिन्दुमा मान छैन",
+	pointCount:  "%d बिन्दु",
 	nouns: map[string]string{
 		"column":         "स्तम्भ चार्ट",
 		"bar":            "बार चार्ट",
@@ -51,6 +52,7 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"scatter":        "छरिएको चार्ट",
 		"pyramid":        "जनसंख्या पिरामिड",
 		"table":          "तालिका",
 		"waterfall":      "वाटरफल चार्ट",

@@ -30,6 +30,7 @@ var localeNL = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "hoogste %[1]s (%[2]s)",
 	gaps:        "geen waarde op %[1]d van %[2]d punten",
+	pointCount:  "%d punten",
 	nouns: map[string]string{
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",
@@ -47,6 +48,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"scatter":        "Spreidingsdiagram",
 		"pyramid":        "Bevolkingspiramide",
 		"table":          "Tabel",
 		"waterfall":      "Watervaldiagram",

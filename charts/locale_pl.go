@@ -30,6 +30,7 @@ var localePL = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "najwyżej %[1]s (%[2]s)",
 	gaps:        "brak wartości w %[1]d z %[2]d punktów",
+	pointCount:  "punkty: %d",
 	nouns: map[string]string{
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",
@@ -47,6 +48,7 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"scatter":        "Wykres punktowy",
 		"pyramid":        "Piramida wieku",
 		"table":          "Tabela",
 		"waterfall":      "Wykres kaskadowy",

@@ -32,6 +32,7 @@ var localePT = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "máximo de %[1]s (%[2]s)",
 	gaps:        "sem valor em %[1]d de %[2]d pontos",
+	pointCount:  "%d pontos",
 	nouns: map[string]string{
 		"column":         "Gráfico de colunas",
 		"bar":            "Gráfico de barras",
@@ -49,6 +50,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"scatter":        "Gráfico de dispersão",
 		"pyramid":        "Pirâmide etária",
 		"table":          "Tabela",
 		"waterfall":      "Gráfico de cascata",

@@ -30,6 +30,7 @@ var localeRU = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "максимум %[1]s (%[2]s)",
 	gaps:        "нет значения в %[1]d из %[2]d точек",
+	pointCount:  "точек: %d",
 	nouns: map[string]string{
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",
@@ -47,6 +48,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"scatter":        "Точечная диаграмма",
 		"pyramid":        "Возрастная пирамида",
 		"table":          "Таблица",
 		"waterfall":      "Каскадная диаграмма",

@@ -31,6 +31,7 @@ var localeSV = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "högst %[1]s (%[2]s)",
 	gaps:        "inget värde i %[1]d av %[2]d punkter",
+	pointCount:  "%d punkter",
 	nouns: map[string]string{
 		"column":         "Stapeldiagram",
 		"bar":            "Liggande stapeldiagram",
@@ -48,6 +49,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"scatter":        "Punktdiagram",
 		"pyramid":        "Befolkningspyramid",
 		"table":          "Tabell",
 		"waterfall":      "Vattenfallsdiagram",

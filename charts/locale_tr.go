@@ -32,6 +32,7 @@ var localeTR = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "en yüksek %[1]s (%[2]s)",
 	gaps:        "%[2]d noktanın %[1]d tanesinde değer yok",
+	pointCount:  "%d nokta",
 	nouns: map[string]string{
 		"column":         "Sütun grafiği",
 		"bar":            "Çubuk grafiği",
@@ -49,6 +50,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"scatter":        "Serpilme grafiği",
 		"pyramid":        "Nüfus piramidi",
 		"table":          "Tablo",
 		"waterfall":      "Şelale grafiği",

@@ -30,6 +30,7 @@ var localeUK = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "найбільше %[1]s (%[2]s)",
 	gaps:        "немає значення в %[1]d з %[2]d точок",
+	pointCount:  "точок: %d",
 	nouns: map[string]string{
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",
@@ -47,6 +48,7 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"scatter":        "Точкова діаграма",
 		"pyramid":        "Вікова піраміда",
 		"table":          "Таблиця",
 		"waterfall":      "Каскадна діаграма",

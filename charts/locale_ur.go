@@ -33,6 +33,7 @@ var localeUR = locale{
 	valueAt:     "%[1]s (%[2]s)",
 	highest:     "سب سے زیادہ %[1]s (%[2]s)",
 	gaps:        "%[2]d میں سے %[1]d نقاط پر کوئی قدر نہیں",
+	pointCount:  "%d نقاط",
 	nouns: map[string]string{
 		"column":         "کالم چارٹ",
 		"bar":            "بار چارٹ",
@@ -50,6 +51,7 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"scatter":        "بکھراؤ چارٹ",
 		"pyramid":        "آبادی کا اہرام",
 		"table":          "جدول",
 		"waterfall":      "آبشار چارٹ",

@@ -32,6 +32,7 @@ var localeZH = locale{
 	valueAt:     "%[1]s（%[2]s）",
 	highest:     "最高%[1]s（%[2]s）",
 	gaps:        "%[2]d个点中有%[1]d个无数值",
+	pointCount:  "%d 个点",
 	nouns: map[string]string{
 		"column":         "柱形图",
 		"bar":            "条形图",
@@ -49,6 +50,7 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"scatter":        "散点图",
 		"pyramid":        "人口金字塔",
 		"table":          "表格",
 		"waterfall":      "瀑布图",

@@ -65,6 +65,7 @@ type locale struct {
 	valueAt     string            // a line's value at an x: value, x
 	highest     string            // a line's peak: value, x
 	gaps        string            // a line's missing values: how many, of how many rows
+	pointCount  string            // a scatter's number of points
 }
 
 // locales is every locale, by the name used in locale = "...".

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/presschart/presschart/charts/scene"
 )
@@ -327,23 +324,6 @@ func plotTable(c *ctx, p rect) drawn {
 	}
 	g.Add(back, rules, heat, bars, head, rows)
 	return drawn{group: g, height: y - p.y}
-}
-
-// upperFirst writes s with a capital first letter, in scripts that have
-// them: "And 2 more".
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// widestWord is the width of the widest word of s: a column narrower
-// than that would break the word.
-func (c *ctx) widestWord(s string, size float64, bold bool) float64 {
-	w := 0.0
-	for _, f := range strings.Fields(s) {
-		w = math.Max(w, c.width(f, size, bold))
-	}
-	return w
 }
 
 // tint mixes col into the figure's background: k of the colour.

@@ -1,0 +1,588 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/presschart/presschart/charts/scene"
+)
+
+// scatterKind draws one point per row on two value axes, neither forced
+// to zero: rows { label, x, y }, with size = N for bubbles (area in
+// proportion, with a size key) and group = "..." for a colour per group
+// (with a key). Chosen points are labelled (label = [...], the extremes
+// = N farthest from the middle, and highlighted ones), each label placed
+// clear of every point and other label, with a leader when it had to go
+// further out. trend = true adds a least-squares line, diagonal = true
+// the line y = x.
+var scatterKind = &kind{
+	name:        "scatter",
+	fields:      []string{"x", "y"},
+	maxRows:     2000,
+	pointLabels: true,
+	readRow:     readScatterRow,
+	options:     readScatter,
+	validate:    validateScatter,
+	plot:        plotScatter,
+	describe:    describeScatter,
+}
+
+// scatterOptions are a scatter chart's own keys.
+type scatterOptions struct {
+	XTitle, YTitle string      // what each axis measures
+	SizeTitle      string      // what the bubbles' size measures, over the size key
+	XFormat        *numberKeys // the x values' decimals, prefix, suffix, compact
+	Label          []string    // rows whose points are labelled
+	Extremes       int         // also label the N points farthest from the middle
+	Trend          bool        // a least-squares line
+	Diagonal       bool        // the line y = x
+	sized, grouped bool        // some row has a size, a group
+}
+
+// maxScatterLabels is the most points a scatter chart labels.
+const maxScatterLabels = 30
+
+func readScatter(f *Figure, t *table) {
+	o := &f.Scatter
+	t.text("x_title", &o.XTitle)
+	t.text("y_title", &o.YTitle)
+	t.text("size_title", &o.SizeTitle)
+	if v, ok := t.get("x_format"); ok {
+		if m, isTable := v.(map[string]any); isTable {
+			st := newTable(m, "x_format.", t.e)
+			if k, set := readNumberKeys(st, true); set {
+				o.XFormat = &k
+			}
+			st.unknown()
+		} else {
+			t.errf("x_format", "must be a table like { prefix = \"$\", decimals = 1 }, not %s", typeName(v))
+		}
+	}
+	t.texts("label", &o.Label)
+	t.integer("extremes", &o.Extremes, 1, maxScatterLabels)
+	t.boolean("trend", &o.Trend)
+	t.boolean("diagonal", &o.Diagonal)
+}
+
+// readScatterRow reads a point's optional size and group.
+func readScatterRow(f *Figure, t *table, d *Datum) {
+	if _, ok := t.m["size"]; ok {
+		if t.num("size", &d.Size) {
+			d.sized = true
+			f.Scatter.sized = true
+		}
+	}
+	if t.text("group", &d.Group) && d.Group != "" {
+		f.Scatter.grouped = true
+	}
+}
+
+func validateScatter(f *Figure, e *errs) {
+	checkLabels(f, e)
+	o := f.Scatter
+	for i, d := range f.Data {
+		switch {
+		case o.sized && !d.sized:
+			e.add(f.rowKey(i)+".size", "is missing; once one point has a size, every point needs one (bubble areas compare)")
+		case d.sized && d.Size < 0:
+			e.add(f.rowKey(i)+".size", "%g is below zero; a bubble's area is its size", d.Size)
+		}
+		if o.grouped && d.Group == "" {
+			e.add(f.rowKey(i)+".group", "is missing; once one point has a group, every point needs one (its colour and key)")
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range f.Data {
+		seen[d.Label] = true
+	}
+	for i, l := range o.Label {
+		if !seen[l] {
+			msg := fmt.Sprintf("%q is not the label of any row", l)
+			if n := nearest(l, labels(f)); n != "" {
+				msg += fmt.Sprintf("; did you mean %q?", n)
+			}
+			e.add(fmt.Sprintf("label[%d]", i), "%s", msg)
+		}
+	}
+	if len(o.Label) > maxScatterLabels {
+		e.add("label", "names %d points; at most %d can be labelled legibly", len(o.Label), maxScatterLabels)
+	}
+	if gs := f.groups(); len(gs) > 8 {
+		e.add("data", "has %d groups; past eight colours no reader tells them apart: merge some", len(gs))
+	}
+}
+
+// groups are the rows' groups in the order they first appear.
+func (f *Figure) groups() []string {
+	var out []string
+	for _, d := range f.Data {
+		if d.Group != "" && !slices.Contains(out, d.Group) {
+			out = append(out, d.Group)
+		}
+	}
+	return out
+}
+
+// labelledPoints are the rows whose points carry their labels: those
+// named in label, the highlighted ones, then the extremes farthest from
+// the middle of the cloud (in units of each axis's spread).
+func (f *Figure) labelledPoints() []int {
+	var out []int
+	add := func(i int) {
+		if !slices.Contains(out, i) && len(out) < maxScatterLabels {
+			out = append(out, i)
+		}
+	}
+	for i, d := range f.Data {
+		if slices.Contains(f.Scatter.Label, d.Label) || slices.Contains(f.Highlight, d.Label) {
+			add(i)
+		}
+	}
+	if n := f.Scatter.Extremes; n > 0 && len(f.Data) > 0 {
+		var mx, my float64
+		for _, d := range f.Data {
+			mx, my = mx+d.XV, my+d.Y
+		}
+		mx, my = mx/float64(len(f.Data)), my/float64(len(f.Data))
+		var sx, sy float64
+		for _, d := range f.Data {
+			sx, sy = sx+(d.XV-mx)*(d.XV-mx), sy+(d.Y-my)*(d.Y-my)
+		}
+		sx, sy = math.Max(math.Sqrt(sx), 1e-300), math.Max(math.Sqrt(sy), 1e-300)
+		idx := make([]int, len(f.Data))
+		for i := range idx {
+			idx[i] = i
+		}
+		dist := func(i int) float64 {
+			d := f.Data[i]
+			return math.Hypot((d.XV-mx)/sx, (d.Y-my)/sy)
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return dist(idx[a]) > dist(idx[b]) })
+		for _, i := range idx[:min(n, len(idx))] {
+			add(i)
+		}
+	}
+	return out
+}
+
+// xFormat is the format of x values: the figure's, with x_format's keys.
+func (c *ctx) xFormat() numberFormat { return c.f.Scatter.XFormat.apply(c.nf) }
+
+// leastSquares is the line y = a + b·x that fits the points best, and
+// whether there is one (two distinct x at least).
+func leastSquares(data []Datum) (a, b float64, ok bool) {
+	n := float64(len(data))
+	var mx, my float64
+	for _, d := range data {
+		mx, my = mx+d.XV, my+d.Y
+	}
+	mx, my = mx/n, my/n
+	var sxy, sxx float64
+	for _, d := range data {
+		sxy += (d.XV - mx) * (d.Y - my)
+		sxx += (d.XV - mx) * (d.XV - mx)
+	}
+	if sxx == 0 || n < 2 {
+		return 0, 0, false
+	}
+	b = sxy / sxx
+	return my - b*mx, b, true
+}
+
+func plotScatter(c *ctx, p rect) drawn {
+	data := c.f.Data
+	o := c.f.Scatter
+	g := &scene.Group{}
+	top := p.y
+	groups := c.f.groups()
+	colorOf := func(d Datum) scene.Color {
+		if col, ok := c.f.Style.Named[d.Label]; ok {
+			return col
+		}
+		if c.isHighlighted(d.Label) {
+			return c.accent
+		}
+		if d.Group != "" {
+			return c.lineColor(d.Group, slices.Index(groups, d.Group))
+		}
+		if len(c.f.Highlight) > 0 {
+			return c.th.rest
+		}
+		return c.paletteAt(0)
+	}
+	if len(groups) > 0 {
+		key, h := c.legendAbove(groups, p.x, top, p.w, false)
+		g.Add(key)
+		top += h + 8
+	}
+	// Bubble radii: area in proportion to size, the largest rMax; many
+	// bubbles get smaller, so that together they cover about a fifth of
+	// the plot and leave room between them for labels.
+	rMax := math.Round(22 * c.u)
+	rDot := math.Round(5 * c.u)
+	maxSize, sumSize := 0.0, 0.0
+	for _, d := range data {
+		maxSize, sumSize = math.Max(maxSize, d.Size), sumSize+d.Size
+	}
+	if o.sized && sumSize > 0 {
+		// n bubbles of mean area π rMax² · mean/max.
+		cover := math.Pi * rMax * rMax * sumSize / maxSize
+		if room := 0.2 * p.w * p.h * 0.6; cover > room {
+			rMax = math.Max(math.Round(6*c.u), math.Floor(rMax*math.Sqrt(room/cover)))
+		}
+	}
+	radius := func(d Datum) float64 {
+		if !o.sized {
+			return rDot
+		}
+		if maxSize == 0 || d.Size == 0 {
+			return 1.5
+		}
+		return math.Max(1.5, rMax*math.Sqrt(d.Size/maxSize))
+	}
+	// The size key: two circles, the largest size and a round one below.
+	if o.sized && maxSize > 0 {
+		key, h := c.sizeKey(p.x, top, maxSize, rMax, o.SizeTitle)
+		g.Add(key)
+		top += h + 8
+	}
+	capS := c.regular.CapHeight(c.small)
+	if o.YTitle != "" {
+		g.Add(c.text(p.x, top+capS, o.YTitle, c.small, true, c.th.muted, scene.Start, "pc-axis-title pc-y-title"))
+		top += math.Round(c.small*1.4) + 6
+	}
+	axisH := math.Round(c.tick + 14)
+	xTitleH := 0.0
+	if o.XTitle != "" {
+		xTitleH = math.Round(c.small*1.4) + 4
+	}
+	bottom := math.Max(top+math.Round(160*c.u), p.bottom()-axisH-xTitleH)
+	pad := rDot + 2
+	if o.sized {
+		pad = rMax + 2
+	}
+	xlo, xhi, ylo, yhi := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, d := range data {
+		xlo, xhi = math.Min(xlo, d.XV), math.Max(xhi, d.XV)
+		ylo, yhi = math.Min(ylo, d.Y), math.Max(yhi, d.Y)
+	}
+	dataX0, dataX1 := xlo, xhi // the trend's extent
+	if o.Diagonal {            // y = x over both ranges
+		lo, hi := math.Min(xlo, ylo), math.Max(xhi, yhi)
+		xlo, xhi, ylo, yhi = lo, hi, lo, hi
+	}
+	ys := c.valueScale(ylo, yhi, bottom-pad, top+pad, 36, 0)
+	left := p.x + c.tickWidth(ys) + 10
+	cx := *c
+	cx.nf = c.xFormat()
+	xs := cx.valueScale(xlo, xhi, left+pad, p.right()-pad, 60, 0)
+	// The axes run to the plot's edges; the pads keep bubbles inside.
+	gy, axisY, _ := c.gridlines(ys, true, [][2]float64{{left, p.right()}}, left, false)
+	gx, axisX, _ := cx.gridlines(xs, false, [][2]float64{{top, bottom}}, bottom, false)
+	g.Add(gy, gx, axisY, axisX)
+	if o.XTitle != "" {
+		g.Add(c.text(p.right(), bottom+axisH+capS+2, o.XTitle, c.small, true, c.th.muted, scene.End, "pc-axis-title pc-x-title"))
+	}
+	area := rect{left, top, p.right() - left, bottom - top}
+
+	// Reference lines under the points.
+	refs := &scene.Group{ID: "annotation-lines", Class: "pc-reference"}
+	var lineBoxes []scene.Box // where the lines run, for the labels to avoid
+	// A reference line over the data's x range, clipped to the y axis.
+	clipLine := func(f func(x float64) float64, x0, x1 float64) {
+		// Clip to the y range.
+		pts := [][2]float64{}
+		const steps = 64
+		for k := 0; k <= steps; k++ {
+			x := x0 + (x1-x0)*float64(k)/steps
+			if y := f(x); y >= ys.lo && y <= ys.hi {
+				pts = append(pts, [2]float64{xs.px(x), ys.px(y)})
+			}
+		}
+		for k := 1; k < len(pts); k++ {
+			a, b := pts[k-1], pts[k]
+			lineBoxes = append(lineBoxes, scene.Box{X0: math.Min(a[0], b[0]) - 2, Y0: math.Min(a[1], b[1]) - 2, X1: math.Max(a[0], b[0]) + 2, Y1: math.Max(a[1], b[1]) + 2})
+		}
+		if len(pts) >= 2 {
+			refs.Add(&scene.Line{X1: pts[0][0], Y1: pts[0][1], X2: pts[len(pts)-1][0], Y2: pts[len(pts)-1][1], Stroke: c.th.faint, Width: 1.5, Dash: []float64{5, 4}, Class: "pc-trend"})
+		}
+	}
+	if o.Diagonal {
+		clipLine(func(x float64) float64 { return x }, xs.lo, xs.hi)
+	}
+	if o.Trend {
+		if a, b, ok := leastSquares(data); ok {
+			clipLine(func(x float64) float64 { return a + b*x }, dataX0, dataX1)
+		}
+	}
+	g.Add(refs)
+
+	// The points, largest first so that small ones stay on top; each
+	// with a hairline of background round it.
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return radius(data[order[a]]) > radius(data[order[b]]) })
+	bg := c.bg()
+	series := &scene.Group{ID: "series-1", Class: "pc-series"}
+	dots := make([]dot, len(data))
+	for _, i := range order {
+		d := data[i]
+		x, y, r := xs.px(d.XV), ys.px(d.Y), radius(d)
+		dots[i] = dot{x, y, r}
+		fill := colorOf(d)
+		if o.sized {
+			fill.A = 217 // overlapping bubbles show through
+		}
+		series.Add(&scene.Circle{CX: x, CY: y, R: r, Fill: fill, Stroke: bg, StrokeWidth: 1, Class: "pc-point"})
+	}
+	g.Add(series)
+
+	// Labels, most important first, each at the first place clear of
+	// every point, label, leader and reference line and inside the plot.
+	labelsG, leaders := c.placePointLabels(data, dotsOf(dots), lineBoxes, area)
+	g.Add(leaders, labelsG)
+	if k := c.valueKnockout(labelsG); k != nil {
+		// Under the points and labels, over the gridlines and lines.
+		at := slices.Index(g.Nodes, scene.Node(series))
+		g.Nodes = slices.Insert(g.Nodes, at, scene.Node(k))
+	}
+	ax := &axes{area: area, point: func(at string) (float64, float64, bool) {
+		for i, d := range data {
+			if d.Label == at {
+				return dots[i].x, dots[i].y, true
+			}
+		}
+		return 0, 0, false
+	}}
+	return drawn{group: g, height: bottom + axisH + xTitleH - p.y, axes: ax}
+}
+
+// dot is a point as drawn: its centre and radius.
+type dot struct{ x, y, r float64 }
+
+func dotsOf(d []dot) []dot { return d }
+
+// placePointLabels labels the chosen points (labelledPoints): for each,
+// the label on one line or, when long, on two, at the nearest place
+// around its point (eight directions, further out step by step) that
+// is inside the area and clear of every point, reference line, label
+// and leader placed; one further than a few pixels out gets a leader,
+// which may cross no label. A label with no such place is left out.
+func (c *ctx) placePointLabels(data []Datum, dots []dot, lines []scene.Box, area rect) (labels, leaders *scene.Group) {
+	labels = &scene.Group{ID: "labels", Class: "pc-labels"}
+	leaders = &scene.Group{Class: "pc-leaders"}
+	var obstacles []scene.Box // points and lines: a leader may cross these
+	for _, d := range dots {
+		obstacles = append(obstacles, scene.Box{X0: d.x - d.r, Y0: d.y - d.r, X1: d.x + d.r, Y1: d.y + d.r})
+	}
+	obstacles = append(obstacles, lines...)
+	var placed []scene.Box // labels and leaders: nothing may cross these
+	size := c.value
+	capL := c.regular.CapHeight(size)
+	descL := math.Round(size * 0.25)
+	lh := math.Round(size * 1.2)
+	hits := func(b scene.Box, set []scene.Box) bool {
+		for _, t := range set {
+			if b.X0 < t.X1 && t.X0 < b.X1 && b.Y0 < t.Y1 && t.Y0 < b.Y1 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, i := range c.f.labelledPoints() {
+		d, pt := data[i], dots[i]
+		bold := c.isHighlighted(d.Label)
+		name := c.isolate(d.Label)
+		variants := [][]string{{name}}
+		if w := c.width(name, size, bold); w > 60*c.u && strings.ContainsAny(d.Label, " -") {
+			if two, _ := c.regular.Wrap(name, size, math.Max(w*0.62, c.widestWord(name, size, bold)+1), 0); len(two) == 2 {
+				variants = append(variants, two)
+			}
+		}
+		type spot struct {
+			lines    []string
+			box      scene.Box
+			x0, base float64 // the first line's start and baseline
+			w        float64
+		}
+		var found *spot
+	search:
+		for _, dist := range []float64{4, 12, 24, 40, 60, 85, 110, 140, 180} {
+			r := pt.r + dist
+			for _, ls := range variants {
+				w := 0.0
+				for _, l := range ls {
+					w = math.Max(w, c.width(l, size, bold))
+				}
+				h := capL + float64(len(ls)-1)*lh // first cap top to last baseline
+				for _, cd := range [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}} {
+					x0, top := pt.x-w/2, pt.y-h/2
+					switch {
+					case cd[0] > 0 && cd[1] == 0:
+						x0 = pt.x + r
+					case cd[0] < 0 && cd[1] == 0:
+						x0 = pt.x - r - w
+					case cd[0] > 0:
+						x0 = pt.x + 0.7*r
+					case cd[0] < 0:
+						x0 = pt.x - 0.7*r - w
+					}
+					switch {
+					case cd[1] < 0 && cd[0] == 0:
+						top = pt.y - r - descL - h
+					case cd[1] > 0 && cd[0] == 0:
+						top = pt.y + r + 2
+					case cd[1] < 0:
+						top = pt.y - 0.7*r - descL - h
+					case cd[1] > 0:
+						top = pt.y + 0.7*r + 2
+					}
+					if cd[0] == 0 { // above or below: slid along to stay in the plot
+						x0 = math.Min(math.Max(x0, area.x+2), area.right()-w-2)
+					}
+					box := scene.Box{X0: x0 - 2, Y0: top - 3, X1: x0 + w + 2, Y1: top + h + descL}
+					if box.X0 < area.x || box.X1 > area.right() || box.Y0 < area.y || box.Y1 > area.bottom() ||
+						hits(box, obstacles) || hits(box, placed) {
+						continue
+					}
+					sp := &spot{lines: ls, box: box, x0: x0, base: top + capL, w: w}
+					if dist > 12 && !near(box, pt.x, pt.y, pt.r+14) {
+						// The leader, from the point's edge to the label,
+						// may cross no label or leader placed.
+						// It stops 3 px short of the label's box.
+						lx := math.Min(math.Max(pt.x, box.X0), box.X1)
+						ly := math.Min(math.Max(pt.y, box.Y0), box.Y1)
+						a := math.Atan2(ly-pt.y, lx-pt.x)
+						lx, ly = lx-3*math.Cos(a), ly-3*math.Sin(a)
+						l := &scene.Line{X1: pt.x + pt.r*math.Cos(a), Y1: pt.y + pt.r*math.Sin(a), X2: lx, Y2: ly, Stroke: c.th.faint, Width: 1, Class: "pc-leader"}
+						segs := segmentBoxes(l)
+						if hits2(segs, placed) {
+							continue
+						}
+						leaders.Add(l)
+						placed = append(placed, segs...)
+					}
+					found = sp
+					break search
+				}
+			}
+		}
+		if found == nil {
+			continue // no room: the alt text names it, and --check says so
+		}
+		placed = append(placed, found.box)
+		col := c.th.text
+		if bold {
+			col = c.readable(c.accent)
+		}
+		for k, l := range found.lines {
+			labels.Add(c.text(found.x0, found.base+float64(k)*lh, l, size, bold, col, scene.Start, "pc-label pc-point-label"))
+		}
+	}
+	return labels, leaders
+}
+
+// segmentBoxes covers a line with small boxes along it, for overlap
+// tests against boxes.
+func segmentBoxes(l *scene.Line) []scene.Box {
+	n := max(1, int(math.Hypot(l.X2-l.X1, l.Y2-l.Y1)/6))
+	out := make([]scene.Box, 0, n)
+	for k := 0; k < n; k++ {
+		t0, t1 := float64(k)/float64(n), float64(k+1)/float64(n)
+		x0, y0 := l.X1+(l.X2-l.X1)*t0, l.Y1+(l.Y2-l.Y1)*t0
+		x1, y1 := l.X1+(l.X2-l.X1)*t1, l.Y1+(l.Y2-l.Y1)*t1
+		out = append(out, scene.Box{X0: math.Min(x0, x1) - 1, Y0: math.Min(y0, y1) - 1, X1: math.Max(x0, x1) + 1, Y1: math.Max(y0, y1) + 1})
+	}
+	return out
+}
+
+// hits2 says that a box of a meets a box of b.
+func hits2(a, b []scene.Box) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.X0 < y.X1 && y.X0 < x.X1 && x.Y0 < y.Y1 && y.Y0 < x.Y1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// near says that box b comes within d of the point (x, y): a label that
+// close needs no leader.
+func near(b scene.Box, x, y, d float64) bool {
+	dx := math.Max(0, math.Max(b.X0-x, x-b.X1))
+	dy := math.Max(0, math.Max(b.Y0-y, y-b.Y1))
+	return math.Hypot(dx, dy) <= d
+}
+
+// sizeKey draws the bubbles' key: the largest size and a round size
+// under half of it, as circles sharing a bottom, each labelled.
+func (c *ctx) sizeKey(x, y, maxSize, rMax float64, title string) (*scene.Group, float64) {
+	g := &scene.Group{ID: "size-key", Class: "pc-size-key"}
+	top := y
+	if title != "" {
+		g.Add(c.text(x, y+c.regular.CapHeight(c.small), title, c.small, true, c.th.muted, scene.Start, "pc-size-key-title"))
+		y += math.Round(c.small*1.4) + 4
+	}
+	// Sizes as the data has them, not to the values' decimals.
+	nf := c.nf
+	nf.decimals, nf.shared = -1, -1
+	small := niceStep(maxSize/2, 1)
+	for small > maxSize/2 {
+		small /= 2
+	}
+	// The labels stand a line apart however close the circles' tops: a
+	// tick joins each to its circle.
+	capT := c.regular.CapHeight(c.small)
+	line := math.Round(c.small * 1.25)
+	h := math.Max(2*rMax, line+capT)
+	cx := x + rMax
+	lx := cx + rMax + 8
+	last := math.Inf(-1)
+	for _, v := range []float64{maxSize, small} {
+		r := rMax * math.Sqrt(v/maxSize)
+		g.Add(&scene.Circle{CX: cx, CY: y + h - r, R: r, Stroke: c.th.faint, StrokeWidth: 1, Class: "pc-size-key-circle"})
+		ty := math.Max(y+h-2*r+capT/2, last+line)
+		last = ty
+		tick := ty - capT/2
+		g.Add(&scene.Line{X1: cx, Y1: y + h - 2*r, X2: lx - 3, Y2: tick, Stroke: c.th.grid, Width: 1, Class: "pc-size-key-tick"})
+		g.Add(c.text(lx, ty, nf.number(v), c.small, false, c.th.muted, scene.Start, "pc-size-key-label"))
+	}
+	return g, math.Max(y+h, last+c.small*0.3) - top
+}
+
+// describeScatter: how many points, what the axes measure, and each
+// labelled point with its values.
+func describeScatter(f *Figure, nf numberFormat) string {
+	o := f.Scatter
+	xf := o.XFormat.apply(nf)
+	xName, yName := o.XTitle, o.YTitle
+	if xName == "" {
+		xName = "x"
+	}
+	if yName == "" {
+		yName = "y"
+	}
+	var parts []string
+	for _, i := range f.labelledPoints() {
+		d := f.Data[i]
+		s := fmt.Sprintf("%s: %s %s, %s %s", d.Label, xName, xf.number(d.XV), yName, nf.number(d.Y))
+		if d.sized {
+			sf := nf
+			sf.decimals, sf.shared = -1, -1 // sizes as the data has them
+			s += ", " + strings.TrimSpace(o.SizeTitle+" "+sf.number(d.Size))
+		}
+		parts = append(parts, s)
+	}
+	out := localDigits(fmt.Sprintf(nf.loc.pointCount, len(f.Data)), nf.digits)
+	if len(parts) > 0 {
+		out += "; " + strings.Join(parts, "; ")
+	}
+	return out + "."
+}
