@@ -76,6 +76,7 @@ type figureBody struct {
 	Mode        string     // stacked types: "" or "absolute", "percent" (shares of each row)
 	Table       tableOptions
 	Scatter     scatterOptions
+	Histogram   histogramOptions
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys
@@ -682,7 +683,7 @@ func (fig *Figure) decodeData(t *table) {
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
 		} else if !rt.text("label", &d.Label) {
-			if _, ok := m["label"]; !ok {
+			if _, ok := m["label"]; !ok && !fig.kind.noLabels {
 				rt.errf("label", "is missing")
 			}
 		}

@@ -40,7 +40,7 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid, table or scatter (below)
+//	           pyramid, table, scatter or histogram (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -515,14 +515,29 @@
 // format, y values take the figure's. Points are labelled when named in
 // label = ["Nepal", "India"], highlighted (the accent; the others grey
 // when there is no group), or among the extremes = N farthest from the
-// middle of the cloud; at most 30. Each label goes at the first place
-// clear of every point, label and reference line, beside its point or
-// further out with a leader; one that finds no room is left to the alt
-// text (and --check says so). trend = true draws the least-squares line
+// middle of the cloud (from the trend line or the diagonal when one is
+// drawn); at most 30. Each label goes at the first place clear of every
+// point, label, leader and reference line, beside its point or further
+// out with a leader (also when another point is as near as its own);
+// one that finds no room is left to the alt text (and --check says so).
+// Points get smaller when there are many (bubbles and dots alike), down
+// to 2.5 px. trend = true draws the least-squares line
 // over the points' x range, diagonal = true the line y = x (and makes
 // both axes cover both ranges). The alt text gives the number of points
 // and each labelled one with its values. Annotations at labelled rows
 // apply; the value-axis keys do not.
+//
+// histogram: values counted into bins, a column per bin, the columns
+// touching; rows { value } (a label may be given and is not drawn), one
+// per observation, at most 10,000. bin = 5 makes every bin 5 wide
+// (from a multiple of 5); bins = 10 asks for about ten, at a nice width;
+// else Sturges' rule (log2 of the count, plus one) picks the number. A
+// value on an edge counts in the bin above it; the last bin holds its
+// upper edge. The x axis is labelled at the edges (every second or
+// fifth when they crowd), the y axis counts from zero, and each count
+// is written over its column when they fit. At most 100 bins. The alt
+// text gives the count, the range and the fullest bin. highlight and
+// annotations do not apply.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

@@ -340,7 +340,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))))
+	src := genBins(k, genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String())))))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -372,7 +372,7 @@ func genModes(k *kind, src string) string {
 // column and a heat column among its series, stripes, a row limit. A
 // source of its own.
 func genTableKeys(k *kind, src string) string {
-	if !k.noNotes {
+	if !k.noNotes || !k.multi {
 		return src
 	}
 	tk := rand.New(rand.NewSource(int64(len(src)) * 59))
@@ -395,6 +395,30 @@ func genTableKeys(k *kind, src string) string {
 		keys += fmt.Sprintf("limit = %d\n", 1+tk.Intn(8))
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genBins sets a histogram's bins now and then: their width (as a share
+// of the values' magnitude) or about how many. A source of its own.
+func genBins(k *kind, src string) string {
+	if !k.noLabels {
+		return src
+	}
+	bk := rand.New(rand.NewSource(int64(len(src)) * 73))
+	switch bk.Intn(3) {
+	case 0:
+		return strings.Replace(src, "data = [\n", fmt.Sprintf("bins = %d\n", 2+bk.Intn(30))+"data = [\n", 1)
+	case 1:
+		// A width of about a tenth of the largest value.
+		top := 0.0
+		for _, m := range regexp.MustCompile(`value = (-?[0-9.e+-]+)`).FindAllStringSubmatch(src, -1) {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			top = math.Max(top, math.Abs(v))
+		}
+		if top > 0 {
+			return strings.Replace(src, "data = [\n", fmt.Sprintf("bin = %s\n", tomlNumber(niceStep(top, 10)))+"data = [\n", 1)
+		}
+	}
+	return src
 }
 
 // genScatterKeys sets a scatter chart's own keys: axis titles, an x
@@ -518,7 +542,7 @@ func genDates(k *kind, src string) string {
 // as an editor points at the story. A source of its own.
 func genHighlight(k *kind, src string) string {
 	hl := rand.New(rand.NewSource(int64(len(src)) * 67))
-	if hl.Intn(4) != 0 {
+	if hl.Intn(4) != 0 || k.noLabels {
 		return src
 	}
 	field := "\n  { label = \""

@@ -75,6 +75,9 @@ type kind struct {
 	// readRow, if set, reads a row's own keys besides its fields (a
 	// point's size and group).
 	readRow func(f *Figure, t *table, d *Datum)
+	// noLabels says that a row's label is optional and not drawn (a
+	// histogram's observations).
+	noLabels bool
 	// noNotes says that the type has no free space for annotations (a
 	// table): the figure's note says what they would.
 	noNotes bool
@@ -121,6 +124,7 @@ var kinds = map[string]*kind{
 	"arrow":    arrowKind,
 
 	"grouped-column": groupedColumnKind,
+	"histogram":      histogramKind,
 	"grouped-bar":    groupedBarKind,
 	"stacked-column": stackedColumnKind,
 	"stacked-bar":    stackedBarKind,
@@ -189,7 +193,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -553,16 +553,19 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	}
 	out := lint(sc, f.inputText())
 	var names []string
-	if f.kind.pointLabels {
+	if f.kind.noLabels {
+		// Rows are observations; their labels are not drawn.
+	} else if f.kind.pointLabels {
 		for _, i := range f.labelledPoints() {
 			names = append(names, f.Data[i].Label)
 		}
 	} else if !f.kind.xy && !sequence(f.Data) {
-		rows := f.Data
-		if l := f.Table.Limit; l > 0 && len(rows) > l {
-			rows = rows[:l] // the rest counted: "And 5 more"
-		}
-		for _, d := range rows {
+		for i, d := range f.Data {
+			// Past a table's limit rows are counted ("And 5 more"), not
+			// named; a highlighted one is still expected.
+			if l := f.Table.Limit; l > 0 && i >= l && !slices.Contains(f.Highlight, d.Label) {
+				continue
+			}
 			names = append(names, d.Label)
 		}
 	}

@@ -35,6 +35,8 @@ var localeAR = locale{
 	highest:     "أعلى قيمة %[1]s (%[2]s)",
 	gaps:        "بلا قيمة في %[1]d من أصل %[2]d من النقاط",
 	pointCount:  "%d نقطة",
+	valueCount:  "%d قيمة",
+	mostIn:      "أكثرها في %s (%s)",
 	nouns: map[string]string{
 		"column":         "مخطط عمودي",
 		"bar":            "مخطط شريطي",
@@ -52,6 +54,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"histogram":      "مدرج تكراري",
 		"scatter":        "مخطط مبعثر",
 		"pyramid":        "هرم سكاني",
 		"table":          "جدول",

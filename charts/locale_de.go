@@ -32,6 +32,8 @@ var localeDE = locale{
 	highest:     "Höchstwert %[1]s (%[2]s)",
 	gaps:        "kein Wert an %[1]d von %[2]d Punkten",
 	pointCount:  "%d Punkte",
+	valueCount:  "%d Werte",
+	mostIn:      "die meisten bei %s (%s)",
 	nouns: map[string]string{
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",
@@ -49,6 +51,7 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"histogram":      "Histogramm",
 		"scatter":        "Streudiagramm",
 		"pyramid":        "Bevölkerungspyramide",
 		"table":          "Tabelle",

@@ -31,6 +31,8 @@ var localeEN = locale{
 	highest:     "highest %[1]s in %[2]s",
 	gaps:        "no value at %[1]d of %[2]d points",
 	pointCount:  "%d points",
+	valueCount:  "%d values",
+	mostIn:      "most in %s (%s)",
 	nouns: map[string]string{
 		"column":         "Column chart",
 		"bar":            "Bar chart",
@@ -48,6 +50,7 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"histogram":      "Histogram",
 		"scatter":        "Scatter plot",
 		"pyramid":        "Population pyramid",
 		"table":          "Table",

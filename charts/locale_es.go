@@ -31,6 +31,8 @@ var localeES = locale{
 	highest:     "máximo %[1]s (%[2]s)",
 	gaps:        "sin valor en %[1]d de %[2]d puntos",
 	pointCount:  "%d puntos",
+	valueCount:  "%d valores",
+	mostIn:      "la mayoría en %s (%s)",
 	nouns: map[string]string{
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",
@@ -48,6 +50,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"histogram":      "Histograma",
 		"scatter":        "Gráfico de dispersión",
 		"pyramid":        "Pirámide de población",
 		"table":          "Tabla",

@@ -35,6 +35,8 @@ var localeFA = locale{
 	highest:     "بیشترین مقدار %[1]s (%[2]s)",
 	gaps:        "بدون مقدار در %[1]d نقطه از %[2]d نقطه",
 	pointCount:  "%d نقطه",
+	valueCount:  "%d مقدار",
+	mostIn:      "بیشترین در %s (%s)",
 	nouns: map[string]string{
 		"column":         "نمودار ستونی",
 		"bar":            "نمودار میله\u200cای",
@@ -52,6 +54,7 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"histogram":      "هیستوگرام",
 		"scatter":        "نمودار پراکندگی",
 		"pyramid":        "هرم جمعیتی",
 		"table":          "جدول",

@@ -31,6 +31,8 @@ var localeFR = locale{
 	highest:     "maximum %[1]s (%[2]s)",
 	gaps:        "sans valeur en %[1]d points sur %[2]d",
 	pointCount:  "%d points",
+	valueCount:  "%d valeurs",
+	mostIn:      "le plus grand nombre entre %s (%s)",
 	nouns: map[string]string{
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",
@@ -48,6 +50,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"histogram":      "Histogramme",
 		"scatter":        "Nuage de points",
 		"pyramid":        "Pyramide des âges",
 		"table":          "Tableau",

@@ -33,6 +33,8 @@ var localeHE = locale{
 	highest:     "שיא של %[1]s (%[2]s)",
 	gaps:        "אין ערך ב-%[1]d מתוך %[2]d נקודות",
 	pointCount:  "%d נקודות",
+	valueCount:  "%d ערכים",
+	mostIn:      "הרוב ב־%s (%s)",
 	nouns: map[string]string{
 		"column":         "תרשים עמודות",
 		"bar":            "תרשים פסים",
@@ -50,6 +52,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"histogram":      "היסטוגרמה",
 		"scatter":        "תרשים פיזור",
 		"pyramid":        "פירמידת אוכלוסין",
 		"table":          "טבלה",

@@ -34,6 +34,8 @@ var localeHI = locale{
 	highest:     "सर्वाधिक %[1]s (%[2]s)",
 	gaps:        "%[2]d में से %[1]d बिंदुओं पर कोई मान नहीं",
 	pointCount:  "%d बिंदु",
+	valueCount:  "%d मान",
+	mostIn:      "सबसे अधिक %s में (%s)",
 	nouns: map[string]string{
 		"column":         "कॉलम चार्ट",
 		"bar":            "बार चार्ट",
@@ -51,6 +53,7 @@ var localeHI = locale{
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",
 		"stacked-bar":    "स्टैक्ड बार चार्ट",
+		"histogram":      "आयतचित्र",
 		"scatter":        "प्रकीर्ण आरेख",
 		"pyramid":        "जनसंख्या पिरामिड",
 		"table":          "तालिका",

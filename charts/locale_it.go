@@ -31,6 +31,8 @@ var localeIT = locale{
 	highest:     "massimo %[1]s (%[2]s)",
 	gaps:        "nessun valore in %[1]d punti su %[2]d",
 	pointCount:  "%d punti",
+	valueCount:  "%d valori",
+	mostIn:      "la maggior parte in %s (%s)",
 	nouns: map[string]string{
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",
@@ -48,6 +50,7 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"histogram":      "Istogramma",
 		"scatter":        "Grafico a dispersione",
 		"pyramid":        "Piramide delle età",
 		"table":          "Tabella",

@@ -33,6 +33,8 @@ var localeJA = locale{
 	highest:     "最高%[1]s（%[2]s）",
 	gaps:        "%[2]d点中%[1]d点で値なし",
 	pointCount:  "%d 点",
+	valueCount:  "%d 個の値",
+	mostIn:      "最多は %s（%s）",
 	nouns: map[string]string{
 		"column":         "縦棒グラフ",
 		"bar":            "横棒グラフ",
@@ -50,6 +52,7 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"histogram":      "ヒストグラム",
 		"scatter":        "散布図",
 		"pyramid":        "人口ピラミッド",
 		"table":          "表",

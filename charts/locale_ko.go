@@ -34,6 +34,8 @@ var localeKO = locale{
 	highest:     "최고 %[1]s(%[2]s)",
 	gaps:        "%[2]d개 중 %[1]d개 지점 값 없음",
 	pointCount:  "점 %d개",
+	valueCount:  "값 %d개",
+	mostIn:      "가장 많은 구간 %s(%s)",
 	nouns: map[string]string{
 		"column":         "세로 막대형 차트",
 		"bar":            "가로 막대형 차트",
@@ -51,6 +53,7 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"histogram":      "히스토그램",
 		"scatter":        "산점도",
 		"pyramid":        "인구 피라미드",
 		"table":          "표",

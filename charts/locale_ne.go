@@ -35,6 +35,8 @@ var localeNE = locale{
 	highest:     "सबैभन्दा बढी %[1]s (%[2]s)",
 	gaps:        "%[2]d मध्ये %[1]d बिन्दुमा मान छैन",
 	pointCount:  "%d बिन्दु",
+	valueCount:  "%d मान",
+	mostIn:      "सबैभन्दा धेरै %s मा (%s)",
 	nouns: map[string]string{
 		"column":         "स्तम्भ चार्ट",
 		"bar":            "बार चार्ट",
@@ -52,6 +54,7 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"histogram":      "हिस्टोग्राम",
 		"scatter":        "छरिएको चार्ट",
 		"pyramid":        "जनसंख्या पिरामिड",
 		"table":          "तालिका",

@@ -31,6 +31,8 @@ var localeNL = locale{
 	highest:     "hoogste %[1]s (%[2]s)",
 	gaps:        "geen waarde op %[1]d van %[2]d punten",
 	pointCount:  "%d punten",
+	valueCount:  "%d waarden",
+	mostIn:      "de meeste in %s (%s)",
 	nouns: map[string]string{
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",
@@ -48,6 +50,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"histogram":      "Histogram",
 		"scatter":        "Spreidingsdiagram",
 		"pyramid":        "Bevolkingspiramide",
 		"table":          "Tabel",

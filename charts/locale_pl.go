@@ -31,6 +31,8 @@ var localePL = locale{
 	highest:     "najwyżej %[1]s (%[2]s)",
 	gaps:        "brak wartości w %[1]d z %[2]d punktów",
 	pointCount:  "punkty: %d",
+	valueCount:  "wartości: %d",
+	mostIn:      "najwięcej w przedziale %s (%s)",
 	nouns: map[string]string{
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",
@@ -48,6 +50,7 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"histogram":      "Histogram",
 		"scatter":        "Wykres punktowy",
 		"pyramid":        "Piramida wieku",
 		"table":          "Tabela",

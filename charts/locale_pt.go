@@ -33,6 +33,8 @@ var localePT = locale{
 	highest:     "máximo de %[1]s (%[2]s)",
 	gaps:        "sem valor em %[1]d de %[2]d pontos",
 	pointCount:  "%d pontos",
+	valueCount:  "%d valores",
+	mostIn:      "a maioria em %s (%s)",
 	nouns: map[string]string{
 		"column":         "Gráfico de colunas",
 		"bar":            "Gráfico de barras",
@@ -50,6 +52,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"histogram":      "Histograma",
 		"scatter":        "Gráfico de dispersão",
 		"pyramid":        "Pirâmide etária",
 		"table":          "Tabela",

@@ -31,6 +31,8 @@ var localeRU = locale{
 	highest:     "максимум %[1]s (%[2]s)",
 	gaps:        "нет значения в %[1]d из %[2]d точек",
 	pointCount:  "точек: %d",
+	valueCount:  "значений: %d",
+	mostIn:      "больше всего в интервале %s (%s)",
 	nouns: map[string]string{
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",
@@ -48,6 +50,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"histogram":      "Гистограмма",
 		"scatter":        "Точечная диаграмма",
 		"pyramid":        "Возрастная пирамида",
 		"table":          "Таблица",

@@ -32,6 +32,8 @@ var localeSV = locale{
 	highest:     "högst %[1]s (%[2]s)",
 	gaps:        "inget värde i %[1]d av %[2]d punkter",
 	pointCount:  "%d punkter",
+	valueCount:  "%d värden",
+	mostIn:      "flest i %s (%s)",
 	nouns: map[string]string{
 		"column":         "Stapeldiagram",
 		"bar":            "Liggande stapeldiagram",
@@ -49,6 +51,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"histogram":      "Histogram",
 		"scatter":        "Punktdiagram",
 		"pyramid":        "Befolkningspyramid",
 		"table":          "Tabell",

@@ -33,6 +33,8 @@ var localeTR = locale{
 	highest:     "en yüksek %[1]s (%[2]s)",
 	gaps:        "%[2]d noktanın %[1]d tanesinde değer yok",
 	pointCount:  "%d nokta",
+	valueCount:  "%d değer",
+	mostIn:      "en çok %s aralığında (%s)",
 	nouns: map[string]string{
 		"column":         "Sütun grafiği",
 		"bar":            "Çubuk grafiği",
@@ -50,6 +52,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"histogram":      "Histogram",
 		"scatter":        "Serpilme grafiği",
 		"pyramid":        "Nüfus piramidi",
 		"table":          "Tablo",

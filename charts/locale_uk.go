@@ -31,6 +31,8 @@ var localeUK = locale{
 	highest:     "найбільше %[1]s (%[2]s)",
 	gaps:        "немає значення в %[1]d з %[2]d точок",
 	pointCount:  "точок: %d",
+	valueCount:  "значень: %d",
+	mostIn:      "найбільше в проміжку %s (%s)",
 	nouns: map[string]string{
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",
@@ -48,6 +50,7 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"histogram":      "Гістограма",
 		"scatter":        "Точкова діаграма",
 		"pyramid":        "Вікова піраміда",
 		"table":          "Таблиця",

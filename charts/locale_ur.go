@@ -34,6 +34,8 @@ var localeUR = locale{
 	highest:     "سب سے زیادہ %[1]s (%[2]s)",
 	gaps:        "%[2]d میں سے %[1]d نقاط پر کوئی قدر نہیں",
 	pointCount:  "%d نقاط",
+	valueCount:  "%d اقدار",
+	mostIn:      "سب سے زیادہ %s میں (%s)",
 	nouns: map[string]string{
 		"column":         "کالم چارٹ",
 		"bar":            "بار چارٹ",
@@ -51,6 +53,7 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"histogram":      "ہسٹوگرام",
 		"scatter":        "بکھراؤ چارٹ",
 		"pyramid":        "آبادی کا اہرام",
 		"table":          "جدول",

@@ -33,6 +33,8 @@ var localeZH = locale{
 	highest:     "最高%[1]s（%[2]s）",
 	gaps:        "%[2]d个点中有%[1]d个无数值",
 	pointCount:  "%d 个点",
+	valueCount:  "%d 个值",
+	mostIn:      "最多在 %s（%s）",
 	nouns: map[string]string{
 		"column":         "柱形图",
 		"bar":            "条形图",
@@ -50,6 +52,7 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"histogram":      "直方图",
 		"scatter":        "散点图",
 		"pyramid":        "人口金字塔",
 		"table":          "表格",

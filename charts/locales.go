@@ -66,6 +66,8 @@ type locale struct {
 	highest     string            // a line's peak: value, x
 	gaps        string            // a line's missing values: how many, of how many rows
 	pointCount  string            // a scatter's number of points
+	valueCount  string            // a histogram's number of values
+	mostIn      string            // a histogram's fullest bin: its range, its count
 }
 
 // locales is every locale, by the name used in locale = "...".

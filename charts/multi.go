@@ -96,7 +96,11 @@ func describeMulti(f *Figure, nf numberFormat) string {
 	for _, d := range f.Data[:min(len(f.Data), maxAltRows)] {
 		vals := make([]string, len(d.Values))
 		for i, v := range d.Values {
-			vals[i] = f.Series[i] + " " + nf.ofSeries(i).number(v)
+			s := "–" // a table's missing value, as it is drawn
+			if !isGap(v) {
+				s = nf.ofSeries(i).number(v)
+			}
+			vals[i] = f.Series[i] + " " + s
 		}
 		rows = append(rows, d.Label+": "+strings.Join(vals, ", "))
 	}

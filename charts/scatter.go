@@ -128,7 +128,8 @@ func (f *Figure) groups() []string {
 
 // labelledPoints are the rows whose points carry their labels: those
 // named in label, the highlighted ones, then the extremes farthest from
-// the middle of the cloud (in units of each axis's spread).
+// the middle of the cloud (in units of each axis's spread), or from the
+// trend line or the diagonal when one is drawn.
 func (f *Figure) labelledPoints() []int {
 	var out []int
 	add := func(i int) {
@@ -159,6 +160,12 @@ func (f *Figure) labelledPoints() []int {
 		dist := func(i int) float64 {
 			d := f.Data[i]
 			return math.Hypot((d.XV-mx)/sx, (d.Y-my)/sy)
+		}
+		// With a line drawn, the points farthest from it stand out.
+		if a, b, ok := leastSquares(f.Data); f.Scatter.Trend && ok {
+			dist = func(i int) float64 { d := f.Data[i]; return math.Abs(d.Y - (a + b*d.XV)) }
+		} else if f.Scatter.Diagonal {
+			dist = func(i int) float64 { d := f.Data[i]; return math.Abs(d.Y - d.XV) }
 		}
 		sort.SliceStable(idx, func(a, b int) bool { return dist(idx[a]) > dist(idx[b]) })
 		for _, i := range idx[:min(n, len(idx))] {
@@ -223,6 +230,11 @@ func plotScatter(c *ctx, p rect) drawn {
 	// the plot and leave room between them for labels.
 	rMax := math.Round(22 * c.u)
 	rDot := math.Round(5 * c.u)
+	// Many plain points get smaller too, down to 2.5 px, so that a cloud
+	// of 150 on a phone stays points, not a blob.
+	if cover := math.Pi * rDot * rDot * float64(len(data)); !o.sized && cover > 0.12*p.w*p.h*0.6 {
+		rDot = math.Max(2.5, math.Floor(rDot*math.Sqrt(0.12*p.w*p.h*0.6/cover)*2)/2)
+	}
 	maxSize, sumSize := 0.0, 0.0
 	for _, d := range data {
 		maxSize, sumSize = math.Max(maxSize, d.Size), sumSize+d.Size
@@ -238,10 +250,12 @@ func plotScatter(c *ctx, p rect) drawn {
 		if !o.sized {
 			return rDot
 		}
+		// The smallest bubbles stay visible: at least 2.5 px across the
+		// radius (a size of 0 too), which a key of areas allows for.
 		if maxSize == 0 || d.Size == 0 {
-			return 1.5
+			return 2.5
 		}
-		return math.Max(1.5, rMax*math.Sqrt(d.Size/maxSize))
+		return math.Max(2.5, rMax*math.Sqrt(d.Size/maxSize))
 	}
 	// The size key: two circles, the largest size and a round one below.
 	if o.sized && maxSize > 0 {
@@ -411,64 +425,83 @@ func (c *ctx) placePointLabels(data []Datum, dots []dot, lines []scene.Box, area
 			w        float64
 		}
 		var found *spot
+		// First where no other point is as near; failing that, anywhere
+		// clear, with a leader.
 	search:
-		for _, dist := range []float64{4, 12, 24, 40, 60, 85, 110, 140, 180} {
-			r := pt.r + dist
-			for _, ls := range variants {
-				w := 0.0
-				for _, l := range ls {
-					w = math.Max(w, c.width(l, size, bold))
-				}
-				h := capL + float64(len(ls)-1)*lh // first cap top to last baseline
-				for _, cd := range [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}} {
-					x0, top := pt.x-w/2, pt.y-h/2
-					switch {
-					case cd[0] > 0 && cd[1] == 0:
-						x0 = pt.x + r
-					case cd[0] < 0 && cd[1] == 0:
-						x0 = pt.x - r - w
-					case cd[0] > 0:
-						x0 = pt.x + 0.7*r
-					case cd[0] < 0:
-						x0 = pt.x - 0.7*r - w
+		for _, strict := range []bool{true, false} {
+			for _, dist := range []float64{4, 12, 24, 40, 60, 85, 110, 140, 180} {
+				r := pt.r + dist
+				for _, ls := range variants {
+					w := 0.0
+					for _, l := range ls {
+						w = math.Max(w, c.width(l, size, bold))
 					}
-					switch {
-					case cd[1] < 0 && cd[0] == 0:
-						top = pt.y - r - descL - h
-					case cd[1] > 0 && cd[0] == 0:
-						top = pt.y + r + 2
-					case cd[1] < 0:
-						top = pt.y - 0.7*r - descL - h
-					case cd[1] > 0:
-						top = pt.y + 0.7*r + 2
-					}
-					if cd[0] == 0 { // above or below: slid along to stay in the plot
+					h := capL + float64(len(ls)-1)*lh // first cap top to last baseline
+					for _, cd := range [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}} {
+						x0, top := pt.x-w/2, pt.y-h/2
+						switch {
+						case cd[0] > 0 && cd[1] == 0:
+							x0 = pt.x + r
+						case cd[0] < 0 && cd[1] == 0:
+							x0 = pt.x - r - w
+						case cd[0] > 0:
+							x0 = pt.x + 0.7*r
+						case cd[0] < 0:
+							x0 = pt.x - 0.7*r - w
+						}
+						switch {
+						case cd[1] < 0 && cd[0] == 0:
+							top = pt.y - r - descL - h
+						case cd[1] > 0 && cd[0] == 0:
+							top = pt.y + r + 2
+						case cd[1] < 0:
+							top = pt.y - 0.7*r - descL - h
+						case cd[1] > 0:
+							top = pt.y + 0.7*r + 2
+						}
+						// Slid along to stay in the plot (at its edges a label
+						// beside a point moves up or in).
 						x0 = math.Min(math.Max(x0, area.x+2), area.right()-w-2)
-					}
-					box := scene.Box{X0: x0 - 2, Y0: top - 3, X1: x0 + w + 2, Y1: top + h + descL}
-					if box.X0 < area.x || box.X1 > area.right() || box.Y0 < area.y || box.Y1 > area.bottom() ||
-						hits(box, obstacles) || hits(box, placed) {
-						continue
-					}
-					sp := &spot{lines: ls, box: box, x0: x0, base: top + capL, w: w}
-					if dist > 12 && !near(box, pt.x, pt.y, pt.r+14) {
-						// The leader, from the point's edge to the label,
-						// may cross no label or leader placed.
-						// It stops 3 px short of the label's box.
-						lx := math.Min(math.Max(pt.x, box.X0), box.X1)
-						ly := math.Min(math.Max(pt.y, box.Y0), box.Y1)
-						a := math.Atan2(ly-pt.y, lx-pt.x)
-						lx, ly = lx-3*math.Cos(a), ly-3*math.Sin(a)
-						l := &scene.Line{X1: pt.x + pt.r*math.Cos(a), Y1: pt.y + pt.r*math.Sin(a), X2: lx, Y2: ly, Stroke: c.th.faint, Width: 1, Class: "pc-leader"}
-						segs := segmentBoxes(l)
-						if hits2(segs, placed) {
+						top = math.Min(math.Max(top, area.y+3), area.bottom()-h-descL)
+						box := scene.Box{X0: x0 - 2, Y0: top - 3, X1: x0 + w + 2, Y1: top + h + descL}
+						if box.X0 < area.x || box.X1 > area.right() || box.Y0 < area.y || box.Y1 > area.bottom() ||
+							hits(box, obstacles) || hits(box, placed) {
 							continue
 						}
-						leaders.Add(l)
-						placed = append(placed, segs...)
+						sp := &spot{lines: ls, box: box, x0: x0, base: top + capL, w: w}
+						// A label as near another point as its own would be
+						// read as that one's: it takes a leader.
+						own := boxDist(box, pt.x, pt.y) - pt.r
+						closer := false
+						for k, o := range dots {
+							// (A point on top of this one tells nothing apart.)
+							if k != i && math.Hypot(o.x-pt.x, o.y-pt.y) > pt.r && boxDist(box, o.x, o.y)-o.r <= own+2 {
+								closer = true
+								break
+							}
+						}
+						if closer && strict {
+							continue
+						}
+						if dist > 12 && !near(box, pt.x, pt.y, pt.r+14) || closer {
+							// The leader, from the point's edge to the label,
+							// may cross no label or leader placed.
+							// It stops 3 px short of the label's box.
+							lx := math.Min(math.Max(pt.x, box.X0), box.X1)
+							ly := math.Min(math.Max(pt.y, box.Y0), box.Y1)
+							a := math.Atan2(ly-pt.y, lx-pt.x)
+							lx, ly = lx-3*math.Cos(a), ly-3*math.Sin(a)
+							l := &scene.Line{X1: pt.x + pt.r*math.Cos(a), Y1: pt.y + pt.r*math.Sin(a), X2: lx, Y2: ly, Stroke: c.th.faint, Width: 1, Class: "pc-leader"}
+							segs := segmentBoxes(l)
+							if hits2(segs, placed) {
+								continue
+							}
+							leaders.Add(l)
+							placed = append(placed, segs...)
+						}
+						found = sp
+						break search
 					}
-					found = sp
-					break search
 				}
 			}
 		}
@@ -511,6 +544,13 @@ func hits2(a, b []scene.Box) bool {
 		}
 	}
 	return false
+}
+
+// boxDist is how far the point (x, y) is from box b (0 inside it).
+func boxDist(b scene.Box, x, y float64) float64 {
+	dx := math.Max(0, math.Max(b.X0-x, x-b.X1))
+	dy := math.Max(0, math.Max(b.Y0-y, y-b.Y1))
+	return math.Hypot(dx, dy)
 }
 
 // near says that box b comes within d of the point (x, y): a label that
@@ -572,11 +612,17 @@ func describeScatter(f *Figure, nf numberFormat) string {
 	var parts []string
 	for _, i := range f.labelledPoints() {
 		d := f.Data[i]
-		s := fmt.Sprintf("%s: %s %s, %s %s", d.Label, xName, xf.number(d.XV), yName, nf.number(d.Y))
+		s := fmt.Sprintf("%s: x %s, y %s", d.Label, xf.number(d.XV), nf.number(d.Y))
+		if o.XTitle != "" || o.YTitle != "" {
+			s = fmt.Sprintf("%s: %s (%s), %s (%s)", d.Label, xf.number(d.XV), xName, nf.number(d.Y), yName)
+		}
 		if d.sized {
 			sf := nf
 			sf.decimals, sf.shared = -1, -1 // sizes as the data has them
-			s += ", " + strings.TrimSpace(o.SizeTitle+" "+sf.number(d.Size))
+			s += ", " + sf.number(d.Size)
+			if o.SizeTitle != "" {
+				s += " (" + o.SizeTitle + ")"
+			}
 		}
 		parts = append(parts, s)
 	}

@@ -144,11 +144,14 @@ func plotTable(c *ctx, p rect) drawn {
 		}
 		return w
 	}
-	word := 0.0 // the longest word of any label: no label breaks inside one
+	word, whole := 0.0, 0.0 // the longest word of any label, the longest label
 	for _, d := range data {
 		word = math.Max(word, c.widestWord(d.Label, size, bold(d)))
+		whole = math.Max(whole, c.width(d.Label, size, bold(d)))
 	}
-	fits := func(numW float64) bool { return p.w-numW >= math.Max(p.w/3, word+gap) }
+	// The labels need a third of the width, or less when all of them
+	// fit in less; never less than their longest word.
+	fits := func(numW float64) bool { return p.w-numW >= math.Max(math.Min(p.w/3, whole+gap), word+gap) }
 	bar := math.Round(math.Max(48*c.u, 0.2*p.w))
 	numW := measure(c, 72*c.u, bar)
 	c0 := c
@@ -217,18 +220,25 @@ func plotTable(c *ctx, p rect) drawn {
 	for _, h := range heads {
 		hlines = max(hlines, len(h))
 	}
+	// With the labels above their numbers, the label column's header
+	// takes a line of its own over the others.
 	var hl []string
+	headTop := p.y
 	if o.Header != "" && !above {
 		hl, _ = c.bold.Wrap(o.Header, hsize, labelW-gap, 0)
 		hlines = max(hlines, len(hl))
+	} else if o.Header != "" {
+		nodes, _ := c.block([]string{o.Header}, p.x, p.y, hsize, hlh, true, c.th.muted, scene.Start, "pc-header-cell")
+		head.Add(nodes...)
+		headTop += hlh + 2
 	}
-	headH := float64(hlines)*hlh + vpad
+	headH := headTop - p.y + float64(hlines)*hlh + vpad
 	if len(hl) > 0 {
-		nodes, _ := c.block(hl, p.x, p.y+float64(hlines-len(hl))*hlh, hsize, hlh, true, c.th.muted, scene.Start, "pc-header-cell")
+		nodes, _ := c.block(hl, p.x, headTop+float64(hlines-len(hl))*hlh, hsize, hlh, true, c.th.muted, scene.Start, "pc-header-cell")
 		head.Add(nodes...)
 	}
 	for j, h := range heads {
-		nodes, _ := c.block(h, colRight[j], p.y+float64(hlines-len(h))*hlh, hsize, hlh, true, c.th.muted, scene.End, "pc-header-cell")
+		nodes, _ := c.block(h, colRight[j], headTop+float64(hlines-len(h))*hlh, hsize, hlh, true, c.th.muted, scene.End, "pc-header-cell")
 		head.Add(nodes...)
 	}
 	y := p.y + headH
