@@ -40,7 +40,7 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid, table, scatter or histogram (below)
+//	           pyramid, table, scatter, histogram or dot (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -392,6 +392,15 @@
 // highlighted); each value is written outside its dot. scale = "log"
 // applies.
 //
+// dot: a dot plot, for three or more values per row; rows { label,
+// values = [...] } with series naming the dots (required), a key above
+// the plot. Each row's dots sit on one value axis (not from zero),
+// joined by a faint line from the least to the greatest, whose values
+// are written outside them. highlight names a series: its dots take the
+// accent and are drawn on top, the others keep their colours (each dot
+// is told apart by colour alone). sort = "value" orders rows by their
+// greatest value. scale = "log" applies. At most 200 rows.
+//
 // arrow: the dumbbell's sibling for change, where the direction is the
 // story; the same rows and keys. Each row is an arrow from its first
 // value (a small grey dot) to its second (the tip of the head), in the
@@ -577,7 +586,7 @@
 // # Value axis
 //
 // Types with a value axis (column, bar, range, line, area, dumbbell,
-// arrow, grouped, stacked and waterfall) take these figure keys; others refuse
+// arrow, dot, grouped, stacked and waterfall) take these figure keys; others refuse
 // them:
 //
 //	min    = 0           # the axis starts here exactly
@@ -631,7 +640,7 @@
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
 // table after its figure; reference lines and shaded ranges need a value
-// axis (column, bar, range, line, area, dumbbell, arrow, grouped,
+// axis (column, bar, range, line, area, dumbbell, arrow, dot, grouped,
 // stacked and waterfall):
 //
 //	[[figure.annotation]]

@@ -117,6 +117,7 @@ var kinds = map[string]*kind{
 	"stack":    stackKind,
 	"number":   numberKind,
 	"donut":    donutKind,
+	"dot":      dotKind,
 	"dumbbell": dumbbellKind,
 	"slope":    slopeKind,
 	"line":     lineKind,

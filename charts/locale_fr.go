@@ -50,6 +50,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"dot":            "Diagramme à points",
 		"histogram":      "Histogramme",
 		"scatter":        "Nuage de points",
 		"pyramid":        "Pyramide des âges",

@@ -52,6 +52,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"dot":            "תרשים נקודות",
 		"histogram":      "היסטוגרמה",
 		"scatter":        "תרשים פיזור",
 		"pyramid":        "פירמידת אוכלוסין",

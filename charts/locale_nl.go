@@ -50,6 +50,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"dot":            "Stippendiagram",
 		"histogram":      "Histogram",
 		"scatter":        "Spreidingsdiagram",
 		"pyramid":        "Bevolkingspiramide",

@@ -52,6 +52,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"dot":            "Gráfico de pontos",
 		"histogram":      "Histograma",
 		"scatter":        "Gráfico de dispersão",
 		"pyramid":        "Pirâmide etária",

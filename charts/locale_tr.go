@@ -52,6 +52,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"dot":            "Nokta grafiği",
 		"histogram":      "Histogram",
 		"scatter":        "Serpilme grafiği",
 		"pyramid":        "Nüfus piramidi",
