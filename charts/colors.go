@@ -299,3 +299,36 @@ func confusable(a, b scene.Color) (string, float64) {
 	}
 	return "", 0
 }
+
+// tint mixes col into the figure's background: k of the colour.
+func (c *ctx) tint(col scene.Color, k float64) scene.Color {
+	bg := c.bg()
+	mix := func(a, b uint8) uint8 { return uint8(math.Round(float64(a)*k + float64(b)*(1-k))) }
+	return scene.Color{R: mix(col.R, bg.R), G: mix(col.G, bg.G), B: mix(col.B, bg.B), A: 255}
+}
+
+// heatColor is a heat cell's fill: on a diverging scale around zero when
+// the column has both signs (the negative colour, or the palette's
+// second, below; its first above), else from faint to full first
+// palette colour over the column's range.
+func (c *ctx) heatColor(v, lo, hi float64) scene.Color {
+	pos, neg := c.paletteAt(0), c.paletteAt(1)
+	if c.f.Style.Negative.A != 0 {
+		neg = c.f.Style.Negative
+	}
+	if lo < 0 && hi > 0 {
+		m := math.Max(-lo, hi)
+		if v < 0 {
+			return c.tint(neg, 0.12+0.78*(-v/m))
+		}
+		return c.tint(pos, 0.12+0.78*(v/m))
+	}
+	t := 1.0
+	if hi > lo {
+		t = (v - lo) / (hi - lo)
+	}
+	if hi <= 0 {
+		return c.tint(neg, 0.12+0.78*(1-t))
+	}
+	return c.tint(pos, 0.12+0.78*t)
+}

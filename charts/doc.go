@@ -40,7 +40,8 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid, table, scatter, histogram or dot (below)
+//	           pyramid, table, scatter, histogram, dot or heatmap
+//	           (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -547,6 +548,20 @@
 // is written over its column when they fit. At most 100 bins. The alt
 // text gives the count, the range and the fullest bin. highlight and
 // annotations do not apply.
+//
+// heatmap: a grid of rows × columns, each cell coloured by its value;
+// rows { label, values = [...] } with series naming the columns
+// (required, at most 60). Sequential from pale to the first palette
+// colour, or diverging around zero (the negative colour, or the
+// palette's second, below) when the values have both signs; a key of
+// seven steps above the grid gives the least and greatest values (and
+// zero). Each value is written in its cell, in the text colour of higher
+// contrast, when every value fits; "NA" or "" is an empty grey cell. The
+// column headers stand over the cells: months in the locale's names,
+// years or quarters that crowd show every second or third; other names
+// that do not fit turn to read upwards. The alt text gives the number of
+// cells and the least and greatest with their row and column.
+// highlight and annotations do not apply; at most 100 rows.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

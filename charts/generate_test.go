@@ -372,7 +372,7 @@ func genModes(k *kind, src string) string {
 // column and a heat column among its series, stripes, a row limit. A
 // source of its own.
 func genTableKeys(k *kind, src string) string {
-	if !k.noNotes || !k.multi {
+	if k != tableKind {
 		return src
 	}
 	tk := rand.New(rand.NewSource(int64(len(src)) * 59))
@@ -542,7 +542,7 @@ func genDates(k *kind, src string) string {
 // as an editor points at the story. A source of its own.
 func genHighlight(k *kind, src string) string {
 	hl := rand.New(rand.NewSource(int64(len(src)) * 67))
-	if hl.Intn(4) != 0 || k.noLabels {
+	if hl.Intn(4) != 0 || k.noHighlight {
 		return src
 	}
 	field := "\n  { label = \""

@@ -15,16 +15,17 @@ import (
 // nice width. The x axis is labelled at the bins' edges, the y axis
 // counts; each count is written over its column when they fit.
 var histogramKind = &kind{
-	name:      "histogram",
-	fields:    []string{"value"},
-	maxRows:   maxPoints,
-	noLabels:  true,
-	noNotes:   true,
-	valueAxis: false,
-	options:   readHistogram,
-	validate:  validateHistogram,
-	plot:      plotHistogram,
-	describe:  describeHistogram,
+	name:        "histogram",
+	fields:      []string{"value"},
+	maxRows:     maxPoints,
+	noLabels:    true,
+	noNotes:     true,
+	noHighlight: true,
+	valueAxis:   false,
+	options:     readHistogram,
+	validate:    validateHistogram,
+	plot:        plotHistogram,
+	describe:    describeHistogram,
 }
 
 // maxBins is the most bins a histogram draws.

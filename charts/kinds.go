@@ -78,6 +78,9 @@ type kind struct {
 	// noLabels says that a row's label is optional and not drawn (a
 	// histogram's observations).
 	noLabels bool
+	// noHighlight says that highlight does not apply (a histogram's
+	// bins, a heatmap's colours); validate refuses it with a reason.
+	noHighlight bool
 	// noNotes says that the type has no free space for annotations (a
 	// table): the figure's note says what they would.
 	noNotes bool
@@ -125,6 +128,7 @@ var kinds = map[string]*kind{
 	"arrow":    arrowKind,
 
 	"grouped-column": groupedColumnKind,
+	"heatmap":        heatmapKind,
 	"histogram":      histogramKind,
 	"grouped-bar":    groupedBarKind,
 	"stacked-column": stackedColumnKind,

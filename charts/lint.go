@@ -572,7 +572,9 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	if f.Rest != "" && f.kind.parts {
 		names = append(names, f.Rest)
 	}
-	names = append(names, f.Series...)
+	if !(f.kind == heatmapKind && f.namesInSequence(f.Series)) {
+		names = append(names, f.Series...) // a heatmap's months may be thinned
+	}
 	for _, kv := range [][2]string{{"title", f.Title}, {"subtitle", f.Subtitle}, {"source", f.Style.Source}} {
 		if kv[1] != "" && kv[1] == importPlaceholders[kv[0]] {
 			out = append(out, Finding{Rule: rulePlaceholder, What: fmt.Sprintf("the %s is still presschart import's placeholder %q; write the figure's own", kv[0], kv[1])})

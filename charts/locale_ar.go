@@ -54,6 +54,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"heatmap":        "خريطة حرارية",
 		"dot":            "مخطط نقطي",
 		"histogram":      "مدرج تكراري",
 		"scatter":        "مخطط مبعثر",

@@ -51,6 +51,7 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"heatmap":        "Heatmap",
 		"dot":            "Punktdiagramm",
 		"histogram":      "Histogramm",
 		"scatter":        "Streudiagramm",

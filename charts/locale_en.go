@@ -50,6 +50,7 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"heatmap":        "Heatmap",
 		"dot":            "Dot plot",
 		"histogram":      "Histogram",
 		"scatter":        "Scatter plot",

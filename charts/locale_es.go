@@ -50,6 +50,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"heatmap":        "Mapa de calor",
 		"dot":            "Diagrama de puntos",
 		"histogram":      "Histograma",
 		"scatter":        "Gráfico de dispersión",

@@ -54,6 +54,7 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"heatmap":        "نقشه حرارتی",
 		"dot":            "نمودار نقطه‌ای",
 		"histogram":      "هیستوگرام",
 		"scatter":        "نمودار پراکندگی",

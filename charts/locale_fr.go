@@ -50,6 +50,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"heatmap":        "Carte de chaleur",
 		"dot":            "Diagramme à points",
 		"histogram":      "Histogramme",
 		"scatter":        "Nuage de points",

@@ -52,6 +52,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"heatmap":        "מפת חום",
 		"dot":            "תרשים נקודות",
 		"histogram":      "היסטוגרמה",
 		"scatter":        "תרשים פיזור",

@@ -53,6 +53,7 @@ var localeHI = locale{
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",
 		"stacked-bar":    "स्टैक्ड बार चार्ट",
+		"heatmap":        "हीटमैप",
 		"dot":            "बिंदु आरेख",
 		"histogram":      "आयतचित्र",
 		"scatter":        "प्रकीर्ण आरेख",

@@ -50,6 +50,7 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"heatmap":        "Mappa di calore",
 		"dot":            "Grafico a punti",
 		"histogram":      "Istogramma",
 		"scatter":        "Grafico a dispersione",

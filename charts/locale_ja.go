@@ -52,6 +52,7 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"heatmap":        "ヒートマップ",
 		"dot":            "ドットプロット",
 		"histogram":      "ヒストグラム",
 		"scatter":        "散布図",

@@ -53,6 +53,7 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"heatmap":        "히트맵",
 		"dot":            "점 도표",
 		"histogram":      "히스토그램",
 		"scatter":        "산점도",

@@ -54,6 +54,7 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"heatmap":        "हिटम्याप",
 		"dot":            "थोप्ला चार्ट",
 		"histogram":      "हिस्टोग्राम",
 		"scatter":        "छरिएको चार्ट",

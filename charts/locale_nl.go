@@ -50,6 +50,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"heatmap":        "Heatmap",
 		"dot":            "Stippendiagram",
 		"histogram":      "Histogram",
 		"scatter":        "Spreidingsdiagram",

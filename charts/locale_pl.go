@@ -50,6 +50,7 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"heatmap":        "Mapa cieplna",
 		"dot":            "Wykres kropkowy",
 		"histogram":      "Histogram",
 		"scatter":        "Wykres punktowy",

@@ -52,6 +52,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"heatmap":        "Mapa de calor",
 		"dot":            "Gráfico de pontos",
 		"histogram":      "Histograma",
 		"scatter":        "Gráfico de dispersão",

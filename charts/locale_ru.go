@@ -50,6 +50,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"heatmap":        "Тепловая карта",
 		"dot":            "Точечный график рядов",
 		"histogram":      "Гистограмма",
 		"scatter":        "Точечная диаграмма",

@@ -51,6 +51,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"heatmap":        "Värmekarta",
 		"dot":            "Prickdiagram",
 		"histogram":      "Histogram",
 		"scatter":        "Punktdiagram",

@@ -52,6 +52,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"heatmap":        "Isı haritası",
 		"dot":            "Nokta grafiği",
 		"histogram":      "Histogram",
 		"scatter":        "Serpilme grafiği",

@@ -50,6 +50,7 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"heatmap":        "Теплова карта",
 		"dot":            "Точкова діаграма рядів",
 		"histogram":      "Гістограма",
 		"scatter":        "Точкова діаграма",

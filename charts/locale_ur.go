@@ -53,6 +53,7 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"heatmap":        "حرارتی نقشہ",
 		"dot":            "نقطہ چارٹ",
 		"histogram":      "ہسٹوگرام",
 		"scatter":        "بکھراؤ چارٹ",

@@ -52,6 +52,7 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"heatmap":        "热力图",
 		"dot":            "点图",
 		"histogram":      "直方图",
 		"scatter":        "散点图",

@@ -6,6 +6,7 @@ package charts
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/presschart/presschart/charts/scene"
@@ -150,6 +151,31 @@ func sequence(data []Datum) bool {
 		}
 	}
 	return len(data) > 2
+}
+
+// namesInSequence says that names run in a sequence a reader completes
+// from a few of them: years, quarters, weeks or numbers as sequence
+// labels are, or the figure's locale's months in order. Their labels may
+// be thinned to every second or third.
+func (f *Figure) namesInSequence(names []string) bool {
+	if len(names) < 3 {
+		return false
+	}
+	months := locales[f.Style.Locale].months
+	if i := slices.Index(months[:], names[0]); i >= 0 {
+		for k, n := range names {
+			if n != months[(i+k)%12] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range names {
+		if !sequenceLabel().MatchString(n) {
+			return false
+		}
+	}
+	return true
 }
 
 var sequenceLabel = lazyRegexp(`^(\p{L}{1,9}\.? )?(\d{1,4}([-/.]\d{1,2}){0,2}|\d{4} ?[-–/] ?\d{2,4})$`)
