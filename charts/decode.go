@@ -77,6 +77,7 @@ type figureBody struct {
 	Table       tableOptions
 	Scatter     scatterOptions
 	Histogram   histogramOptions
+	Majority    int // parliament: the seats that make a majority; 0 for more than half
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys

@@ -40,8 +40,8 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid, table, scatter, histogram, dot or heatmap
-//	           (below)
+//	           pyramid, table, scatter, histogram, dot, heatmap or
+//	           parliament (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -562,6 +562,17 @@
 // that do not fit turn to read upwards. The alt text gives the number of
 // cells and the least and greatest with their row and column.
 // highlight and annotations do not apply; at most 100 rows.
+//
+// parliament: a chamber's seats as a hemicycle; rows { label, value }
+// are parties and their seats (whole numbers, at most 1,000 in all), in
+// the order they sit from left to right. Each seat is a dot in its
+// party's colour (colors = { "Labour" = "#e4003b" } gives parties
+// theirs; else the palette, the accent for a highlighted party), filled
+// from the left in wedges across rows of arcs. A dashed line down the
+// middle is labelled with the seats a majority needs (more than half,
+// or majority = N for another threshold), the total stands in the
+// middle, and the parties are listed under the arc with their seats.
+// Annotations do not apply; at most 30 parties.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

@@ -88,8 +88,8 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	mag := math.Pow(10, float64(rng.Intn(13)-3))
 	neg := rng.Intn(3) == 0 && !k.parts && !k.unsigned && k.name != "number" && k.name != "area" && k.name != "waffle"
 	most := min(k.maxRows, 12)
-	if k.parts {
-		// Six parts at most: past six colours no palette keeps parts
+	if k.parts || k == parliamentKind {
+		// Six parts (parties) at most: past six colours no palette keeps parts
 		// apart for readers with colour-vision deficiencies, and --check
 		// says so (colors-confusable).
 		most = min(most, 6)
@@ -253,6 +253,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 				lo, hi = hi, lo
 			}
 			fmt.Fprintf(&b, "  { label = %q, low = %s, high = %s },\n", label, tomlNumber(lo), tomlNumber(hi))
+		case k == parliamentKind:
+			// Seats: whole numbers, the chamber up to a few hundred.
+			fmt.Fprintf(&b, "  { label = %q, value = %d },\n", label, 1+rng.Intn(120))
 		case k.pointLabels:
 			// A point; bubbles and groups now and then (every row or
 			// none, as the type asks), by the figure's own choice.
@@ -340,7 +343,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// Rows in an editor's order: by value or label, reversed, the first
 	// few kept and the rest added up (where no highlight or note names a
 	// row that would go). A source of its own, as for the axis keys.
-	src := genBins(k, genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String())))))))
+	src := genMajority(k, genBins(k, genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
 	if k.xy || or.Intn(4) != 0 {
 		return src
@@ -395,6 +398,27 @@ func genTableKeys(k *kind, src string) string {
 		keys += fmt.Sprintf("limit = %d\n", 1+tk.Intn(8))
 	}
 	return strings.Replace(src, "data = [\n", keys+"data = [\n", 1)
+}
+
+// genMajority sets a parliament's majority now and then: a third of
+// its seats or two thirds (a supermajority). A source of its own.
+func genMajority(k *kind, src string) string {
+	if k != parliamentKind {
+		return src
+	}
+	mk := rand.New(rand.NewSource(int64(len(src)) * 79))
+	if mk.Intn(3) != 0 {
+		return src
+	}
+	total := 0
+	for _, m := range regexp.MustCompile(`value = ([0-9]+)`).FindAllStringSubmatch(src, -1) {
+		v, _ := strconv.Atoi(m[1])
+		total += v
+	}
+	if total < 3 {
+		return src
+	}
+	return strings.Replace(src, "data = [\n", fmt.Sprintf("majority = %d\n", total*(1+mk.Intn(2))/3)+"data = [\n", 1)
 }
 
 // genBins sets a histogram's bins now and then: their width (as a share

@@ -37,6 +37,8 @@ var localeAR = locale{
 	pointCount:  "%d نقطة",
 	valueCount:  "%d قيمة",
 	mostIn:      "أكثرها في %s (%s)",
+	majority:    "الأغلبية: %s",
+	seatsWord:   "مقعدًا",
 	nouns: map[string]string{
 		"column":         "مخطط عمودي",
 		"bar":            "مخطط شريطي",
@@ -54,6 +56,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"parliament":     "توزيع المقاعد",
 		"heatmap":        "خريطة حرارية",
 		"dot":            "مخطط نقطي",
 		"histogram":      "مدرج تكراري",

@@ -34,6 +34,8 @@ var localeDE = locale{
 	pointCount:  "%d Punkte",
 	valueCount:  "%d Werte",
 	mostIn:      "die meisten bei %s (%s)",
+	majority:    "%s für die Mehrheit",
+	seatsWord:   "Sitze",
 	nouns: map[string]string{
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",
@@ -51,6 +53,7 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"parliament":     "Sitzverteilung",
 		"heatmap":        "Heatmap",
 		"dot":            "Punktdiagramm",
 		"histogram":      "Histogramm",

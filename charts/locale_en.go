@@ -33,6 +33,8 @@ var localeEN = locale{
 	pointCount:  "%d points",
 	valueCount:  "%d values",
 	mostIn:      "most in %s (%s)",
+	majority:    "%s for a majority",
+	seatsWord:   "seats",
 	nouns: map[string]string{
 		"column":         "Column chart",
 		"bar":            "Bar chart",
@@ -50,6 +52,7 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"parliament":     "Parliament chart",
 		"heatmap":        "Heatmap",
 		"dot":            "Dot plot",
 		"histogram":      "Histogram",

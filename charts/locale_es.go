@@ -33,6 +33,8 @@ var localeES = locale{
 	pointCount:  "%d puntos",
 	valueCount:  "%d valores",
 	mostIn:      "la mayoría en %s (%s)",
+	majority:    "Mayoría: %s",
+	seatsWord:   "escaños",
 	nouns: map[string]string{
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",
@@ -50,6 +52,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"parliament":     "Hemiciclo",
 		"heatmap":        "Mapa de calor",
 		"dot":            "Diagrama de puntos",
 		"histogram":      "Histograma",

@@ -37,6 +37,8 @@ var localeFA = locale{
 	pointCount:  "%d نقطه",
 	valueCount:  "%d مقدار",
 	mostIn:      "بیشترین در %s (%s)",
+	majority:    "اکثریت: %s",
+	seatsWord:   "کرسی",
 	nouns: map[string]string{
 		"column":         "نمودار ستونی",
 		"bar":            "نمودار میله\u200cای",
@@ -54,6 +56,7 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"parliament":     "توزیع کرسی‌ها",
 		"heatmap":        "نقشه حرارتی",
 		"dot":            "نمودار نقطه‌ای",
 		"histogram":      "هیستوگرام",

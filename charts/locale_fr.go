@@ -33,6 +33,8 @@ var localeFR = locale{
 	pointCount:  "%d points",
 	valueCount:  "%d valeurs",
 	mostIn:      "le plus grand nombre entre %s (%s)",
+	majority:    "Majorité : %s",
+	seatsWord:   "sièges",
 	nouns: map[string]string{
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",
@@ -50,6 +52,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"parliament":     "Hémicycle",
 		"heatmap":        "Carte de chaleur",
 		"dot":            "Diagramme à points",
 		"histogram":      "Histogramme",

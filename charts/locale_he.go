@@ -35,6 +35,8 @@ var localeHE = locale{
 	pointCount:  "%d נקודות",
 	valueCount:  "%d ערכים",
 	mostIn:      "הרוב ב־%s (%s)",
+	majority:    "רוב: %s",
+	seatsWord:   "מושבים",
 	nouns: map[string]string{
 		"column":         "תרשים עמודות",
 		"bar":            "תרשים פסים",
@@ -52,6 +54,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"parliament":     "חלוקת מושבים",
 		"heatmap":        "מפת חום",
 		"dot":            "תרשים נקודות",
 		"histogram":      "היסטוגרמה",

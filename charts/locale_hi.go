@@ -36,6 +36,8 @@ var localeHI = locale{
 	pointCount:  "%d बिंदु",
 	valueCount:  "%d मान",
 	mostIn:      "सबसे अधिक %s में (%s)",
+	majority:    "बहुमत: %s",
+	seatsWord:   "सीटें",
 	nouns: map[string]string{
 		"column":         "कॉलम चार्ट",
 		"bar":            "बार चार्ट",
@@ -53,6 +55,7 @@ var localeHI = locale{
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",
 		"stacked-bar":    "स्टैक्ड बार चार्ट",
+		"parliament":     "सीटों का वितरण",
 		"heatmap":        "हीटमैप",
 		"dot":            "बिंदु आरेख",
 		"histogram":      "आयतचित्र",

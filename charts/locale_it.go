@@ -33,6 +33,8 @@ var localeIT = locale{
 	pointCount:  "%d punti",
 	valueCount:  "%d valori",
 	mostIn:      "la maggior parte in %s (%s)",
+	majority:    "Maggioranza: %s",
+	seatsWord:   "seggi",
 	nouns: map[string]string{
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",
@@ -50,6 +52,7 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"parliament":     "Emiciclo",
 		"heatmap":        "Mappa di calore",
 		"dot":            "Grafico a punti",
 		"histogram":      "Istogramma",

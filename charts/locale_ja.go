@@ -35,6 +35,8 @@ var localeJA = locale{
 	pointCount:  "%d 点",
 	valueCount:  "%d 個の値",
 	mostIn:      "最多は %s（%s）",
+	majority:    "過半数：%s",
+	seatsWord:   "議席",
 	nouns: map[string]string{
 		"column":         "縦棒グラフ",
 		"bar":            "横棒グラフ",
@@ -52,6 +54,7 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"parliament":     "議席配分図",
 		"heatmap":        "ヒートマップ",
 		"dot":            "ドットプロット",
 		"histogram":      "ヒストグラム",

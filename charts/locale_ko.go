@@ -36,6 +36,8 @@ var localeKO = locale{
 	pointCount:  "점 %d개",
 	valueCount:  "값 %d개",
 	mostIn:      "가장 많은 구간 %s(%s)",
+	majority:    "과반: %s",
+	seatsWord:   "석",
 	nouns: map[string]string{
 		"column":         "세로 막대형 차트",
 		"bar":            "가로 막대형 차트",
@@ -53,6 +55,7 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"parliament":     "의석 분포도",
 		"heatmap":        "히트맵",
 		"dot":            "점 도표",
 		"histogram":      "히스토그램",

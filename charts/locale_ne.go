@@ -37,6 +37,8 @@ var localeNE = locale{
 	pointCount:  "%d बिन्दु",
 	valueCount:  "%d मान",
 	mostIn:      "सबैभन्दा धेरै %s मा (%s)",
+	majority:    "बहुमत: %s",
+	seatsWord:   "सिट",
 	nouns: map[string]string{
 		"column":         "स्तम्भ चार्ट",
 		"bar":            "बार चार्ट",
@@ -54,6 +56,7 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"parliament":     "सिट वितरण",
 		"heatmap":        "हिटम्याप",
 		"dot":            "थोप्ला चार्ट",
 		"histogram":      "हिस्टोग्राम",

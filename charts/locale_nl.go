@@ -33,6 +33,8 @@ var localeNL = locale{
 	pointCount:  "%d punten",
 	valueCount:  "%d waarden",
 	mostIn:      "de meeste in %s (%s)",
+	majority:    "%s voor een meerderheid",
+	seatsWord:   "zetels",
 	nouns: map[string]string{
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",
@@ -50,6 +52,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"parliament":     "Zetelverdeling",
 		"heatmap":        "Heatmap",
 		"dot":            "Stippendiagram",
 		"histogram":      "Histogram",

@@ -33,6 +33,8 @@ var localePL = locale{
 	pointCount:  "punkty: %d",
 	valueCount:  "wartości: %d",
 	mostIn:      "najwięcej w przedziale %s (%s)",
+	majority:    "Większość: %s",
+	seatsWord:   "mandaty",
 	nouns: map[string]string{
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",
@@ -50,6 +52,7 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"parliament":     "Rozkład mandatów",
 		"heatmap":        "Mapa cieplna",
 		"dot":            "Wykres kropkowy",
 		"histogram":      "Histogram",

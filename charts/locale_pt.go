@@ -35,6 +35,8 @@ var localePT = locale{
 	pointCount:  "%d pontos",
 	valueCount:  "%d valores",
 	mostIn:      "a maioria em %s (%s)",
+	majority:    "Maioria: %s",
+	seatsWord:   "lugares",
 	nouns: map[string]string{
 		"column":         "Gráfico de colunas",
 		"bar":            "Gráfico de barras",
@@ -52,6 +54,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"parliament":     "Hemiciclo",
 		"heatmap":        "Mapa de calor",
 		"dot":            "Gráfico de pontos",
 		"histogram":      "Histograma",

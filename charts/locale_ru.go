@@ -33,6 +33,8 @@ var localeRU = locale{
 	pointCount:  "точек: %d",
 	valueCount:  "значений: %d",
 	mostIn:      "больше всего в интервале %s (%s)",
+	majority:    "Большинство: %s",
+	seatsWord:   "места",
 	nouns: map[string]string{
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",
@@ -50,6 +52,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"parliament":     "Распределение мест",
 		"heatmap":        "Тепловая карта",
 		"dot":            "Точечный график рядов",
 		"histogram":      "Гистограмма",

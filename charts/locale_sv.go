@@ -34,6 +34,8 @@ var localeSV = locale{
 	pointCount:  "%d punkter",
 	valueCount:  "%d värden",
 	mostIn:      "flest i %s (%s)",
+	majority:    "%s för majoritet",
+	seatsWord:   "mandat",
 	nouns: map[string]string{
 		"column":         "Stapeldiagram",
 		"bar":            "Liggande stapeldiagram",
@@ -51,6 +53,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"parliament":     "Mandatfördelning",
 		"heatmap":        "Värmekarta",
 		"dot":            "Prickdiagram",
 		"histogram":      "Histogram",

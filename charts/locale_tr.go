@@ -35,6 +35,8 @@ var localeTR = locale{
 	pointCount:  "%d nokta",
 	valueCount:  "%d değer",
 	mostIn:      "en çok %s aralığında (%s)",
+	majority:    "Çoğunluk: %s",
+	seatsWord:   "sandalye",
 	nouns: map[string]string{
 		"column":         "Sütun grafiği",
 		"bar":            "Çubuk grafiği",
@@ -52,6 +54,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"parliament":     "Sandalye dağılımı",
 		"heatmap":        "Isı haritası",
 		"dot":            "Nokta grafiği",
 		"histogram":      "Histogram",

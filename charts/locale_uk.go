@@ -33,6 +33,8 @@ var localeUK = locale{
 	pointCount:  "точок: %d",
 	valueCount:  "значень: %d",
 	mostIn:      "найбільше в проміжку %s (%s)",
+	majority:    "Більшість: %s",
+	seatsWord:   "місця",
 	nouns: map[string]string{
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",
@@ -50,6 +52,7 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"parliament":     "Розподіл місць",
 		"heatmap":        "Теплова карта",
 		"dot":            "Точкова діаграма рядів",
 		"histogram":      "Гістограма",

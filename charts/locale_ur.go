@@ -36,6 +36,8 @@ var localeUR = locale{
 	pointCount:  "%d نقاط",
 	valueCount:  "%d اقدار",
 	mostIn:      "سب سے زیادہ %s میں (%s)",
+	majority:    "اکثریت: %s",
+	seatsWord:   "نشستیں",
 	nouns: map[string]string{
 		"column":         "کالم چارٹ",
 		"bar":            "بار چارٹ",
@@ -53,6 +55,7 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"parliament":     "نشستوں کی تقسیم",
 		"heatmap":        "حرارتی نقشہ",
 		"dot":            "نقطہ چارٹ",
 		"histogram":      "ہسٹوگرام",

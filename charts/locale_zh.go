@@ -35,6 +35,8 @@ var localeZH = locale{
 	pointCount:  "%d 个点",
 	valueCount:  "%d 个值",
 	mostIn:      "最多在 %s（%s）",
+	majority:    "过半数：%s",
+	seatsWord:   "席",
 	nouns: map[string]string{
 		"column":         "柱形图",
 		"bar":            "条形图",
@@ -52,6 +54,7 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"parliament":     "议席分布图",
 		"heatmap":        "热力图",
 		"dot":            "点图",
 		"histogram":      "直方图",

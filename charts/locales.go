@@ -68,6 +68,8 @@ type locale struct {
 	pointCount  string            // a scatter's number of points
 	valueCount  string            // a histogram's number of values
 	mostIn      string            // a histogram's fullest bin: its range, its count
+	majority    string            // a parliament's majority: "326 for a majority"
+	seatsWord   string            // under a parliament's total: "seats"
 }
 
 // locales is every locale, by the name used in locale = "...".
