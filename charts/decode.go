@@ -78,6 +78,7 @@ type figureBody struct {
 	Scatter     scatterOptions
 	Histogram   histogramOptions
 	Majority    int // parliament: the seats that make a majority; 0 for more than half
+	Average     int // column-line: the rows of the rolling average drawn as the line; 0 for none
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys

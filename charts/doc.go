@@ -40,8 +40,8 @@
 //	type       required; column, bar, range, waffle, stack, donut, number,
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
-//	           pyramid, table, scatter, histogram, dot, heatmap or
-//	           parliament (below)
+//	           pyramid, table, scatter, histogram, dot, heatmap,
+//	           parliament or column-line (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -574,6 +574,18 @@
 // middle, and the parties are listed under the arc with their seats.
 // Annotations do not apply; at most 30 parties.
 //
+// column-line: daily figures as columns with a line over them, on one
+// value axis from zero; rows { x, values } as a line chart's (dates or
+// numbers, gaps allowed), date_format and x_type as there. The first
+// series is drawn as columns in a lighter shade of its colour, the
+// others as lines in the palette from its start (the columns' hue, full,
+// for the first), each labelled at its end. With one series, average =
+// 7 draws its rolling average of the last seven rows as the line, named
+// in the figure's language ("Average of the last 7 values"), with a
+// gap where its window holds one; the average is written with one
+// decimal more than the rows below 100. A second series and average
+// together are refused; one series without average is its columns alone.
+//
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of
 // numbers (required) and series_formats giving a column its own
@@ -611,8 +623,8 @@
 //
 // # Value axis
 //
-// Types with a value axis (column, bar, range, line, area, dumbbell,
-// arrow, dot, grouped, stacked and waterfall) take these figure keys; others refuse
+// Types with a value axis (column, bar, range, line, area, column-line,
+// dumbbell, arrow, dot, grouped, stacked and waterfall) take these figure keys; others refuse
 // them:
 //
 //	min    = 0           # the axis starts here exactly
@@ -666,8 +678,8 @@
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
 // table after its figure; reference lines and shaded ranges need a value
-// axis (column, bar, range, line, area, dumbbell, arrow, dot, grouped,
-// stacked and waterfall):
+// axis (column, bar, range, line, area, column-line, dumbbell, arrow,
+// dot, grouped, stacked and waterfall):
 //
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"

@@ -552,7 +552,13 @@ func genDates(k *kind, src string) string {
 			return fmt.Sprintf("\"%d-W%02d\"", 2015+i/52, i%52+1)
 		})
 	}
-	if rows := strings.Count(src, "{ x = "); rows > 8 && dr.Intn(4) == 0 {
+	rows := strings.Count(src, "{ x = ")
+	switch {
+	case k == columnLineKind && !strings.Contains(src, "series = [") && rows > 7:
+		// One series: its columns and their average as the line.
+		src = strings.Replace(src, "data = [\n", fmt.Sprintf("average = %d\ndata = [\n", []int{3, 7}[dr.Intn(2)]), 1)
+	case k == columnLineKind:
+	case rows > 8 && dr.Intn(4) == 0:
 		src = strings.Replace(src, "data = [\n", fmt.Sprintf("rolling = %d\ndata = [\n", []int{3, 7}[dr.Intn(2)]), 1)
 	}
 	if dr.Intn(5) == 0 {

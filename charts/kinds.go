@@ -112,21 +112,22 @@ type drawn struct {
 
 // kinds is every chart type, by the name used in `type = "..."`.
 var kinds = map[string]*kind{
-	"column":     columnKind,
-	"bar":        barKind,
-	"range":      rangeKind,
-	"scatter":    scatterKind,
-	"waffle":     waffleKind,
-	"stack":      stackKind,
-	"number":     numberKind,
-	"parliament": parliamentKind,
-	"donut":      donutKind,
-	"dot":        dotKind,
-	"dumbbell":   dumbbellKind,
-	"slope":      slopeKind,
-	"line":       lineKind,
-	"area":       areaKind,
-	"arrow":      arrowKind,
+	"column":      columnKind,
+	"column-line": columnLineKind,
+	"bar":         barKind,
+	"range":       rangeKind,
+	"scatter":     scatterKind,
+	"waffle":      waffleKind,
+	"stack":       stackKind,
+	"number":      numberKind,
+	"parliament":  parliamentKind,
+	"donut":       donutKind,
+	"dot":         dotKind,
+	"dumbbell":    dumbbellKind,
+	"slope":       slopeKind,
+	"line":        lineKind,
+	"area":        areaKind,
+	"arrow":       arrowKind,
 
 	"grouped-column": groupedColumnKind,
 	"heatmap":        heatmapKind,
@@ -199,7 +200,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority", "average"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -52,6 +52,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"column-line":    "Columnas y línea",
 		"parliament":     "Hemiciclo",
 		"heatmap":        "Mapa de calor",
 		"dot":            "Diagrama de puntos",

@@ -54,6 +54,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"column-line":    "Colunas e linha",
 		"parliament":     "Hemiciclo",
 		"heatmap":        "Mapa de calor",
 		"dot":            "Gráfico de pontos",

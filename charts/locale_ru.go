@@ -52,6 +52,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"column-line":    "Столбцы с линией",
 		"parliament":     "Распределение мест",
 		"heatmap":        "Тепловая карта",
 		"dot":            "Точечный график рядов",

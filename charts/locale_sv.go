@@ -53,6 +53,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"column-line":    "Stapel- och linjediagram",
 		"parliament":     "Mandatfördelning",
 		"heatmap":        "Värmekarta",
 		"dot":            "Prickdiagram",

@@ -96,7 +96,12 @@ func runs(pts [][2]float64) [][][2]float64 {
 
 // plotSeries draws lines, or stacked areas, over an x axis of dates or
 // numbers.
-func plotSeries(c *ctx, p rect, area bool) drawn {
+func plotSeries(c *ctx, p rect, area bool) drawn { return plotSeriesWith(c, p, area, 0) }
+
+// plotSeriesWith draws the first columns series as columns (daily
+// figures) and the others as lines over them (their rolling average),
+// or all as lines or stacked areas.
+func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	data := c.f.Data
 	names := c.f.seriesNames()
 	ns := len(names)
@@ -160,7 +165,22 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	if x1 == x0 {
 		x0, x1 = x0-1, x1+1
 	}
-	px := func(x float64) float64 { return left + (x-x0)/(x1-x0)*(right-left) }
+	// Columns stand centred on their x: half a column's room at each end.
+	pad, colW := 0.0, 0.0
+	if columns > 0 {
+		step := (right - left) / float64(max(len(data), 1))
+		pad = step / 2
+		colW = math.Max(1, math.Floor(step*0.8*c.grid())/c.grid())
+	}
+	px := func(x float64) float64 { return left + pad + (x-x0)/(x1-x0)*(right-left-2*pad) }
+	// Over columns, the lines take the palette from its start: the
+	// columns' hue, full, for their average.
+	seriesCol := func(i int) scene.Color {
+		if columns > 0 && i >= columns {
+			return c.lineColor(names[i], i-columns)
+		}
+		return c.lineColor(names[i], i)
+	}
 
 	// A note at a row points at the highlighted series, or the first.
 	pick := 0
@@ -200,14 +220,34 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 	g.Add(c.xAxis(c.xTicks(data[0].XV, last.XV, px, left), px, s.p0, left))
 
 	var endY []float64
-	for i, name := range names {
-		col := c.lineColor(name, i)
+	for i := range names {
+		col := seriesCol(i)
 		sg := &scene.Group{ID: fmt.Sprintf("series-%d", i+1), Class: "pc-series"}
 		pts := make([][2]float64, len(data))
 		for j, d := range data {
 			pts[j] = [2]float64{px(d.XV), s.px(tops[i][j])}
 		}
-		if area {
+		if i < columns {
+			// A column per row from the baseline, in a lighter shade of
+			// the series colour, so that the line over it reads first;
+			// beside a highlight, in the colour the highlight gives it.
+			fill := col
+			if len(c.f.Highlight) == 0 {
+				fill = c.tint(col, 0.45)
+			}
+			base := s.px(s.base())
+			for j := range data {
+				if isGap(tops[i][j]) {
+					continue
+				}
+				y := s.px(tops[i][j])
+				sg.Add(&scene.Rect{X: c.snap(pts[j][0] - colW/2), Y: c.snap(math.Min(y, base)), W: colW, H: math.Max(c.snap(math.Abs(base-y)), 0.5), Fill: fill, Class: "pc-bar"})
+			}
+			if lastAt[i] >= 0 {
+				// The end label goes by the last column's top.
+				pts[lastAt[i]][1] = s.px(tops[i][lastAt[i]])
+			}
+		} else if area {
 			fill := &scene.Path{Fill: col, Class: "pc-area"}
 			top := thin(pts, c.grid())
 			fill.MoveTo(top[0][0], top[0][1])
@@ -273,7 +313,7 @@ func plotSeries(c *ctx, p rect, area bool) drawn {
 		if ends[i] == "" {
 			continue
 		}
-		col := c.readable(c.lineColor(name, i)) // the line's hue, as text
+		col := c.readable(seriesCol(i)) // the line's hue, as text
 		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
 		labels.Add(of(nodes, right, endY[i])...)
 		// A line that stops before the last row is led to its label by
