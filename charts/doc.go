@@ -41,7 +41,7 @@
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
 //	           pyramid, table, scatter, histogram, dot, heatmap,
-//	           parliament or column-line (below)
+//	           parliament, column-line or beeswarm (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -586,6 +586,15 @@
 // decimal more than the rows below 100. A second series and average
 // together are refused; one series without average is its columns alone.
 //
+// beeswarm: a dot per row along one value axis, each pushed up or down
+// from the middle line (the nearest place first) until it overlaps no
+// other; rows { value } or { label, value } (a label is needed only to
+// highlight the row), at most 2,000. Dots shrink, down to 2 px, until
+// the swarm fits the plot. Highlighted rows take the accent (the others
+// grey) and are labelled clear of the swarm, with leaders where they had
+// to go further out. The value-axis keys and reference lines apply. The
+// alt text gives the count, the range and each highlighted row.
+//
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of
 // numbers (required) and series_formats giving a column its own
@@ -624,7 +633,7 @@
 // # Value axis
 //
 // Types with a value axis (column, bar, range, line, area, column-line,
-// dumbbell, arrow, dot, grouped, stacked and waterfall) take these figure keys; others refuse
+// dumbbell, arrow, dot, beeswarm, grouped, stacked and waterfall) take these figure keys; others refuse
 // them:
 //
 //	min    = 0           # the axis starts here exactly
@@ -679,7 +688,7 @@
 // Every chart type takes notes on its data, each a [[figure.annotation]]
 // table after its figure; reference lines and shaded ranges need a value
 // axis (column, bar, range, line, area, column-line, dumbbell, arrow,
-// dot, grouped, stacked and waterfall):
+// dot, beeswarm, grouped, stacked and waterfall):
 //
 //	[[figure.annotation]]
 //	text = "Ukraine’s campaign against recruitment began"

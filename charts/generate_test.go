@@ -424,7 +424,7 @@ func genMajority(k *kind, src string) string {
 // genBins sets a histogram's bins now and then: their width (as a share
 // of the values' magnitude) or about how many. A source of its own.
 func genBins(k *kind, src string) string {
-	if !k.noLabels {
+	if k != histogramKind {
 		return src
 	}
 	bk := rand.New(rand.NewSource(int64(len(src)) * 73))

@@ -115,6 +115,7 @@ var kinds = map[string]*kind{
 	"column":      columnKind,
 	"column-line": columnLineKind,
 	"bar":         barKind,
+	"beeswarm":    beeswarmKind,
 	"range":       rangeKind,
 	"scatter":     scatterKind,
 	"waffle":      waffleKind,

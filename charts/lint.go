@@ -554,7 +554,9 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 	out := lint(sc, f.inputText())
 	var names []string
 	if f.kind.noLabels {
-		// Rows are observations; their labels are not drawn.
+		// Rows are observations; their labels are not drawn, but for
+		// the highlighted ones a beeswarm labels.
+		names = append(names, f.Highlight...)
 	} else if f.kind.pointLabels {
 		for _, i := range f.labelledPoints() {
 			names = append(names, f.Data[i].Label)

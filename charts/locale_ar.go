@@ -56,6 +56,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"beeswarm":       "مخطط السرب",
 		"column-line":    "أعمدة وخط",
 		"parliament":     "توزيع المقاعد",
 		"heatmap":        "خريطة حرارية",

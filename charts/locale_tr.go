@@ -54,6 +54,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"beeswarm":       "Arı sürüsü grafiği",
 		"column-line":    "Sütun ve çizgi grafiği",
 		"parliament":     "Sandalye dağılımı",
 		"heatmap":        "Isı haritası",
