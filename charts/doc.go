@@ -41,7 +41,7 @@
 //	           dumbbell, arrow, slope, line, area, grouped-column,
 //	           grouped-bar, stacked-column, stacked-bar, waterfall,
 //	           pyramid, table, scatter, histogram, dot, heatmap,
-//	           parliament, column-line or beeswarm (below)
+//	           parliament, column-line, beeswarm or timeline (below)
 //	title      required; bold, wraps to the width of the figure
 //	subtitle   optional line(s) under the title
 //	note       optional text under the chart
@@ -594,6 +594,20 @@
 // grey) and are labelled clear of the swarm, with leaders where they had
 // to go further out. The value-axis keys and reference lines apply. The
 // alt text gives the count, the range and each highlighted row.
+//
+// timeline: events along a date axis; rows { x, label }, x the event's
+// date as a line chart's rows write it ("2022-02-24", "2022-02",
+// "2022"), label what happened; in any order (they are drawn by date;
+// sort, top and reverse do not apply), at most 40. Each event is a dot
+// on the axis, at its date, with its date in bold and its text wrapped
+// in a lane above or below the axis, joined to the dot by a leader: each
+// in the lane nearest the axis where it overlaps no other text, no
+// leader crosses a text and, where it can, no text covers a later
+// event's dot; texts lean right of their dot in the left half and left
+// of it in the right. On a phone, or past sixteen lanes, the timeline
+// runs down the page: a dot per event on a line, its date over its text.
+// highlight names events (the accent, bold); date_format applies;
+// annotations do not.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

@@ -130,6 +130,8 @@ func synthFigure(k *kind, id string, vs []float64) string {
 		switch {
 		case k.xy:
 			fmt.Fprintf(&b, "  { x = %d, value = %s },\n", 2000+i, num())
+		case k == timelineKind: // an event: a date and what happened
+			fmt.Fprintf(&b, "  { label = \"Row %d\", x = \"%d-01\" },\n", i, 2000+i)
 		case k.multi:
 			fmt.Fprintf(&b, "  { label = \"Row %d\", values = [%s, %s] },\n", i, num(), num())
 		default:

@@ -253,6 +253,9 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 				lo, hi = hi, lo
 			}
 			fmt.Fprintf(&b, "  { label = %q, low = %s, high = %s },\n", label, tomlNumber(lo), tomlNumber(hi))
+		case k == timelineKind:
+			// An event a month or two after the last.
+			fmt.Fprintf(&b, "  { x = \"%d-%02d\", label = %q },\n", 2015+(2*i)/12, (2*i)%12+1, label)
 		case k == parliamentKind:
 			// Seats: whole numbers, the chamber up to a few hundred.
 			fmt.Fprintf(&b, "  { label = %q, value = %d },\n", label, 1+rng.Intn(120))
@@ -345,7 +348,7 @@ func genFigure(rng *rand.Rand, k *kind, id string) string {
 	// row that would go). A source of its own, as for the axis keys.
 	src := genMajority(k, genBins(k, genScatterKeys(k, genTableKeys(k, genModes(k, genDates(k, genNumberKeys(k, genHighlight(k, b.String()))))))))
 	or := rand.New(rand.NewSource(int64(len(src)) * 31))
-	if k.xy || or.Intn(4) != 0 {
+	if k.xy || k.ordered || or.Intn(4) != 0 {
 		return src
 	}
 	keys := fmt.Sprintf("sort = %q\n", []string{"value", "label", "none"}[or.Intn(3)])

@@ -57,7 +57,8 @@ type kind struct {
 	sayHighlight bool
 
 	// ordered says that the rows' order is the data's (a waterfall's
-	// running total): sort, top and reverse do not apply.
+	// running total, a timeline's dates): sort, top and reverse do not
+	// apply.
 	ordered bool
 	// subtotals says that a row may be total = true: a bar of the running
 	// total so far, its value optional (checked against the sum if given).
@@ -138,6 +139,7 @@ var kinds = map[string]*kind{
 	"stacked-bar":    stackedBarKind,
 	"pyramid":        pyramidKind,
 	"table":          tableKind,
+	"timeline":       timelineKind,
 	"waterfall":      waterfallKind,
 }
 

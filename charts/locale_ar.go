@@ -56,6 +56,7 @@ var localeAR = locale{
 		"grouped-bar":    "أشرطة مجمعة",
 		"stacked-column": "أعمدة مكدسة",
 		"stacked-bar":    "أشرطة مكدسة",
+		"timeline":       "خط زمني",
 		"beeswarm":       "مخطط السرب",
 		"column-line":    "أعمدة وخط",
 		"parliament":     "توزيع المقاعد",

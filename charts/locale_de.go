@@ -53,6 +53,7 @@ var localeDE = locale{
 		"grouped-bar":    "Gruppiertes Balkendiagramm",
 		"stacked-column": "Gestapeltes Säulendiagramm",
 		"stacked-bar":    "Gestapeltes Balkendiagramm",
+		"timeline":       "Zeitleiste",
 		"beeswarm":       "Bienenschwarmdiagramm",
 		"column-line":    "Säulen- und Liniendiagramm",
 		"parliament":     "Sitzverteilung",

@@ -52,6 +52,7 @@ var localeEN = locale{
 		"grouped-bar":    "Grouped bar chart",
 		"stacked-column": "Stacked column chart",
 		"stacked-bar":    "Stacked bar chart",
+		"timeline":       "Timeline",
 		"beeswarm":       "Beeswarm chart",
 		"column-line":    "Column and line chart",
 		"parliament":     "Parliament chart",

@@ -52,6 +52,7 @@ var localeES = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Columnas apiladas",
 		"stacked-bar":    "Barras apiladas",
+		"timeline":       "Cronología",
 		"beeswarm":       "Gráfico de enjambre",
 		"column-line":    "Columnas y línea",
 		"parliament":     "Hemiciclo",

@@ -56,6 +56,7 @@ var localeFA = locale{
 		"grouped-bar":    "میله\u200cهای گروه\u200cبندی\u200cشده",
 		"stacked-column": "ستون\u200cهای انباشته",
 		"stacked-bar":    "میله\u200cهای انباشته",
+		"timeline":       "خط زمانی",
 		"beeswarm":       "نمودار ازدحامی",
 		"column-line":    "ستون و خط",
 		"parliament":     "توزیع کرسی‌ها",

@@ -52,6 +52,7 @@ var localeFR = locale{
 		"grouped-bar":    "Barres groupées",
 		"stacked-column": "Colonnes empilées",
 		"stacked-bar":    "Barres empilées",
+		"timeline":       "Frise chronologique",
 		"beeswarm":       "Essaim de points",
 		"column-line":    "Histogramme et courbe",
 		"parliament":     "Hémicycle",

@@ -54,6 +54,7 @@ var localeHE = locale{
 		"grouped-bar":    "פסים מקובצים",
 		"stacked-column": "עמודות מוערמות",
 		"stacked-bar":    "פסים מוערמים",
+		"timeline":       "ציר זמן",
 		"beeswarm":       "תרשים נחיל",
 		"column-line":    "עמודות וקו",
 		"parliament":     "חלוקת מושבים",

@@ -55,6 +55,7 @@ var localeHI = locale{
 		"grouped-bar":    "समूहित बार चार्ट",
 		"stacked-column": "स्टैक्ड कॉलम चार्ट",
 		"stacked-bar":    "स्टैक्ड बार चार्ट",
+		"timeline":       "समयरेखा",
 		"beeswarm":       "झुंड चार्ट",
 		"column-line":    "स्तंभ और रेखा चार्ट",
 		"parliament":     "सीटों का वितरण",

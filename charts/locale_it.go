@@ -52,6 +52,7 @@ var localeIT = locale{
 		"grouped-bar":    "Barre raggruppate",
 		"stacked-column": "Colonne in pila",
 		"stacked-bar":    "Barre in pila",
+		"timeline":       "Cronologia",
 		"beeswarm":       "Grafico a sciame",
 		"column-line":    "Colonne e linea",
 		"parliament":     "Emiciclo",

@@ -54,6 +54,7 @@ var localeJA = locale{
 		"grouped-bar":    "集合横棒グラフ",
 		"stacked-column": "積み上げ縦棒グラフ",
 		"stacked-bar":    "積み上げ横棒グラフ",
+		"timeline":       "年表",
 		"beeswarm":       "ビースウォーム図",
 		"column-line":    "棒と折れ線グラフ",
 		"parliament":     "議席配分図",

@@ -55,6 +55,7 @@ var localeKO = locale{
 		"grouped-bar":    "묶은 가로 막대형 차트",
 		"stacked-column": "누적 세로 막대형 차트",
 		"stacked-bar":    "누적 가로 막대형 차트",
+		"timeline":       "연표",
 		"beeswarm":       "벌떼 차트",
 		"column-line":    "막대·선 그래프",
 		"parliament":     "의석 분포도",

@@ -56,6 +56,7 @@ var localeNE = locale{
 		"grouped-bar":    "समूहबद्ध बार चार्ट",
 		"stacked-column": "थुप्रिएको स्तम्भ चार्ट",
 		"stacked-bar":    "थुप्रिएको बार चार्ट",
+		"timeline":       "समयरेखा",
 		"beeswarm":       "झुण्ड चार्ट",
 		"column-line":    "स्तम्भ र रेखा चार्ट",
 		"parliament":     "सिट वितरण",

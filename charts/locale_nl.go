@@ -52,6 +52,7 @@ var localeNL = locale{
 		"grouped-bar":    "Gegroepeerde staven",
 		"stacked-column": "Gestapelde kolommen",
 		"stacked-bar":    "Gestapelde staven",
+		"timeline":       "Tijdlijn",
 		"beeswarm":       "Bijenzwermdiagram",
 		"column-line":    "Kolommen en lijn",
 		"parliament":     "Zetelverdeling",

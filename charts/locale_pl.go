@@ -52,6 +52,7 @@ var localePL = locale{
 		"grouped-bar":    "Słupki grupowane",
 		"stacked-column": "Kolumny skumulowane",
 		"stacked-bar":    "Słupki skumulowane",
+		"timeline":       "Oś czasu",
 		"beeswarm":       "Wykres roju",
 		"column-line":    "Wykres kolumnowo-liniowy",
 		"parliament":     "Rozkład mandatów",

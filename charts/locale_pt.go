@@ -54,6 +54,7 @@ var localePT = locale{
 		"grouped-bar":    "Barras agrupadas",
 		"stacked-column": "Colunas empilhadas",
 		"stacked-bar":    "Barras empilhadas",
+		"timeline":       "Linha do tempo",
 		"beeswarm":       "Gráfico de enxame",
 		"column-line":    "Colunas e linha",
 		"parliament":     "Hemiciclo",

@@ -52,6 +52,7 @@ var localeRU = locale{
 		"grouped-bar":    "Сгруппированные полосы",
 		"stacked-column": "Составные столбцы",
 		"stacked-bar":    "Составные полосы",
+		"timeline":       "Хронология",
 		"beeswarm":       "Диаграмма роя",
 		"column-line":    "Столбцы с линией",
 		"parliament":     "Распределение мест",

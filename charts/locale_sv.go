@@ -53,6 +53,7 @@ var localeSV = locale{
 		"grouped-bar":    "Grupperat liggande stapeldiagram",
 		"stacked-column": "Staplat stapeldiagram",
 		"stacked-bar":    "Staplat liggande stapeldiagram",
+		"timeline":       "Tidslinje",
 		"beeswarm":       "Svärmdiagram",
 		"column-line":    "Stapel- och linjediagram",
 		"parliament":     "Mandatfördelning",

@@ -54,6 +54,7 @@ var localeTR = locale{
 		"grouped-bar":    "Kümelenmiş çubuk grafiği",
 		"stacked-column": "Yığılmış sütun grafiği",
 		"stacked-bar":    "Yığılmış çubuk grafiği",
+		"timeline":       "Zaman çizelgesi",
 		"beeswarm":       "Arı sürüsü grafiği",
 		"column-line":    "Sütun ve çizgi grafiği",
 		"parliament":     "Sandalye dağılımı",

@@ -52,6 +52,7 @@ var localeUK = locale{
 		"grouped-bar":    "Згруповані смуги",
 		"stacked-column": "Складені стовпчики",
 		"stacked-bar":    "Складені смуги",
+		"timeline":       "Хронологія",
 		"beeswarm":       "Діаграма рою",
 		"column-line":    "Стовпчики з лінією",
 		"parliament":     "Розподіл місць",

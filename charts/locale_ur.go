@@ -55,6 +55,7 @@ var localeUR = locale{
 		"grouped-bar":    "گروپ شدہ بار چارٹ",
 		"stacked-column": "اسٹیکڈ کالم چارٹ",
 		"stacked-bar":    "اسٹیکڈ بار چارٹ",
+		"timeline":       "ٹائم لائن",
 		"beeswarm":       "جھنڈ چارٹ",
 		"column-line":    "کالم اور لکیر",
 		"parliament":     "نشستوں کی تقسیم",

@@ -54,6 +54,7 @@ var localeZH = locale{
 		"grouped-bar":    "簇状条形图",
 		"stacked-column": "堆积柱形图",
 		"stacked-bar":    "堆积条形图",
+		"timeline":       "时间线",
 		"beeswarm":       "蜂群图",
 		"column-line":    "柱线图",
 		"parliament":     "议席分布图",

@@ -62,7 +62,7 @@ func (f *Figure) readOrder(t *table) {
 		*o = orderOpts{}
 	}
 	if f.kind.ordered && (o.sort != "" || o.top != 0 || o.reverse) {
-		t.errf(f.orderKeySet(), "%s chart adds its rows up in the order given; sort, top and reverse would change what it shows", aKind(f.kind.name))
+		t.errf(f.orderKeySet(), "%s chart keeps its rows in the order that makes it (a running total, a sequence of dates); sort, top and reverse do not apply", aKind(f.kind.name))
 		*o = orderOpts{}
 	}
 	if o.top != 0 && !f.kind.sums() {
@@ -121,6 +121,9 @@ func (k *kind) sortValue(d *Datum) float64 {
 		return sum
 	}
 	ns := k.numbers(d)
+	if len(ns) == 0 {
+		return 0 // a row of no numbers (an event) keeps its place
+	}
 	return ns[len(ns)-1]
 }
 
