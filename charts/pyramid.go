@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/presschart/presschart/charts/scene"
 )
@@ -36,6 +37,17 @@ const pyramidValueRows = 12
 // zero.
 func validatePyramid(f *Figure, e *errs) {
 	validateMulti(f, e)
+	// A CSV file's columns name the series: two, or there is no pyramid.
+	if n := len(f.Series); n > 0 && n != 2 {
+		e.add("series", "has %d series (%s); a pyramid has two, its halves, e.g. columns = { label = \"age\", series = [\"men\", \"women\"] }", n, strings.Join(f.Series, ", "))
+		return
+	}
+	for i, d := range f.Data {
+		if len(d.Values) != 2 {
+			e.add(f.rowKey(i)+".values", "has %d values; a pyramid's row has two, one for each half", len(d.Values))
+			return
+		}
+	}
 	for i, d := range f.Data {
 		for j, v := range d.Values {
 			if v < 0 {
