@@ -35,7 +35,9 @@ func (s *syncBuffer) String() string {
 // eventually polls cond for up to five seconds.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	// It returns as soon as cond holds; the deadline is for a loaded
+	// 2-core machine running -race, where a watch's poll can lag.
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if cond() {
 			return
 		}

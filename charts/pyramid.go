@@ -38,12 +38,12 @@ const pyramidValueRows = 12
 func validatePyramid(f *Figure, e *errs) {
 	validateMulti(f, e)
 	// A CSV file's columns name the series: two, or there is no pyramid.
-	if n := len(f.Series); n > 0 && n != 2 {
+	if n := len(f.Series); n > 0 && n != 2 && f.csv != nil {
 		e.add("series", "has %d series (%s); a pyramid has two, its halves, e.g. columns = { label = \"age\", series = [\"men\", \"women\"] }", n, strings.Join(f.Series, ", "))
 		return
 	}
 	for i, d := range f.Data {
-		if len(d.Values) != 2 {
+		if len(d.Values) != 2 && f.csv != nil {
 			e.add(f.rowKey(i)+".values", "has %d values; a pyramid's row has two, one for each half", len(d.Values))
 			return
 		}
