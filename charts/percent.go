@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -31,7 +32,13 @@ func validateShares(f *Figure, e *errs) {
 		sum, negative := 0.0, false
 		for j, v := range d.Values {
 			if v < 0 && !negative {
-				e.add(f.rowKey(i)+".values", "%s is %g; in mode = \"percent\" each value is a part of its row's whole, and a part cannot be negative (use mode = \"absolute\")", f.Series[min(j, len(f.Series)-1)], v)
+				// Validation runs before the series count is known
+				// to match: a value without a series is named by place.
+				name := fmt.Sprintf("value %d", j+1)
+				if j < len(f.Series) {
+					name = f.Series[j]
+				}
+				e.add(f.rowKey(i)+".values", "%s is %g; in mode = \"percent\" each value is a part of its row's whole, and a part cannot be negative (use mode = \"absolute\")", name, v)
 				negative = true
 			}
 			sum += v
