@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"github.com/presschart/presschart/charts/scene"
 )
 
 // areaKind draws one filled area, or several stacked on each other, over
@@ -17,6 +18,8 @@ var areaKind = &kind{
 	options:   areaOptions,
 	validate:  validateAreas,
 	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, true) },
+	facets:    true,
+	key:       func(c *ctx, p rect) (*scene.Group, float64) { return seriesLegend(c, p, 0) },
 	describe:  describeSeries,
 }
 

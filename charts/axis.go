@@ -190,6 +190,9 @@ func logScale(lo, hi, p0, p1 float64) scale {
 // them, and a log scale drops its 2 and 5 ticks, then every other decade.
 func (c *ctx) valueScale(lo, hi, p0, p1, minGap, minStep float64) scale {
 	lo, hi = c.withAnnotations(lo, hi)
+	if sp := c.f.span; sp != nil {
+		lo, hi = math.Min(lo, sp.lo), math.Max(hi, sp.hi) // small multiples on one scale
+	}
 	ax := c.f.Axis
 	lo, hi = math.Min(lo, ax.minOr(lo)), math.Max(hi, ax.maxOr(hi))
 	var s scale

@@ -21,6 +21,8 @@ var barKind = &kind{
 	options:      noOptions,
 	validate:     validateValues,
 	plot:         plotBars,
+	facets:       true,
+	panelWidth:   260,
 	describe:     describeValues,
 }
 

@@ -22,6 +22,8 @@ var columnKind = &kind{
 	options:      noOptions,
 	validate:     validateValues,
 	plot:         plotColumns,
+	facets:       true,
+	rowWidth:     24,
 	describe:     describeValues,
 }
 

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"github.com/presschart/presschart/charts/scene"
 	"math"
 	"strconv"
 	"strings"
@@ -24,6 +25,8 @@ var columnLineKind = &kind{
 	validate:  validateColumnLine,
 	prepare:   addAverage,
 	plot:      func(c *ctx, p rect) drawn { return plotSeriesWith(c, p, false, 1) },
+	facets:    true,
+	key:       func(c *ctx, p rect) (*scene.Group, float64) { return seriesLegend(c, p, 1) },
 	describe:  describeSeries,
 }
 

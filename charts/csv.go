@@ -389,6 +389,10 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 
 	// Which column holds each field.
 	fields := append([]string{"label"}, fig.kind.fields...)
+	if fig.Facet != "" {
+		fields = append(fields, fig.Facet) // each row's panel (facets.go)
+	}
+	text := func(f string) bool { return f == "label" || f == "compare" || f == fig.Facet }
 	index := map[string]int{}
 	ct := newTable(cols, "columns.", t.e)
 	for _, f := range fields {
@@ -482,7 +486,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	var where [][2]int // each cell's record and field
 	for i, rc := range recs {
 		for k, f := range fields {
-			if f != "label" && f != "compare" {
+			if !text(f) {
 				all = append(all, rc.cells[k])
 				where = append(where, [2]int{i, k})
 			}
@@ -502,7 +506,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		good := true
 		for k, f := range fields {
 			cell := rc.cells[k]
-			if f == "label" || f == "compare" {
+			if text(f) {
 				if f == "compare" && cell == "" {
 					continue // this card compares with nothing
 				}

@@ -51,13 +51,29 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 			rowCol = 0
 		}
 	}
+	// Each row's panel, with facet (facets.go): the column facet names,
+	// or the one columns maps it to.
+	facetCol := -1
+	if fig.Facet != "" {
+		col := fig.Facet
+		if _, set := cols[fig.Facet]; set {
+			ct.str(fig.Facet, &col)
+		} else {
+			ct.known = append(ct.known, fig.Facet)
+		}
+		if facetCol = findColumn(header, col); facetCol < 0 {
+			t.e.add("facet", "%s has no column %q to say each row's panel; %s", name, clip(col), describeHeader(header))
+		} else if facetCol == rowCol {
+			t.e.add("facet", "%q is the %s column; the panels are named in another", clip(header[facetCol]), rowKey)
+		}
+	}
 	// The series: wide (a list, or "*"), or long (a column's name).
 	var seriesCols []int
 	longSeries, longValue := -1, -1
 	sv, set := ct.get("series")
 	star := func() {
 		for j := range header {
-			if j != rowCol {
+			if j != rowCol && j != facetCol {
 				seriesCols = append(seriesCols, j)
 			}
 		}
@@ -118,6 +134,9 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 				t.e.add(fmt.Sprintf("columns.series[%d]", i), "%q is named twice", clip(header[j]))
 			}
 		}
+		if facetCol >= 0 && (facetCol == longSeries || facetCol == longValue || slices.Contains(seriesCols, facetCol)) {
+			t.e.add("facet", "%q names the panels; it cannot also be a series or the values", clip(header[facetCol]))
+		}
 		if longSeries >= 0 && (longSeries == rowCol || longValue == rowCol || longValue == longSeries) {
 			t.e.add("columns", "a long table's %s, series and value are three different columns; here two are %q", rowKey, clip(header[longValue]))
 		}
@@ -140,7 +159,14 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 	}
 	type row struct {
 		key    cell
+		facet  string
 		values []cell
+	}
+	facetOf := func(rec []string) string {
+		if facetCol < 0 {
+			return ""
+		}
+		return strings.Clone(strings.TrimSpace(rec[facetCol]))
 	}
 	var out []row
 	var names []string
@@ -163,6 +189,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 				continue
 			}
 			k, sname := strings.TrimSpace(rec[rowCol]), strings.TrimSpace(rec[longSeries])
+			fc := facetOf(rec)
 			si, known := seriesAt[sname]
 			if !known {
 				if len(names) == maxSeries {
@@ -172,15 +199,15 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 				si = len(names)
 				seriesAt[sname], names = si, append(names, strings.Clone(sname))
 			}
-			ri, seen := byKey[k]
+			ri, seen := byKey[fc+"\x00"+k]
 			if !seen {
 				if len(out) >= fig.rowLimit() {
 					problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
 					break
 				}
 				_, kc := r.FieldPos(rowCol)
-				ri, byKey[k] = len(out), len(out)
-				out = append(out, row{key: cell{strings.Clone(k), line, kc}})
+				ri, byKey[fc+"\x00"+k] = len(out), len(out)
+				out = append(out, row{key: cell{strings.Clone(k), line, kc}, facet: fc})
 			}
 			for len(out[ri].values) <= si {
 				out[ri].values = append(out[ri].values, cell{line: -1})
@@ -225,7 +252,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 				continue
 			}
 			_, kc := r.FieldPos(rowCol)
-			rw := row{key: cell{strings.Clone(strings.TrimSpace(rec[rowCol])), line, kc}}
+			rw := row{key: cell{strings.Clone(strings.TrimSpace(rec[rowCol])), line, kc}, facet: facetOf(rec)}
 			for _, j := range seriesCols {
 				_, vc := r.FieldPos(j)
 				rw.values = append(rw.values, cell{strings.Clone(strings.TrimSpace(rec[j])), line, vc})
@@ -323,6 +350,9 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 			m["x"] = x
 		} else {
 			m["label"] = rw.key.text
+		}
+		if facetCol >= 0 {
+			m[fig.Facet] = rw.facet
 		}
 		var values []any
 		good := true

@@ -79,6 +79,17 @@ type figureBody struct {
 	Histogram   histogramOptions
 	Majority    int // parliament: the seats that make a majority; 0 for more than half
 	Average     int // column-line: the rows of the rolling average drawn as the line; 0 for none
+	// Small multiples (facets.go): the row key naming each row's panel,
+	// or panels given as [[figure.panel]] (panelForm, each row's panel
+	// and key in panelOf and panelKeys); axes is "shared", "free" or "".
+	Facet     string
+	Axes      string
+	panelForm bool
+	panelOf   []string
+	panelKeys []string
+	// span is what a panel shares with the others on shared axes; nil
+	// for a figure that is not a panel, or on free axes.
+	span *facetSpan
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys
@@ -170,6 +181,8 @@ type Datum struct {
 	// Total marks a waterfall's subtotal: a bar from zero to the running
 	// total, which prepare writes into Value.
 	Total bool
+	// Facet is the panel the row belongs to (small multiples), or "".
+	Facet string
 	// scatter: a point's y, its bubble size (sized when given) and group.
 	Y     float64
 	Size  float64
@@ -483,9 +496,10 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.readAxis(t)
 		fig.readOrder(t)
 		fig.readLabels(t)
+		fig.readFacets(t)
 		n := e.count
 		if fig.decodeData(t); e.count == n {
-			fig.order(e)
+			fig.eachPanel(func(g *Figure) { g.order(e) })
 		}
 		fig.readAnnotations(t)
 		fig.otherKinds(t)
@@ -499,7 +513,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		t.get("sheet")
 		t.get("range")
 		t.get("annotation")
-		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, []string{"labels", "series_formats"}) {
+		for _, k := range slices.Concat(allOptionKeys(), axisKeys, orderKeys, facetKeys, []string{"labels", "series_formats"}) {
 			t.get(k)
 		}
 	}
@@ -507,14 +521,15 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	// Rows that decoded are validated even when others did not, so that
 	// one run reports every problem; messages name rows by rowKey.
 	if fig.kind != nil && len(fig.Data) > 0 {
-		fig.kind.validate(fig, e) // the rows as given, before rolling averages them
+		fig.validateFacets(e)
+		fig.eachPanel(func(g *Figure) { g.kind.validate(g, e) }) // the rows as given, before rolling averages them
 		fig.checkLog(e)
-		fig.roll(e)
+		fig.eachPanel(func(g *Figure) { g.roll(e) })
 		if e.count == 0 && fig.kind.prepare != nil {
-			fig.kind.prepare(fig)
+			fig.eachPanel(fig.kind.prepare)
 		}
 		fig.validateAnnotations(e)
-		fig.validateAxis(e)
+		fig.eachPanel(func(g *Figure) { g.validateAxis(e) })
 		if ownColors != nil {
 			fig.checkNamedColors("colors", sortedKeys(ownColors), e)
 		}
@@ -564,8 +579,10 @@ func (f *Figure) loaded() (*Figure, error) {
 	g.inputs = slices.Clip(g.inputs)
 	if d := csvCache.get(f.csv.key); d != nil {
 		g.use(d)
-		g.order(&errs{}) // as when the figure was checked
-		g.roll(&errs{})
+		g.eachPanel(func(g *Figure) {
+			g.order(&errs{}) // as when the figure was checked
+			g.roll(&errs{})
+		})
 		return g, nil
 	}
 	e := &errs{file: f.file, dir: f.csv.dir, root: f.csv.root, figure: fmt.Sprintf("figure %q", f.ID)}
@@ -587,17 +604,19 @@ func (f *Figure) loaded() (*Figure, error) {
 	}
 	g.decodeData(newTable(m, "", e))
 	if e.count == 0 {
-		g.order(e)
-		g.roll(e)
-		if g.kind.prepare != nil {
-			g.kind.prepare(g)
-		}
+		g.eachPanel(func(g *Figure) {
+			g.order(e)
+			g.roll(e)
+			if g.kind.prepare != nil {
+				g.kind.prepare(g)
+			}
+		})
 	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
 	}
 	if e.count == 0 {
-		g.kind.validate(g, e)
+		g.eachPanel(func(g *Figure) { g.kind.validate(g, e) })
 		g.checkLog(e)
 		g.validateAxis(e)
 	}
@@ -673,7 +692,7 @@ func (fig *Figure) decodeData(t *table) {
 	}
 	for i, m := range rows {
 		before := t.e.count
-		prefix := fmt.Sprintf("data[%d].", i)
+		prefix := fig.rowPrefix(i)
 		if lines != nil {
 			prefix = fmt.Sprintf("data[%d] (%s).", i, at(csvName, lines[i], 0))
 		}
@@ -689,6 +708,7 @@ func (fig *Figure) decodeData(t *table) {
 				rt.errf("label", "is missing")
 			}
 		}
+		fig.readFacet(rt, &d)
 		if fig.kind.multi {
 			fig.readValues(rt, &d)
 		}
@@ -747,7 +767,7 @@ func (f *Figure) rowKey(i int) string {
 	if d := f.Data[i]; d.line > 0 && f.csv != nil {
 		return fmt.Sprintf("data[%d] (%s)", d.row, at(f.csv.name, d.line, 0))
 	}
-	return fmt.Sprintf("data[%d]", f.Data[i].row)
+	return strings.TrimSuffix(f.rowPrefix(f.Data[i].row), ".")
 }
 
 // checkLog rejects a log scale where it cannot be drawn: on part-to-whole

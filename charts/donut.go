@@ -11,14 +11,16 @@ import (
 // real hole (nothing is painted there, so it works on any background), a
 // centre label, and the parts listed outside the ring with their values.
 var donutKind = &kind{
-	parts:    true,
-	name:     "donut",
-	maxRows:  6,
-	fields:   []string{"value"},
-	options:  readDonut,
-	validate: validateDonut,
-	plot:     plotDonut,
-	describe: describeParts,
+	parts:      true,
+	name:       "donut",
+	maxRows:    6,
+	fields:     []string{"value"},
+	options:    readDonut,
+	validate:   validateDonut,
+	plot:       plotDonut,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeParts,
 }
 
 // maxSlices is the most parts a donut shows, the rest included.
@@ -56,7 +58,7 @@ func plotDonut(c *ctx, p rect) drawn {
 	ps, _ := c.f.parts()
 	// The ring on the left, the parts listed beside it; on a narrow
 	// figure the list goes under the ring.
-	l := c.measureLegend(ps, "")
+	l := c.measureLegend(ps, "", p.w)
 	gap := math.Round(32 * c.u)
 	side := l.w+gap <= p.w*0.5
 	r := math.Min(p.h/2, (p.w-l.w-gap)/2)

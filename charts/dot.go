@@ -14,35 +14,47 @@ import (
 // are written outside its dots. Rows { label, values = [...] }, one
 // value per name in series (two or more).
 var dotKind = &kind{
-	name:      "dot",
-	series:    -1,
-	multi:     true,
-	maxRows:   200,
-	valueAxis: true,
-	logScale:  true,
-	options:   noOptions,
-	validate:  validateMulti,
-	plot:      plotDots,
-	describe:  describeMulti,
+	name:       "dot",
+	series:     -1,
+	multi:      true,
+	maxRows:    200,
+	valueAxis:  true,
+	logScale:   true,
+	options:    noOptions,
+	validate:   validateMulti,
+	plot:       plotDots,
+	facets:     true,
+	panelWidth: 260,
+	key:        dotKey,
+	describe:   describeMulti,
 	sortOn: func(f *Figure, d *Datum) float64 {
 		return slices.Max(d.Values) // a row by its greatest value
 	},
 }
 
-func plotDots(c *ctx, p rect) drawn {
-	data, names := c.f.Data, c.f.Series
-	g := &scene.Group{}
-	key, keyH := c.legendAbove(names, p.x, p.y, p.w, false)
-	// The key's swatches in the dots' colours.
+// dotKey names the series above the plot, its swatches in the dots'
+// colours.
+func dotKey(c *ctx, p rect) (*scene.Group, float64) {
+	key, keyH := c.legendAbove(c.f.Series, p.x, p.y, p.w, false)
 	k := 0
 	for _, n := range key.Nodes {
-		if r, ok := n.(*scene.Rect); ok && k < len(names) {
+		if r, ok := n.(*scene.Rect); ok && k < len(c.f.Series) {
 			r.Fill = c.dotColor(k)
 			k++
 		}
 	}
-	g.Add(key)
-	top := p.y + keyH + 8
+	return key, keyH
+}
+
+func plotDots(c *ctx, p rect) drawn {
+	data, names := c.f.Data, c.f.Series
+	g := &scene.Group{}
+	top := p.y
+	if !c.keyAbove {
+		key, keyH := dotKey(c, p)
+		g.Add(key)
+		top += keyH + 8
+	}
 	n := float64(len(data))
 	labelLH := math.Round(c.label * 1.25)
 	lo, hi := math.Inf(1), math.Inf(-1)

@@ -127,8 +127,11 @@ const maxErrors = 100
 // A problem that the row before had too (the same message for the same
 // key) joins that row's, which then names both rows' range.
 func (e *errs) add(key, format string, args ...any) {
-	e.count++
 	key, msg := safeKey(key), fmt.Sprintf(format, args...)
+	if n := len(e.list); n > 0 && e.list[n-1].Figure == e.figure && e.list[n-1].Key == key && e.list[n-1].Msg == msg {
+		return // said already (a figure's panels share their keys)
+	}
+	e.count++
 	if n := len(e.list); n > 0 && e.list[n-1].joins(e.figure, key, msg) {
 		e.joined++
 		return

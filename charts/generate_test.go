@@ -44,8 +44,66 @@ func withoutEditors(fds []Finding) []Finding {
 	return slices.DeleteFunc(fds, byEditor)
 }
 
-// genFigure writes one random [[figure]] of the kind with the id.
+// genFigure writes one random [[figure]] of the kind with the id; now
+// and then, of a type that takes them, as small multiples.
 func genFigure(rng *rand.Rand, k *kind, id string) string {
+	return genFacets(k, genOne(rng, k, id))
+}
+
+// genFacets makes some figures small multiples: its rows repeated in two
+// to seven panels (some scaled, so that shared and free axes differ),
+// named by facet = "region" or written as [[figure.panel]] tables, on
+// shared or free axes. Annotations go: panels take none. A source of
+// its own, so that the rest of every figure stays as it was.
+func genFacets(k *kind, src string) string {
+	fr := rand.New(rand.NewSource(int64(len(src)) * 43))
+	if !k.facets || fr.Intn(4) != 0 {
+		return src
+	}
+	start := strings.Index(src, "data = [\n")
+	end := strings.Index(src[start:], "\n]\n") + start
+	rows := strings.Split(src[start+len("data = [\n"):end], "\n")
+	if len(rows) > 60 {
+		return src // a dense line, seven times over, is a benchmark's
+	}
+	rest := src[end+len("\n]\n"):]
+	if i := strings.Index(rest, "[[figure.annotation]]"); i >= 0 {
+		rest = rest[:i]
+	}
+	names := []string{"North", "South", "Capital region", "Overseas territories and dependencies", "Київ", "East", "West"}
+	np := 2 + fr.Intn(6)
+	head := src[:start]
+	if fr.Intn(3) == 0 {
+		head += "axes = \"free\"\n"
+	}
+	panelForm := fr.Intn(3) == 0
+	var b strings.Builder
+	if !panelForm {
+		b.WriteString("facet = \"region\"\ndata = [\n")
+	}
+	for p := range np {
+		if panelForm {
+			fmt.Fprintf(&b, "[[figure.panel]]\ntitle = %q\ndata = [\n", names[p])
+		}
+		for _, r := range rows {
+			if !panelForm {
+				r = strings.Replace(r, "{ ", fmt.Sprintf("{ region = %q, ", names[p]), 1)
+			}
+			b.WriteString(r + "\n")
+		}
+		if panelForm {
+			b.WriteString("]\n")
+		}
+	}
+	if !panelForm {
+		b.WriteString("]\n")
+	}
+	// Figure keys after the rows come before the panels' tables.
+	return head + rest + b.String()
+}
+
+// genOne writes one random [[figure]] of the kind with the id.
+func genOne(rng *rand.Rand, k *kind, id string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[[figure]]\nid = %q\ntype = %q\n", id, k.name)
 	titles := []string{"Unemployment fell in every region but one", "Coal’s share of the energy mix halved in a decade",

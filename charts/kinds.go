@@ -88,6 +88,24 @@ type kind struct {
 	// sortOn, if set, is what sort = "value" orders a row by; else
 	// sortValue.
 	sortOn func(f *Figure, d *Datum) float64
+	// facets says that the type may be drawn as small multiples (facet
+	// or [[figure.panel]]): a panel of it stays legible a third of an
+	// article wide, and its scales can be shared (facets.go).
+	facets bool
+	// panelWidth is the least width a panel of the type needs, in CSS
+	// px at an article's type, when more than a line or
+	// column chart (150 px; a bar chart's labels stand beside its bars).
+	panelWidth float64
+	// rowWidth is the width a row takes across a panel where rows stand
+	// side by side (a column and its label): a panel of many columns is
+	// wider, so that their labels need not cross.
+	rowWidth float64
+	// key, if set, draws the key that names the type's series above
+	// the plot at p, returning it and its height (nil when the figure
+	// names none). Small multiples draw it once above their panels, and
+	// the panels none; a type that labels its lines' ends uses it there
+	// only.
+	key func(c *ctx, p rect) (*scene.Group, float64)
 
 	// options reads the type's own figure keys (total, unit, ...).
 	options func(f *Figure, t *table)

@@ -25,7 +25,7 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	// words, not inside one.
 	word := 0.0
 	for _, d := range data {
-		for _, f := range strings.Fields(d.Label) {
+		for _, f := range words(d.Label) {
 			word = math.Max(word, c.width(f, c.label, false))
 		}
 	}
@@ -234,8 +234,17 @@ func upperFirst(s string) string {
 // than that would break the word.
 func (c *ctx) widestWord(s string, size float64, bold bool) float64 {
 	w := 0.0
-	for _, f := range strings.Fields(s) {
+	for _, f := range words(s) {
 		w = math.Max(w, c.width(f, size, bold))
 	}
 	return w
+}
+
+// words splits s where a line may break: at spaces, but not at no-break
+// ones (a date kept whole, "1 000" in French), which strings.Fields
+// counts as spaces.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+	})
 }

@@ -54,20 +54,32 @@ func (c *ctx) seriesKey(x, y float64, names [2]string, cols [2]scene.Color) (*sc
 	return g, capH + 12
 }
 
-func (c *ctx) measureLegend(ps []part, key string) legend {
+// measureLegend sets the parts' list: as wide as its widest entry, at
+// most maxW, a label that does not fit wrapped between words.
+func (c *ctx) measureLegend(ps []part, key string, maxW float64) legend {
 	l := legend{sw: math.Round(14 * c.u), labelLH: math.Round(c.label * 1.3)}
 	for _, pt := range ps {
 		l.w = math.Max(l.w, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
 	}
 	l.w += l.sw + 8
+	if l.w > maxW {
+		l.w = maxW
+		for _, pt := range ps { // never narrower than a word
+			l.w = math.Max(l.w, l.sw+8+math.Ceil(math.Max(c.widestWord(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false))))
+		}
+	}
 	if key != "" {
-		l.key, _ = c.regular.Wrap(key, c.small, math.Max(l.w, 150*c.u), 0)
+		l.key, _ = c.regular.Wrap(key, c.small, math.Max(l.w, math.Min(150*c.u, maxW)), 0)
 	}
 	for _, k := range l.key {
 		l.w = math.Max(l.w, c.width(k, c.small, false))
 	}
-	l.entryH = 2*l.labelLH + 10
-	l.h = float64(len(ps))*l.entryH + float64(len(l.key))*math.Round(c.small*1.4)
+	l.h = float64(len(l.key)) * math.Round(c.small*1.4)
+	for _, pt := range ps {
+		lines, _ := c.bold.Wrap(pt.Label, c.label, l.w-l.sw-8, 0)
+		l.lines = append(l.lines, lines)
+		l.h += float64(len(lines)+1)*l.labelLH + 10
+	}
 	return l
 }
 
@@ -76,11 +88,11 @@ func (c *ctx) drawLegend(l legend, ps []part, x, y float64) *scene.Group {
 	g := &scene.Group{ID: "labels", Class: "pc-labels pc-legend"}
 	for i, pt := range ps {
 		g.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y + (l.labelLH-l.sw)/2), W: l.sw, H: l.sw, Fill: c.partColor(pt, i), Class: "pc-swatch"})
-		nodes, _ := c.block([]string{pt.Label}, x+l.sw+8, y, c.label, l.labelLH, true, c.th.text, scene.Start, "pc-label")
+		nodes, bottom := c.block(l.lines[i], x+l.sw+8, y, c.label, l.labelLH, true, c.th.text, scene.Start, "pc-label")
 		g.Add(nodes...)
-		nodes, _ = c.block([]string{c.partValue(pt)}, x+l.sw+8, y+l.labelLH, c.label, l.labelLH, false, c.th.muted, scene.Start, "pc-value")
+		nodes, _ = c.block([]string{c.partValue(pt)}, x+l.sw+8, bottom, c.label, l.labelLH, false, c.th.muted, scene.Start, "pc-value")
 		g.Add(nodes...)
-		y += l.entryH
+		y = bottom + l.labelLH + 10
 	}
 	nodes, _ := c.block(l.key, x, y, c.small, math.Round(c.small*1.4), false, c.th.faint, scene.Start, "pc-key")
 	return g.Add(nodes...)
@@ -90,6 +102,7 @@ func (c *ctx) drawLegend(l legend, ps []part, x, y float64) *scene.Group {
 // swatch, its label in bold and "3,400 (19%)" below; then key lines in
 // small type ("One square = 100 mercenaries").
 type legend struct {
-	w, h, entryH, sw, labelLH float64
-	key                       []string
+	w, h, sw, labelLH float64
+	lines             [][]string // each part's label, wrapped
+	key               []string
 }

@@ -1,5 +1,7 @@
 package charts
 
+import "github.com/presschart/presschart/charts/scene"
+
 // lineKind draws time series: rows { x, values } (x a date such as
 // "2023-01" or a number), one line per name in series, each labelled at
 // its end instead of in a legend, the labels kept apart; points = true
@@ -16,6 +18,8 @@ var lineKind = &kind{
 	options:   readPoints,
 	validate:  validatePoints,
 	plot:      func(c *ctx, p rect) drawn { return plotSeries(c, p, false) },
+	facets:    true,
+	key:       func(c *ctx, p rect) (*scene.Group, float64) { return seriesLegend(c, p, 0) },
 	describe:  describeSeries,
 }
 

@@ -599,6 +599,14 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 // pile's empty segment.
 func (f *Figure) promised() map[string]int {
 	want := map[string]int{}
+	if f.faceted() { // each panel labels its own ("max" is a panel's)
+		for _, g := range f.panels() {
+			for k, n := range g.promised() {
+				want[k] += n
+			}
+		}
+		return want
+	}
 	for j, d := range f.Data {
 		if len(d.Values) == 0 || !f.kind.multi {
 			if f.labelled(j, -1) {

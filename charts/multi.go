@@ -15,8 +15,14 @@ import (
 )
 
 func multiKind(name string, horizontal, stacked bool) *kind {
+	panelWidth, rowWidth := 0.0, 24.0
+	if horizontal {
+		panelWidth, rowWidth = 260, 0 // the labels stand beside the bars
+	}
 	return &kind{
-		name: name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
+		panelWidth: panelWidth,
+		rowWidth:   rowWidth,
+		name:       name, series: -1, multi: true, maxRows: 200, valueAxis: true, zero: true, stacks: stacked, tagsValues: true,
 		sortOn: func(f *Figure, d *Datum) float64 {
 			sum := 0.0
 			for _, v := range d.Values {
@@ -51,6 +57,8 @@ func multiKind(name string, horizontal, stacked bool) *kind {
 			return plotMultiColumns(c, p, stacked)
 		},
 		describe: describeMulti,
+		facets:   true,
+		key:      multiKey,
 	}
 }
 
@@ -129,21 +137,36 @@ type multiPlot struct {
 	net                 bool // some row's pile has both signs: net markers
 }
 
+// netPiles says that some row's pile has both signs, so that the piles
+// carry net markers, which the key names.
+func netPiles(f *Figure) bool {
+	for _, d := range f.Data {
+		if f.kind.stacks && len(d.Values) > 1 && mixed(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// multiKey is the key of the series above the plot.
+func multiKey(c *ctx, p rect) (*scene.Group, float64) {
+	return c.legendAbove(c.f.Series, p.x, p.y, p.w, netPiles(c.f))
+}
+
 // span is the part of the value axis one series takes in one row.
 type span struct{ v0, v1 float64 }
 
 func newMultiPlot(c *ctx, p rect, stacked bool) *multiPlot {
 	m := &multiPlot{c: c, data: c.f.Data, names: c.f.Series, stacked: stacked, g: &scene.Group{}}
-	net := false
-	for _, d := range m.data {
-		net = net || stacked && len(d.Values) > 1 && mixed(d)
+	m.net = netPiles(c.f)
+	if !c.keyAbove {
+		key, keyH := multiKey(c, p)
+		m.g.Add(key)
+		p.y += keyH + 8
+		p.h -= keyH + 8
+		m.keyH = keyH
 	}
-	key, keyH := c.legendAbove(m.names, p.x, p.y, p.w, net)
-	m.net = net
-	m.g.Add(key)
-	p.y += keyH + 8
-	p.h -= keyH + 8
-	m.keyH, m.p = keyH, p
+	m.p = p
 
 	// The domain: each value from zero; stacked, the sums of the positive
 	// values up and of the negative ones down.
@@ -369,18 +392,10 @@ func plotMultiBars(c *ctx, p rect, stacked bool) drawn {
 	nets := &scene.Group{ID: "series-net", Class: "pc-series pc-nets"}
 	spanOf, keyH := m.spanOf, m.keyH
 	n := float64(len(data))
-	lw := 0.0
-	for _, d := range data {
-		lw = math.Max(lw, c.width(d.Label, c.label, false))
-	}
-	lw = math.Ceil(math.Min(lw, p.w*0.3))
-	// Row labels wrap, never cut; the rows are as tall as the longest.
-	rowLines := make([][]string, len(data))
-	most := 2
-	for j, d := range data {
-		rowLines[j], _ = c.regular.Wrap(d.Label, c.label, lw, 0)
-		most = max(most, len(rowLines[j]))
-	}
+	// Row labels wrap between words, never inside one nor cut; the
+	// rows are as tall as the longest.
+	lw, rowLines, most := c.rowLabels(data, p.w*0.3)
+	most = max(most, 2)
 	axisH := math.Round(c.tick + 14)
 	barH := math.Round(18 * c.u)
 	bandH := barH

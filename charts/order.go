@@ -81,6 +81,9 @@ func (f *Figure) rowLimit() int {
 	if f.Order.top > 0 {
 		return maxPoints
 	}
+	if f.faceted() {
+		return min(maxPoints, f.kind.maxRows*maxPanels) // validateFacets checks each panel
+	}
 	return f.kind.maxRows
 }
 

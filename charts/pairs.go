@@ -14,6 +14,15 @@ import (
 // dot at each end (dumbbell), or as an arrow from the first to the
 // second (arrow). Both values are written outside the marks, the
 // smaller on the left.
+// pairKey names the two ends, when series does.
+func pairKey(c *ctx, p rect) (*scene.Group, float64) {
+	if len(c.f.Series) != 2 {
+		return nil, 0
+	}
+	_, toCol := c.endColors("")
+	return c.seriesKey(p.x, p.y, [2]string{c.f.Series[0], c.f.Series[1]}, [2]scene.Color{c.th.faint, toCol})
+}
+
 func plotPairs(c *ctx, p rect, arrows bool) drawn {
 	data := c.f.Data
 	n := float64(len(data))
@@ -21,9 +30,7 @@ func plotPairs(c *ctx, p rect, arrows bool) drawn {
 	// The key names the ends when series does; without names there is no
 	// key, rather than English words on a figure in another language.
 	top := p.y
-	if len(c.f.Series) == 2 {
-		_, toCol := c.endColors("")
-		key, keyH := c.seriesKey(p.x, p.y, [2]string{c.f.Series[0], c.f.Series[1]}, [2]scene.Color{c.th.faint, toCol})
+	if key, keyH := pairKey(c, p); key != nil && !c.keyAbove {
 		g.Add(key)
 		top += keyH + 6
 	}

@@ -17,16 +17,18 @@ import (
 // outer ends when the rows are few enough to read them, else the mirrored
 // axis below carries them.
 var pyramidKind = &kind{
-	name:     "pyramid",
-	series:   2,
-	multi:    true,
-	maxRows:  120,
-	unsigned: true,
-	zero:     true,
-	options:  noOptions,
-	validate: validatePyramid,
-	plot:     plotPyramid,
-	describe: describeMulti,
+	name:       "pyramid",
+	series:     2,
+	multi:      true,
+	maxRows:    120,
+	unsigned:   true,
+	zero:       true,
+	options:    noOptions,
+	validate:   validatePyramid,
+	plot:       plotPyramid,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeMulti,
 }
 
 // pyramidValueRows is the most rows whose values a pyramid writes.

@@ -23,6 +23,8 @@ var rangeKind = &kind{
 	options:      rangeOptions,
 	validate:     validateRanges,
 	plot:         plotRanges,
+	facets:       true,
+	panelWidth:   260,
 	describe:     describeRanges,
 }
 

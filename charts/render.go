@@ -34,6 +34,9 @@ type ctx struct {
 	accent   scene.Color
 	palette  []scene.Color
 	plotRect rect // the area the chart type was given
+	// keyAbove says that the key naming the series stands once above
+	// the panels of small multiples: a panel draws none of its own.
+	keyAbove bool
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }
@@ -256,7 +259,11 @@ func (f *Figure) Scene() *scene.Scene {
 		}
 		above := res.top + res.band
 		inner = rect{x: p.x, y: p.y + above, w: p.w - res.right, h: math.Max(p.h-above, minPlot)}
-		d = f.kind.plot(c, inner)
+		if f.faceted() {
+			d = plotFacets(c, inner)
+		} else {
+			d = f.kind.plot(c, inner)
+		}
 		d.group.ID, d.group.Class = "plot", "pc-plot"
 		need, k, unplaced := c.drawAnnotations(sc, d.group, d.axes, inner, res, final)
 		keyed = k

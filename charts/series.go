@@ -96,6 +96,40 @@ func runs(pts [][2]float64) [][][2]float64 {
 
 // plotSeries draws lines, or stacked areas, over an x axis of dates or
 // numbers.
+// seriesLegend is the key of a figure's series in the colours plotSeriesWith
+// draws them in (the first columns series as columns); none for a single
+// series. Lines label their ends instead: small multiples use it, above
+// their panels, whose end labels then hold the values alone.
+func seriesLegend(c *ctx, p rect, columns int) (*scene.Group, float64) {
+	names := c.f.Series
+	if len(names) < 2 {
+		return nil, 0
+	}
+	key, h := c.legendAbove(names, p.x, p.y, p.w, false)
+	k := 0
+	for _, n := range key.Nodes {
+		if r, ok := n.(*scene.Rect); ok && k < len(names) {
+			r.Fill = seriesColor(c, names, k, columns)
+			k++
+		}
+	}
+	return key, h
+}
+
+// seriesColor is the colour of the i-th series: over columns, the lines
+// take the palette from its start (the columns' hue, full, for their
+// average), and the columns are a lighter shade unless a highlight
+// colours them.
+func seriesColor(c *ctx, names []string, i, columns int) scene.Color {
+	switch {
+	case columns > 0 && i >= columns:
+		return c.lineColor(names[i], i-columns)
+	case i < columns && len(c.f.Highlight) == 0:
+		return c.tint(c.lineColor(names[i], i), 0.45)
+	}
+	return c.lineColor(names[i], i)
+}
+
 func plotSeries(c *ctx, p rect, area bool) drawn { return plotSeriesWith(c, p, area, 0) }
 
 // plotSeriesWith draws the first columns series as columns (daily
@@ -133,7 +167,9 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		}
 	}
 
-	// End labels: "Nepal 1" per series, at the right.
+	// End labels: "Nepal 1" per series, at the right; names in bold.
+	keyed := c.keyAbove && ns > 1
+	bold := func(name string) bool { return name != "" && !keyed }
 	labelLH := math.Round(c.label * 1.3)
 	ends := make([]string, ns)
 	endW := 0.0
@@ -151,17 +187,33 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		if c.f.Labels == "none" {
 			ends[i] = name // the name alone: the axis carries the value
 		}
-		endW = math.Max(endW, c.width(ends[i], c.label, name != ""))
+		if keyed {
+			// Small multiples name the series once, in the key above
+			// the panels; each end holds its value, in the line's hue.
+			ends[i] = strings.TrimSpace(strings.TrimPrefix(ends[i], c.isolate(name)))
+			if c.f.Labels == "none" {
+				ends[i] = ""
+			}
+		}
+		endW = math.Max(endW, c.width(ends[i], c.label, bold(name)))
 	}
 	endW = math.Min(endW, p.w*0.35)
-	axisH := math.Round(c.tick + 16)
+	for i, name := range names { // never narrower than a word, if it leaves the lines half
+		endW = math.Max(endW, math.Min(c.widestWord(ends[i], c.label, bold(name)), p.w*0.45))
+	}
+	axisH := math.Round(c.tick + 16 + math.Max(0, pointR(c)+3-8)) // as xAxis sets its labels
 	s := c.valueScale(lo, hi, p.bottom()-axisH, p.y+labelLH/2, 40, step)
 	// The gap after the tick labels leaves room for a dot on the first
 	// x (a lone value between gaps, points = true) at any type scale.
 	gap := math.Max(10, pointR(c)+3+2)
 	left := p.x + c.tickWidth(s) + gap
-	right := p.right() - endW - 14
-	x0, x1 := data[0].XV, last.XV
+	right := math.Max(p.right()-endW-14, left+math.Round(20*c.u)) // the lines keep a band however long the labels
+	// Small multiples on shared axes span every panel's x.
+	xa, xb := data[0].XV, last.XV
+	if sp := c.f.span; sp != nil && sp.hasX {
+		xa, xb = math.Min(xa, sp.x0), math.Max(xb, sp.x1)
+	}
+	x0, x1 := xa, xb
 	if x1 == x0 {
 		x0, x1 = x0-1, x1+1
 	}
@@ -217,7 +269,7 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	g.Add(grid, axisY)
 	// The x axis sits under the plot, below negative values too, never
 	// along a zero line through the data.
-	g.Add(c.xAxis(c.xTicks(data[0].XV, last.XV, px, left), px, s.p0, left))
+	g.Add(c.xAxis(c.xTicks(xa, xb, px, left), px, s.p0, left))
 
 	var endY []float64
 	for i := range names {
@@ -305,7 +357,7 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	endLines := make([][]string, ns)
 	endH := make([]float64, ns)
 	for i, name := range names {
-		endLines[i], _ = c.face(name != "").Wrap(ends[i], c.label, endW, 0)
+		endLines[i], _ = c.face(bold(name)).Wrap(ends[i], c.label, endW, 0)
 		endH[i] = float64(len(endLines[i])) * labelLH
 	}
 	ys := spreadBlocks(endY, endH, p.y, s.p0+4)
@@ -314,7 +366,7 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 			continue
 		}
 		col := c.readable(seriesCol(i)) // the line's hue, as text
-		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, name != "", col, scene.Start, "pc-label")
+		nodes, _ := c.block(endLines[i], right+10, ys[i]-endH[i]/2, c.label, labelLH, bold(name), col, scene.Start, "pc-label")
 		labels.Add(of(nodes, right, endY[i])...)
 		// A line that stops before the last row is led to its label by
 		// a dotted trail.

@@ -11,15 +11,17 @@ import (
 // pushed apart so they never touch; rows { label, from, to }, with series
 // naming the two points in time over the axes.
 var slopeKind = &kind{
-	name:     "slope",
-	logScale: true,
-	series:   2,
-	maxRows:  40,
-	fields:   []string{"from", "to"},
-	options:  noOptions,
-	validate: func(f *Figure, e *errs) { checkLabels(f, e) },
-	plot:     plotSlopes,
-	describe: describeChanges,
+	name:       "slope",
+	logScale:   true,
+	series:     2,
+	maxRows:    40,
+	fields:     []string{"from", "to"},
+	options:    noOptions,
+	validate:   func(f *Figure, e *errs) { checkLabels(f, e) },
+	plot:       plotSlopes,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeChanges,
 }
 
 func plotSlopes(c *ctx, p rect) drawn {
@@ -40,6 +42,11 @@ func plotSlopes(c *ctx, p rect) drawn {
 		rw = math.Max(rw, c.width(rightText[i], c.label, false))
 	}
 	lw, rw = math.Min(lw, math.Round(p.w*0.3)), math.Min(rw, math.Round(p.w*0.3))
+	// Never narrower than a word: a label wraps between words.
+	for i := range data {
+		lw = math.Max(lw, c.widestWord(leftText[i], c.label, false))
+		rw = math.Max(rw, c.widestWord(rightText[i], c.label, false))
+	}
 	leftLines := make([][]string, len(data))
 	rightLines := make([][]string, len(data))
 	leftH := make([]float64, len(data))

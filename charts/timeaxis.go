@@ -637,11 +637,13 @@ func readDateFormat(f *Figure, t *table) {
 func (c *ctx) xAxis(ts []xTick, px func(float64) float64, y, left float64) *scene.Group {
 	g := &scene.Group{ID: "axis-x", Class: "pc-axis-x"}
 	capH := c.regular.CapHeight(c.tick)
+	// Below a dot on the axis (a value of zero at a large type scale).
+	off := math.Max(8, pointR(c)+3)
 	for _, t := range ts {
 		x := c.snapLine(px(t.v), 1)
 		g.Add(&scene.Line{X1: x, Y1: y, X2: x, Y2: y + 5, Stroke: c.th.axis, Width: 1, Class: "pc-tick-mark"})
 		_, _, a := c.tickSpan(t, px, left)
-		g.Add(c.text(x, y+8+capH+2, t.label, c.tick, false, c.th.faint, a, "pc-tick"))
+		g.Add(c.text(x, y+off+capH+2, t.label, c.tick, false, c.th.faint, a, "pc-tick"))
 	}
 	return g
 }

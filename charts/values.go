@@ -88,7 +88,11 @@ func (f *Figure) AltText() string {
 	if f.Subtitle != "" {
 		parts = append(parts, nf.loc.sentence(f.Subtitle))
 	}
-	parts = append(parts, f.kind.describe(f, nf))
+	if f.faceted() {
+		parts = append(parts, describeFacets(f, nf))
+	} else {
+		parts = append(parts, f.kind.describe(f, nf))
+	}
 	if f.Style.Log {
 		parts = append(parts, f.logNote())
 	}

@@ -12,14 +12,16 @@ import (
 // (automatic: a round number giving at most 200 squares), filled by column
 // with the parts in order, and a legend with "3,400 (19%)" beside it.
 var waffleKind = &kind{
-	parts:    true,
-	name:     "waffle",
-	maxRows:  12,
-	fields:   []string{"value"},
-	options:  readWaffle,
-	validate: validateWaffle,
-	plot:     plotWaffle,
-	describe: describeWaffle,
+	parts:      true,
+	name:       "waffle",
+	maxRows:    12,
+	fields:     []string{"value"},
+	options:    readWaffle,
+	validate:   validateWaffle,
+	plot:       plotWaffle,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeWaffle,
 }
 
 // maxSquares is the most squares a waffle may have.
@@ -128,7 +130,7 @@ func plotWaffle(c *ctx, p rect) drawn {
 	if c.f.UnitLabel != "" {
 		key += " " + c.f.UnitLabel
 	}
-	l := c.measureLegend(ps, key)
+	l := c.measureLegend(ps, key, p.w)
 	legendW, legendH := l.w, l.h
 
 	// The legend sits right of the grid when it leaves the grid most of the

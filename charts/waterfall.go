@@ -29,6 +29,8 @@ var waterfallKind = &kind{
 	validate:  validateWaterfall,
 	prepare:   runningTotals,
 	plot:      plotWaterfall,
+	facets:    true,
+	rowWidth:  24,
 	describe:  describeWaterfall,
 }
 

@@ -1,0 +1,415 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/presschart/presschart/charts/scene"
+)
+
+// Small multiples: one chart per panel, in a grid that fits the width
+// (three panels a row at an article's 640 px, two on a phone), under one
+// key, on one value scale unless axes = "free".
+//
+//	facet = "region"             each row names its panel in that key
+//	                             (or a CSV file's column of that name)
+//	[[figure.panel]]             or: each panel's title and its own rows
+//	title = "North"
+//	data = [ ... ]
+//	axes = "shared" | "free"     one scale for every panel (the default,
+//	                             so panels compare honestly) or each its own
+//
+// A panel is the figure with the panel's rows: it is sorted, checked,
+// averaged and drawn as a figure of its type would be, so every type that
+// takes facets draws panels with its own code.
+
+// facetKeys are the figure keys facets.go reads.
+var facetKeys = []string{"facet", "panel", "axes"}
+
+// maxPanels is how many panels a figure may have: eight rows of three.
+const maxPanels = 24
+
+// facetAxes are the values of axes.
+var facetAxes = []string{"shared", "free"}
+
+// faceted says that the figure is drawn as small multiples.
+func (f *Figure) faceted() bool { return f.figureBody != nil && (f.Facet != "" || f.panelForm) }
+
+// readFacets reads facet, panel and axes. A figure of panels has its
+// panels' rows put together as its data, each row knowing its panel and
+// the key it was read from (panel[1].data[0]).
+func (f *Figure) readFacets(t *table) {
+	if f.kind.facets {
+		t.known = append(t.known, facetKeys...)
+	}
+	_, hasFacet := t.m["facet"]
+	pv, hasPanels := t.m["panel"]
+	if _, hasAxes := t.m["axes"]; hasAxes && (hasFacet || hasPanels) {
+		if t.str("axes", &f.Axes) && !slices.Contains(facetAxes, f.Axes) {
+			t.errf("axes", "unknown setting %q; use \"shared\" (one scale for every panel, the default) or \"free\" (each panel its own)", clip(f.Axes))
+		}
+	} else if hasAxes {
+		t.get("axes")
+		t.errf("axes", "sets the scales of small multiples; it needs facet = \"column\" or [[figure.panel]]")
+	}
+	if !hasFacet && !hasPanels {
+		return
+	}
+	if !f.kind.facets {
+		t.get("facet")
+		t.get("panel")
+		t.errf(map[bool]string{true: "facet", false: "panel"}[hasFacet], "%s chart is not drawn as small multiples; facet and panel apply to %s", aKind(f.kind.name), kindsWhere(func(k *kind) bool { return k.facets }))
+		return
+	}
+	if hasFacet && hasPanels {
+		t.get("facet")
+		t.get("panel")
+		t.errf("panel", "and facet both split the figure into panels; give one: facet = \"column\" over one set of rows, or [[figure.panel]] with rows of their own")
+		return
+	}
+	if hasFacet {
+		if t.str("facet", &f.Facet) {
+			switch {
+			case f.Facet == "":
+				t.errf("facet", "is empty; name the key (or CSV column) that says each row's panel, e.g. facet = \"region\"")
+			case f.rowKeyTaken(f.Facet):
+				t.errf("facet", "%q is a key %s chart's rows already use; name another, e.g. facet = \"region\"", clip(f.Facet), aKind(f.kind.name))
+				f.Facet = ""
+			}
+		}
+		return
+	}
+	t.get("panel")
+	panels, ok := asTables(pv)
+	if !ok || len(panels) == 0 {
+		t.errf("panel", "must be [[figure.panel]] tables, each with a title and data = [ ... ], not %s", typeName(pv))
+		return
+	}
+	if _, has := t.m["data"]; has {
+		t.errf("data", "is given beside [[figure.panel]]; give each panel its rows, or one data with facet = \"column\"")
+		return
+	}
+	if len(panels) > maxPanels {
+		t.errf("panel", "has %d panels; a figure shows at most %d legibly", len(panels), maxPanels)
+		return
+	}
+	var rows []any
+	seen := map[string]int{}
+	for j, pm := range panels {
+		pt := newTable(pm, fmt.Sprintf("panel[%d].", j), t.e)
+		var title string
+		if pt.text("title", &title) && strings.TrimSpace(title) == "" {
+			pt.errf("title", "is empty; every panel needs a title")
+		} else if _, has := pm["title"]; !has {
+			pt.errf("title", "is missing; every panel needs a title, e.g. title = \"North\"")
+		} else if k, dup := seen[title]; dup {
+			pt.errf("title", "%q is also the title of panel[%d]; titles must differ", clip(title), k)
+		}
+		seen[title] = j
+		v, has := pt.get("data")
+		pt.unknown()
+		if !has {
+			pt.errf("data", "is missing; give the panel's rows, e.g. data = [ { label = \"2024\", value = 1000 } ]")
+			continue
+		}
+		if _, isPath := v.(string); isPath {
+			pt.errf("data", "names a file; a panel's rows are written in it (for a CSV file, use one data = \"file.csv\" with facet = \"column\")")
+			continue
+		}
+		prs, ok := asTables(v)
+		if !ok || len(prs) == 0 {
+			pt.errf("data", "must be an array of rows like { label = \"…\", value = 1 }, not %s", typeName(v))
+			continue
+		}
+		for k, r := range prs {
+			rows = append(rows, r)
+			f.panelKeys = append(f.panelKeys, fmt.Sprintf("panel[%d].data[%d]", j, k))
+			f.panelOf = append(f.panelOf, title)
+		}
+	}
+	f.panelForm = true
+	if len(rows) > 0 {
+		t.m["data"] = rows
+	}
+}
+
+// rowKeyTaken says whether key is one a data row of the figure's type
+// reads, which facet cannot also be.
+func (f *Figure) rowKeyTaken(key string) bool {
+	probe := newTable(map[string]any{}, "", &errs{})
+	d := Datum{}
+	if f.kind.readRow != nil {
+		f.kind.readRow(&Figure{figureBody: &figureBody{kind: f.kind}}, probe, &d)
+	}
+	return slices.Contains(slices.Concat([]string{"label", "x", "values", "total", "previous", "compare", "decimals", "prefix", "suffix", "compact", "color"}, f.kind.fields, probe.known), key)
+}
+
+// rowPrefix is the key a row's own keys are named under: data[4]., or a
+// panel's panel[1].data[0].
+func (f *Figure) rowPrefix(i int) string {
+	if i < len(f.panelKeys) {
+		return f.panelKeys[i] + "."
+	}
+	return fmt.Sprintf("data[%d].", i)
+}
+
+// readFacet reads the row's panel: the facet key, or the panel it came from.
+func (f *Figure) readFacet(rt *table, d *Datum) {
+	switch {
+	case f.panelForm && d.row < len(f.panelOf):
+		d.Facet = f.panelOf[d.row]
+	case f.Facet != "":
+		if !rt.text(f.Facet, &d.Facet) {
+			if _, has := rt.m[f.Facet]; !has {
+				rt.errf(f.Facet, "is missing; with facet = %q each row names its panel there", clip(f.Facet))
+			}
+		} else if strings.TrimSpace(d.Facet) == "" {
+			rt.errf(f.Facet, "is empty; each row names its panel")
+		}
+	}
+}
+
+// panelTitles are the figure's panels, in the order their first rows come.
+func (f *Figure) panelTitles() []string {
+	var out []string
+	for _, d := range f.Data {
+		if !slices.Contains(out, d.Facet) {
+			out = append(out, d.Facet)
+		}
+	}
+	return out
+}
+
+// highlightsRows says that the type's highlight names rows (else series).
+func (k *kind) highlightsRows() bool { return k.rowHighlights || !k.multi && !k.xy && k.series == 0 }
+
+// panels splits the figure into a figure per panel: each with its rows
+// (in their order), its title as the panel's, and the highlights that
+// name its rows.
+func (f *Figure) panels() []*Figure {
+	titles := f.panelTitles()
+	out := make([]*Figure, len(titles))
+	for i, title := range titles {
+		g := f.clone()
+		g.Title, g.Subtitle, g.Note, g.Annotations = title, "", "", nil
+		g.Facet, g.panelForm, g.panelKeys, g.panelOf = "", false, f.panelKeys, nil
+		g.Data = nil
+		for _, d := range f.Data {
+			if d.Facet == title {
+				g.Data = append(g.Data, d)
+			}
+		}
+		if f.kind.highlightsRows() {
+			g.Highlight = slices.DeleteFunc(slices.Clone(f.Highlight), func(h string) bool {
+				return !slices.ContainsFunc(g.Data, func(d Datum) bool { return d.Label == h }) && h != f.Rest
+			})
+		}
+		out[i] = g
+	}
+	return out
+}
+
+// eachPanel runs fn on the figure, or on each of its panels, whose rows
+// then become the figure's again (sorted, averaged, prepared as fn left
+// them). What fn sets besides the rows (a format, an axis) is the same
+// for every panel and kept from the last.
+func (f *Figure) eachPanel(fn func(g *Figure)) {
+	if !f.faceted() {
+		fn(f)
+		return
+	}
+	var data []Datum
+	var last *Figure
+	for _, g := range f.panels() {
+		fn(g)
+		for i := range g.Data {
+			g.Data[i].Facet = g.Title // a row top adds up is the panel's too
+		}
+		data = append(data, g.Data...)
+		last = g
+	}
+	if last == nil {
+		return
+	}
+	body := *last.figureBody
+	body.Subtitle, body.Note, body.Annotations = f.Subtitle, f.Note, f.Annotations
+	body.Facet, body.panelForm, body.panelOf, body.panelKeys, body.Highlight = f.Facet, f.panelForm, f.panelOf, f.panelKeys, f.Highlight
+	body.Data = data
+	*f.figureBody = body
+}
+
+// validateFacets checks what the panels share: their number, their size,
+// highlights that name a row in none of them, and annotations (which a
+// panel does not take yet).
+func (f *Figure) validateFacets(e *errs) {
+	if !f.faceted() {
+		return
+	}
+	titles := f.panelTitles()
+	if len(titles) > maxPanels {
+		e.add(map[bool]string{true: "facet", false: "panel"}[f.Facet != ""], "makes %d panels; a figure shows at most %d legibly (filter the rows, or split the figure)", len(titles), maxPanels)
+		return
+	}
+	for _, g := range f.panels() {
+		if len(g.Data) > f.kind.maxRows {
+			e.add(f.rowKey(slices.IndexFunc(f.Data, func(d Datum) bool { return d.Facet == g.Title })), "starts panel %q of %d rows; a panel of %s chart shows at most %d", clip(g.Title), len(g.Data), aKind(f.kind.name), f.kind.maxRows)
+		}
+	}
+	if f.kind.highlightsRows() {
+		for i, h := range f.Highlight {
+			if h != f.Rest && !slices.ContainsFunc(f.Data, func(d Datum) bool { return d.Label == h }) {
+				e.add(fmt.Sprintf("highlight[%d]", i), "%q is not the label of a row in any panel", clip(h))
+			}
+		}
+	}
+	if len(f.Annotations) > 0 {
+		e.add("annotation", "is not drawn on small multiples yet; say it in the note or a panel's title")
+	}
+}
+
+// facetSpan is what the panels share on axes = "shared": the least and
+// greatest value of every panel's rows, their x range, and the largest
+// bubble.
+type facetSpan struct {
+	lo, hi   float64
+	x0, x1   float64
+	hasX     bool
+	maxSize  float64
+	panelTop float64
+}
+
+func (f *Figure) facetSpan() *facetSpan {
+	sp := &facetSpan{lo: math.Inf(1), hi: math.Inf(-1), x0: math.Inf(1), x1: math.Inf(-1)}
+	for i, d := range f.Data {
+		lo, hi := f.extentAt(i)
+		if f.kind.stacks && len(d.Values) > 0 {
+			lo, hi = f.kind.extent(&d)
+		}
+		sp.lo, sp.hi = math.Min(sp.lo, lo), math.Max(sp.hi, hi)
+		if f.kind.xy {
+			sp.x0, sp.x1, sp.hasX = math.Min(sp.x0, d.XV), math.Max(sp.x1, d.XV), true
+		}
+		if d.sized {
+			sp.maxSize = math.Max(sp.maxSize, d.Size)
+		}
+	}
+	if sp.lo > sp.hi {
+		sp.lo, sp.hi = 0, 0
+	}
+	return sp
+}
+
+// facetColumns is how many panels stand side by side: three at an
+// article's width, two on a phone, one where even two would be narrower
+// than a usable chart; fewer when there are fewer panels, and rows kept
+// even (four panels are two by two).
+func (c *ctx) facetColumns(n int, width float64) int {
+	least := 150.0 // a panel's least width at an article's type
+	if c.f.kind.panelWidth > 0 {
+		least = c.f.kind.panelWidth
+	}
+	most := 0
+	for _, g := range c.f.panels() {
+		most = max(most, len(g.Data))
+	}
+	sp := c.f.facetSpan()
+	tick := math.Max(c.width(c.nf.number(sp.lo), c.tick, false), c.width(c.nf.number(sp.hi), c.tick, false))
+	switch k := c.f.kind; {
+	case k.rowWidth > 0:
+		// The columns, beside the value axis's widest tick label.
+		least = math.Max(least, float64(most)*k.rowWidth+tick/c.u+10)
+	case k.xy:
+		// The lines, between the ticks and the values at their ends.
+		end := 0.0
+		for _, d := range c.f.Data {
+			for i, v := range d.Values {
+				if !isGap(v) {
+					end = math.Max(end, c.width(c.nf.ofSeries(i).number(v), c.label, false))
+				}
+			}
+		}
+		least = math.Max(least, (tick+end)/c.u+90)
+	}
+	gap := 24.0
+	cols := max(1, min(3, int((width/c.u+gap)/(least+gap)), n))
+	rows := (n + cols - 1) / cols
+	return (n + rows - 1) / rows
+}
+
+// facetKey draws the one key of a faceted figure above its panels: the
+// series the type would name in each panel, or nothing.
+func (c *ctx) facetKey(p rect) (*scene.Group, float64) {
+	if c.f.kind.key == nil {
+		return nil, 0
+	}
+	return c.f.kind.key(c, p)
+}
+
+// plotFacets draws the panels in a grid inside p.
+func plotFacets(c *ctx, p rect) drawn {
+	f := c.f
+	panels := f.panels()
+	var span *facetSpan
+	if f.Axes != "free" {
+		span = f.facetSpan()
+	}
+	g := &scene.Group{}
+	top := p.y
+	if key, h := c.facetKey(p); key != nil {
+		g.Add(key)
+		top += h + math.Round(10*c.u)
+	}
+	n := len(panels)
+	cols := c.facetColumns(n, p.w)
+	rows := (n + cols - 1) / cols
+	gapX, gapY := math.Round(24*c.u), math.Round(22*c.u)
+	cellW := math.Floor((p.w - gapX*float64(cols-1)) / float64(cols))
+	// Each panel gets its share of the height, never less than a
+	// usable chart: the figure grows instead.
+	cellH := math.Max((p.bottom()-top-gapY*float64(rows-1))/float64(rows), math.Round(150*c.u))
+	titleLH := math.Round(c.label * 1.3)
+	// Titles wrap; every plot starts below the tallest title, so that
+	// all are the same size and draw the same scale.
+	lines := make([][]string, n)
+	most := 1
+	for i, pg := range panels {
+		lines[i], _ = c.bold.Wrap(pg.Title, c.label, cellW, 0)
+		most = max(most, len(lines[i]))
+	}
+	titleH := float64(most)*titleLH + math.Round(6*c.u)
+	y := top
+	for r := 0; r < rows; r++ {
+		row := panels[r*cols : min(n, (r+1)*cols)]
+		rowH := 0.0 // what the tallest panel of the row used
+		for i, pg := range row {
+			x := p.x + float64(i)*(cellW+gapX)
+			pg.span = span
+			pc := *c
+			pc.f = pg
+			pc.keyAbove = true
+			pc.left, pc.right = x, x+cellW
+			pc.plotRect = rect{x, y + titleH, cellW, cellH - titleH}
+			d := pg.kind.plot(&pc, pc.plotRect)
+			panel := &scene.Group{ID: fmt.Sprintf("panel-%d", r*cols+i+1), Class: "pc-panel"}
+			nodes, _ := c.block(lines[r*cols+i], x, y, c.label, titleLH, true, c.th.text, scene.Start, "pc-panel-title")
+			panel.Add(&scene.Group{Class: "pc-panel-title", Nodes: nodes})
+			d.group.ID, d.group.Class = "", "pc-panel-plot"
+			panel.Add(d.group)
+			g.Add(panel)
+			rowH = math.Max(rowH, titleH+d.height)
+		}
+		y += rowH + gapY
+	}
+	return drawn{group: g, height: y - gapY - p.y}
+}
+
+// describeFacets says what each panel shows, for the alt text.
+func describeFacets(f *Figure, nf numberFormat) string {
+	var parts []string
+	for _, g := range f.panels() {
+		parts = append(parts, g.Title+": "+g.kind.describe(g, nf))
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,219 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/presschart/presschart/charts/scene"
+)
+
+// facetFigure decodes one figure of src, failing the test on an error.
+func facetFigure(t *testing.T, src string) *Figure {
+	t.Helper()
+	f, err := Decode("facets.toml", []byte(src), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Figures[0]
+}
+
+// regionRows writes rows of a line for each region, the values of the
+// i-th region times scale[i].
+func regionRows(regions []string, scale []float64) string {
+	var b strings.Builder
+	b.WriteString("data = [\n")
+	for i, r := range regions {
+		for j, v := range []float64{4.1, 5.2, 4.0, 3.6} {
+			fmt.Fprintf(&b, "  { region = %q, x = %d, values = [%g, %g] },\n", r, 2019+2*j, v*scale[i], v*scale[i]*0.8)
+		}
+	}
+	return b.String() + "]\n"
+}
+
+// groups calls f on every group of the scene, nested ones too.
+func groups(sc *scene.Scene, f func(g *scene.Group)) {
+	var walk func(g *scene.Group)
+	walk = func(g *scene.Group) {
+		f(g)
+		for _, n := range g.Nodes {
+			if sub, ok := n.(*scene.Group); ok {
+				walk(sub)
+			}
+		}
+	}
+	for _, g := range sc.Root {
+		walk(g)
+	}
+}
+
+// panelTexts are the texts of each panel (pc-panel groups) whose class
+// holds class.
+func panelTexts(sc *scene.Scene, class string) [][]string {
+	var out [][]string
+	groups(sc, func(g *scene.Group) {
+		if g.Class != "pc-panel" {
+			return
+		}
+		var texts []string
+		one := &scene.Scene{Root: []*scene.Group{g}}
+		one.Walk(func(n scene.Node) {
+			if tx, ok := n.(*scene.Text); ok && strings.Contains(tx.Class, class) {
+				texts = append(texts, tx.S)
+			}
+		})
+		out = append(out, texts)
+	})
+	return out
+}
+
+// panelColumns counts the distinct left edges of the panels' titles.
+func panelColumns(sc *scene.Scene) int {
+	var xs []float64
+	sc.Walk(func(n scene.Node) {
+		if tx, ok := n.(*scene.Text); ok && tx.Class == "pc-panel-title" && !slices.Contains(xs, tx.X) {
+			xs = append(xs, tx.X)
+		}
+	})
+	return len(xs)
+}
+
+// TestFacetGrid: panels stand three a row at an article's width and two
+// on a phone for lines; a bar chart, whose labels stand beside its bars,
+// two and one; four panels are two by two.
+func TestFacetGrid(t *testing.T) {
+	six := []string{"North", "South", "East", "West", "Capital", "Islands"}
+	ones := []float64{1, 1, 1, 1, 1, 1}
+	for _, tt := range []struct {
+		name, keys string
+		panels     int
+		want       int
+	}{
+		{"line at 640", `type = "line"`, 6, 3},
+		{"line on a phone", `type = "line"` + "\nsize = \"mobile\"", 6, 2},
+		{"four lines at 640", `type = "line"`, 4, 2},
+		{"line at 1000", `type = "line"` + "\nwidth = 1000", 6, 3},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "[[figure]]\nid = \"g\"\ntitle = \"T\"\nseries = [\"Men\", \"Women\"]\nfacet = \"region\"\n" + tt.keys + "\n" + regionRows(six[:tt.panels], ones)
+			sc := facetFigure(t, src).Scene()
+			if got := panelColumns(sc); got != tt.want {
+				t.Errorf("%d panels in a row, want %d", got, tt.want)
+			}
+		})
+	}
+	bars := "[[figure]]\nid = \"b\"\ntype = \"bar\"\ntitle = \"T\"\nfacet = \"region\"\ndata = [\n"
+	for _, r := range six {
+		bars += fmt.Sprintf("{ region = %q, label = \"Labour\", value = 3 }, { region = %q, label = \"Greens\", value = 2 },\n", r, r)
+	}
+	bars += "]\n"
+	for size, want := range map[string]int{"": 2, "size = \"mobile\"\n": 1} {
+		sc := facetFigure(t, strings.Replace(bars, "facet =", size+"facet =", 1)).Scene()
+		if got := panelColumns(sc); got != want {
+			t.Errorf("bars %q: %d panels in a row, want %d", size, got, want)
+		}
+	}
+}
+
+// TestFacetAxes: on shared axes every panel has the same ticks, though
+// one region's values are ten times the others'; on free axes, not.
+func TestFacetAxes(t *testing.T) {
+	regions := []string{"North", "South", "Capital"}
+	src := "[[figure]]\nid = \"a\"\ntype = \"line\"\ntitle = \"T\"\nseries = [\"Men\", \"Women\"]\nfacet = \"region\"\n%s" + regionRows(regions, []float64{1, 1, 10})
+	for axes, same := range map[string]bool{"": true, "axes = \"shared\"\n": true, "axes = \"free\"\n": false} {
+		sc := facetFigure(t, fmt.Sprintf(src, axes)).Scene()
+		ticks := panelTexts(sc, "pc-tick")
+		if len(ticks) != 3 {
+			t.Fatalf("%q: %d panels, want 3", axes, len(ticks))
+		}
+		if got := slices.Equal(ticks[0], ticks[2]); got != same {
+			t.Errorf("%q: the first panel's ticks %v, the third's %v; same = %v, want %v", axes, ticks[0], ticks[2], got, same)
+		}
+	}
+}
+
+// TestFacetOneKey: the series are named once, above the panels; each
+// panel's line ends hold values alone.
+func TestFacetOneKey(t *testing.T) {
+	src := "[[figure]]\nid = \"k\"\ntype = \"line\"\ntitle = \"T\"\nseries = [\"Men\", \"Women\"]\nfacet = \"region\"\n" + regionRows([]string{"North", "South"}, []float64{1, 2})
+	sc := facetFigure(t, src).Scene()
+	keys := 0
+	groups(sc, func(g *scene.Group) {
+		if g.ID == "legend" {
+			keys++
+		}
+	})
+	if keys != 1 {
+		t.Errorf("%d keys, want one above the panels", keys)
+	}
+	for i, labels := range panelTexts(sc, "pc-label") {
+		for _, l := range labels {
+			if strings.Contains(l, "Men") || strings.Contains(l, "Women") {
+				t.Errorf("panel %d's end label %q names its series; the key does", i+1, l)
+			}
+		}
+		if len(labels) != 2 {
+			t.Errorf("panel %d has end labels %q, want the two series' values", i+1, labels)
+		}
+	}
+}
+
+// TestFacetFormsAgree: facet over one set of rows, [[figure.panel]]
+// tables and a CSV file's column draw the same figure, byte for byte;
+// and each panel is sorted and cut by top on its own.
+func TestFacetFormsAgree(t *testing.T) {
+	dir := t.TempDir()
+	csv := "region,label,value\nNorth,Labour,41\nNorth,Greens,12\nNorth,Reform,9\nSouth,Labour,30\nSouth,Greens,17\nSouth,Reform,20\n"
+	if err := os.WriteFile(filepath.Join(dir, "votes.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	head := "[[figure]]\nid = \"v\"\ntype = \"bar\"\ntitle = \"Votes\"\nsort = \"value\"\ntop = 1\n"
+	forms := map[string]string{
+		"facet": head + `facet = "region"
+data = [
+  { region = "North", label = "Labour", value = 41 }, { region = "North", label = "Greens", value = 12 }, { region = "North", label = "Reform", value = 9 },
+  { region = "South", label = "Labour", value = 30 }, { region = "South", label = "Greens", value = 17 }, { region = "South", label = "Reform", value = 20 },
+]
+`,
+		"panels": head + `[[figure.panel]]
+title = "North"
+data = [{ label = "Labour", value = 41 }, { label = "Greens", value = 12 }, { label = "Reform", value = 9 }]
+[[figure.panel]]
+title = "South"
+data = [{ label = "Labour", value = 30 }, { label = "Greens", value = 17 }, { label = "Reform", value = 20 }]
+`,
+		"csv": head + "facet = \"region\"\ndata = \"votes.csv\"\n",
+	}
+	var want []byte
+	for _, name := range []string{"facet", "panels", "csv"} {
+		f, err := Decode(filepath.Join(dir, "f.toml"), []byte(forms[name]), dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var buf bytes.Buffer
+		if err := f.Figures[0].Render(&buf, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = buf.Bytes()
+			labels := panelTexts(f.Figures[0].Scene(), "pc-category")
+			if len(labels) != 2 {
+				t.Fatalf("%d panels, want 2", len(labels))
+			}
+			alt := f.Figures[0].AltText()
+			for _, s := range []string{"North: Labour: 41; Other: 21.", "South: Labour: 30; Other: 37."} {
+				if !strings.Contains(alt, s) {
+					t.Errorf("the alt text %q does not say %q", alt, s)
+				}
+			}
+			continue
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s draws another figure than facet does", name)
+		}
+	}
+}
