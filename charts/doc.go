@@ -697,6 +697,41 @@
 // largest. Highlights and annotations name the rows as shown: one that
 // names a row top added up is an error that says so.
 //
+// # Small multiples
+//
+// A figure of area, arrow, bar, column, column-line, donut, dot,
+// dumbbell, grouped, line, pyramid, range, slope, stacked, waffle or
+// waterfall type may be drawn as small multiples: one chart per panel,
+// in a grid that fits the width. Each row names its panel in a key of
+// the editor's choosing (or a CSV file's column of that name, or the one
+// columns maps it to):
+//
+//	facet = "region"     # rows { region = "North", x = 2020, value = 4.1 }
+//	axes  = "shared"     # one scale for every panel (default); "free":
+//	                     # each panel its own
+//
+// or the panels are written as tables, each with its title and its rows:
+//
+//	[[figure.panel]]
+//	title = "North"
+//	data  = [ { label = "Labour", value = 41 } ]
+//
+// Panels come in the order of their first rows, at most 24, each at most
+// the type's own row limit. Three stand side by side at an article's width
+// and two on a phone (four panels are two by two); bar charts, whose
+// labels stand beside their bars, and columns too many for a third of the
+// width take two, or one on a phone. Each panel is its figure with the
+// panel's rows: sort, top, reverse, rolling and average apply within it,
+// its rows are checked as the type checks them (labels unique in a panel),
+// and it is drawn by the type's own code under the panel's title, in
+// bold. On shared axes every panel has the same value scale (and, for
+// types with x, the same x range), so that the panels compare honestly.
+// The key naming the series stands once, above the panels; a line's end
+// labels then hold its values alone. A highlight names a row of some
+// panel (or a series). The alt text says what each panel shows, after its
+// title. Annotations are not drawn on panels yet and are refused; say
+// such a note in the note or a panel's title.
+//
 // # Annotations
 //
 // Every chart type takes notes on its data, each a [[figure.annotation]]
