@@ -132,14 +132,7 @@ func plotBars(c *ctx, p rect) drawn {
 		default:
 			values.Add(c.text(to+6, base, label, c.value, true, c.th.text, scene.Start, "pc-value pc-s1"))
 		}
-		if above {
-			nodes, _ := c.block(labels[i], p.x, tops[i], c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
-			axisY.Add(nodes...)
-			continue
-		}
-		blockH := float64(len(labels[i])) * labelLH
-		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
-		axisY.Add(nodes...)
+		axisY.Add(c.rowLabel(labels[i], above, p.x, tops, i, left, cy, labelLH)...)
 	}
 	g.Add(bars, baseline, values, axisY)
 	return drawn{group: g, height: used, axes: ax}

@@ -136,14 +136,7 @@ func plotDots(c *ctx, p rect) drawn {
 				values.Add(c.text(b+r+6, cy+capH/2, c.dotValue(d, true), c.value, false, c.th.text, scene.Start, "pc-value"))
 			}
 		}
-		if above {
-			nodes, _ := c.block(labels[i], p.x, tops[i], c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
-			axisY.Add(nodes...)
-			continue
-		}
-		blockH := float64(len(labels[i])) * labelLH
-		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
-		axisY.Add(nodes...)
+		axisY.Add(c.rowLabel(labels[i], above, p.x, tops, i, left, cy, labelLH)...)
 	}
 	if k := c.valueKnockout(values); k != nil {
 		g.Add(k)

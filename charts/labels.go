@@ -39,6 +39,19 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	return w, labels, lines
 }
 
+// rowLabel sets the i-th row's label: above its mark from the plot's
+// left edge x at tops[i] (on a phone, see onTop and stackRows), or
+// right-aligned in the column left of the marks, centred on the row's
+// middle cy.
+func (c *ctx) rowLabel(lines []string, above bool, x float64, tops []float64, i int, left, cy, lh float64) []scene.Node {
+	if above {
+		nodes, _ := c.block(lines, x, tops[i], c.label, lh, false, c.th.text, scene.Start, "pc-label")
+		return nodes
+	}
+	nodes, _ := c.block(lines, left-12, cy-float64(len(lines))*lh/2, c.label, lh, false, c.th.text, scene.End, "pc-label")
+	return nodes
+}
+
 // phoneWidth is the plot width below which rows may put their labels
 // above their marks (see onTop).
 const phoneWidth = 440

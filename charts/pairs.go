@@ -132,14 +132,7 @@ func plotPairs(c *ctx, p rect, arrows bool) drawn {
 		if d.From != d.To && c.f.labelled(i, -1) {
 			values.Add(c.text(tx+tdx, cy+capH/2, c.nf.number(d.To), c.value, true, c.th.text, ta, "pc-value pc-to"))
 		}
-		if above {
-			nodes, _ := c.block(labels[i], p.x, tops[i], c.label, labelLH, false, c.th.text, scene.Start, "pc-label")
-			axisY.Add(nodes...)
-			continue
-		}
-		blockH := float64(len(labels[i])) * labelLH
-		nodes, _ := c.block(labels[i], left-12, cy-blockH/2, c.label, labelLH, false, c.th.text, scene.End, "pc-label")
-		axisY.Add(nodes...)
+		axisY.Add(c.rowLabel(labels[i], above, p.x, tops, i, left, cy, labelLH)...)
 	}
 	// No gridline runs through a value.
 	if k := c.valueKnockout(values); k != nil {
