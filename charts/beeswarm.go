@@ -14,15 +14,17 @@ import (
 // { label, value } (labels optional unless highlighted: those rows take
 // the accent and are labelled, clear of the swarm).
 var beeswarmKind = &kind{
-	name:      "beeswarm",
-	fields:    []string{"value"},
-	maxRows:   2000,
-	noLabels:  true,
-	valueAxis: true,
-	options:   noOptions,
-	validate:  validateBeeswarm,
-	plot:      plotBeeswarm,
-	describe:  describeBeeswarm,
+	name:       "beeswarm",
+	fields:     []string{"value"},
+	maxRows:    2000,
+	noLabels:   true,
+	valueAxis:  true,
+	options:    noOptions,
+	validate:   validateBeeswarm,
+	plot:       plotBeeswarm,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeBeeswarm,
 }
 
 func validateBeeswarm(f *Figure, e *errs) {

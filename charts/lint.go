@@ -668,7 +668,9 @@ func partial(sc *scene.Scene, want map[string]int, every bool) []Finding {
 func dropped(sc *scene.Scene, names []string) []Finding {
 	squash := func(s string) string {
 		return strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u202f' || r == '\u00a0' {
+			// Spaces, soft hyphens and the invisible marks that set a
+			// text's direction (each line of a wrapped name isolated).
+			if unicode.IsSpace(r) || r == '\u00ad' || r == '\u202f' || r == '\u00a0' || r >= '\u2066' && r <= '\u2069' || r == '\u200e' || r == '\u200f' || r == '\u061c' {
 				return -1
 			}
 			return r

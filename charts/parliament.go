@@ -17,14 +17,16 @@ import (
 // or majority = N), and the parties are listed under the arc with their
 // seats.
 var parliamentKind = &kind{
-	name:     "parliament",
-	fields:   []string{"value"},
-	maxRows:  30,
-	noNotes:  true,
-	options:  readParliament,
-	validate: validateParliament,
-	plot:     plotParliament,
-	describe: describeParliament,
+	name:       "parliament",
+	fields:     []string{"value"},
+	maxRows:    30,
+	noNotes:    true,
+	options:    readParliament,
+	validate:   validateParliament,
+	plot:       plotParliament,
+	facets:     true,
+	panelWidth: 280,
+	describe:   describeParliament,
 }
 
 // maxSeats is the most seats a hemicycle draws.
@@ -197,13 +199,26 @@ func plotParliament(c *ctx, p rect) drawn {
 	capH := c.regular.CapHeight(c.label)
 	x := p.x
 	for i, d := range data {
-		w := sw + 6 + c.width(d.Label+"  ", c.label, false) + c.width(c.nf.number(d.Value), c.label, true)
+		seats := c.nf.number(d.Value)
+		vw := c.width(seats, c.label, true)
+		lines := []string{d.Label}
+		w := sw + 6 + c.width(d.Label+"  ", c.label, false) + vw
+		if w > p.w {
+			// A name longer than the row wraps between words, its
+			// seats after its last line, on a row of its own.
+			lines, _ = c.regular.Wrap(d.Label, c.label, math.Max(p.w-sw-6-vw-c.width("  ", c.label, false), c.widestWord(d.Label, c.label, false)), 0)
+			w = p.w
+		}
 		if x > p.x && x+w > p.right() {
 			x, y = p.x, y+lh
 		}
 		key.Add(&scene.Rect{X: c.snap(x), Y: c.snap(y + (lh-sw)/2), W: sw, H: sw, Fill: c.partyColor(d.Label, i), Class: "pc-swatch"})
-		key.Add(c.text(x+sw+6, y+(lh+capH)/2, c.isolate(d.Label), c.label, false, c.th.text, scene.Start, "pc-key pc-label"))
-		key.Add(c.text(x+sw+6+c.width(c.isolate(d.Label)+"  ", c.label, false), y+(lh+capH)/2, c.nf.number(d.Value), c.label, true, c.th.text, scene.Start, "pc-key pc-value"))
+		for k, l := range lines {
+			key.Add(c.text(x+sw+6, y+float64(k)*lh+(lh+capH)/2, c.isolate(l), c.label, false, c.th.text, scene.Start, "pc-key pc-label"))
+		}
+		last := lines[len(lines)-1]
+		y += float64(len(lines)-1) * lh
+		key.Add(c.text(x+sw+6+c.width(c.isolate(last)+"  ", c.label, false), y+(lh+capH)/2, seats, c.label, true, c.th.text, scene.Start, "pc-key pc-value"))
 		x += w + 18
 	}
 	g.Add(key)

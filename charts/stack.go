@@ -9,14 +9,16 @@ import (
 // stackKind draws one 100% bar split into parts, each labelled above (or,
 // when labels would collide, below) with "3,400 (19%)".
 var stackKind = &kind{
-	parts:    true,
-	name:     "stack",
-	maxRows:  12,
-	fields:   []string{"value"},
-	options:  readParts,
-	validate: validateParts,
-	plot:     plotStack,
-	describe: describeParts,
+	parts:      true,
+	name:       "stack",
+	maxRows:    12,
+	fields:     []string{"value"},
+	options:    readParts,
+	validate:   validateParts,
+	plot:       plotStack,
+	facets:     true,
+	panelWidth: 260,
+	describe:   describeParts,
 }
 
 func plotStack(c *ctx, p rect) drawn {
