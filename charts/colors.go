@@ -20,6 +20,9 @@ func (c *ctx) color(label string, i int) scene.Color {
 	if slices.Contains(c.f.Highlight, label) {
 		return c.accent
 	}
+	if k, ok := c.f.nameOrder[label]; ok {
+		i = k // a panel's part, in the figure's colour for it
+	}
 	return c.paletteAt(i)
 }
 
@@ -131,6 +134,9 @@ func (c *ctx) partColor(p part, i int) scene.Color {
 		return c.accent
 	case p.Rest || c.isOther(p.Label):
 		return c.th.rest
+	}
+	if k, ok := c.f.nameOrder[p.Label]; ok {
+		i = k // a panel's part, in the figure's colour for it
 	}
 	return c.paletteAt(i)
 }

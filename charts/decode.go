@@ -87,9 +87,15 @@ type figureBody struct {
 	panelForm bool
 	panelOf   []string
 	panelKeys []string
+	// ignoredFacet is a facet that cannot apply (an error says why),
+	// whose key the rows may still hold.
+	ignoredFacet string
 	// span is what a panel shares with the others on shared axes; nil
 	// for a figure that is not a panel, or on free axes.
 	span *facetSpan
+	// nameOrder, for a panel, is the order names first come in the
+	// whole figure, so that a part keeps its colour in every panel.
+	nameOrder map[string]int
 	// SeriesFormats are the number keys of each series (series_formats),
 	// by the series' index; nil where a series follows the figure.
 	SeriesFormats []*numberKeys

@@ -57,17 +57,24 @@ func (f *Figure) readFacets(t *table) {
 	if !hasFacet && !hasPanels {
 		return
 	}
+	// A facet that cannot apply still names a key of the rows, which
+	// they may hold without a second error.
+	ignore := func() {
+		var key string
+		if t.str("facet", &key) {
+			f.ignoredFacet = key
+		}
+	}
 	if !f.kind.facets {
-		t.get("facet")
+		ignore()
 		t.get("panel")
 		t.errf(map[bool]string{true: "facet", false: "panel"}[hasFacet], "%s chart is not drawn as small multiples; facet and panel apply to %s", aKind(f.kind.name), kindsWhere(func(k *kind) bool { return k.facets }))
 		return
 	}
 	if hasFacet && hasPanels {
-		t.get("facet")
-		t.get("panel")
+		ignore()
 		t.errf("panel", "and facet both split the figure into panels; give one: facet = \"column\" over one set of rows, or [[figure.panel]] with rows of their own")
-		return
+		hasFacet = false // the panels' rows are read, as panels
 	}
 	if hasFacet {
 		if t.str("facet", &f.Facet) {
@@ -157,6 +164,9 @@ func (f *Figure) rowPrefix(i int) string {
 
 // readFacet reads the row's panel: the facet key, or the panel it came from.
 func (f *Figure) readFacet(rt *table, d *Datum) {
+	if f.ignoredFacet != "" {
+		rt.get(f.ignoredFacet)
+	}
 	switch {
 	case f.panelForm && d.row < len(f.panelOf):
 		d.Facet = f.panelOf[d.row]
@@ -269,6 +279,12 @@ func (f *Figure) validateFacets(e *errs) {
 	}
 }
 
+// panelLayout is what a panel's layout decides from all panels.
+type panelLayout struct {
+	rows []Datum
+	w    float64
+}
+
 // facetSpan is what the panels share on axes = "shared": the least and
 // greatest value of every panel's rows, their x range, and the largest
 // bubble.
@@ -282,17 +298,21 @@ type facetSpan struct {
 
 func (f *Figure) facetSpan() *facetSpan {
 	sp := &facetSpan{lo: math.Inf(1), hi: math.Inf(-1), x0: math.Inf(1), x1: math.Inf(-1)}
-	for i, d := range f.Data {
-		lo, hi := f.extentAt(i)
-		if f.kind.stacks && len(d.Values) > 0 {
-			lo, hi = f.kind.extent(&d)
-		}
-		sp.lo, sp.hi = math.Min(sp.lo, lo), math.Max(sp.hi, hi)
-		if f.kind.xy {
-			sp.x0, sp.x1, sp.hasX = math.Min(sp.x0, d.XV), math.Max(sp.x1, d.XV), true
-		}
-		if d.sized {
-			sp.maxSize = math.Max(sp.maxSize, d.Size)
+	for _, g := range f.panels() {
+		// Each panel's own extent: a waterfall's running total runs
+		// within its panel.
+		for i, d := range g.Data {
+			lo, hi := g.extentAt(i)
+			if g.kind.stacks && len(d.Values) > 0 {
+				lo, hi = g.kind.extent(&d)
+			}
+			sp.lo, sp.hi = math.Min(sp.lo, lo), math.Max(sp.hi, hi)
+			if g.kind.xy {
+				sp.x0, sp.x1, sp.hasX = math.Min(sp.x0, d.XV), math.Max(sp.x1, d.XV), true
+			}
+			if d.sized {
+				sp.maxSize = math.Max(sp.maxSize, d.Size)
+			}
 		}
 	}
 	if sp.lo > sp.hi {
@@ -301,25 +321,33 @@ func (f *Figure) facetSpan() *facetSpan {
 	return sp
 }
 
-// facetColumns is how many panels stand side by side: three at an
-// article's width, two on a phone, one where even two would be narrower
-// than a usable chart; fewer when there are fewer panels, and rows kept
-// even (four panels are two by two).
-func (c *ctx) facetColumns(n int, width float64) int {
+// facetColumns is how many panels stand side by side: at most most
+// (three in a column of text), as many as are as wide as the type needs
+// (three at an article's width and two on a phone for lines); fewer when
+// there are fewer panels, and rows kept even (four panels are two by two).
+func (c *ctx) facetColumns(n int, width float64, most int) int {
 	least := 150.0 // a panel's least width at an article's type
 	if c.f.kind.panelWidth > 0 {
 		least = c.f.kind.panelWidth
 	}
-	most := 0
+	// A panel's title wraps between words, never inside one.
 	for _, g := range c.f.panels() {
-		most = max(most, len(g.Data))
+		least = math.Max(least, c.widestWord(g.Title, c.label, true)/c.u)
 	}
 	sp := c.f.facetSpan()
 	tick := math.Max(c.width(c.nf.number(sp.lo), c.tick, false), c.width(c.nf.number(sp.hi), c.tick, false))
 	switch k := c.f.kind; {
 	case k.rowWidth > 0:
-		// The columns, beside the value axis's widest tick label.
-		least = math.Max(least, float64(most)*k.rowWidth+tick/c.u+10)
+		// The columns, beside the value axis's widest tick label: each
+		// as wide as its label's longest word (up to a column's most),
+		// so that labels need not turn upright.
+		for _, g := range c.f.panels() {
+			w := 0.0
+			for _, d := range g.Data {
+				w += math.Min(math.Max(k.rowWidth, c.widestWord(d.Label, c.label, false)/c.u+8), 90)
+			}
+			least = math.Max(least, w+tick/c.u+10)
+		}
 	case k.xy:
 		// The lines, between the ticks and the values at their ends.
 		end := 0.0
@@ -330,10 +358,10 @@ func (c *ctx) facetColumns(n int, width float64) int {
 				}
 			}
 		}
-		least = math.Max(least, (tick+end)/c.u+90)
+		least = math.Max(least, (tick+end)/c.u+70)
 	}
 	gap := 24.0
-	cols := max(1, min(3, int((width/c.u+gap)/(least+gap)), n))
+	cols := max(1, min(most, int((width/c.u+gap)/(least+gap)), n))
 	rows := (n + cols - 1) / cols
 	return (n + rows - 1) / rows
 }
@@ -355,6 +383,14 @@ func plotFacets(c *ctx, p rect) drawn {
 	if f.Axes != "free" {
 		span = f.facetSpan()
 	}
+	// A part keeps its colour in every panel: the colours go by the
+	// order names first come in the figure, not in a panel.
+	order := map[string]int{}
+	for _, d := range f.Data {
+		if _, seen := order[d.Label]; !seen {
+			order[d.Label] = len(order)
+		}
+	}
 	g := &scene.Group{}
 	top := p.y
 	if key, h := c.facetKey(p); key != nil {
@@ -362,13 +398,24 @@ func plotFacets(c *ctx, p rect) drawn {
 		top += h + math.Round(10*c.u)
 	}
 	n := len(panels)
-	cols := c.facetColumns(n, p.w)
-	rows := (n + cols - 1) / cols
 	gapX, gapY := math.Round(24*c.u), math.Round(22*c.u)
+	minH := math.Round(150 * c.u)
+	cols := c.facetColumns(n, p.w, 3)
+	if f.Style.FixedHeight {
+		// A frame of its own (a social card) takes more panels a row
+		// rather than grow, as many as stay as wide as they need.
+		fit := max(1, int((p.bottom()-top+gapY)/(minH+gapY)))
+		cols = max(cols, min((n+fit-1)/fit, c.facetColumns(n, p.w, n)))
+	}
+	rows := (n + cols - 1) / cols
 	cellW := math.Floor((p.w - gapX*float64(cols-1)) / float64(cols))
 	// Each panel gets its share of the height, never less than a
-	// usable chart: the figure grows instead.
-	cellH := math.Max((p.bottom()-top-gapY*float64(rows-1))/float64(rows), math.Round(150*c.u))
+	// usable chart (a ring or a grid of squares as tall as it is wide):
+	// the figure grows instead.
+	cellH := math.Max((p.bottom()-top-gapY*float64(rows-1))/float64(rows), minH)
+	if !f.kind.valueAxis && !f.Style.FixedHeight {
+		cellH = math.Max(cellH, cellW)
+	}
 	titleLH := math.Round(c.label * 1.3)
 	// Titles wrap; every plot starts below the tallest title, so that
 	// all are the same size and draw the same scale.
@@ -379,30 +426,87 @@ func plotFacets(c *ctx, p rect) drawn {
 		most = max(most, len(lines[i]))
 	}
 	titleH := float64(most)*titleLH + math.Round(6*c.u)
+
+	// Every panel is laid out at the grid's top, then moved down to its
+	// row. Panels whose data areas start or end elsewhere in their cells
+	// (a longer label, a wider value) are laid out again, inset so that
+	// every data area has the same width and place: one value is one
+	// length in every panel.
+	cellX := func(i int) float64 { return p.x + float64(i%cols)*(cellW+gapX) }
+	drawnOf := make([]drawn, n)
+	inL, inR := make([]float64, n), make([]float64, n)
+	plot := func(i int) {
+		pg := panels[i]
+		pg.span, pg.nameOrder = span, order
+		pc := *c
+		pc.f = pg
+		pc.keyAbove = true
+		pc.panel = &panelLayout{rows: f.Data, w: cellW}
+		x := cellX(i) + inL[i]
+		w := cellW - inL[i] - inR[i]
+		pc.left, pc.right = cellX(i), cellX(i)+cellW
+		pc.plotRect = rect{x, top + titleH, w, cellH - titleH}
+		drawnOf[i] = pg.kind.plot(&pc, pc.plotRect)
+	}
+	for i := range panels {
+		plot(i)
+	}
+	for pass := 0; pass < 3; pass++ {
+		a, b := math.Inf(-1), math.Inf(-1) // the largest insets of any data area
+		for i, d := range drawnOf {
+			if d.axes != nil {
+				a = math.Max(a, d.axes.area.x-cellX(i))
+				b = math.Max(b, cellX(i)+cellW-d.axes.area.right())
+			}
+		}
+		again := false
+		for i, d := range drawnOf {
+			if d.axes == nil {
+				continue
+			}
+			da, db := a-(d.axes.area.x-cellX(i)), b-(cellX(i)+cellW-d.axes.area.right())
+			if (da > 0.5 || db > 0.5) && inL[i]+da+inR[i]+db < cellW/2 {
+				inL[i], inR[i] = inL[i]+da, inR[i]+db
+				plot(i)
+				again = true
+			}
+		}
+		if !again {
+			break
+		}
+	}
 	y := top
 	for r := 0; r < rows; r++ {
-		row := panels[r*cols : min(n, (r+1)*cols)]
 		rowH := 0.0 // what the tallest panel of the row used
-		for i, pg := range row {
-			x := p.x + float64(i)*(cellW+gapX)
-			pg.span = span
-			pc := *c
-			pc.f = pg
-			pc.keyAbove = true
-			pc.left, pc.right = x, x+cellW
-			pc.plotRect = rect{x, y + titleH, cellW, cellH - titleH}
-			d := pg.kind.plot(&pc, pc.plotRect)
-			panel := &scene.Group{ID: fmt.Sprintf("panel-%d", r*cols+i+1), Class: "pc-panel"}
-			nodes, _ := c.block(lines[r*cols+i], x, y, c.label, titleLH, true, c.th.text, scene.Start, "pc-panel-title")
+		for i := r * cols; i < min(n, (r+1)*cols); i++ {
+			d := drawnOf[i]
+			panel := &scene.Group{ID: fmt.Sprintf("panel-%d", i+1), Class: "pc-panel"}
+			nodes, _ := c.block(lines[i], cellX(i), top, c.label, titleLH, true, c.th.text, scene.Start, "pc-panel-title")
 			panel.Add(&scene.Group{Class: "pc-panel-title", Nodes: nodes})
 			d.group.ID, d.group.Class = "", "pc-panel-plot"
 			panel.Add(d.group)
+			// Ids stay unique in the document: a panel's own are
+			// prefixed with its number.
+			prefixIDs(d.group, fmt.Sprintf("panel-%d-", i+1))
+			panel.Move(0, y-top)
 			g.Add(panel)
 			rowH = math.Max(rowH, titleH+d.height)
 		}
 		y += rowH + gapY
 	}
 	return drawn{group: g, height: y - gapY - p.y}
+}
+
+// prefixIDs puts prefix before the id of every group within g.
+func prefixIDs(g *scene.Group, prefix string) {
+	for _, n := range g.Nodes {
+		if sub, ok := n.(*scene.Group); ok {
+			if sub.ID != "" {
+				sub.ID = prefix + sub.ID
+			}
+			prefixIDs(sub, prefix)
+		}
+	}
 }
 
 // describeFacets says what each panel shows, for the alt text.

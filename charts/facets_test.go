@@ -3,8 +3,10 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +217,104 @@ data = [{ label = "Labour", value = 30 }, { label = "Greens", value = 17 }, { la
 		if !bytes.Equal(buf.Bytes(), want) {
 			t.Errorf("%s draws another figure than facet does", name)
 		}
+	}
+}
+
+// TestFacetHonest: what an editor checks that panels share. On shared
+// axes one value is one length in every panel, however long a panel's
+// labels; a waterfall's running total runs within its panel; a part has
+// one colour in every panel; and the SVG's ids stay unique.
+func TestFacetHonest(t *testing.T) {
+	// Tick labels' x in each panel, relative to the first tick.
+	arrow := facetFigure(t, `[[figure]]
+id = "arrow-scale"
+type = "arrow"
+title = "Same axis, same lengths"
+facet = "state"
+series = ["2020", "2024"]
+suffix = "%"
+data = [
+  { state = "Pennsylvania", label = "Philadelphia County", from = 66, to = 61 },
+  { state = "Pennsylvania", label = "Allegheny", from = 76, to = 74 },
+  { state = "Georgia", label = "Cobb", from = 66, to = 61 },
+  { state = "Georgia", label = "Fulton", from = 76, to = 74 },
+]
+`)
+	var spans []float64
+	groups(arrow.Scene(), func(g *scene.Group) {
+		if g.Class != "pc-panel" {
+			return
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		(&scene.Scene{Root: []*scene.Group{g}}).Walk(func(n scene.Node) {
+			if tx, ok := n.(*scene.Text); ok && strings.Contains(tx.Class, "pc-tick") {
+				lo, hi = math.Min(lo, tx.X), math.Max(hi, tx.X)
+			}
+		})
+		spans = append(spans, hi-lo)
+	})
+	if len(spans) != 2 || math.Abs(spans[0]-spans[1]) > 0.5 {
+		t.Errorf("the two panels' axes span %v px; on shared axes they are one length", spans)
+	}
+
+	wf := facetFigure(t, `[[figure]]
+id = "wf"
+type = "waterfall"
+title = "Three identical panels"
+facet = "p"
+data = [
+  { p = "A", label = "Start", value = 10 }, { p = "A", label = "Rise", value = 1 }, { p = "A", label = "End", total = true },
+  { p = "B", label = "Start", value = 10 }, { p = "B", label = "Rise", value = 1 }, { p = "B", label = "End", total = true },
+  { p = "C", label = "Start", value = 10 }, { p = "C", label = "Rise", value = 1 }, { p = "C", label = "End", total = true },
+]
+`)
+	for _, ticks := range panelTexts(wf.Scene(), "pc-tick") {
+		if top := ticks[len(ticks)-1]; top != "12" && !slices.Contains(ticks, "12") {
+			t.Errorf("a waterfall panel ending at 11 has ticks %v; its axis should end at 12, not add up the other panels", ticks)
+		}
+	}
+
+	donut := facetFigure(t, `[[figure]]
+id = "donut-colours"
+type = "donut"
+title = "Other keeps its colour"
+[[figure.panel]]
+title = "Germany"
+data = [ { label = "Fossil", value = 50 }, { label = "Other", value = 50 } ]
+[[figure.panel]]
+title = "France"
+data = [ { label = "Fossil", value = 10 }, { label = "Nuclear", value = 65 }, { label = "Other", value = 25 } ]
+`)
+	var buf bytes.Buffer
+	if err := donut.Render(&buf, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	fills := map[string][]string{} // a part's swatch fills, by its label
+	sc := donut.Scene()
+	groups(sc, func(g *scene.Group) {
+		for i, n := range g.Nodes {
+			r, ok := n.(*scene.Rect)
+			if !ok || r.Class != "pc-swatch" || i+1 >= len(g.Nodes) {
+				continue
+			}
+			if tx, ok := g.Nodes[i+1].(*scene.Text); ok {
+				fills[tx.S] = append(fills[tx.S], fmt.Sprint(r.Fill))
+			}
+		}
+	})
+	for label, fs := range fills {
+		if len(fs) == 2 && fs[0] != fs[1] {
+			t.Errorf("%q is %s in one panel and %s in the other", label, fs[0], fs[1])
+		}
+	}
+	if len(fills["Other"]) != 2 {
+		t.Errorf("swatches found: %v", fills)
+	}
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(buf.String(), -1) {
+		if ids[m[1]] {
+			t.Errorf("the SVG has id %q twice", m[1])
+		}
+		ids[m[1]] = true
 	}
 }

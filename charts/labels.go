@@ -61,6 +61,10 @@ const phoneWidth = 440
 // narrow as a phone's, when that column would wrap or take more than a
 // quarter of the width and leave the marks a strip.
 func (c *ctx) onTop(data []Datum, p rect) bool {
+	if pl := c.panel; pl != nil {
+		// Small multiples decide once for every panel.
+		data, p.w = pl.rows, pl.w
+	}
 	if p.w >= phoneWidth {
 		return false
 	}

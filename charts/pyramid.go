@@ -97,13 +97,11 @@ func plotPyramid(c *ctx, p rect) drawn {
 		if s.px(s.ticks[1])-s.px(s.ticks[0]) >= w {
 			break
 		}
-		var kept []float64
-		for i, t := range s.ticks {
-			if i%2 == 0 {
-				kept = append(kept, t)
-			}
-		}
-		s.ticks = kept
+		// Twice the step, the axis running on to a tick of it, so
+		// that the longest bar still ends inside the last gridline.
+		step := 2 * (s.ticks[1] - s.ticks[0])
+		s.hi = math.Ceil(s.hi/step-1e-9) * step
+		s.ticks = stepsFrom(s.ticks[0], s.hi, step)
 	}
 	// The left half: the same scale, mirrored about the labels, its ticks
 	// listed left to right.

@@ -37,6 +37,10 @@ type ctx struct {
 	// keyAbove says that the key naming the series stands once above
 	// the panels of small multiples: a panel draws none of its own.
 	keyAbove bool
+	// panel, for a panel of small multiples, is every panel's rows and
+	// the width of a panel's cell: choices of layout (labels above the
+	// marks or beside them) are made once for all panels.
+	panel *panelLayout
 
 	title, subtitle, label, value, tick, small float64 // font sizes, px
 }

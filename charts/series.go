@@ -105,11 +105,23 @@ func seriesLegend(c *ctx, p rect, columns int) (*scene.Group, float64) {
 	if len(names) < 2 {
 		return nil, 0
 	}
-	key, h := c.legendAbove(names, p.x, p.y, p.w, false)
+	// An unnamed series (the columns under average = 7 without series)
+	// has no entry: the title says what they count.
+	var named []string
+	var at []int
+	for i, n := range names {
+		if n != "" {
+			named, at = append(named, n), append(at, i)
+		}
+	}
+	if len(named) == 0 {
+		return nil, 0
+	}
+	key, h := c.legendAbove(named, p.x, p.y, p.w, false)
 	k := 0
 	for _, n := range key.Nodes {
-		if r, ok := n.(*scene.Rect); ok && k < len(names) {
-			r.Fill = seriesColor(c, names, k, columns)
+		if r, ok := n.(*scene.Rect); ok && k < len(named) {
+			r.Fill = seriesColor(c, names, at[k], columns)
 			k++
 		}
 	}

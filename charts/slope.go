@@ -69,6 +69,9 @@ func plotSlopes(c *ctx, p rect) drawn {
 	for _, d := range data {
 		lo, hi = math.Min(lo, math.Min(d.From, d.To)), math.Max(hi, math.Max(d.From, d.To))
 	}
+	if sp := c.f.span; sp != nil {
+		lo, hi = math.Min(lo, sp.lo), math.Max(hi, sp.hi) // small multiples on one scale
+	}
 	var s scale
 	if c.f.Style.Log {
 		s = logScale(lo, hi, bottom, top)
