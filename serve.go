@@ -98,7 +98,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 
 	var handler http.Handler
 	if so.api {
-		handler = newRenderService(apiConfig{root: o.root, maxBody: body, timeout: so.timeout, slots: so.slots, queue: 64 * so.slots, wait: 5 * time.Second})
+		handler = newRenderService(apiConfig{root: o.root, maxBody: body, timeout: so.timeout, slots: so.slots, queue: 64 * so.slots, wait: 5 * time.Second, log: stderr})
 		// The address is printed even with -q: with port 0 there is no
 		// other way to find it.
 		fmt.Fprintf(stderr, "presschart: render service at %s (POST /render, GET /healthz); Ctrl-C stops\n", url)

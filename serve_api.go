@@ -50,6 +50,7 @@ type apiConfig struct {
 	slots   int           // renders at once
 	queue   int           // requests that may wait for a slot; more get 503 at once
 	wait    time.Duration // the longest a request waits for a slot
+	log     io.Writer     // where a bug's whole report goes (the client gets its first line); nil: nowhere
 }
 
 // apiError is one problem in a JSON error response.
@@ -187,6 +188,14 @@ func (s *renderService) render(w http.ResponseWriter, r *http.Request) {
 			status := http.StatusInternalServerError
 			if d.bad {
 				status = http.StatusBadRequest
+			} else if msg := d.err.Error(); strings.Contains(msg, "internal error") {
+				// A bug's stack is the server's log's, not the
+				// client's: it names source files and addresses.
+				if s.cfg.log != nil {
+					fmt.Fprintf(s.cfg.log, "presschart serve: %s\n", msg)
+				}
+				first, _, _ := strings.Cut(msg, "\n")
+				d.err = errors.New(first + " (the server's log has the details)")
 			}
 			writeJSON(w, status, map[string]any{"errors": apiErrors(d.err)})
 			return

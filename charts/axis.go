@@ -169,6 +169,11 @@ func logScale(lo, hi, p0, p1 float64) scale {
 			break
 		}
 	}
+	if s.hi <= s.lo*(1+1e-9) {
+		// One value (or all alike) on 5: a decade round it, 1 to 10,
+		// not a scale of no length.
+		s.lo, s.hi = at(1, e0), at(1, e1)
+	}
 	for e := e0; e <= e1; e++ {
 		for _, m := range []float64{1, 2, 5} {
 			v := at(m, e)

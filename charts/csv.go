@@ -50,8 +50,8 @@ func (fig *Figure) csvKey(nf *namedFile) csvKey {
 		how += fmt.Sprintf("\x00%s=%#v", k, fig.csv.cols[k]) // quoted: ["A", "B"] is not ["A B"]
 	}
 	// What reading a cell and the row limit depend on, too.
-	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q\x00sheet=%q\x00range=%q\x00x_type=%s",
-		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit(), fig.Series, fig.csv.sheet.sheet, fig.csv.sheet.cells, fig.xType)
+	how += fmt.Sprintf("\x00delimiter=%q\x00data_locale=%s\x00prefix=%q\x00suffix=%q\x00rows=%d\x00series=%q\x00sheet=%q\x00range=%q\x00x_type=%s\x00facet=%q",
+		fig.csv.delim, fig.csv.dataLocale, fig.Style.Prefix, fig.Style.Suffix, fig.rowLimit(), fig.Series, fig.csv.sheet.sheet, fig.csv.sheet.cells, fig.xType, fig.Facet)
 	return csvKey{path: nf.key, sum: nf.sum, how: how}
 }
 
@@ -460,7 +460,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		}
 		line, _ := r.FieldPos(0)
 		if len(recs) >= fig.rowLimit() {
-			problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
+			problem("%s has more than %d rows; %s", name, fig.rowLimit(), fig.rowLimitSays())
 			break
 		}
 		if len(rec) != len(header) {

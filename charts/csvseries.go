@@ -202,7 +202,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 			ri, seen := byKey[fc+"\x00"+k]
 			if !seen {
 				if len(out) >= fig.rowLimit() {
-					problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
+					problem("%s has more than %d rows; %s", name, fig.rowLimit(), fig.rowLimitSays())
 					break
 				}
 				_, kc := r.FieldPos(rowCol)
@@ -244,7 +244,7 @@ func (fig *Figure) parseSeriesCSV(t *table, name string, cols map[string]any, da
 			}
 			line, _ := r.FieldPos(0)
 			if len(out) >= fig.rowLimit() {
-				problem("%s has more than %d rows; %s chart shows at most %d", name, fig.kind.maxRows, aKind(fig.kind.name), fig.kind.maxRows)
+				problem("%s has more than %d rows; %s", name, fig.rowLimit(), fig.rowLimitSays())
 				break
 			}
 			if len(rec) != len(header) {

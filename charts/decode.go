@@ -505,7 +505,7 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 		fig.readFacets(t)
 		n := e.count
 		if fig.decodeData(t); e.count == n {
-			fig.eachPanel(func(g *Figure) { g.order(e) })
+			fig.eachPanelIn(e, func(g *Figure) { g.order(e) })
 		}
 		fig.readAnnotations(t)
 		fig.otherKinds(t)
@@ -528,14 +528,14 @@ func decodeFigure(m map[string]any, i int, base Style, fonts *fontCache, e *errs
 	// one run reports every problem; messages name rows by rowKey.
 	if fig.kind != nil && len(fig.Data) > 0 {
 		fig.validateFacets(e)
-		fig.eachPanel(func(g *Figure) { g.kind.validate(g, e) }) // the rows as given, before rolling averages them
+		fig.eachPanelIn(e, func(g *Figure) { g.kind.validate(g, e) }) // the rows as given, before rolling averages them
 		fig.checkLog(e)
-		fig.eachPanel(func(g *Figure) { g.roll(e) })
-		if e.count == 0 && fig.kind.prepare != nil {
-			fig.eachPanel(fig.kind.prepare)
+		fig.eachPanelIn(e, func(g *Figure) { g.roll(e) })
+		if e.count == 0 {
+			fig.prepare()
 		}
 		fig.validateAnnotations(e)
-		fig.eachPanel(func(g *Figure) { g.validateAxis(e) })
+		fig.eachPanel(func(g *Figure) { g.validateAxis(e) }) // the figure's keys: said once
 		if ownColors != nil {
 			fig.checkNamedColors("colors", sortedKeys(ownColors), e)
 		}
@@ -613,16 +613,14 @@ func (f *Figure) loaded() (*Figure, error) {
 		g.eachPanel(func(g *Figure) {
 			g.order(e)
 			g.roll(e)
-			if g.kind.prepare != nil {
-				g.kind.prepare(g)
-			}
 		})
+		g.prepare()
 	}
 	if e.count == 0 && g.csv.sum != f.csv.sum {
 		e.add("data", "%s changed after it was checked; run presschart again", f.csv.name)
 	}
 	if e.count == 0 {
-		g.eachPanel(func(g *Figure) { g.kind.validate(g, e) })
+		g.eachPanelIn(e, func(g *Figure) { g.kind.validate(g, e) })
 		g.checkLog(e)
 		g.validateAxis(e)
 	}
@@ -693,7 +691,11 @@ func (fig *Figure) decodeData(t *table) {
 		return
 	}
 	if len(rows) > fig.rowLimit() {
-		t.errf("data", "has %d rows; %s chart shows at most %d", len(rows), aKind(fig.kind.name), fig.kind.maxRows)
+		key := "data"
+		if fig.panelForm {
+			key = "panel" // the panels' rows, put together
+		}
+		t.errf(key, "has %d rows; %s", len(rows), fig.rowLimitSays())
 		return
 	}
 	for i, m := range rows {

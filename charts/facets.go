@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/presschart/presschart/charts/scene"
 )
@@ -61,7 +63,7 @@ func (f *Figure) readFacets(t *table) {
 	// they may hold without a second error.
 	ignore := func() {
 		var key string
-		if t.str("facet", &key) {
+		if t.str("facet", &key) && plainKey(key) {
 			f.ignoredFacet = key
 		}
 	}
@@ -81,6 +83,9 @@ func (f *Figure) readFacets(t *table) {
 			switch {
 			case f.Facet == "":
 				t.errf("facet", "is empty; name the key (or CSV column) that says each row's panel, e.g. facet = \"region\"")
+			case !plainKey(f.Facet):
+				t.errf("facet", "%q is not a key a row can have: give a name of at most 64 characters without control characters, e.g. facet = \"region\"", clip(f.Facet))
+				f.Facet = ""
 			case f.rowKeyTaken(f.Facet):
 				t.errf("facet", "%q is a key %s chart's rows already use; name another, e.g. facet = \"region\"", clip(f.Facet), aKind(f.kind.name))
 				f.Facet = ""
@@ -145,12 +150,18 @@ func (f *Figure) readFacets(t *table) {
 // rowKeyTaken says whether key is one a data row of the figure's type
 // reads, which facet cannot also be.
 func (f *Figure) rowKeyTaken(key string) bool {
-	probe := newTable(map[string]any{}, "", &errs{})
-	d := Datum{}
-	if f.kind.readRow != nil {
-		f.kind.readRow(&Figure{figureBody: &figureBody{kind: f.kind}}, probe, &d)
-	}
-	return slices.Contains(slices.Concat([]string{"label", "x", "values", "total", "previous", "compare", "decimals", "prefix", "suffix", "compact", "color"}, f.kind.fields, probe.known), key)
+	return slices.Contains(rowKeys, key) || rowFields[key] != nil
+}
+
+// rowKeys are the keys a data row of some type reads besides the
+// numeric fields (rowFields): none may name a row's panel.
+var rowKeys = []string{"label", "values", "value", "total", "previous", "compare", "decimals", "prefix", "suffix", "compact", "size", "group", "color"}
+
+// plainKey says that s can name a row's key (or a CSV column) in
+// messages as it is: at most 64 characters, none a control character nor
+// one that turns text's direction.
+func plainKey(s string) bool {
+	return checkText(s) == "" && utf8.RuneCountInString(s) <= 64 && !strings.ContainsFunc(s, unicode.IsControl)
 }
 
 // rowPrefix is the key a row's own keys are named under: data[4]., or a
@@ -184,8 +195,10 @@ func (f *Figure) readFacet(rt *table, d *Datum) {
 // panelTitles are the figure's panels, in the order their first rows come.
 func (f *Figure) panelTitles() []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, d := range f.Data {
-		if !slices.Contains(out, d.Facet) {
+		if !seen[d.Facet] {
+			seen[d.Facet] = true
 			out = append(out, d.Facet)
 		}
 	}
@@ -193,61 +206,115 @@ func (f *Figure) panelTitles() []string {
 }
 
 // highlightsRows says that the type's highlight names rows (else series).
-func (k *kind) highlightsRows() bool { return k.rowHighlights || !k.multi && !k.xy && k.series == 0 }
+func (k *kind) highlightsRows() bool { return k.rowHighlights || !k.multi && !k.xy }
 
 // panels splits the figure into a figure per panel: each with its rows
 // (in their order), its title as the panel's, and the highlights that
-// name its rows.
+// name its rows. It takes time in proportion to the rows.
 func (f *Figure) panels() []*Figure {
 	titles := f.panelTitles()
+	at := make(map[string]int, len(titles))
 	out := make([]*Figure, len(titles))
 	for i, title := range titles {
+		at[title] = i
 		g := f.clone()
 		g.Title, g.Subtitle, g.Note, g.Annotations = title, "", "", nil
 		g.Facet, g.panelForm, g.panelKeys, g.panelOf = "", false, f.panelKeys, nil
 		g.Data = nil
-		for _, d := range f.Data {
-			if d.Facet == title {
-				g.Data = append(g.Data, d)
-			}
-		}
-		if f.kind.highlightsRows() {
-			g.Highlight = slices.DeleteFunc(slices.Clone(f.Highlight), func(h string) bool {
-				return !slices.ContainsFunc(g.Data, func(d Datum) bool { return d.Label == h }) && h != f.Rest
-			})
-		}
 		out[i] = g
+	}
+	for _, d := range f.Data {
+		g := out[at[d.Facet]]
+		g.Data = append(g.Data, d)
+	}
+	if f.kind.highlightsRows() && len(f.Highlight) > 0 {
+		for _, g := range out {
+			labels := map[string]bool{f.Rest: true}
+			for _, d := range g.Data {
+				labels[d.Label] = true
+			}
+			g.Highlight = slices.DeleteFunc(slices.Clone(f.Highlight), func(h string) bool { return !labels[h] })
+		}
 	}
 	return out
 }
 
 // eachPanel runs fn on the figure, or on each of its panels, whose rows
 // then become the figure's again (sorted, averaged, prepared as fn left
-// them). What fn sets besides the rows (a format, an axis) is the same
-// for every panel and kept from the last.
-func (f *Figure) eachPanel(fn func(g *Figure)) {
+// them). What fn decides besides the rows is merged so that it holds
+// for every panel: the most series any panel has (an average added to
+// some; the others' rows get gaps for it), the most decimals any needs,
+// the rows top added up in any. With e, a problem fn finds in a panel is
+// said to be in that panel. A figure of more panels than it may have
+// (validateFacets says so) is left as it is.
+func (f *Figure) eachPanel(fn func(g *Figure)) { f.eachPanelIn(nil, fn) }
+
+func (f *Figure) eachPanelIn(e *errs, fn func(g *Figure)) {
 	if !f.faceted() {
 		fn(f)
 		return
 	}
+	panels := f.panels()
+	if len(panels) == 0 || len(panels) > maxPanels {
+		return
+	}
 	var data []Datum
-	var last *Figure
-	for _, g := range f.panels() {
+	body := *panels[len(panels)-1].figureBody
+	var figure string
+	if e != nil {
+		figure = e.figure
+		defer func() { e.figure = figure }()
+	}
+	for _, g := range panels {
+		if e != nil {
+			e.figure = fmt.Sprintf("%s, panel %q", figure, clip(g.Title))
+		}
 		fn(g)
 		for i := range g.Data {
 			g.Data[i].Facet = g.Title // a row top adds up is the panel's too
 		}
-		data = append(data, g.Data...)
-		last = g
+		if len(g.Series) > len(body.Series) {
+			body.Series, body.SeriesFormats = g.Series, g.SeriesFormats
+		}
+		body.Style.Decimals = max(body.Style.Decimals, g.Style.Decimals)
+		body.rollDecimals = max(body.rollDecimals, g.rollDecimals)
+		for _, m := range g.Order.merged {
+			if !slices.Contains(body.Order.merged, m) {
+				body.Order.merged = append(body.Order.merged, m)
+			}
+		}
+		for _, x := range g.rollDropped {
+			if !slices.Contains(body.rollDropped, x) {
+				body.rollDropped = append(body.rollDropped, x)
+			}
+		}
 	}
-	if last == nil {
-		return
+	for _, g := range panels {
+		for _, d := range g.Data {
+			for len(d.Values) < len(body.Series) && len(d.Values) > 0 && f.kind.gaps {
+				d.Values = append(slices.Clip(d.Values), math.NaN()) // a series this panel has no value of
+			}
+			data = append(data, d)
+		}
 	}
-	body := *last.figureBody
 	body.Subtitle, body.Note, body.Annotations = f.Subtitle, f.Note, f.Annotations
 	body.Facet, body.panelForm, body.panelOf, body.panelKeys, body.Highlight = f.Facet, f.panelForm, f.panelOf, f.panelKeys, f.Highlight
 	body.Data = data
 	*f.figureBody = body
+}
+
+// prepare turns the checked rows into what is drawn (the type's
+// prepare): row by row over the whole figure where the type's works
+// row by row (shares of each row), else within each panel (running
+// totals, averages).
+func (f *Figure) prepare() {
+	switch {
+	case f.kind.prepare == nil:
+	case f.kind.prepareRows:
+		f.kind.prepare(f)
+	default:
+		f.eachPanel(f.kind.prepare)
+	}
 }
 
 // validateFacets checks what the panels share: their number, their size,
@@ -276,6 +343,17 @@ func (f *Figure) validateFacets(e *errs) {
 	}
 	if len(f.Annotations) > 0 {
 		e.add("annotation", "is not drawn on small multiples yet; say it in the note or a panel's title")
+	}
+	// On shared axes a step's ticks run over every panel's values.
+	if a := f.Axis; a.step > 0 && f.Axes != "free" && f.kind.valueAxis {
+		sp := f.facetSpan()
+		lo, hi := math.Min(sp.lo, a.minOr(sp.lo)), math.Max(sp.hi, a.maxOr(sp.hi))
+		if f.startsAtZero() && !a.hasMin {
+			lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+		}
+		if (hi-lo)/a.step > maxTicks {
+			e.add("ticks", "a step of %g makes more than %d ticks over %g..%g, the values of every panel on their shared axis; give a larger step", a.step, maxTicks, lo, hi)
+		}
 	}
 }
 

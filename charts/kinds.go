@@ -116,6 +116,10 @@ type kind struct {
 	// prepare, if set, turns the checked rows into what is drawn (shares
 	// of each row, running totals), after sort, top and rolling.
 	prepare func(f *Figure)
+	// prepareRows says that prepare works row by row (each row's shares
+	// of its whole), so that small multiples prepare all their rows at
+	// once and write them alike.
+	prepareRows bool
 	// describe says what the data shows, for the alt text.
 	describe func(f *Figure, nf numberFormat) string
 }

@@ -47,7 +47,7 @@ func FigureSources(src []byte) []FigureSource {
 
 var (
 	figureByIndex = lazyRegexp(`^figure\[(\d+)\]$`)
-	figureByID    = lazyRegexp(`^figure "([a-z0-9-]+)"$`)
+	figureByID    = lazyRegexp(`^figure "([a-z0-9-]+)"(?:, panel ".*")?$`) // a panel's problems name it
 	idLine        = lazyRegexp(`(?m)^[ \t]*id[ \t]*=[ \t]*["']([a-z0-9-]+)["'][ \t]*(?:#.*)?\r?$`)
 	keySegment    = lazyRegexp(`^([A-Za-z0-9_-]+)((?:\[\d+\])*)$`)
 )

@@ -38,6 +38,7 @@ func multiKind(name string, horizontal, stacked bool) *kind {
 				f.share()
 			}
 		},
+		prepareRows: true,
 		options: func(f *Figure, t *table) {
 			if stacked {
 				readStackMode(f, t)

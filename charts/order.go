@@ -87,6 +87,14 @@ func (f *Figure) rowLimit() int {
 	return f.kind.maxRows
 }
 
+// rowLimitSays says how many rows the figure may have, for messages.
+func (f *Figure) rowLimitSays() string {
+	if f.faceted() && f.Order.top == 0 {
+		return fmt.Sprintf("small multiples of %s chart show at most %d in all, %d a panel", aKind(f.kind.name), f.rowLimit(), f.kind.maxRows)
+	}
+	return fmt.Sprintf("%s chart shows at most %d", aKind(f.kind.name), f.kind.maxRows)
+}
+
 // orderKeySet is the first order key the figure set, for a message.
 func (f *Figure) orderKeySet() string {
 	switch {

@@ -199,6 +199,12 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		if c.f.Labels == "none" {
 			ends[i] = name // the name alone: the axis carries the value
 		}
+		if isGap(end.Values[i]) {
+			// No value at any row (a panel whose average has no full
+			// window): no label, and no line to label.
+			ends[i] = ""
+			continue
+		}
 		if keyed {
 			// Small multiples name the series once, in the key above
 			// the panels; each end holds its value, in the line's hue.
@@ -232,7 +238,21 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	// Columns stand centred on their x: half a column's room at each end.
 	pad, colW := 0.0, 0.0
 	if columns > 0 {
-		step := (right - left) / float64(max(len(data), 1))
+		// A slot per step of x, at the closest two rows' distance: rows
+		// a day apart over a month take 31 slots, with or without a
+		// missing day, as do the panels of small multiples that span
+		// more x than their own rows.
+		slots := float64(max(len(data), 1))
+		minDX := math.Inf(1)
+		for j := 1; j < len(data); j++ {
+			if dx := data[j].XV - data[j-1].XV; dx > 0 {
+				minDX = math.Min(minDX, dx)
+			}
+		}
+		if !math.IsInf(minDX, 1) && xb > xa {
+			slots = math.Max(slots, math.Round((xb-xa)/minDX)+1)
+		}
+		step := (right - left) / slots
 		pad = step / 2
 		colW = math.Max(1, math.Floor(step*0.8*c.grid())/c.grid())
 	}
@@ -350,6 +370,9 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		}
 		g.Add(sg)
 		y := pts[lastAt[i]][1]
+		if math.IsNaN(y) {
+			y = s.p0 // a series without a value: its label is none
+		}
 		// A stacked area's label sits in the middle of its band; one
 		// area's, like a line's, at its last value.
 		if area && ns > 1 {
@@ -369,7 +392,9 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	endLines := make([][]string, ns)
 	endH := make([]float64, ns)
 	for i, name := range names {
-		endLines[i], _ = c.face(bold(name)).Wrap(ends[i], c.label, endW, 0)
+		if ends[i] != "" {
+			endLines[i], _ = c.face(bold(name)).Wrap(ends[i], c.label, endW, 0)
+		}
 		endH[i] = float64(len(endLines[i])) * labelLH
 	}
 	ys := spreadBlocks(endY, endH, p.y, s.p0+4)
