@@ -186,14 +186,22 @@ func FuzzCSV(f *testing.F) {
 		"x,A,B\n2024-01,1,2\n2024-02,3,4\n", "label,2024,2025\nNepal,\"1,5\",2\n"} {
 		f.Add([]byte(s), uint8(1))
 	}
+	// Small multiples: the high bit of k adds facet = "region".
+	for i, s := range []string{"region,label,value\nN,a,1\nS,a,2\n", "region,x,A,B\nN,2024-01,1,2\nS,2024-01,3,4\nN,2024-02,5,\n",
+		"region,x,series,value\nN,2020,Men,1\nN,2020,Women,2\nS,2020,Men,3\n", "region,label,value\n,a,1\n\"N\"\"\",b,2\n"} {
+		f.Add([]byte(s), uint8(0x80|i*7))
+	}
 	f.Fuzz(func(t *testing.T, csvData []byte, k uint8) {
 		defer budget(string(csvData))()
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "data.csv"), csvData, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		kind := kinds[csvKinds[int(k)%len(csvKinds)]]
+		kind := kinds[csvKinds[int(k&0x7f)%len(csvKinds)]]
 		src := fmt.Sprintf("[[figure]]\nid = \"c\"\ntype = %q\ntitle = \"CSV\"\ndata = \"data.csv\"\n", kind.name)
+		if k&0x80 != 0 {
+			src += "facet = \"region\"\n"
+		}
 		file, err := Decode(filepath.Join(dir, "f.toml"), []byte(src), dir)
 		if err != nil {
 			es, ok := err.(Errors)
