@@ -18,13 +18,19 @@ import (
 // needs, never cut (the rows grow to hold it). It returns the width, the
 // lines of each label and the most lines any label has.
 func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]string, lines int) {
-	for _, d := range data {
+	// Small multiples measure every panel's labels, so that each panel
+	// has the same column and rows as tall.
+	all := data
+	if c.panel != nil {
+		all = c.panel.rows
+	}
+	for _, d := range all {
 		w = math.Max(w, c.width(d.Label, c.label, false))
 	}
 	// Never narrower than the longest word: a label wraps between
 	// words, not inside one.
 	word := 0.0
-	for _, d := range data {
+	for _, d := range all {
 		for _, f := range words(d.Label) {
 			word = math.Max(word, c.width(f, c.label, false))
 		}
@@ -35,6 +41,12 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 	for i, d := range data {
 		labels[i], _ = c.regular.Wrap(d.Label, c.label, w, 0)
 		lines = max(lines, len(labels[i]))
+	}
+	if c.panel != nil {
+		for _, d := range c.panel.rows {
+			l, _ := c.regular.Wrap(d.Label, c.label, w, 0)
+			lines = max(lines, len(l))
+		}
 	}
 	return w, labels, lines
 }
