@@ -632,14 +632,41 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
 			continue
 		}
-		blank := !c.ready[y]
-		for j := y * w; j < (y+1)*w; j++ {
-			key := bgKey
-			if !blank {
-				key = words[j]
+		if !c.ready[y] {
+			// A row no drawing reached: the background whole.
+			n, ok := index[bgKey]
+			if !ok {
+				if len(pal) == 256 {
+					putBuf(out.Pix)
+					return nil, false
+				}
+				n = uint8(len(pal))
+				index[bgKey] = n
+				px := (*[4]byte)(unsafe.Pointer(&bgKey))
+				pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
 			}
+			fill(dst[y*w:(y+1)*w], n)
+			lastKey, lastN = bgKey, n
+			continue
+		}
+		end := (y + 1) * w
+		for j := y * w; j < end; j++ {
+			key := words[j]
 			if key == lastKey {
-				dst[j] = lastN
+				// A run of one colour, most of a chart: found in
+				// one pass, written at once.
+				k := j + 1
+				for k < end && words[k] == key {
+					k++
+				}
+				if k-j < 16 {
+					for i := j; i < k; i++ {
+						dst[i] = lastN
+					}
+				} else {
+					fill(dst[j:k], lastN)
+				}
+				j = k - 1
 				continue
 			}
 			h := (key * 2654435761) >> 26
@@ -664,6 +691,17 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 	}
 	out.Palette = pal
 	return out, true
+}
+
+// fill sets every byte of b to v, doubling what is set by copies.
+func fill(b []byte, v byte) {
+	if len(b) == 0 {
+		return
+	}
+	b[0] = v
+	for n := 1; n < len(b); n *= 2 {
+		copy(b[n:], b[:n])
+	}
 }
 
 // RGBA makes a Color an image/color.Color, premultiplied as go-chart's
