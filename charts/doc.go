@@ -730,6 +730,8 @@
 // and it is drawn by the type's own code under the panel's title, in
 // bold. On shared axes every panel has the same value scale (and, for
 // types with x, the same x range), so that the panels compare honestly.
+// On axes = "free" the note and the alt text say, in the figure's
+// language, that each panel has its own scale.
 // The key naming the series stands once, above the panels; a line's end
 // labels then hold its values alone. A highlight names a row of some
 // panel (or a series). The alt text says what each panel shows, after its

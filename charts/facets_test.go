@@ -135,6 +135,17 @@ func TestFacetAxes(t *testing.T) {
 		if got := slices.Equal(ticks[0], ticks[2]); got != same {
 			t.Errorf("%q: the first panel's ticks %v, the third's %v; same = %v, want %v", axes, ticks[0], ticks[2], got, same)
 		}
+		// Panels whose scales differ say so, in the note and the alt text.
+		fig := facetFigure(t, fmt.Sprintf(src, axes))
+		said := false
+		sc.Walk(func(n scene.Node) {
+			if tx, ok := n.(*scene.Text); ok && strings.Contains(tx.S, "Each panel has its own scale.") {
+				said = true
+			}
+		})
+		if said == same || strings.Contains(fig.AltText(), "Each panel has its own scale.") == same {
+			t.Errorf("%q: the note says the scales differ: %v; the alt text: %q", axes, said, fig.AltText())
+		}
 	}
 }
 

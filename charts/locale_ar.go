@@ -17,6 +17,7 @@ var localeAR = locale{
 	dataLink:    "مصدر البيانات",
 	stop:        ".",
 	logScale:    "مقياس لوغاريتمي.",
+	ownScales:   "لكل لوحة مقياسها الخاص.",
 	rolling:     "متوسط متحرك (عدد القيم: %d).",
 	oneSquare:   "مربع واحد =",
 	change:      "من %[1]s (%[2]s) إلى %[3]s (%[4]s).",

@@ -14,6 +14,7 @@ var localeDE = locale{
 	dataLink:    "Datenquelle",
 	stop:        ".",
 	logScale:    "Logarithmische Skala.",
+	ownScales:   "Jedes Feld hat eine eigene Skala.",
 	rolling:     "Durchschnitt der jeweils letzten %d Werte.",
 	oneSquare:   "Ein Quadrat =",
 	change:      "Von %[1]s (%[2]s) auf %[3]s (%[4]s).",

@@ -13,6 +13,7 @@ var localeEN = locale{
 	dataLink:    "Data source",
 	stop:        ".",
 	logScale:    "Logarithmic scale.",
+	ownScales:   "Each panel has its own scale.",
 	rolling:     "Average of the last %d values.",
 	oneSquare:   "One square =",
 	change:      "From %[1]s in %[2]s to %[3]s in %[4]s.",

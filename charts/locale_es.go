@@ -13,6 +13,7 @@ var localeES = locale{
 	dataLink:    "Fuente de los datos",
 	stop:        ".",
 	logScale:    "Escala logarítmica.",
+	ownScales:   "Cada panel tiene su propia escala.",
 	rolling:     "Media de los últimos %d valores.",
 	oneSquare:   "Un cuadrado =",
 	change:      "De %[1]s (%[2]s) a %[3]s (%[4]s).",

@@ -17,6 +17,7 @@ var localeFA = locale{
 	dataLink:    "منبع داده\u200cها",
 	stop:        ".",
 	logScale:    "مقیاس لگاریتمی.",
+	ownScales:   "هر بخش مقیاس خود را دارد.",
 	rolling:     "میانگین %d مقدار آخر.",
 	oneSquare:   "هر مربع =",
 	change:      "از %[1]s (%[2]s) به %[3]s (%[4]s).",

@@ -13,6 +13,7 @@ var localeFR = locale{
 	dataLink:    "Source des données",
 	stop:        ".",
 	logScale:    "Échelle logarithmique.",
+	ownScales:   "Chaque panneau a sa propre échelle.",
 	rolling:     "Moyenne des %d dernières valeurs.",
 	oneSquare:   "Un carré =",
 	change:      "De %[1]s (%[2]s) à %[3]s (%[4]s).",

@@ -15,6 +15,7 @@ var localeHE = locale{
 	dataLink:    "מקור הנתונים",
 	stop:        ".",
 	logScale:    "סולם לוגריתמי.",
+	ownScales:   "לכל לוח סולם משלו.",
 	rolling:     "ממוצע נע של %d הערכים האחרונים.",
 	oneSquare:   "ריבוע אחד =",
 	change:      "מ-%[1]s (%[2]s) ל-%[3]s (%[4]s).",

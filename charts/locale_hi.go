@@ -16,6 +16,7 @@ var localeHI = locale{
 	dataLink:    "डेटा स्रोत",
 	stop:        "।",
 	logScale:    "लघुगणकीय पैमाना।",
+	ownScales:   "हर पैनल का अपना पैमाना है।",
 	rolling:     "पिछले %d मानों का औसत।",
 	oneSquare:   "एक वर्ग =",
 	change:      "%[1]s (%[2]s) से %[3]s (%[4]s) तक।",

@@ -13,6 +13,7 @@ var localeIT = locale{
 	dataLink:    "Fonte dei dati",
 	stop:        ".",
 	logScale:    "Scala logaritmica.",
+	ownScales:   "Ogni riquadro ha la propria scala.",
 	rolling:     "Media degli ultimi %d valori.",
 	oneSquare:   "Un quadrato =",
 	change:      "Da %[1]s (%[2]s) a %[3]s (%[4]s).",

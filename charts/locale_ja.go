@@ -15,6 +15,7 @@ var localeJA = locale{
 	dataLink:    "データ出典",
 	stop:        "。",
 	logScale:    "対数目盛。",
+	ownScales:   "パネルごとに目盛りが異なります。",
 	rolling:     "直近%d点の移動平均。",
 	oneSquare:   "1マス =",
 	change:      "%[1]s（%[2]s）から%[3]s（%[4]s）へ。",

@@ -16,6 +16,7 @@ var localeKO = locale{
 	dataLink:    "데이터 출처",
 	stop:        ".",
 	logScale:    "로그 척도.",
+	ownScales:   "패널마다 척도가 다릅니다.",
 	rolling:     "최근 %d개 값의 평균.",
 	oneSquare:   "한 칸 =",
 	change:      "%[1]s(%[2]s)에서 %[3]s(%[4]s)까지 변화.",

@@ -17,6 +17,7 @@ var localeNE = locale{
 	dataLink:    "तथ्याङ्कको स्रोत",
 	stop:        "।",
 	logScale:    "लघुगणकीय स्केल।",
+	ownScales:   "प्रत्येक प्यानलको आफ्नै स्केल छ।",
 	rolling:     "पछिल्ला %d मानको औसत।",
 	oneSquare:   "एउटा वर्ग =",
 	change:      "%[1]s (%[2]s) बाट %[3]s (%[4]s) मा।",

@@ -13,6 +13,7 @@ var localeNL = locale{
 	dataLink:    "Databron",
 	stop:        ".",
 	logScale:    "Logaritmische schaal.",
+	ownScales:   "Elk paneel heeft een eigen schaal.",
 	rolling:     "Gemiddelde van de laatste %d waarden.",
 	oneSquare:   "Eén vierkant =",
 	change:      "Van %[1]s (%[2]s) naar %[3]s (%[4]s).",

@@ -13,6 +13,7 @@ var localePL = locale{
 	dataLink:    "Źródło danych",
 	stop:        ".",
 	logScale:    "Skala logarytmiczna.",
+	ownScales:   "Każdy panel ma własną skalę.",
 	rolling:     "Średnia z ostatnich %d wartości.",
 	oneSquare:   "Jeden kwadrat =",
 	change:      "Od %[1]s (%[2]s) do %[3]s (%[4]s).",

@@ -15,6 +15,7 @@ var localePT = locale{
 	dataLink:    "Fonte dos dados",
 	stop:        ".",
 	logScale:    "Escala logarítmica.",
+	ownScales:   "Cada painel tem a sua própria escala.",
 	rolling:     "Média dos últimos %d valores.",
 	oneSquare:   "Um quadrado =",
 	change:      "De %[1]s (%[2]s) para %[3]s (%[4]s).",

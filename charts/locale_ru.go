@@ -13,6 +13,7 @@ var localeRU = locale{
 	dataLink:    "Источник данных",
 	stop:        ".",
 	logScale:    "Логарифмическая шкала.",
+	ownScales:   "У каждой панели своя шкала.",
 	rolling:     "Скользящее среднее, окно: %d.",
 	oneSquare:   "Один квадрат =",
 	change:      "С %[1]s (%[2]s) до %[3]s (%[4]s).",

@@ -14,6 +14,7 @@ var localeSV = locale{
 	dataLink:    "Datakälla",
 	stop:        ".",
 	logScale:    "Logaritmisk skala.",
+	ownScales:   "Varje panel har en egen skala.",
 	rolling:     "Medelvärde av de senaste %d värdena.",
 	oneSquare:   "En ruta =",
 	change:      "Från %[1]s (%[2]s) till %[3]s (%[4]s).",

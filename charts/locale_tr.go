@@ -15,6 +15,7 @@ var localeTR = locale{
 	dataLink:    "Veri kaynağı",
 	stop:        ".",
 	logScale:    "Logaritmik ölçek.",
+	ownScales:   "Her panelin kendi ölçeği var.",
 	rolling:     "Son %d değerin ortalaması.",
 	oneSquare:   "Bir kare =",
 	change:      "%[1]s (%[2]s) değerinden %[3]s (%[4]s) değerine.",

@@ -13,6 +13,7 @@ var localeUK = locale{
 	dataLink:    "Джерело даних",
 	stop:        ".",
 	logScale:    "Логарифмічна шкала.",
+	ownScales:   "Кожна панель має власну шкалу.",
 	rolling:     "Ковзне середнє, вікно: %d.",
 	oneSquare:   "Один квадрат =",
 	change:      "Від %[1]s (%[2]s) до %[3]s (%[4]s).",

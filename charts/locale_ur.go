@@ -16,6 +16,7 @@ var localeUR = locale{
 	dataLink:    "ڈیٹا کا ذریعہ",
 	stop:        "۔",
 	logScale:    "لاگرتھمی پیمانہ۔",
+	ownScales:   "ہر پینل کا اپنا پیمانہ ہے۔",
 	rolling:     "آخری %d قدروں کا اوسط۔",
 	oneSquare:   "ایک مربع =",
 	change:      "%[1]s (%[2]s) سے %[3]s (%[4]s) تک۔",

@@ -15,6 +15,7 @@ var localeZH = locale{
 	dataLink:    "数据来源",
 	stop:        "。",
 	logScale:    "对数刻度。",
+	ownScales:   "各面板的刻度不同。",
 	rolling:     "最近%d个值的平均值。",
 	oneSquare:   "每格 =",
 	change:      "从%[1]s（%[2]s）变为%[3]s（%[4]s）。",

@@ -41,6 +41,7 @@ type locale struct {
 
 	// Words drawn on a figure.
 	logScale  string // the note on a logarithmic scale
+	ownScales string // the note on small multiples with free axes: each panel its own scale
 	rolling   string // the note on a rolling average: its length
 	oneSquare string // a waffle's key: "One square =" (then "100")
 	before    string // a dumbbell's ends when series does not name them

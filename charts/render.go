@@ -376,6 +376,11 @@ func (f *Figure) note() string {
 	if r := f.rollingNote(); r != "" {
 		note = strings.TrimSpace(r + " " + note)
 	}
+	if f.faceted() && f.Axes == "free" {
+		// Panels whose scales differ say so, or a reader compares
+		// their heights.
+		note = strings.TrimSpace(locales[f.Style.Locale].ownScales + " " + note)
+	}
 	if f.Style.Log {
 		note = strings.TrimSpace(f.logNote() + " " + note)
 	}

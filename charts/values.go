@@ -96,6 +96,9 @@ func (f *Figure) AltText() string {
 	if f.Style.Log {
 		parts = append(parts, f.logNote())
 	}
+	if f.faceted() && f.Axes == "free" {
+		parts = append(parts, locales[f.Style.Locale].ownScales)
+	}
 	if r := f.rollingNote(); r != "" {
 		parts = append(parts, r)
 	}
