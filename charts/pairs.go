@@ -14,6 +14,26 @@ import (
 // dot at each end (dumbbell), or as an arrow from the first to the
 // second (arrow). Both values are written outside the marks, the
 // smaller on the left.
+// pairKind is a type of rows { label, from, to } drawn by plotPairs:
+// dumbbells, or arrows.
+func pairKind(name string, arrows bool) *kind {
+	return &kind{
+		name:       name,
+		logScale:   true,
+		series:     2,
+		maxRows:    200,
+		valueAxis:  true,
+		fields:     []string{"from", "to"},
+		options:    noOptions,
+		validate:   func(f *Figure, e *errs) { checkLabels(f, e) },
+		plot:       func(c *ctx, p rect) drawn { return plotPairs(c, p, arrows) },
+		facets:     true,
+		panelWidth: 260,
+		key:        pairKey,
+		describe:   describeChanges,
+	}
+}
+
 // pairKey names the two ends, when series does.
 func pairKey(c *ctx, p rect) (*scene.Group, float64) {
 	if len(c.f.Series) != 2 {

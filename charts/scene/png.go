@@ -618,6 +618,21 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 	if len(words) > 0 && c.ready[0] {
 		lastKey = ^words[0]
 	}
+	// indexOf is a colour's index in the palette, added at its end when
+	// new; false past 256 colours.
+	indexOf := func(key uint32) (uint8, bool) {
+		if n, ok := index[key]; ok {
+			return n, true
+		}
+		if len(pal) == 256 {
+			return 0, false
+		}
+		n := uint8(len(pal))
+		index[key] = n
+		px := (*[4]byte)(unsafe.Pointer(&key))
+		pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
+		return n, true
+	}
 	var lastN uint8
 	var cacheKey [64]uint32
 	var cacheN [64]uint8
@@ -634,16 +649,10 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 		}
 		if !c.ready[y] {
 			// A row no drawing reached: the background whole.
-			n, ok := index[bgKey]
+			n, ok := indexOf(bgKey)
 			if !ok {
-				if len(pal) == 256 {
-					putBuf(out.Pix)
-					return nil, false
-				}
-				n = uint8(len(pal))
-				index[bgKey] = n
-				px := (*[4]byte)(unsafe.Pointer(&bgKey))
-				pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
+				putBuf(out.Pix)
+				return nil, false
 			}
 			fill(dst[y*w:(y+1)*w], n)
 			lastKey, lastN = bgKey, n
@@ -672,16 +681,9 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 			h := (key * 2654435761) >> 26
 			n, ok := cacheN[h], cacheOK[h] && cacheKey[h] == key
 			if !ok {
-				n, ok = index[key]
-				if !ok {
-					if len(pal) == 256 {
-						putBuf(out.Pix)
-						return nil, false
-					}
-					n = uint8(len(pal))
-					index[key] = n
-					px := (*[4]byte)(unsafe.Pointer(&key))
-					pal = append(pal, color.RGBA{px[0], px[1], px[2], px[3]})
+				if n, ok = indexOf(key); !ok {
+					putBuf(out.Pix)
+					return nil, false
 				}
 				cacheKey[h], cacheN[h], cacheOK[h] = key, n, true
 			}
