@@ -134,8 +134,12 @@ func minStep(vs ...float64) float64 {
 
 // dataStep is minStep over every number the figure's rows draw.
 func (c *ctx) dataStep() float64 {
-	for i := range c.f.Data {
-		if minStep(c.f.kind.numbers(&c.f.Data[i])...) == 0 {
+	rows := c.f.Data
+	if c.panel != nil {
+		rows = c.panel.rows // small multiples tick alike in every panel
+	}
+	for i := range rows {
+		if minStep(c.f.kind.numbers(&rows[i])...) == 0 {
 			return 0
 		}
 	}

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"github.com/presschart/presschart/charts/scene"
 	"math"
 	"strconv"
 	"strings"
@@ -25,8 +24,7 @@ var columnLineKind = &kind{
 	validate:  validateColumnLine,
 	prepare:   addAverage,
 	plot:      func(c *ctx, p rect) drawn { return plotSeriesWith(c, p, false, 1) },
-	facets:    true,
-	key:       func(c *ctx, p rect) (*scene.Group, float64) { return seriesLegend(c, p, 1) },
+	facets:    true, // its ends name the columns' and the average's values: no key above
 	describe:  describeSeries,
 }
 

@@ -732,6 +732,8 @@
 // types with x, the same x range), so that the panels compare honestly.
 // On axes = "free" the note and the alt text say, in the figure's
 // language, that each panel has its own scale.
+// Shared axes also give a waffle's square one amount in every panel, and
+// a part one colour; a highlight greys the other rows in every panel.
 // The key naming the series stands once, above the panels; a line's end
 // labels then hold its values alone. A highlight names a row of some
 // panel (or a series). The alt text says what each panel shows, after its

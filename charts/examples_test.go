@@ -109,3 +109,31 @@ func TestShares(t *testing.T) {
 		}
 	}
 }
+
+// TestSVGIDsUnique: no SVG the goldens, the gallery or the story hold
+// has an id twice (an inline SVG's ids are the page's: a duplicate
+// breaks links and styles).
+func TestSVGIDsUnique(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"../examples/out/*.svg", "../out/*.svg", "testdata/golden/*.svg"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) < 100 {
+		t.Fatalf("only %d SVG files found", len(files))
+	}
+	id := regexp.MustCompile(` id="([^"]+)"`)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, m := range id.FindAllStringSubmatch(string(b), -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: id %q twice", f, m[1])
+			}
+			seen[m[1]] = true
+		}
+	}
+}

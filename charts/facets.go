@@ -372,11 +372,18 @@ type facetSpan struct {
 	hasX     bool
 	maxSize  float64
 	panelTop float64
+	// whole is the largest whole of any panel's parts (waffle, donut):
+	// one square stands for as much in every panel.
+	whole float64
 }
 
 func (f *Figure) facetSpan() *facetSpan {
 	sp := &facetSpan{lo: math.Inf(1), hi: math.Inf(-1), x0: math.Inf(1), x1: math.Inf(-1)}
 	for _, g := range f.panels() {
+		if g.kind.parts {
+			_, whole := g.parts()
+			sp.whole = math.Max(sp.whole, whole)
+		}
 		// Each panel's own extent: a waterfall's running total runs
 		// within its panel.
 		for i, d := range g.Data {
@@ -434,6 +441,13 @@ func (c *ctx) facetColumns(n int, width float64, most int) int {
 				if !isGap(v) {
 					end = math.Max(end, c.width(c.nf.ofSeries(i).number(v), c.label, false))
 				}
+			}
+		}
+		if k.key == nil && len(c.f.Series) > 1 {
+			// Without a key above, the ends name their series too
+			// (wrapped at a third of the panel at most).
+			for _, n := range c.f.Series {
+				end = math.Max(end, math.Min(c.width(n, c.label, true), 120*c.u))
 			}
 		}
 		least = math.Max(least, (tick+end)/c.u+70)
@@ -516,6 +530,9 @@ func plotFacets(c *ctx, p rect) drawn {
 	plot := func(i int) {
 		pg := panels[i]
 		pg.span, pg.nameOrder = span, order
+		// A highlight makes the other rows grey in every panel, not
+		// only in the one that holds it.
+		pg.Highlight = f.Highlight
 		pc := *c
 		pc.f = pg
 		pc.keyAbove = true

@@ -35,7 +35,7 @@ func (c *ctx) rowLabels(data []Datum, limit float64) (w float64, labels [][]stri
 			word = math.Max(word, c.width(f, c.label, false))
 		}
 	}
-	w = math.Ceil(math.Max(math.Min(w, limit), word))
+	w = math.Ceil(math.Max(math.Min(w, limit), math.Min(word, 1.5*limit))) // a word longer still breaks, or the marks have no room
 	labels = make([][]string, len(data))
 	lines = 1
 	for i, d := range data {

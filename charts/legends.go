@@ -61,6 +61,13 @@ func (c *ctx) measureLegend(ps []part, key string, maxW float64) legend {
 	for _, pt := range ps {
 		l.w = math.Max(l.w, math.Max(c.width(pt.Label, c.label, true), c.width(c.partValue(pt), c.label, false)))
 	}
+	if c.panel != nil {
+		// Small multiples: every panel's list as wide, so that each
+		// lays out alike.
+		for _, d := range c.panel.rows {
+			l.w = math.Max(l.w, c.width(d.Label, c.label, true))
+		}
+	}
 	l.w += l.sw + 8
 	if l.w > maxW {
 		l.w = maxW

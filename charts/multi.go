@@ -171,13 +171,10 @@ func newMultiPlot(c *ctx, p rect, stacked bool) *multiPlot {
 
 	// The domain: each value from zero; stacked, the sums of the positive
 	// values up and of the negative ones down.
-	m.step = 1
+	m.step = c.dataStep() // whole values tick whole (alike in every panel)
 	for _, d := range m.data {
 		pos, neg := 0.0, 0.0
 		for _, v := range d.Values {
-			if v != math.Trunc(v) {
-				m.step = 0
-			}
 			if stacked {
 				if v >= 0 {
 					pos += v

@@ -97,11 +97,15 @@ func plotPyramid(c *ctx, p rect) drawn {
 		if s.px(s.ticks[1])-s.px(s.ticks[0]) >= w {
 			break
 		}
-		// Twice the step, the axis running on to a tick of it, so
-		// that the longest bar still ends inside the last gridline.
-		step := 2 * (s.ticks[1] - s.ticks[0])
-		s.hi = math.Ceil(s.hi/step-1e-9) * step
-		s.ticks = stepsFrom(s.ticks[0], s.hi, step)
+		// Every other tick, counted from the last, so that the
+		// longest bar still ends inside the last gridline.
+		var kept []float64
+		for i, t := range s.ticks {
+			if (len(s.ticks)-1-i)%2 == 0 {
+				kept = append(kept, t)
+			}
+		}
+		s.ticks = kept
 	}
 	// The left half: the same scale, mirrored about the labels, its ticks
 	// listed left to right.
@@ -114,6 +118,12 @@ func plotPyramid(c *ctx, p rect) drawn {
 	spans := [][2]float64{{top, bottom}}
 	gridR, axisR, baseR := c.gridlines(s, false, spans, bottom, true)
 	gridL, axisL, baseL := c.gridlines(sl, false, spans, bottom, true)
+	// Ids stay unique: the left half's are its own.
+	for _, h := range []*scene.Group{gridL, axisL, baseL} {
+		if h != nil && h.ID != "" {
+			h.ID += "-left"
+		}
+	}
 	g.Add(gridL, gridR, axisL, axisR)
 
 	// The halves' names over them, in their colours.

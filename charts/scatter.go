@@ -296,6 +296,9 @@ func plotScatter(c *ctx, p rect) drawn {
 	// The axes run to the plot's edges; the pads keep bubbles inside.
 	gy, axisY, _ := c.gridlines(ys, true, [][2]float64{{left, p.right()}}, left, false)
 	gx, axisX, _ := cx.gridlines(xs, false, [][2]float64{{top, bottom}}, bottom, false)
+	if gx != nil && gx.ID != "" {
+		gx.ID += "-x" // ids stay unique: the x axis's gridlines are their own
+	}
 	g.Add(gy, gx, axisY, axisX)
 	if o.XTitle != "" {
 		g.Add(c.text(p.right(), bottom+axisH+capS+2, o.XTitle, c.small, true, c.th.muted, scene.End, "pc-axis-title pc-x-title"))

@@ -171,7 +171,11 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		}
 	}
 	step := 1.0
-	for _, d := range data {
+	rows := data
+	if c.panel != nil {
+		rows = c.panel.rows // small multiples tick alike in every panel
+	}
+	for _, d := range rows {
 		for _, v := range d.Values {
 			if v != math.Trunc(v) && !isGap(v) {
 				step = 0
@@ -180,18 +184,24 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 	}
 
 	// End labels: "Nepal 1" per series, at the right; names in bold.
-	keyed := c.keyAbove && ns > 1
+	keyed := c.keyAbove && ns > 1 && c.f.kind.key != nil
+	lastAt := make([]int, ns)
+	// A series stops early when its last value comes before the last x:
+	// the panel's, or on shared axes every panel's.
+	early := func(i int) bool {
+		at := data[lastAt[i]].XV
+		return lastAt[i] < len(data)-1 || c.f.span != nil && c.f.span.hasX && at < c.f.span.x1
+	}
 	bold := func(name string) bool { return name != "" && !keyed }
 	labelLH := math.Round(c.label * 1.3)
 	ends := make([]string, ns)
 	endW := 0.0
 	last := data[len(data)-1]
-	lastAt := make([]int, ns)
 	for i, name := range names {
 		lastAt[i] = lastValue(data, i)
 		end := data[lastAt[i]]
 		ends[i] = strings.TrimSpace(c.isolate(name) + "  " + c.nf.ofSeries(i).number(end.Values[i]))
-		if lastAt[i] < len(data)-1 {
+		if early(i) {
 			// A series that stops early says when its value is from.
 			// The date stays whole on a line of its own if the label wraps.
 			ends[i] += " (" + strings.ReplaceAll(xLabel(c.f, c.nf, end), " ", "\u00a0") + ")"
@@ -243,14 +253,17 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		// missing day, as do the panels of small multiples that span
 		// more x than their own rows.
 		slots := float64(max(len(data), 1))
-		minDX := math.Inf(1)
+		var gaps []float64
 		for j := 1; j < len(data); j++ {
 			if dx := data[j].XV - data[j-1].XV; dx > 0 {
-				minDX = math.Min(minDX, dx)
+				gaps = append(gaps, dx)
 			}
 		}
-		if !math.IsInf(minDX, 1) && xb > xa {
-			slots = math.Max(slots, math.Round((xb-xa)/minDX)+1)
+		if len(gaps) > 0 && xb > xa {
+			// The usual gap: one off-cycle row does not make every
+			// column a hairline.
+			slices.Sort(gaps)
+			slots = math.Max(slots, math.Round((xb-xa)/gaps[len(gaps)/2])+1)
 		}
 		step := (right - left) / slots
 		pad = step / 2
@@ -407,7 +420,7 @@ func plotSeriesWith(c *ctx, p rect, area bool, columns int) drawn {
 		labels.Add(of(nodes, right, endY[i])...)
 		// A line that stops before the last row is led to its label by
 		// a dotted trail.
-		if x := px(data[lastAt[i]].XV) + 6; !area && lastAt[i] < len(data)-1 && x < right-4 {
+		if x := px(data[lastAt[i]].XV) + 6; !area && early(i) && x < right-4 {
 			labels.Add(&scene.Line{X1: x, Y1: endY[i], X2: right + 2, Y2: endY[i], Stroke: c.th.faint, Width: 1, Dash: []float64{2, 3}, Class: "pc-leader pc-trail"})
 		}
 		// A label moved off its line's end gets a leader to it.

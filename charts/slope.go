@@ -42,10 +42,12 @@ func plotSlopes(c *ctx, p rect) drawn {
 		rw = math.Max(rw, c.width(rightText[i], c.label, false))
 	}
 	lw, rw = math.Min(lw, math.Round(p.w*0.3)), math.Min(rw, math.Round(p.w*0.3))
-	// Never narrower than a word: a label wraps between words.
+	// Never narrower than a word, while the lines keep a third of the
+	// width: a label wraps between words, and only a word longer than
+	// that breaks.
 	for i := range data {
-		lw = math.Max(lw, c.widestWord(leftText[i], c.label, false))
-		rw = math.Max(rw, c.widestWord(rightText[i], c.label, false))
+		lw = math.Max(lw, math.Min(c.widestWord(leftText[i], c.label, false), math.Round(p.w*0.33)))
+		rw = math.Max(rw, math.Min(c.widestWord(rightText[i], c.label, false), math.Round(p.w*0.33)))
 	}
 	leftLines := make([][]string, len(data))
 	rightLines := make([][]string, len(data))

@@ -123,6 +123,9 @@ func slivers(ps []part, counts []int, n int) []float64 {
 func plotWaffle(c *ctx, p rect) drawn {
 	ps, whole := c.f.parts()
 	unit := c.f.unit(whole)
+	if sp := c.f.span; sp != nil && sp.whole > 0 {
+		unit = c.f.unit(sp.whole) // small multiples: one square, one amount in every panel
+	}
 	n := max(1, int(math.Round(whole/unit)))
 	counts := squares(ps, n)
 
