@@ -699,9 +699,8 @@
 //
 // # Small multiples
 //
-// A figure of area, arrow, bar, beeswarm, column, column-line, donut, dot,
-// dumbbell, grouped, line, parliament, pyramid, range, slope, stack,
-// stacked, waffle or waterfall type may be drawn as small multiples: one chart per panel,
+// A figure of any type but table, timeline and number (each a grid of
+// its own) may be drawn as small multiples: one chart per panel,
 // in a grid that fits the width. Each row names its panel in a key of
 // the editor's choosing (or a CSV file's column of that name, or the one
 // columns maps it to):
@@ -720,11 +719,10 @@
 // the type's own row limit. Three stand side by side at an article's width
 // and two on a phone (four panels are two by two); bar charts, whose
 // labels stand beside their bars, and columns too many for a third of the
-// width take two, or one on a phone. (Scatter, histogram, heatmap,
-// table, timeline and number figures are not split into panels yet: a
-// scatter's two axes and bubble sizes, a histogram's bins and a heatmap's
-// colours are not shared across panels; a table, a timeline and cards
-// are a grid already.) Each panel is its figure with the
+// width take two, or one on a phone. A scatter's panels share both axes,
+// their groups' colours and one bubble scale, keyed once above them; its
+// label = [...] names points of any panel. Histograms share their bins
+// and their scale of counts, heatmaps their colours and one key. Each panel is its figure with the
 // panel's rows: sort, top, reverse, rolling and average apply within it,
 // its rows are checked as the type checks them (labels unique in a panel),
 // and it is drawn by the type's own code under the panel's title, in

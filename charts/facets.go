@@ -70,7 +70,7 @@ func (f *Figure) readFacets(t *table) {
 	if !f.kind.facets {
 		ignore()
 		t.get("panel")
-		t.errf(map[bool]string{true: "facet", false: "panel"}[hasFacet], "%s chart is not drawn as small multiples; facet and panel apply to %s", aKind(f.kind.name), kindsWhere(func(k *kind) bool { return k.facets }))
+		t.errf(map[bool]string{true: "facet", false: "panel"}[hasFacet], "%s chart is not drawn as small multiples: it is a grid of its own (split the figure, or add a column for the group); facet and panel apply to %s", aKind(f.kind.name), kindsWhere(func(k *kind) bool { return k.facets }))
 		return
 	}
 	if hasFacet && hasPanels {
@@ -227,16 +227,26 @@ func (f *Figure) panels() []*Figure {
 		g := out[at[d.Facet]]
 		g.Data = append(g.Data, d)
 	}
-	if f.kind.highlightsRows() && len(f.Highlight) > 0 {
+	if f.kind.highlightsRows() && (len(f.Highlight) > 0 || len(f.Scatter.Label) > 0) {
 		for _, g := range out {
 			labels := map[string]bool{f.Rest: true}
 			for _, d := range g.Data {
 				labels[d.Label] = true
 			}
-			g.Highlight = slices.DeleteFunc(slices.Clone(f.Highlight), func(h string) bool { return !labels[h] })
+			notHere := func(h string) bool { return !labels[h] }
+			g.Highlight = slices.DeleteFunc(slices.Clone(f.Highlight), notHere)
+			g.Scatter.Label = slices.DeleteFunc(slices.Clone(f.Scatter.Label), notHere) // a scatter's labelled points
 		}
 	}
 	return out
+}
+
+// panelsOrSelf is the figure's panels, or the figure itself.
+func (f *Figure) panelsOrSelf() []*Figure {
+	if f.faceted() {
+		return f.panels()
+	}
+	return []*Figure{f}
 }
 
 // eachPanel runs fn on the figure, or on each of its panels, whose rows
@@ -299,6 +309,7 @@ func (f *Figure) eachPanelIn(e *errs, fn func(g *Figure)) {
 	}
 	body.Subtitle, body.Note, body.Annotations = f.Subtitle, f.Note, f.Annotations
 	body.Facet, body.panelForm, body.panelOf, body.panelKeys, body.Highlight = f.Facet, f.panelForm, f.panelOf, f.panelKeys, f.Highlight
+	body.Scatter.Label = f.Scatter.Label
 	body.Data = data
 	*f.figureBody = body
 }
@@ -335,9 +346,15 @@ func (f *Figure) validateFacets(e *errs) {
 		}
 	}
 	if f.kind.highlightsRows() {
-		for i, h := range f.Highlight {
-			if h != f.Rest && !slices.ContainsFunc(f.Data, func(d Datum) bool { return d.Label == h }) {
-				e.add(fmt.Sprintf("highlight[%d]", i), "%q is not the label of a row in any panel", clip(h))
+		for _, k := range []struct {
+			key   string
+			names []string
+		}{{"highlight", f.Highlight}, {"label", f.Scatter.Label}} {
+			key := k.key
+			for i, h := range k.names {
+				if h != f.Rest && !slices.ContainsFunc(f.Data, func(d Datum) bool { return d.Label == h }) {
+					e.add(fmt.Sprintf("%s[%d]", key, i), "%q is not the label of a row in any panel", clip(h))
+				}
 			}
 		}
 	}
@@ -390,6 +407,10 @@ func (f *Figure) facetSpan() *facetSpan {
 			lo, hi := g.extentAt(i)
 			if g.kind.stacks && len(d.Values) > 0 {
 				lo, hi = g.kind.extent(&d)
+			}
+			if g.kind.pointLabels { // a point: y on the value axis, x on its own
+				lo, hi = d.Y, d.Y
+				sp.x0, sp.x1, sp.hasX = math.Min(sp.x0, d.XV), math.Max(sp.x1, d.XV), true
 			}
 			sp.lo, sp.hi = math.Min(sp.lo, lo), math.Max(sp.hi, hi)
 			if g.kind.xy {

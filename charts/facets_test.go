@@ -329,3 +329,79 @@ data = [ { label = "Fossil", value = 10 }, { label = "Nuclear", value = 65 }, { 
 		ids[m[1]] = true
 	}
 }
+
+// TestFacetScatter: a scatter's panels share both axes, one bubble
+// scale keyed once above them, and label names points of any panel.
+func TestFacetScatter(t *testing.T) {
+	fig := facetFigure(t, `[[figure]]
+id = "sc"
+type = "scatter"
+title = "Richer countries live longer"
+size_title = "Population, millions"
+facet = "continent"
+label = ["Japan", "Nigeria"]
+data = [
+  { continent = "Asia", label = "Japan", x = 34000, y = 84.5, size = 124, group = "High income" },
+  { continent = "Asia", label = "India", x = 2400, y = 70.8, size = 1428, group = "Lower middle" },
+  { continent = "Africa", label = "Nigeria", x = 1600, y = 53.6, size = 224, group = "Lower middle" },
+  { continent = "Africa", label = "Kenya", x = 2100, y = 62.1, size = 55, group = "Lower middle" },
+]
+`)
+	sc := fig.Scene()
+	ticks := panelTexts(sc, "pc-tick")
+	if len(ticks) != 2 || !slices.Equal(ticks[0], ticks[1]) {
+		t.Errorf("the panels' ticks differ: %v", ticks)
+	}
+	labels := panelTexts(sc, "pc-label")
+	if len(labels) != 2 || !slices.Contains(labels[0], "Japan") || !slices.Contains(labels[1], "Nigeria") {
+		t.Errorf("labelled points by panel: %v; want Japan in Asia, Nigeria in Africa", labels)
+	}
+	keys := 0
+	sc.Walk(func(n scene.Node) {
+		if tx, ok := n.(*scene.Text); ok && tx.S == "Population, millions" {
+			keys++
+		}
+	})
+	if keys != 1 {
+		t.Errorf("the size key's title is written %d times; one key stands above the panels", keys)
+	}
+}
+
+// TestFacetBinsAndColours: a histogram's panels share their bins and
+// counts' scale; a heatmap's panels one colour key, drawn once.
+func TestFacetBinsAndColours(t *testing.T) {
+	hist := facetFigure(t, `[[figure]]
+id = "h"
+type = "histogram"
+title = "Ages"
+facet = "area"
+data = [
+  { area = "Cities", value = 34 }, { area = "Cities", value = 41 }, { area = "Cities", value = 45 }, { area = "Cities", value = 38 },
+  { area = "Countryside", value = 58 }, { area = "Countryside", value = 61 }, { area = "Countryside", value = 66 }, { area = "Countryside", value = 63 }, { area = "Countryside", value = 60 },
+]
+`)
+	ticks := panelTexts(hist.Scene(), "pc-tick")
+	if len(ticks) != 2 || !slices.Equal(ticks[0], ticks[1]) {
+		t.Errorf("the histogram's panels tick %v; they share bins and counts", ticks)
+	}
+	heat := facetFigure(t, `[[figure]]
+id = "hm"
+type = "heatmap"
+title = "Temperatures"
+series = ["Jan", "Jul"]
+facet = "country"
+data = [
+  { country = "Norway", label = "Oslo", values = [-4, 17] }, { country = "Norway", label = "Bergen", values = [2, 15] },
+  { country = "Spain", label = "Madrid", values = [6, 26] }, { country = "Spain", label = "Seville", values = [11, 28] },
+]
+`)
+	keys := 0
+	groups(heat.Scene(), func(g *scene.Group) {
+		if strings.Contains(g.Class, "pc-heat-key") {
+			keys++
+		}
+	})
+	if keys != 1 {
+		t.Errorf("%d colour keys; one stands above the panels", keys)
+	}
+}

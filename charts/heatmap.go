@@ -24,6 +24,9 @@ var heatmapKind = &kind{
 	noHighlight: true,
 	options:     noOptions,
 	validate:    validateHeatmap,
+	facets:      true,
+	panelWidth:  300,
+	key:         heatKey,
 	plot:        plotHeatmap,
 	describe:    describeHeatmap,
 }
@@ -60,13 +63,33 @@ func heatRange(data []Datum) (lo, hi float64) {
 	return lo, hi
 }
 
+// heatKey is the colour key above the cells: seven steps from the least
+// to the greatest value (of every panel, above small multiples).
+func heatKey(c *ctx, p rect) (*scene.Group, float64) {
+	lo, hi := heatRange(c.f.Data)
+	key, bottom := heatKeyAt(c, p, lo, hi)
+	return key, bottom - p.y
+}
+
 func plotHeatmap(c *ctx, p rect) drawn {
-	data, names := c.f.Data, c.f.Series
-	lo, hi := heatRange(data)
+	lo, hi := heatRange(c.f.Data)
+	if c.f.span != nil && c.panel != nil {
+		lo, hi = heatRange(c.panel.rows) // small multiples: one colour, one value in every panel
+	}
 	g := &scene.Group{}
 	top := p.y
+	if !c.keyAbove {
+		key, bottom := heatKeyAt(c, p, lo, hi)
+		g.Add(key)
+		top = bottom + 10
+	}
+	return heatCells(c, p, g, top, lo, hi)
+}
 
-	// The key: seven steps from the least to the greatest value.
+// heatKeyAt draws the key of lo..hi at the top of p; it returns the key
+// and its bottom.
+func heatKeyAt(c *ctx, p rect, lo, hi float64) (*scene.Group, float64) {
+	top := p.y
 	key := &scene.Group{ID: "legend", Class: "pc-legend pc-heat-key"}
 	stepW, stepH := math.Round(28*c.u), math.Round(10*c.u)
 	capT := c.regular.CapHeight(c.small)
@@ -86,8 +109,14 @@ func plotHeatmap(c *ctx, p rect) drawn {
 			key.Add(c.text(zx, ly, c.nf.number(0), c.small, false, c.th.muted, scene.Middle, "pc-key"))
 		}
 	}
-	g.Add(key)
-	top = ly + math.Round(c.small*0.4) + 10
+	return key, ly + math.Round(c.small*0.4)
+}
+
+// heatCells draws the rows' labels, the columns' headers and the cells
+// from top down.
+func heatCells(c *ctx, p rect, g *scene.Group, top, lo, hi float64) drawn {
+	data, names := c.f.Data, c.f.Series
+	capT := c.regular.CapHeight(c.small)
 
 	// Row labels at the left; the cells share the rest.
 	lw, labels, lines := c.rowLabels(data, p.w*0.3)

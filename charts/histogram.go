@@ -26,6 +26,7 @@ var histogramKind = &kind{
 	validate:    validateHistogram,
 	plot:        plotHistogram,
 	describe:    describeHistogram,
+	facets:      true,
 }
 
 // maxBins is the most bins a histogram draws.
@@ -108,15 +109,40 @@ func binCounts(data []Datum, edges []float64) []int {
 func plotHistogram(c *ctx, p rect) drawn {
 	data := c.f.Data
 	lo, hi := c.f.dataRange()
-	edges, _ := c.f.binEdges(lo, hi)
+	binner := c.f
+	sp := c.f.span
+	if sp != nil && c.panel != nil {
+		// Small multiples on shared axes: one set of bins over every
+		// panel's values, and one scale of counts.
+		lo, hi = sp.lo, sp.hi
+		binner = &Figure{figureBody: &figureBody{Data: c.panel.rows, Histogram: c.f.Histogram}}
+	}
+	edges, _ := binner.binEdges(lo, hi)
 	n := binCounts(data, edges)
 	top := 0
 	for _, k := range n {
 		top = max(top, k)
 	}
+	if sp != nil && c.panel != nil {
+		byPanel := map[string][]Datum{}
+		for _, d := range c.panel.rows {
+			byPanel[d.Facet] = append(byPanel[d.Facet], d)
+		}
+		for _, rows := range byPanel {
+			for _, k := range binCounts(rows, edges) {
+				top = max(top, k)
+			}
+		}
+	}
 	axisH := math.Round(c.tick + 14)
 	valueGap := math.Round(c.value + 8)
 	cf := *c
+	if sp != nil {
+		// Counts have a scale of their own, not the values' span.
+		g := c.f.clone()
+		g.span = nil
+		cf.f = g
+	}
 	cf.nf.decimals, cf.nf.shared, cf.nf.prefix, cf.nf.suffix, cf.nf.compact = 0, -1, "", "", false // counts
 	ys := cf.valueScale(0, float64(top), p.bottom()-axisH, p.y+valueGap, 40, 1)
 	left := p.x + cf.tickWidth(ys) + 10

@@ -558,8 +558,10 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		// the highlighted ones a beeswarm labels.
 		names = append(names, f.Highlight...)
 	} else if f.kind.pointLabels {
-		for _, i := range f.labelledPoints() {
-			names = append(names, f.Data[i].Label)
+		for _, g := range f.panelsOrSelf() {
+			for _, i := range g.labelledPoints() {
+				names = append(names, g.Data[i].Label)
+			}
 		}
 	} else if !f.kind.xy && !sequence(f.Data) {
 		for i, d := range f.Data {

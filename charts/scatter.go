@@ -28,6 +28,38 @@ var scatterKind = &kind{
 	validate:    validateScatter,
 	plot:        plotScatter,
 	describe:    describeScatter,
+	facets:      true,
+	panelWidth:  280,
+	key:         scatterKey,
+}
+
+// panelBubble is the largest bubble's radius in small multiples at an
+// article's type: one for every panel and the key above them.
+const panelBubble = 16
+
+// scatterKey is the key above small multiples' panels: the groups'
+// colours, then the bubbles' sizes.
+func scatterKey(c *ctx, p rect) (*scene.Group, float64) {
+	g := &scene.Group{ID: "legends"}
+	h := 0.0
+	if groups := c.f.groups(); len(groups) > 0 {
+		key, kh := c.legendAbove(groups, p.x, p.y, p.w, false)
+		g.Add(key)
+		h += kh + 8
+	}
+	maxSize := 0.0
+	for _, d := range c.f.Data {
+		maxSize = math.Max(maxSize, d.Size)
+	}
+	if c.f.Scatter.sized && maxSize > 0 {
+		key, kh := c.sizeKey(p.x, p.y+h, maxSize, math.Round(panelBubble*c.u), c.f.Scatter.SizeTitle)
+		g.Add(key)
+		h += kh + 8
+	}
+	if h == 0 {
+		return nil, 0
+	}
+	return g, h - 8
 }
 
 // scatterOptions are a scatter chart's own keys.
@@ -205,6 +237,10 @@ func plotScatter(c *ctx, p rect) drawn {
 	g := &scene.Group{}
 	top := p.y
 	groups := c.f.groups()
+	if c.panel != nil {
+		// Small multiples: a group has one colour in every panel.
+		groups = (&Figure{figureBody: &figureBody{Data: c.panel.rows}}).groups()
+	}
 	colorOf := func(d Datum) scene.Color {
 		if col, ok := c.f.Style.Named[d.Label]; ok {
 			return col
@@ -220,7 +256,7 @@ func plotScatter(c *ctx, p rect) drawn {
 		}
 		return c.paletteAt(0)
 	}
-	if len(groups) > 0 {
+	if len(groups) > 0 && !c.keyAbove {
 		key, h := c.legendAbove(groups, p.x, top, p.w, false)
 		g.Add(key)
 		top += h + 8
@@ -239,7 +275,12 @@ func plotScatter(c *ctx, p rect) drawn {
 	for _, d := range data {
 		maxSize, sumSize = math.Max(maxSize, d.Size), sumSize+d.Size
 	}
-	if o.sized && sumSize > 0 {
+	sp := c.f.span
+	if sp != nil {
+		// Small multiples on shared axes: one size is one area in
+		// every panel and in the key above them.
+		maxSize, rMax = math.Max(maxSize, sp.maxSize), math.Round(panelBubble*c.u)
+	} else if o.sized && sumSize > 0 {
 		// n bubbles of mean area π rMax² · mean/max.
 		cover := math.Pi * rMax * rMax * sumSize / maxSize
 		if room := 0.2 * p.w * p.h * 0.6; cover > room {
@@ -258,20 +299,26 @@ func plotScatter(c *ctx, p rect) drawn {
 		return math.Max(2.5, rMax*math.Sqrt(d.Size/maxSize))
 	}
 	// The size key: two circles, the largest size and a round one below.
-	if o.sized && maxSize > 0 {
+	if o.sized && maxSize > 0 && !c.keyAbove {
 		key, h := c.sizeKey(p.x, top, maxSize, rMax, o.SizeTitle)
 		g.Add(key)
 		top += h + 8
 	}
-	capS := c.regular.CapHeight(c.small)
+	// The axes' titles wrap at the plot's width (a panel's, in small
+	// multiples), never running past it.
+	titleLH := math.Round(c.small * 1.4)
 	if o.YTitle != "" {
-		g.Add(c.text(p.x, top+capS, o.YTitle, c.small, true, c.th.muted, scene.Start, "pc-axis-title pc-y-title"))
-		top += math.Round(c.small*1.4) + 6
+		lines, _ := c.bold.Wrap(o.YTitle, c.small, p.w, 0)
+		nodes, bottom := c.block(lines, p.x, top, c.small, titleLH, true, c.th.muted, scene.Start, "pc-axis-title pc-y-title")
+		g.Add(nodes...)
+		top = bottom + 6
 	}
 	axisH := math.Round(c.tick + 14)
 	xTitleH := 0.0
+	var xTitle []string
 	if o.XTitle != "" {
-		xTitleH = math.Round(c.small*1.4) + 4
+		xTitle, _ = c.bold.Wrap(o.XTitle, c.small, p.w, 0)
+		xTitleH = float64(len(xTitle))*titleLH + 4
 	}
 	bottom := math.Max(top+math.Round(160*c.u), p.bottom()-axisH-xTitleH)
 	pad := rDot + 2
@@ -292,6 +339,12 @@ func plotScatter(c *ctx, p rect) drawn {
 	left := p.x + c.tickWidth(ys) + 10
 	cx := *c
 	cx.nf = c.xFormat()
+	if sp != nil && sp.hasX {
+		// The x axis's scale spans every panel's x, as y spans their y.
+		xf := c.f.clone()
+		xf.span = &facetSpan{lo: sp.x0, hi: sp.x1}
+		cx.f = xf
+	}
 	xs := cx.valueScale(xlo, xhi, left+pad, p.right()-pad, 60, 0)
 	// The axes run to the plot's edges; the pads keep bubbles inside.
 	gy, axisY, _ := c.gridlines(ys, true, [][2]float64{{left, p.right()}}, left, false)
@@ -300,8 +353,9 @@ func plotScatter(c *ctx, p rect) drawn {
 		gx.ID += "-x" // ids stay unique: the x axis's gridlines are their own
 	}
 	g.Add(gy, gx, axisY, axisX)
-	if o.XTitle != "" {
-		g.Add(c.text(p.right(), bottom+axisH+capS+2, o.XTitle, c.small, true, c.th.muted, scene.End, "pc-axis-title pc-x-title"))
+	if len(xTitle) > 0 {
+		nodes, _ := c.block(xTitle, p.right(), bottom+axisH, c.small, titleLH, true, c.th.muted, scene.End, "pc-axis-title pc-x-title")
+		g.Add(nodes...)
 	}
 	area := rect{left, top, p.right() - left, bottom - top}
 
