@@ -11,11 +11,9 @@ import (
 	"io"
 	"math"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/golang/freetype/raster"
-	"github.com/klauspost/compress/zlib"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	xdraw "golang.org/x/image/draw"
 
@@ -393,40 +391,6 @@ func (r *rasterizer) group(g *Group) {
 	}
 }
 
-// zlibs holds compressors not in use: a compressor's state is about a
-// megabyte, and a sync.Pool would let the collector take it between
-// figures.
-var zlibs struct {
-	sync.Mutex
-	free []*zlib.Writer
-}
-
-// maxZlibs is how many idle compressors are kept.
-const maxZlibs = 4
-
-// getZlib returns a level-6 compressor writing to w.
-func getZlib(w io.Writer) (*zlib.Writer, error) {
-	zlibs.Lock()
-	if n := len(zlibs.free); n > 0 {
-		zw := zlibs.free[n-1]
-		zlibs.free = zlibs.free[:n-1]
-		zlibs.Unlock()
-		zw.Reset(w)
-		return zw, nil
-	}
-	zlibs.Unlock()
-	return zlib.NewWriterLevel(w, 6)
-}
-
-// putZlib keeps a compressor for the next figure.
-func putZlib(zw *zlib.Writer) {
-	zlibs.Lock()
-	if len(zlibs.free) < maxZlibs {
-		zlibs.free = append(zlibs.free, zw)
-	}
-	zlibs.Unlock()
-}
-
 // drawing is the colour as go-chart's rasteriser takes it.
 func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: c.A} }
 
@@ -435,10 +399,7 @@ func (c Color) drawing() drawing.Color { return drawing.Color{R: c.R, G: c.G, B:
 // the scene's title, description (its alt text), source and software, and
 // no timestamp. A figure of 256 colours or fewer (every chart
 // presschart draws, in practice) is written with a palette and
-// compressed with klauspost/compress's zlib at level 6: on the story's
-// figures 2 to 3 times as fast as the standard library's level 6, and
-// from 1% smaller to 9% larger (the waffle); others fall back to
-// image/png.
+// compressed by zlibRows (deflate.go); others fall back to image/png.
 func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 	c := s.raster(scale)
 	img := c.img
@@ -447,7 +408,7 @@ func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 	buf.Grow(len(img.Pix)/64 + 4096) // most figures fit
 	if p, ok := paletted(c); ok {
 		err := encodePaletted(&buf, p)
-		putBuf(p.Pix)
+		putBuf(p.rows)
 		if err != nil {
 			return err
 		}
@@ -494,7 +455,7 @@ func (s *Scene) WritePNG(w io.Writer, scale float64) error {
 // encodePaletted writes an 8-bit indexed PNG: IHDR, PLTE, tRNS when a
 // colour is not opaque, one IDAT of unfiltered rows, IEND. Unfiltered rows
 // are what the PNG specification recommends for indexed images.
-func encodePaletted(w io.Writer, p *image.Paletted) error {
+func encodePaletted(w io.Writer, p *indexed) error {
 	width, height := p.Bounds().Dx(), p.Bounds().Dy()
 	if _, err := w.Write([]byte("\x89PNG\r\n\x1a\n")); err != nil {
 		return err
@@ -523,24 +484,8 @@ func encodePaletted(w io.Writer, p *image.Paletted) error {
 			return err
 		}
 	}
-	var idat bytes.Buffer
-	idat.Grow(len(p.Pix)/16 + 1024)
-	zw, err := getZlib(&idat)
-	if err != nil {
-		return err
-	}
-	defer putZlib(zw)
-	row := make([]byte, width+1) // filter byte 0: none
-	for y := 0; y < height; y++ {
-		copy(row[1:], p.Pix[y*p.Stride:y*p.Stride+width])
-		if _, err := zw.Write(row); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := chunk(w, "IDAT", idat.Bytes()); err != nil {
+	idat := zlibRows(make([]byte, 0, len(p.rows)/16+1024), p.rows, p.Stride, p.same)
+	if err := chunk(w, "IDAT", idat); err != nil {
 		return err
 	}
 	return chunk(w, "IEND", nil)
@@ -596,23 +541,33 @@ func latin1(s string) []byte {
 	return out
 }
 
-// paletted returns the canvas as a paletted image when it has at most 256
+// indexed is a figure's palette indices laid out as a PNG's filtered
+// rows: each row begins with its filter byte (0, none), which the
+// Paletted image's stride steps over.
+type indexed struct {
+	*image.Paletted
+	rows []byte // the filter bytes and rows, from getBuf
+	same []bool // whether each row repeats the one above
+}
+
+// paletted returns the canvas as palette indices when it has at most 256
 // distinct colours; the palette is ordered by first appearance, so the
 // bytes are deterministic. Rows never drawn on are background whole.
-func paletted(c *canvas) (*image.Paletted, bool) {
+func paletted(c *canvas) (*indexed, bool) {
 	img := c.img
 	index := make(map[uint32]uint8, 256)
 	var pal color.Palette
 	b := img.Bounds()
-	out := &image.Paletted{Pix: getBuf(b.Dx()*b.Dy(), false), Stride: b.Dx(), Rect: b}
+	w, h := b.Dx(), b.Dy()
+	stride := w + 1
+	rows := getBuf(h*stride, false)
+	out := &indexed{Paletted: &image.Paletted{Pix: rows[min(1, len(rows)):], Stride: stride, Rect: b}, rows: rows, same: make([]bool, h)}
 	// Each pixel is read as one 32-bit word (its RGBA bytes in memory
 	// order); runs of one colour, most of a chart, skip the map.
 	// A row that repeats the one above (most rows of a chart) takes its
 	// indices whole; a small cache of recent colours keeps the map out
 	// of anti-aliased edges.
 	words := unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(img.Pix))), len(img.Pix)/4)
-	dst := out.Pix[:len(words)]
-	w := b.Dx()
 	bgKey := *(*uint32)(unsafe.Pointer(&c.bg[0]))
 	lastKey := ^bgKey // no pixel matches it before the first is read
 	if len(words) > 0 && c.ready[0] {
@@ -637,35 +592,34 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 	var cacheKey [64]uint32
 	var cacheN [64]uint8
 	var cacheOK [64]bool
-	for y := 0; y < b.Dy(); y++ {
-		if !c.ready[y] && y > 0 && !c.ready[y-1] {
-			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
-			continue
-		}
-		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		if y > 0 && c.ready[y] && c.ready[y-1] && bytes.Equal(row, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+4*w]) {
-			copy(dst[y*w:(y+1)*w], dst[(y-1)*w:y*w])
+	for y := 0; y < h; y++ {
+		rows[y*stride] = 0 // filter: none
+		dst := rows[y*stride+1 : (y+1)*stride]
+		if y > 0 && (!c.ready[y] && !c.ready[y-1] ||
+			c.ready[y] && c.ready[y-1] && bytes.Equal(img.Pix[y*img.Stride:y*img.Stride+4*w], img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+4*w])) {
+			copy(dst, rows[(y-1)*stride+1:y*stride])
+			out.same[y] = true
 			continue
 		}
 		if !c.ready[y] {
 			// A row no drawing reached: the background whole.
 			n, ok := indexOf(bgKey)
 			if !ok {
-				putBuf(out.Pix)
+				putBuf(rows)
 				return nil, false
 			}
-			fill(dst[y*w:(y+1)*w], n)
+			fill(dst, n)
 			lastKey, lastN = bgKey, n
 			continue
 		}
-		end := (y + 1) * w
-		for j := y * w; j < end; j++ {
-			key := words[j]
+		src := words[y*w : (y+1)*w]
+		for j := 0; j < w; j++ {
+			key := src[j]
 			if key == lastKey {
 				// A run of one colour, most of a chart: found in
 				// one pass, written at once.
 				k := j + 1
-				for k < end && words[k] == key {
+				for k < w && src[k] == key {
 					k++
 				}
 				if k-j < 16 {
@@ -682,7 +636,7 @@ func paletted(c *canvas) (*image.Paletted, bool) {
 			n, ok := cacheN[h], cacheOK[h] && cacheKey[h] == key
 			if !ok {
 				if n, ok = indexOf(key); !ok {
-					putBuf(out.Pix)
+					putBuf(rows)
 					return nil, false
 				}
 				cacheKey[h], cacheN[h], cacheOK[h] = key, n, true
