@@ -1,0 +1,172 @@
+package geo
+
+import "math"
+
+// Cut returns a polygon as a projection centred on the meridian lon0
+// draws it: cut where the map is cut, the meridian opposite lon0, into
+// one polygon per part. Natural Earth's rings cross the antimeridian
+// where a region does (Fiji, Chukotka) and go round the pole where one
+// covers it (Antarctica), stepping across as the short way round; a map
+// centred elsewhere cuts other regions (Greenland, on a map of the
+// Pacific). Each ring is unwrapped so that no step is longer than 180°, a
+// ring that goes all the way round is closed over its pole, and the
+// result is cut at lon0±180° into the parts that fall on each side, each
+// moved back into lon0-180..lon0+180; a cut part runs along the cut, a
+// point a degree, and its points on the cut sit a hair inside it, so
+// that the projection puts them on their own side.
+func Cut(poly Polygon, lon0 float64) []Polygon {
+	var outer, holes []Ring
+	outerPolar := false
+	for i, r := range poly {
+		parts, polar := cutRing(r, lon0)
+		switch {
+		case i == 0:
+			outer, outerPolar = parts, polar
+		case polar && outerPolar && len(parts) > 0 && len(outer) > 0 && math.Abs(area(parts[0])) > math.Abs(area(outer[0])):
+			// Both go round the pole: the region lies between them, and
+			// the one that ends farther from the pole is its outline.
+			// (Natural Earth draws Antarctica at 1:50m as a ring a
+			// thousandth of a degree from the pole, with the coast a hole.)
+			holes = append(holes, outer...)
+			outer = parts
+		default:
+			holes = append(holes, parts...)
+		}
+	}
+	var ps []Polygon
+	for _, o := range outer {
+		p := Polygon{o}
+		for _, h := range holes {
+			if len(outer) == 1 || sameSide(o, h) {
+				p = append(p, h)
+			}
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// cutRing cuts one ring at lon0±180°, and says whether it goes round a
+// pole; see Cut.
+func cutRing(r Ring, lon0 float64) (parts []Ring, polar bool) {
+	// The ring in the map's frame: longitudes from its centre.
+	f := make(Ring, len(r))
+	for i, p := range r {
+		d := p.Lon - lon0
+		f[i] = Point{d - 360*math.Round(d/360), p.Lat}
+	}
+	crosses := false
+	for i := 1; i < len(f); i++ {
+		if math.Abs(f[i].Lon-f[i-1].Lon) > 180 {
+			crosses = true
+			break
+		}
+	}
+	if !crosses {
+		return []Ring{r}, false
+	}
+	u := make(Ring, len(f))
+	u[0] = f[0]
+	for i := 1; i < len(f); i++ {
+		d := f[i].Lon - f[i-1].Lon
+		d -= 360 * math.Round(d/360)
+		u[i] = Point{u[i-1].Lon + d, f[i].Lat}
+	}
+	if turn := u[len(u)-1].Lon - u[0].Lon; math.Abs(turn) > 180 {
+		polar = true
+		// Round a pole: close the ring over the pole on the side its
+		// points lie.
+		pole := -90.0
+		sum := 0.0
+		for _, p := range f {
+			sum += p.Lat
+		}
+		if sum > 0 {
+			pole = 90
+		}
+		last := u[len(u)-1]
+		u = append(u[:len(u)-1:len(u)-1], last, Point{last.Lon, pole}, Point{u[0].Lon, pole}, u[0])
+	}
+	lo, hi := u[0].Lon, u[0].Lon
+	for _, p := range u {
+		lo, hi = math.Min(lo, p.Lon), math.Max(hi, p.Lon)
+	}
+	const hair = 1e-7
+	var out []Ring
+	for k := math.Floor((lo + 180) / 360); k*360-180 < hi; k++ {
+		// The part between -180+360k and 180+360k, moved back by 360k.
+		part := clipLon(clipLon(u, k*360-180, 1), k*360+180, -1)
+		if len(part) < 4 || area(part) == 0 {
+			continue
+		}
+		for i := range part {
+			l := part[i].Lon - k*360
+			part[i].Lon = lon0 + math.Max(-180+hair, math.Min(180-hair, l))
+		}
+		out = append(out, densifyCuts(part, lon0))
+	}
+	return out, polar
+}
+
+// clipLon keeps the part of a closed ring on one side of the meridian
+// at lon: east of it for side 1, west for -1 (Sutherland and Hodgman's
+// clipping, in degrees, the ring taken as flat).
+func clipLon(r Ring, lon float64, side float64) Ring {
+	in := func(p Point) bool { return (p.Lon-lon)*side >= 0 }
+	var out Ring
+	for i := 0; i+1 < len(r); i++ {
+		a, b := r[i], r[i+1]
+		if in(a) {
+			out = append(out, a)
+		}
+		if in(a) != in(b) {
+			t := (lon - a.Lon) / (b.Lon - a.Lon)
+			out = append(out, Point{lon, a.Lat + t*(b.Lat-a.Lat)})
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, out[0])
+	}
+	return out
+}
+
+// area is a ring's signed area in square degrees.
+func area(r Ring) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(r); i++ {
+		s += r[i].Lon*r[i+1].Lat - r[i+1].Lon*r[i].Lat
+	}
+	return s / 2
+}
+
+// sameSide reports whether a hole falls within the longitudes of an
+// outer ring's part.
+func sameSide(outer, hole Ring) bool {
+	lo, hi := outer[0].Lon, outer[0].Lon
+	for _, p := range outer {
+		lo, hi = math.Min(lo, p.Lon), math.Max(hi, p.Lon)
+	}
+	for _, p := range hole {
+		if p.Lon < lo || p.Lon > hi {
+			return false
+		}
+	}
+	return true
+}
+
+// densifyCuts adds a point every degree along the edges a cut left on
+// the map's edge, which most projections draw as a curve.
+func densifyCuts(r Ring, lon0 float64) Ring {
+	out := Ring{r[0]}
+	for i := 1; i < len(r); i++ {
+		a, b := r[i-1], r[i]
+		if math.Abs(a.Lon-lon0) > 179.9 && a.Lon == b.Lon {
+			n := int(math.Abs(b.Lat - a.Lat))
+			for k := 1; k < n; k++ {
+				out = append(out, Point{a.Lon, a.Lat + (b.Lat-a.Lat)*float64(k)/float64(n)})
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,355 @@
+package geo
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestLayers: every shipped layer decodes, with the regions it should
+// have, each once, by a code of its kind; every ring is closed and on the
+// globe.
+func TestLayers(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		n    int
+		code *regexp.Regexp
+	}{
+		{Countries110m, 177, regexp.MustCompile(`^[A-Z]{3}$`)},
+		{Countries50m, 240, regexp.MustCompile(`^[A-Z]{3}$`)}, // Ashmore and Cartier Is. go with Australia
+		{USStates, 56, regexp.MustCompile(`^\d{2}$`)},
+		{USCounties, 3231, regexp.MustCompile(`^\d{5}$`)},
+	} {
+		l, err := Load(c.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Features) != c.n {
+			t.Errorf("%s: %d regions, want %d", c.name, len(l.Features), c.n)
+		}
+		seen := map[string]bool{}
+		for _, f := range l.Features {
+			if !c.code.MatchString(f.Code) || seen[f.Code] {
+				t.Errorf("%s: %s has the code %q (a repeat: %v)", c.name, f.Name, f.Code, seen[f.Code])
+			}
+			seen[f.Code] = true
+			if g, ok := l.Feature(f.Code); !ok || g.Name != f.Name {
+				t.Errorf("%s: Feature(%q) does not find %s", c.name, f.Code, f.Name)
+			}
+			if len(f.Polygons) == 0 && f.Name != "Falls Church" { // a city of 5 km², a speck at 1:10m
+				t.Errorf("%s: %s has no area", c.name, f.Name)
+			}
+			for _, p := range f.Polygons {
+				for _, r := range p {
+					if len(r) < 4 || r[0] != r[len(r)-1] {
+						t.Errorf("%s: %s has an open ring of %d points", c.name, f.Name, len(r))
+					}
+					for _, q := range r {
+						if math.Abs(q.Lon) > 180.000001 || math.Abs(q.Lat) > 90.000001 {
+							t.Errorf("%s: %s has the point %v", c.name, f.Name, q)
+							break
+						}
+					}
+				}
+			}
+		}
+		if _, err := Load(c.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Load("countries-1m"); err == nil {
+		t.Error("an unknown layer loaded")
+	}
+	// Nepal is where it is; Australia is one region.
+	l, _ := Load(Countries110m)
+	np, _ := l.Feature("NPL")
+	lo, hi := Point{180, 90}, Point{-180, -90}
+	for _, p := range np.Polygons {
+		for _, q := range p[0] {
+			lo = Point{math.Min(lo.Lon, q.Lon), math.Min(lo.Lat, q.Lat)}
+			hi = Point{math.Max(hi.Lon, q.Lon), math.Max(hi.Lat, q.Lat)}
+		}
+	}
+	if au, _ := l.Feature("AUS"); au.Name != "Australia" {
+		t.Errorf("AUS is %q", au.Name)
+	}
+	if lo.Lon < 79.5 || lo.Lon > 81 || hi.Lon < 87.5 || hi.Lon > 88.5 || lo.Lat < 26 || lo.Lat > 27 || hi.Lat < 30 || hi.Lat > 31 {
+		t.Errorf("Nepal spans %v to %v", lo, hi)
+	}
+}
+
+// TestCountryTable walks the countries table and Natural Earth's names:
+// codes well-formed and unique, names in every language for nearly every
+// country, and every country the boundaries draw found by the name they
+// give it (but "Congo", which names two).
+func TestCountryTable(t *testing.T) {
+	a2, a3, num := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	missing := make([]int, len(nameLocales))
+	for _, c := range countries {
+		if len(c.a2) != 2 || len(c.a3) != 3 || len(c.num) != 3 || a2[c.a2] || a3[c.a3] || num[c.num] {
+			t.Errorf("row %v: a code is malformed or repeated", c.a3)
+		}
+		a2[c.a2], a3[c.a3], num[c.num] = true, true, true
+		for i, n := range c.local {
+			if n == "" {
+				missing[i]++
+			}
+		}
+	}
+	if len(countries) < 249 {
+		t.Errorf("%d countries", len(countries))
+	}
+	for i, m := range missing {
+		if m > 5 {
+			t.Errorf("%s names %d countries of %d", nameLocales[i], len(countries)-m, len(countries))
+		}
+	}
+	for name, code := range naturalEarthNames {
+		if !a3[code] {
+			t.Errorf("Natural Earth's %q: no country %s", name, code)
+		}
+	}
+	for _, layer := range []string{Countries110m, Countries50m} {
+		l, _ := Load(layer)
+		for _, f := range l.Features {
+			r, err := Country(f.Name)
+			if f.Name == "Congo" {
+				if err == nil {
+					t.Errorf("%q was taken for %s", f.Name, r.Code)
+				}
+				continue
+			}
+			if err != nil || r.Code != f.Code {
+				t.Errorf("%s: %q is %v (%v), drawn as %s", layer, f.Name, r, err, f.Code)
+			}
+		}
+	}
+}
+
+// TestCountry: the ways a figure may name a country, and the errors.
+func TestCountry(t *testing.T) {
+	for _, c := range []struct{ in, code, err string }{
+		{in: "Nepal", code: "NPL"},
+		{in: "NPL", code: "NPL"},
+		{in: "np", code: "NPL"},
+		{in: "524", code: "NPL"},
+		{in: "  nepal ", code: "NPL"},
+		{in: "Népal", code: "NPL"},
+		{in: "尼泊尔", code: "NPL"},
+		{in: "Непал", code: "NPL"},
+		{in: "North Korea", code: "PRK"},
+		{in: "Russia", code: "RUS"},
+		{in: "Russian Federation", code: "RUS"},
+		{in: "Côte d'Ivoire", code: "CIV"},
+		{in: "Cote d Ivoire", code: "CIV"},
+		{in: "Dem. Rep. Congo", code: "COD"},
+		{in: "Somaliland", code: "SOL"},
+		{in: "USA", code: "USA"},
+		{in: "Kosovo", code: "XKK"},
+		{in: "Nepall", err: `no country is named "Nepall"; did you mean "Nepal" (NPL)?`},
+		{in: "Untied States", err: `did you mean "United States of America" (USA)?`},
+		{in: "Congo", err: `"Congo" may be more than one country: COD (Democratic Republic of the Congo) or COG (Republic of the Congo); give its code`},
+		{in: "Korea", err: `did you mean "North Korea" (PRK) or "South Korea" (KOR)?`},
+		{in: "xx", err: `no country is named "xx"`},
+		{in: "", err: `no country is named ""`},
+	} {
+		r, err := Country(c.in)
+		switch {
+		case c.err == "" && (err != nil || r.Code != c.code):
+			t.Errorf("Country(%q) = %v, %v; want %s", c.in, r, err, c.code)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("Country(%q) = %v, %v; want an error with %q", c.in, r, err, c.err)
+		}
+	}
+	for _, c := range []struct{ in, code string }{{"CA", "06"}, {"06", "06"}, {"california", "06"}, {"District of Columbia", "11"}, {"PR", "72"}} {
+		if r, err := State(c.in); err != nil || r.Code != c.code {
+			t.Errorf("State(%q) = %v, %v; want %s", c.in, r, err, c.code)
+		}
+	}
+	if _, err := State("Californa"); err == nil || !strings.Contains(err.Error(), `did you mean "California" (06)?`) {
+		t.Errorf("State(Californa): %v", err)
+	}
+	l, _ := Load(USStates)
+	for _, f := range l.Features {
+		if r, err := State(f.Name); err != nil || r.Code != f.Code {
+			t.Errorf("state %q is %v (%v), drawn as %s", f.Name, r, err, f.Code)
+		}
+	}
+}
+
+// TestProjections checks each projection against known coordinates:
+// d3-geo 3.1.2's (scale 1, translate 0; its y runs down) for Equal Earth,
+// Mercator, the orthographic globe, the Albers conic and Albers USA
+// (testdata/d3.mjs printed them), Snyder's worked example for the conic
+// (x 0.2952720, y 0.2416774), and Robinson's own table at its rows.
+func TestProjections(t *testing.T) {
+	type ref struct{ lon, lat, x, y float64 }
+	check := func(name string, p Projection, refs []ref, tol float64) {
+		t.Helper()
+		for _, r := range refs {
+			x, y, _ := p.Project(Point{r.lon, r.lat})
+			if math.Abs(x-r.x) > tol || math.Abs(-y-r.y) > tol {
+				t.Errorf("%s (%g, %g) = (%.9f, %.9f), want (%.9f, %.9f)", name, r.lon, r.lat, x, -y, r.x, r.y)
+			}
+		}
+	}
+	check("Equal Earth", EqualEarth{}, []ref{
+		{0, 0, 0, 0}, {30, 45, 0.38661816636766116, -0.8602310855220102}, {-75, 35, -1.029037081768501, -0.6853349163541546},
+		{120, -30, 1.6878011172181766, 0.592935119848017}, {179.9, 80, 1.669349247980522, -1.2882111962202532},
+		{-180, -60, -2.0390600875715594, 1.0883008355053194}, {84.1, 28.4, 1.1912506810731074, -0.5627950456399865},
+		{10, 89, 0.0891271805218828, -1.3170644437079502},
+	}, 1e-9)
+	check("Mercator", Mercator{}, []ref{
+		{0, 0, 0, 0}, {30, 45, 0.5235987755982988, -0.881373587019543}, {-75, 35, -1.3089969389957472, -0.6528365797197981},
+		{120, -30, 2.0943951023931953, 0.5493061443340547}, {179.9, 80, 3.139847324337799, -2.4362460537158777},
+		{-180, -60, -3.141592653589793, 1.3169578969248166},
+	}, 1e-9)
+	check("orthographic over Nepal", Orthographic{Lon0: 84, Lat0: 28}, []ref{
+		{0, 0, -0.9945218953682734, 0.04907314100587285}, {30, 45, -0.5720614028176844, -0.42921320232859084},
+		{120, -30, 0.509036960455127, 0.7703993143846697}, {84.1, 28.4, 0.0015352756062459755, -0.006981889287066223},
+		{127.5, 40.3, 0.5249862344827396, -0.31136039279810174}, {10, 89, -0.01677632981010806, -0.8805547062030641},
+	}, 1e-9)
+	check("Albers conic", Albers{Lon0: -96, Lat1: 29.5, Lat2: 45.5, Center: Point{-96, 23}}, []ref{
+		{0, 0, 1.6329682178603093, -0.530768920294296}, {30, 45, 1.136410227619973, -1.2719911319642048},
+		{-75, 35, 0.2952720069922354, -0.24167744921848078}, {120, -30, -2.3152333624917953, -1.4271303932704036},
+		{84.1, 28.4, -1.387742680291724, -2.0192224648097894},
+	}, 1e-9)
+	check("Snyder's example", Albers{Lon0: -96, Lat1: 29.5, Lat2: 45.5, Center: Point{-96, 23}}, []ref{{-75, 35, 0.2952720, -0.2416774}}, 1e-7)
+	check("Albers USA", AlbersUSA{}, []ref{
+		{-96.6, 38.7, 0, 0}, {-122.4, 37.8, -0.34782299094749775, -0.03386384845457191}, {-74, 40.7, 0.2941427280320394, -0.06845987575449053},
+		{-80.2, 25.8, 0.25763771928086976, 0.2051693085991224}, {-149.9, 61.2, -0.28862502371579873, 0.18417064697068314},
+		{-147.7, 64.8, -0.2842828668139679, 0.16171993169543114}, {-157.8, 21.3, -0.1686919672513043, 0.18796143595605774},
+		{-155.5, 19.6, -0.13085752460013256, 0.21743639855117292}, {-68.8, 44.8, 0.3397647486631953, -0.15496054721025865},
+	}, 1e-9)
+	// Robinson at its table's rows: x = 0.8487 X λ, y = 1.3523 Y.
+	for _, r := range []struct{ lat, X, Y float64 }{{0, 1, 0}, {45, 0.8962, 0.5571}, {-45, 0.8962, -0.5571}, {90, 0.5322, 1}, {5, 0.9986, 0.0620}, {85, 0.5722, 0.9761}} {
+		x, y, _ := Robinson{}.Project(Point{90, r.lat})
+		if math.Abs(x-0.8487*r.X*math.Pi/2) > 1e-9 || math.Abs(y-1.3523*r.Y) > 1e-9 {
+			t.Errorf("Robinson (90, %g) = (%g, %g), want (%g, %g)", r.lat, x, y, 0.8487*r.X*math.Pi/2, 1.3523*r.Y)
+		}
+	}
+	// Between rows it runs smoothly from row to row.
+	prevY := -1.0
+	for lat := 0.0; lat <= 90; lat += 0.25 {
+		_, y, _ := Robinson{}.Project(Point{0, lat})
+		if y <= prevY && lat > 0 {
+			t.Errorf("Robinson's y falls at %g°", lat)
+		}
+		prevY = y
+	}
+	// The far side of a globe and Mercator's poles are not drawn; Albers
+	// USA draws only the states.
+	for _, c := range []struct {
+		p  Projection
+		pt Point
+	}{{Orthographic{Lon0: 84, Lat0: 28}, Point{-96, -28}}, {Mercator{}, Point{0, 89}}, {AlbersUSA{}, Point{2.35, 48.85}}} {
+		if _, _, ok := c.p.Project(c.pt); ok {
+			t.Errorf("%T drew %v", c.p, c.pt)
+		}
+	}
+	// The central meridian moves the map, and the antimeridian stays at
+	// its edges.
+	if x, _, _ := (EqualEarth{Lon0: 150}).Project(Point{-170, 0}); x <= 0 {
+		t.Errorf("Equal Earth about 150°E put 170°W at x %g", x)
+	}
+	if x, _, _ := (EqualEarth{}).Project(Point{180, 0}); x <= 0 {
+		t.Errorf("180°E went west: %g", x)
+	}
+}
+
+// TestCut: on maps centred anywhere, no part of any country jumps across
+// the map's edge (a ring that did would smear across the map), the parts
+// of a region cover what it covered (Fiji and Chukotka cut in two,
+// Antarctica closed over the pole, Greenland cut on a map of the
+// Pacific), and regions away from the edge are left as they are.
+func TestCut(t *testing.T) {
+	l, err := Load(Countries50m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := func(lon, lon0 float64) float64 {
+		d := lon - lon0
+		return d - 360*math.Round(d/360)
+	}
+	for _, lon0 := range []float64{0, 150, -30, 84, 180, -96.5} {
+		for _, f := range l.Features {
+			for _, p := range f.Polygons {
+				parts := Cut(p, lon0)
+				var want, got float64
+				// The outer ring's area, unwrapped, against its parts'.
+				u := Ring{p[0][0]}
+				for _, q := range p[0][1:] {
+					d := q.Lon - p[0][len(u)-1].Lon
+					d -= 360 * math.Round(d/360)
+					u = append(u, Point{u[len(u)-1].Lon + d, q.Lat})
+				}
+				want = math.Abs(area(u))
+				if f.Code == "ATA" && len(p) > 1 {
+					continue // a ring round the pole with the coast a hole; drawn in TestAntarctica
+				}
+				for _, part := range parts {
+					r := part[0]
+					for i := 1; i < len(r); i++ {
+						a, b := frame(r[i-1].Lon, lon0), frame(r[i].Lon, lon0)
+						if math.Abs(b-a) > 180 && !(math.Abs(r[i].Lat) == 90 && r[i].Lat == r[i-1].Lat) {
+							t.Errorf("centred on %g: %s jumps from %v to %v", lon0, f.Name, r[i-1], r[i])
+							break
+						}
+					}
+					fr := make(Ring, len(r))
+					for i, q := range r {
+						fr[i] = Point{frame(q.Lon, lon0), q.Lat}
+					}
+					got += math.Abs(area(fr))
+				}
+				polar := math.Abs(u[len(u)-1].Lon-u[0].Lon) > 180
+				if !polar && math.Abs(got-want) > 1e-6*math.Max(1, want) {
+					t.Errorf("centred on %g: %s's parts cover %g square degrees, not %g", lon0, f.Name, got, want)
+				}
+				if polar && got < 3000 {
+					t.Errorf("centred on %g: %s, round the pole, covers %g square degrees", lon0, f.Name, got)
+				}
+			}
+		}
+	}
+	parts := func(code string, lon0 float64) (n int) {
+		f, _ := l.Feature(code)
+		for _, p := range f.Polygons {
+			n += len(Cut(p, lon0))
+		}
+		return n - len(f.Polygons)
+	}
+	for _, c := range []struct {
+		code string
+		lon0 float64
+		cut  bool
+	}{{"FJI", 0, true}, {"RUS", 0, true}, {"GRL", 150, true}, {"GRL", 0, false}, {"NPL", 0, false}, {"NPL", -96, true}, {"FJI", 150, false}} {
+		if got := parts(c.code, c.lon0) > 0; got != c.cut {
+			t.Errorf("centred on %g, %s cut: %v, want %v", c.lon0, c.code, got, c.cut)
+		}
+	}
+}
+
+// TestAntarctica: at both scales Antarctica covers what it should: about
+// 14 million km², which is, in square degrees of longitude and latitude
+// on a flat map, between 5,000 and 7,000 (its coast runs at 65° to 80°
+// south).
+func TestAntarctica(t *testing.T) {
+	for _, layer := range []string{Countries110m, Countries50m} {
+		l, _ := Load(layer)
+		f, _ := l.Feature("ATA")
+		total := 0.0
+		for _, p := range f.Polygons {
+			for _, part := range Cut(p, 0) {
+				total += math.Abs(area(part[0]))
+				for _, h := range part[1:] {
+					total -= math.Abs(area(h))
+				}
+			}
+		}
+		if total < 5000 || total > 7000 {
+			t.Errorf("%s: Antarctica covers %g square degrees", layer, total)
+		}
+	}
+}
