@@ -353,3 +353,128 @@ func TestAntarctica(t *testing.T) {
 		}
 	}
 }
+
+// TestFit: a fitted world fills its box's width or height and stays in
+// it; a box of longitudes and latitudes fits the same way; a region's
+// label point lies inside the region as drawn, crescents and long coasts
+// (Croatia, Chile, Norway, Indonesia) included, and a region on a globe's
+// far side has none.
+func TestFit(t *testing.T) {
+	l, err := Load(Countries110m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []Polygon
+	for _, f := range l.Features {
+		all = append(all, f.Polygons...)
+	}
+	for _, c := range []struct {
+		p    Projection
+		lon0 float64
+	}{{EqualEarth{}, 0}, {Robinson{}, 0}, {EqualEarth{Lon0: 150}, 150}} {
+		fr := Fit(c.p, c.lon0, all, 10, 20, 640, 400)
+		minx, miny, maxx, maxy := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, poly := range all {
+			for _, part := range Cut(poly, c.lon0) {
+				for _, q := range part[0] {
+					x, y, _ := fr.XY(q)
+					minx, miny, maxx, maxy = math.Min(minx, x), math.Min(miny, y), math.Max(maxx, x), math.Max(maxy, y)
+				}
+			}
+		}
+		const e = 1e-6
+		if minx < 10-e || maxx > 650+e || miny < 20-e || maxy > 420+e {
+			t.Errorf("%T: the world spans (%g, %g)-(%g, %g), outside (10, 20)-(650, 420)", c.p, minx, miny, maxx, maxy)
+		}
+		if !(math.Abs(minx-10) < e && math.Abs(maxx-650) < e) && !(math.Abs(miny-20) < e && math.Abs(maxy-420) < e) {
+			t.Errorf("%T: the world spans (%g, %g)-(%g, %g), filling neither side", c.p, minx, miny, maxx, maxy)
+		}
+		if math.Abs((minx+maxx)/2-330) > e || math.Abs((miny+maxy)/2-220) > e {
+			t.Errorf("%T: the world is not centred: (%g, %g)-(%g, %g)", c.p, minx, miny, maxx, maxy)
+		}
+	}
+	// Nepal's box, on Mercator: its corners fall in the frame.
+	fr := Fit(Mercator{Lon0: 84}, 84, []Polygon{Box(80, 26, 88.3, 30.5)}, 0, 0, 300, 200)
+	for _, q := range []Point{{80, 26}, {88.3, 30.5}, {80, 30.5}, {88.3, 26}} {
+		if x, y, _ := fr.XY(q); x < -1e-6 || x > 300+1e-6 || y < -1e-6 || y > 200+1e-6 {
+			t.Errorf("Nepal's box: %v falls at (%g, %g)", q, x, y)
+		}
+	}
+	// Label points.
+	ee := Fit(EqualEarth{}, 0, all, 0, 0, 1000, 500)
+	l50, _ := Load(Countries50m)
+	for _, code := range []string{"NPL", "IND", "HRV", "CHL", "NOR", "IDN", "JPN", "USA", "RUS", "FJI", "ITA", "VNM", "GMB"} {
+		f, _ := l50.Feature(code)
+		x, y, ok := ee.LabelPoint(f)
+		if !ok {
+			t.Errorf("%s has no label point", code)
+			continue
+		}
+		in := false
+		for _, poly := range f.Polygons {
+			for _, part := range Cut(poly, 0) {
+				var pts [][2]float64
+				for _, q := range part[0] {
+					px, py, _ := ee.XY(q)
+					pts = append(pts, [2]float64{px, py})
+				}
+				in = in || inside(pts, x, y)
+			}
+		}
+		if !in {
+			t.Errorf("%s's label point (%g, %g) is outside it", code, x, y)
+		}
+	}
+	globe := Fit(Orthographic{Lon0: 84, Lat0: 28}, 84, all, 0, 0, 400, 400)
+	if f, _ := l.Feature("BRA"); f != nil {
+		if _, _, ok := globe.LabelPoint(f); ok {
+			t.Error("Brazil, on the far side of a globe over Nepal, has a label point")
+		}
+	}
+}
+
+// TestGlobe: on globes centred round the world, every region is drawn
+// inside the globe's edge; what is drawn of the land is a plausible
+// share of the disc (a quarter to two thirds), no one region takes more
+// than Russia can, a region wholly on the far side draws nothing, and
+// one under the centre is drawn whole.
+func TestGlobe(t *testing.T) {
+	l, err := Load(Countries110m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Point{{84, 28}, {-40, -60}, {170, 60}, {0, 90}, {0, -90}, {-100, 40}, {20, 0}, {-55, -10}} {
+		o := Orthographic{Lon0: c.Lon, Lat0: c.Lat}
+		fr := Frame{P: o, Lon0: c.Lon, K: 100, X0: 100, Y0: 100, W: 200, H: 200}
+		land := 0.0
+		for i := range l.Features {
+			f := &l.Features[i]
+			a := 0.0
+			for _, r := range fr.Rings(f) {
+				for _, q := range r {
+					if math.Hypot(q[0]-100, q[1]-100) > 100+1e-6 {
+						t.Errorf("centred on %v: %s has a point at (%g, %g), off the globe", c, f.Name, q[0], q[1])
+						break
+					}
+				}
+				a += planarArea(r) // y down: outlines (clockwise on the globe) count positive, holes negative
+			}
+			if a > 0.35*math.Pi*100*100 {
+				t.Errorf("centred on %v: %s covers %.0f%% of the globe", c, f.Name, 100*a/(math.Pi*100*100))
+			}
+			land += a
+		}
+		if share := land / (math.Pi * 100 * 100); share < 0.08 || share > 0.7 {
+			t.Errorf("centred on %v: land covers %.0f%% of the globe", c, 100*share)
+		}
+	}
+	brazil, _ := l.Feature("BRA")
+	under := Frame{P: Orthographic{Lon0: -55, Lat0: -10}, K: 100, X0: 100, Y0: 100}
+	over := Frame{P: Orthographic{Lon0: 125, Lat0: 10}, K: 100, X0: 100, Y0: 100}
+	if rs := under.Rings(brazil); len(rs) == 0 || math.Abs(planarArea(rs[0])) < 100 {
+		t.Errorf("Brazil under the centre: %d rings", len(rs))
+	}
+	if rs := over.Rings(brazil); len(rs) != 0 {
+		t.Errorf("Brazil on the far side: %d rings", len(rs))
+	}
+}
