@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/adler32"
 	"math/bits"
@@ -82,6 +83,9 @@ func putDeflater(d *deflater) {
 // each (a filter byte, then the row), where same[y] says row y repeats
 // row y-1 byte for byte. It returns the extended slice.
 func zlibRows(dst []byte, s []byte, stride int, same []bool) []byte {
+	if stride < 1 {
+		stride, same = max(len(s), 1), nil // one row
+	}
 	d := getDeflater()
 	defer putDeflater(d)
 	clear(d.table[:])
@@ -103,6 +107,9 @@ func (d *deflater) parse(s []byte, stride int, same []bool) {
 		up = 0 // no row-above candidate
 	}
 	rowEnd := 0
+	// uniform says whether the row above the repeated rows being
+	// written, its filter byte with it, is one value.
+	uniform, uniformKnown := false, false
 	// next is the match found ahead at next.at by lazy matching.
 	next := struct{ at, length, dist int }{at: -1}
 	i := 0
@@ -113,19 +120,25 @@ func (d *deflater) parse(s []byte, stride int, same []bool) {
 		if i >= rowEnd {
 			y := i / stride
 			rowEnd = (y + 1) * stride
-			if rows && i == y*stride && y < len(same) && same[y] {
-				// A repeated row: one back-reference of its length.
-				for l := stride; l > 0; {
-					k := min(l, maxMatch)
-					if r := l - k; r > 0 && r < 3 {
-						k = l - 3
-					}
-					d.tokens = append(d.tokens, matchFlag|token(k-3)<<16|token(stride-1))
-					l -= k
+			if rows && y > 0 && i == y*stride && y < len(same) && same[y] {
+				// A repeated row: a back-reference of its length, one row
+				// up, or one byte back when the row above is one colour
+				// and its filter byte (a blank band on a background of
+				// index 0), which runs on from the bytes before it.
+				if !uniformKnown {
+					above := s[i-stride : i]
+					uniform = bytes.Equal(above[1:], above[:len(above)-1])
+					uniformKnown = true
+				}
+				if uniform {
+					d.match(stride, 1)
+				} else {
+					d.match(stride, stride)
 				}
 				i = rowEnd
 				continue
 			}
+			uniformKnown = false
 		}
 		if n-i < 4 {
 			d.tokens = append(d.tokens, token(s[i]))
@@ -154,7 +167,7 @@ func (d *deflater) parse(s []byte, stride int, same []bool) {
 			i++
 			continue
 		}
-		d.tokens = append(d.tokens, matchFlag|token(l-3)<<16|token(dist-1))
+		d.match(l, dist)
 		// Index the match's first and last few positions: enough for
 		// glyphs and ticks to be found again, without hashing the
 		// inside of long runs.
@@ -166,6 +179,35 @@ func (d *deflater) parse(s []byte, stride int, same []bool) {
 			d.insert(hash4(s[j:]), j)
 		}
 		i = end
+	}
+}
+
+// match adds a back-reference of length l at distance dist, as long as
+// l wants: it runs on from the last token when that is a reference at
+// the same distance (repeated rows one after another, a run that a row
+// started), up to the longest a token may be, and is cut into tokens of
+// at least 3 bytes.
+func (d *deflater) match(l, dist int) {
+	if n := len(d.tokens); n > 0 {
+		if t := d.tokens[n-1]; t&matchFlag != 0 && int(t&0xffff) == dist-1 {
+			have := int(t>>16&0xff) + 3
+			add := min(l, maxMatch-have)
+			if r := l - add; r > 0 && r < 3 {
+				add = l - 3
+			}
+			if add > 0 {
+				d.tokens[n-1] = matchFlag | token(have+add-3)<<16 | token(dist-1)
+				l -= add
+			}
+		}
+	}
+	for l > 0 {
+		k := min(l, maxMatch)
+		if r := l - k; r > 0 && r < 3 {
+			k = l - 3
+		}
+		d.tokens = append(d.tokens, matchFlag|token(k-3)<<16|token(dist-1))
+		l -= k
 	}
 }
 

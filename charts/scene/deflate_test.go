@@ -93,6 +93,8 @@ func TestDeflateRoundTrip(t *testing.T) {
 		{"wider than the window", 40000, 3, append(make([]byte, 80000), noise(40000, 4)...)},
 		{"figure", 1280, 800, figure(1280, 800)},
 		{"many blocks", 1000, 300, noise(1000*300, 16)},
+		{"narrow and tall", 16, 8000, make([]byte, 16*8000)},
+		{"a blank band of odd width", 1081, 300, append(make([]byte, 1081*200), bytes.Repeat([]byte{3}, 1081*100)...)},
 	}
 	for _, c := range cases {
 		rows, same := rowsOf(c.pix, c.w, c.h)
@@ -161,6 +163,24 @@ func klauspost(rows []byte, level int) []byte {
 	zw.Write(rows)
 	zw.Close()
 	return b.Bytes()
+}
+
+// TestDeflateBlank: a blank picture, or a band of one colour, costs
+// about what a general encoder spends on it, whatever its width (a run
+// of repeated rows once cost up to 20 times as much when its rows did
+// not divide evenly into the longest reference: #14's adversary).
+func TestDeflateBlank(t *testing.T) {
+	for _, c := range []struct{ w, h int }{{16, 8000}, {64, 32000}, {1278, 2000}, {1280, 2000}, {1081, 3000}, {2160, 2000}, {2161, 2000}, {130, 1000}} {
+		for _, v := range []byte{0, 5} {
+			pix := bytes.Repeat([]byte{v}, c.w*c.h)
+			rows, same := rowsOf(pix, c.w, c.h)
+			ours := len(zlibRows(nil, rows, c.w+1, same))
+			kp := len(klauspost(rows, 6))
+			if float64(ours) > 1.25*float64(kp)+64 {
+				t.Errorf("%dx%d of colour %d: %d bytes, klauspost's level 6 %d", c.w, c.h, v, ours, kp)
+			}
+		}
+	}
 }
 
 // TestDeflateSize: on the story's figures, zlibRows's streams are, in
