@@ -43,6 +43,9 @@ type Feature struct {
 	// "Los Angeles").
 	Name     string
 	Polygons []Polygon
+	// refs are the arcs each ring of each polygon is joined from, as
+	// the topology gives them (^i: arc i backwards), for Simplify.
+	refs [][][]int
 }
 
 // A Layer is a set of regions of one kind at one scale.
@@ -50,6 +53,7 @@ type Layer struct {
 	Name     string // "countries-110m", ...
 	Features []Feature
 	byCode   map[string]int
+	arcs     [][]Point // the topology's arcs, shared by neighbours
 }
 
 // Feature returns the region with the code, if the layer has it.
@@ -186,30 +190,30 @@ func decodeTopoJSON(raw []byte, object string) (*Layer, error) {
 	}
 	// A ring quantized to under four points (a speck of an island) has
 	// no area; a polygon whose outer ring is one is left out.
-	// A ring quantized to under four points (a speck of an island) has
-	// no area; a polygon whose outer ring is one is left out.
-	polygon := func(rings [][]int) (Polygon, error) {
+	polygon := func(rings [][]int) (Polygon, [][]int, error) {
 		var p Polygon
+		var refs [][]int
 		for i, ids := range rings {
 			r, err := ring(ids)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if len(r) < 4 {
 				if i == 0 {
-					return nil, nil
+					return nil, nil, nil
 				}
 				continue
 			}
 			p = append(p, r)
+			refs = append(refs, ids)
 		}
-		return p, nil
+		return p, refs, nil
 	}
 	obj, ok := t.Objects[object]
 	if !ok {
 		return nil, fmt.Errorf("no object %q", object)
 	}
-	l := &Layer{byCode: map[string]int{}}
+	l := &Layer{byCode: map[string]int{}, arcs: arcs}
 	for _, g := range obj.Geometries {
 		f := Feature{Name: g.Properties.Name}
 		switch id := g.ID.(type) {
@@ -224,12 +228,12 @@ func decodeTopoJSON(raw []byte, object string) (*Layer, error) {
 			if err := json.Unmarshal(g.Arcs, &rings); err != nil {
 				return nil, err
 			}
-			p, err := polygon(rings)
+			p, refs, err := polygon(rings)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", f.Name, err)
 			}
 			if p != nil {
-				f.Polygons = []Polygon{p}
+				f.Polygons, f.refs = []Polygon{p}, [][][]int{refs}
 			}
 		case "MultiPolygon":
 			var polys [][][]int
@@ -237,12 +241,12 @@ func decodeTopoJSON(raw []byte, object string) (*Layer, error) {
 				return nil, err
 			}
 			for _, rings := range polys {
-				p, err := polygon(rings)
+				p, refs, err := polygon(rings)
 				if err != nil {
 					return nil, fmt.Errorf("%s: %v", f.Name, err)
 				}
 				if p != nil {
-					f.Polygons = append(f.Polygons, p)
+					f.Polygons, f.refs = append(f.Polygons, p), append(f.refs, refs)
 				}
 			}
 		default:
@@ -303,6 +307,7 @@ func mergeCodes(l *Layer) {
 				g.Name = f.Name
 			}
 			g.Polygons = append(g.Polygons, f.Polygons...)
+			g.refs = append(g.refs, f.refs...)
 			continue
 		}
 		if f.Code != "" {

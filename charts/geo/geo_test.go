@@ -478,3 +478,86 @@ func TestGlobe(t *testing.T) {
 		t.Errorf("Brazil on the far side: %d rings", len(rs))
 	}
 }
+
+// TestSimplify: simplified boundaries keep far fewer points, every
+// region and its rings closed, and neighbours still share their borders
+// point for point: each edge of a simplified arc appears in as many
+// rings as use the arc (two for a border), which simplifying each ring
+// on its own would not keep.
+func TestSimplify(t *testing.T) {
+	l, err := Load(Countries50m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type seg [4]float64
+	key := func(a, b Point) seg {
+		if a.Lon > b.Lon || a.Lon == b.Lon && a.Lat > b.Lat {
+			a, b = b, a
+		}
+		return seg{a.Lon, a.Lat, b.Lon, b.Lat}
+	}
+	uses := make([]int, len(l.arcs))
+	p0 := 0
+	for _, f := range l.Features {
+		for k, p := range f.Polygons {
+			for j, ids := range f.refs[k] {
+				p0 += len(p[j])
+				for _, id := range ids {
+					if id < 0 {
+						id = ^id
+					}
+					uses[id]++
+				}
+			}
+		}
+	}
+	for _, tol := range []float64{0.05, 0.2, 1} {
+		sl := l.Simplify(tol)
+		count := map[seg]int{}
+		p1 := 0
+		for i, f := range sl.Features {
+			if len(f.Polygons) != len(l.Features[i].Polygons) {
+				t.Errorf("tolerance %g: %s lost polygons", tol, f.Name)
+			}
+			for _, p := range f.Polygons {
+				for _, r := range p {
+					p1 += len(r)
+					if len(r) < 4 || r[0] != r[len(r)-1] {
+						t.Errorf("tolerance %g: %s has a ring of %d points", tol, f.Name, len(r))
+					}
+					for i := 1; i < len(r); i++ {
+						count[key(r[i-1], r[i])]++
+					}
+				}
+			}
+		}
+		if p1 > p0*2/3 {
+			t.Errorf("tolerance %g: %d points of %d", tol, p1, p0)
+		}
+		// Every edge of an arc two rings use appears twice.
+		bad := 0
+		for id, s := range sl.arcs {
+			if uses[id] != 2 {
+				continue
+			}
+			for i := 1; i < len(s); i++ {
+				if c := count[key(s[i-1], s[i])]; c != 2 {
+					bad++
+				}
+			}
+		}
+		missing := 0
+		for _, c := range count {
+			if c > 2 {
+				missing++
+			}
+		}
+		if bad > 0 || missing > 0 {
+			t.Errorf("tolerance %g: %d border edges appear in one region only; %d edges in more than two", tol, bad, missing)
+		}
+		t.Logf("tolerance %g°: %d points of %d", tol, p1, p0)
+	}
+	if l.Simplify(0.2); len(l.Features[0].Polygons[0][0]) == 0 {
+		t.Error("Simplify changed the layer")
+	}
+}
