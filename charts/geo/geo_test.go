@@ -561,3 +561,16 @@ func TestSimplify(t *testing.T) {
 		t.Error("Simplify changed the layer")
 	}
 }
+
+// TestCountryName: a map's labels in the figure's language.
+func TestCountryName(t *testing.T) {
+	for _, c := range []struct{ code, locale, want string }{
+		{"NPL", "en", "Nepal"}, {"NPL", "de", "Nepal"}, {"NPL", "zh", "尼泊尔"}, {"NPL", "ru", "Непал"},
+		{"DEU", "fr", "Allemagne"}, {"DEU", "fr-CA", "Allemagne"}, {"PRK", "ko", "북한"},
+		{"NPL", "ne", "Nepal"}, {"SOL", "de", "Somaliland"}, {"XYZ", "en", "XYZ"},
+	} {
+		if got := CountryName(c.code, c.locale); got != c.want {
+			t.Errorf("CountryName(%s, %s) = %q, want %q", c.code, c.locale, got, c.want)
+		}
+	}
+}

@@ -285,3 +285,29 @@ var naturalEarthCodes = map[string]string{
 	"Indian Ocean Ter.": "IOA",
 	"Siachen Glacier":   "KAS",
 }
+
+// CountryName is how a map labels a country (by its alpha-3 code) in a
+// language (a locale such as "fr" or "zh-Hant"; its first part is
+// used): its name in that language where the table has one, else its
+// usual English name; Natural Earth's own regions keep their names.
+func CountryName(code, locale string) string {
+	lang, _, _ := strings.Cut(strings.ToLower(locale), "-")
+	for i := range countries {
+		c := &countries[i]
+		if c.a3 != code {
+			continue
+		}
+		for j, l := range nameLocales {
+			if l == lang && c.local[j] != "" {
+				return c.local[j]
+			}
+		}
+		return c.en[0]
+	}
+	for name, c := range naturalEarthCodes {
+		if c == code {
+			return name
+		}
+	}
+	return code
+}
