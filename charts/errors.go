@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"github.com/presschart/presschart/charts/font"
+	"github.com/presschart/presschart/charts/internal/edit"
 	"slices"
 	"sort"
 	"strconv"
@@ -193,7 +194,7 @@ func nearest(s string, known []string) string {
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		if d := editDistance(strings.ToLower(s), k); d < bestD {
+		if d := edit.Distance(strings.ToLower(s), k, bestD); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -201,25 +202,4 @@ func nearest(s string, known []string) string {
 		return ""
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

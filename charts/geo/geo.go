@@ -165,28 +165,15 @@ func decodeTopoJSON(raw []byte, object string) (*Layer, error) {
 		arcs[i] = pts
 	}
 	ring := func(ids []int) (Ring, error) {
-		var r Ring
-		for k, id := range ids {
-			rev := id < 0
-			if rev {
+		for _, id := range ids {
+			if id < 0 {
 				id = ^id
 			}
 			if id >= len(arcs) {
 				return nil, fmt.Errorf("arc %d of %d", id, len(arcs))
 			}
-			a := arcs[id]
-			for j := range a {
-				p := a[j]
-				if rev {
-					p = a[len(a)-1-j]
-				}
-				if j == 0 && k > 0 {
-					continue // the previous arc's last point
-				}
-				r = append(r, p)
-			}
 		}
-		return r, nil
+		return joinArcs(arcs, ids), nil
 	}
 	// A ring quantized to under four points (a speck of an island) has
 	// no area; a polygon whose outer ring is one is left out.

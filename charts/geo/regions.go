@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/presschart/presschart/charts/internal/edit"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -147,7 +148,7 @@ func (ix *index) nearest(k string) []string {
 	var cs []cand
 	seen := map[Region]bool{}
 	for _, n := range ix.names {
-		if d := editDistance(k, n, limit); d <= limit {
+		if d := edit.Distance(k, n, limit); d <= limit {
 			for _, r := range ix.m[n] {
 				if !seen[r] {
 					seen[r] = true
@@ -201,37 +202,6 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance of a and b in runes, or
-// limit+1 once it is sure to exceed limit.
-func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-			best = min(best, cur[j])
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // naturalEarthNames are the short names Natural Earth's boundaries give
