@@ -16,20 +16,11 @@ import "math"
 // that the projection puts them on their own side.
 func Cut(poly Polygon, lon0 float64) []Polygon {
 	var outer, holes []Ring
-	outerPolar := false
 	for i, r := range poly {
-		parts, polar := cutRing(r, lon0)
-		switch {
-		case i == 0:
-			outer, outerPolar = parts, polar
-		case polar && outerPolar && len(parts) > 0 && len(outer) > 0 && math.Abs(area(parts[0])) > math.Abs(area(outer[0])):
-			// Both go round the pole: the region lies between them, and
-			// the one that ends farther from the pole is its outline.
-			// (Natural Earth draws Antarctica at 1:50m as a ring a
-			// thousandth of a degree from the pole, with the coast a hole.)
-			holes = append(holes, outer...)
+		parts := cutRing(r, lon0)
+		if i == 0 {
 			outer = parts
-		default:
+		} else {
 			holes = append(holes, parts...)
 		}
 	}
@@ -37,7 +28,7 @@ func Cut(poly Polygon, lon0 float64) []Polygon {
 	for _, o := range outer {
 		p := Polygon{o}
 		for _, h := range holes {
-			if len(outer) == 1 || sameSide(o, h) {
+			if len(outer) == 1 || sameSide(o, h, lon0) {
 				p = append(p, h)
 			}
 		}
@@ -48,7 +39,7 @@ func Cut(poly Polygon, lon0 float64) []Polygon {
 
 // cutRing cuts one ring at lon0±180°, and says whether it goes round a
 // pole; see Cut.
-func cutRing(r Ring, lon0 float64) (parts []Ring, polar bool) {
+func cutRing(r Ring, lon0 float64) []Ring {
 	// The ring in the map's frame: longitudes from its centre.
 	f := make(Ring, len(r))
 	for i, p := range r {
@@ -63,7 +54,7 @@ func cutRing(r Ring, lon0 float64) (parts []Ring, polar bool) {
 		}
 	}
 	if !crosses {
-		return []Ring{r}, false
+		return []Ring{onSide(r, f, lon0)}
 	}
 	u := make(Ring, len(f))
 	u[0] = f[0]
@@ -73,7 +64,6 @@ func cutRing(r Ring, lon0 float64) (parts []Ring, polar bool) {
 		u[i] = Point{u[i-1].Lon + d, f[i].Lat}
 	}
 	if turn := u[len(u)-1].Lon - u[0].Lon; math.Abs(turn) > 180 {
-		polar = true
 		// Round a pole: close the ring over the pole on the side its
 		// points lie.
 		pole := -90.0
@@ -105,7 +95,35 @@ func cutRing(r Ring, lon0 float64) (parts []Ring, polar bool) {
 		}
 		out = append(out, densifyCuts(part, lon0))
 	}
-	return out, polar
+	return out
+}
+
+// onSide returns a ring that does not cross the map's cut, with any
+// point that lies on the cut itself (Natural Earth's 1:50m points fall
+// on whole degrees) moved a hair to the side the rest of the ring is
+// on, so that the projection does not put it on the far edge. f is the
+// ring in the map's frame.
+func onSide(r, f Ring, lon0 float64) Ring {
+	const hair = 1e-7
+	side := 0.0
+	for _, p := range f {
+		if math.Abs(p.Lon) < 180-hair {
+			side += p.Lon
+		}
+	}
+	var out Ring
+	for i, p := range f {
+		if math.Abs(p.Lon) >= 180-hair {
+			if out == nil {
+				out = append(Ring(nil), r...)
+			}
+			out[i].Lon = lon0 + math.Copysign(180-hair, side)
+		}
+	}
+	if out == nil {
+		return r
+	}
+	return out
 }
 
 // clipLon keeps the part of a closed ring on one side of the meridian
@@ -140,14 +158,18 @@ func area(r Ring) float64 {
 }
 
 // sameSide reports whether a hole falls within the longitudes of an
-// outer ring's part.
-func sameSide(outer, hole Ring) bool {
-	lo, hi := outer[0].Lon, outer[0].Lon
+// outer ring's part, both taken in the frame of a map centred on lon0.
+func sameSide(outer, hole Ring, lon0 float64) bool {
+	frame := func(lon float64) float64 {
+		d := lon - lon0
+		return d - 360*math.Round(d/360)
+	}
+	lo, hi := frame(outer[0].Lon), frame(outer[0].Lon)
 	for _, p := range outer {
-		lo, hi = math.Min(lo, p.Lon), math.Max(hi, p.Lon)
+		lo, hi = math.Min(lo, frame(p.Lon)), math.Max(hi, frame(p.Lon))
 	}
 	for _, p := range hole {
-		if p.Lon < lo || p.Lon > hi {
+		if l := frame(p.Lon); l < lo-1e-6 || l > hi+1e-6 {
 			return false
 		}
 	}

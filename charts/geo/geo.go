@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 )
 
@@ -194,6 +195,13 @@ func decodeTopoJSON(raw []byte, object string) (*Layer, error) {
 			p = append(p, r)
 			refs = append(refs, ids)
 		}
+		// Natural Earth draws Antarctica at 1:50m as a ring a thousandth
+		// of a degree from the pole with the coast a hole; the coast,
+		// which keeps the region on its right as outlines do, becomes
+		// the outline.
+		if len(p) >= 2 && polarSpeck(p[0]) {
+			p, refs = p[1:], refs[1:]
+		}
 		return p, refs, nil
 	}
 	obj, ok := t.Objects[object]
@@ -303,4 +311,15 @@ func mergeCodes(l *Layer) {
 		kept = append(kept, f)
 	}
 	l.Features = kept
+}
+
+// polarSpeck reports whether a ring lies within a hundredth of a degree
+// of a pole.
+func polarSpeck(r Ring) bool {
+	for _, q := range r {
+		if math.Abs(q.Lat) < 89.99 {
+			return false
+		}
+	}
+	return true
 }

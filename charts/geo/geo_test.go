@@ -285,9 +285,6 @@ func TestCut(t *testing.T) {
 					u = append(u, Point{u[len(u)-1].Lon + d, q.Lat})
 				}
 				want = math.Abs(area(u))
-				if f.Code == "ATA" && len(p) > 1 {
-					continue // a ring round the pole with the coast a hole; drawn in TestAntarctica
-				}
 				for _, part := range parts {
 					r := part[0]
 					for i := 1; i < len(r); i++ {
@@ -571,6 +568,70 @@ func TestCountryName(t *testing.T) {
 	} {
 		if got := CountryName(c.code, c.locale); got != c.want {
 			t.Errorf("CountryName(%s, %s) = %q, want %q", c.code, c.locale, got, c.want)
+		}
+	}
+}
+
+// TestReview: what a cartographer's review of the package found, each
+// kept as a case: Antarctica at 1:50m filling a globe seen from the
+// north; a point on the cut meridian streaking across the map; a hole
+// lost where the cut crosses its country but not the hole; Robinson
+// stepping at every half row of its table.
+func TestReview(t *testing.T) {
+	area := func(rs [][][2]float64) (a float64) {
+		for _, r := range rs {
+			a += math.Abs(planarArea(r))
+		}
+		return a
+	}
+	l50, _ := Load(Countries50m)
+	ata, _ := l50.Feature("ATA")
+	for _, c := range []Point{{84, 28}, {-100, 40}, {10, 50}, {120, 35}} {
+		f := Frame{P: Orthographic{c.Lon, c.Lat}, Lon0: c.Lon, K: 1}
+		if a := area(f.Rings(ata)); a > 0.01 {
+			t.Errorf("a globe over %v: Antarctica, behind it, covers %.3f of π", c, a)
+		}
+	}
+	if f := (Frame{P: Orthographic{0, -90}, K: 1}); area(f.Rings(ata)) < 0.2 {
+		t.Errorf("a globe over the South Pole: Antarctica covers %.3f", area(f.Rings(ata)))
+	}
+	// A ring with a point on the cut (a map centred on -160 is cut at
+	// 20°E) stays on its side of the map.
+	sq := &Feature{Polygons: []Polygon{{Ring{{20, 40}, {25, 40}, {25, 42}, {20, 40}}}}}
+	ee := Frame{P: EqualEarth{-160}, Lon0: -160, K: 100}
+	for _, r := range ee.Rings(sq) {
+		for i := range r {
+			if a, b := r[i], r[(i+1)%len(r)]; math.Abs(a[0]-b[0]) > 100 {
+				t.Errorf("an edge from %v to %v crosses the map", a, b)
+			}
+		}
+	}
+	grc, _ := l50.Feature("GRC")
+	for _, lon0 := range []float64{-160, -120, -80, -40, 0, 40, 80, 120, 160} {
+		fr := Frame{P: EqualEarth{lon0}, Lon0: lon0, K: 100}
+		if a := area(fr.Rings(grc)); a > 40 { // about 32 drawn whole
+			t.Errorf("centred on %g, Greece covers %.1f (a streak across the map)", lon0, a)
+		}
+	}
+	// Lesotho stays a hole in South Africa wherever the map is cut.
+	l110, _ := Load(Countries110m)
+	zaf, _ := l110.Feature("ZAF")
+	for _, lon0 := range []float64{0, -160, -155, 150} {
+		holes := 0
+		for _, poly := range zaf.Polygons {
+			for _, p := range Cut(poly, lon0) {
+				holes += len(p) - 1
+			}
+		}
+		if holes != 1 {
+			t.Errorf("centred on %g: South Africa has %d holes", lon0, holes)
+		}
+	}
+	for lat := 2.5; lat < 90; lat += 5 {
+		x1, y1, _ := Robinson{}.Project(Point{180, lat - 1e-9})
+		x2, y2, _ := Robinson{}.Project(Point{180, lat + 1e-9})
+		if math.Abs(x1-x2) > 1e-6 || math.Abs(y1-y2) > 1e-6 {
+			t.Errorf("Robinson steps at %g°: (%g, %g) to (%g, %g)", lat, x1, y1, x2, y2)
 		}
 	}
 }

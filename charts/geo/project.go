@@ -67,18 +67,15 @@ var robinsonTable = [19][2]float64{
 func (r Robinson) Project(p Point) (float64, float64, bool) {
 	l := lon(p, r.Lon0)
 	a := math.Min(math.Abs(p.Lat), 90) / 5
-	// The three rows around a: i-1, i, i+1, with the table mirrored
-	// below the equator and the last three rows used at the pole.
-	i := int(math.Round(a))
-	i = max(1, min(i, 17))
+	// The rows i-1, i and i+1 about the row at or below a (the table
+	// mirrored below the equator, the last rows at the pole): the curve
+	// through them meets the next one at each row, with no step.
+	i := min(int(a), 17)
 	row := func(k int) [2]float64 {
 		if k < 0 {
 			return [2]float64{robinsonTable[-k][0], -robinsonTable[-k][1]}
 		}
 		return robinsonTable[k]
-	}
-	if a < 0.5 {
-		i = 0
 	}
 	u := a - float64(i)
 	f0, f1, f2 := row(i-1), row(i), row(i+1)
