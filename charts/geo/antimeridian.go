@@ -192,3 +192,24 @@ func densifyCuts(r Ring, lon0 float64) Ring {
 	}
 	return out
 }
+
+// clipLat keeps the part of a closed ring on one side of the parallel
+// at lat: north of it for side 1, south for -1.
+func clipLat(r Ring, lat float64, side float64) Ring {
+	in := func(p Point) bool { return (p.Lat-lat)*side >= 0 }
+	var out Ring
+	for i := 0; i+1 < len(r); i++ {
+		a, b := r[i], r[i+1]
+		if in(a) {
+			out = append(out, a)
+		}
+		if in(a) != in(b) {
+			t := (lat - a.Lat) / (b.Lat - a.Lat)
+			out = append(out, Point{a.Lon + t*(b.Lon-a.Lon), lat})
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, out[0])
+	}
+	return out
+}

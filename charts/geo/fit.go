@@ -71,51 +71,79 @@ func Box(lon1, lat1, lon2, lat2 float64) Polygon {
 	return Polygon{append(r, c[0])}
 }
 
-// LabelPoint is where a region's label goes on the frame: inside its
-// largest part as drawn, at that part's centre of area when that lies
-// inside it, else at the middle of the widest stretch of the part along
-// the line across that centre (a crescent's, a coast's). ok is false when
-// nothing of the region is drawn.
+// LabelPoint is where a region's label goes on the frame: inside the
+// largest part of it the frame draws (on a globe, of its near side), at
+// that part's centre of area when that lies inside the region (holes
+// count), else at the middle of the widest stretch of the region along
+// the line across that centre (a crescent's, a coast's). ok is false
+// when nothing of the region is drawn.
 func (f Frame) LabelPoint(reg *Feature) (x, y float64, ok bool) {
+	rings := f.Rings(reg)
 	var best [][2]float64
 	bestA := 0.0
-	for _, poly := range reg.Polygons {
-		for _, part := range Cut(poly, f.Lon0) {
-			var pts [][2]float64
-			for _, q := range part[0] {
-				px, py, vis := f.XY(q)
-				if vis {
-					pts = append(pts, [2]float64{px, py})
-				}
-			}
-			if a := math.Abs(planarArea(pts)); len(pts) >= 3 && a > bestA {
-				best, bestA = pts, a
-			}
+	for _, r := range rings {
+		// Outlines run clockwise on the globe, so with y down their
+		// area is positive; holes' negative.
+		if a := planarArea(r); a > bestA {
+			best, bestA = r, a
 		}
 	}
 	if best == nil {
 		return 0, 0, false
 	}
 	cx, cy := centroid(best)
-	if inside(best, cx, cy) {
+	if insideAll(rings, cx, cy) {
 		return cx, cy, true
 	}
-	// The widest stretch across the centre's line.
-	var xs []float64
-	for i := range best {
-		a, b := best[i], best[(i+1)%len(best)]
-		if (a[1] > cy) != (b[1] > cy) {
-			xs = append(xs, a[0]+(cy-a[1])*(b[0]-a[0])/(b[1]-a[1]))
-		}
+	// Else the middle of the widest stretch of the region, within the
+	// largest part, along the line across that centre or, failing that,
+	// along lines across the part from top to bottom.
+	top, bottom := best[0][1], best[0][1]
+	for _, p := range best {
+		top, bottom = math.Min(top, p[1]), math.Max(bottom, p[1])
 	}
-	sort.Float64s(xs)
+	lines := []float64{cy}
+	for k := 0; k < 9; k++ {
+		lines = append(lines, top+(bottom-top)*(float64(k)+0.5)/9)
+	}
 	w := -1.0
-	for i := 0; i+1 < len(xs); i += 2 {
-		if xs[i+1]-xs[i] > w {
-			w, cx = xs[i+1]-xs[i], (xs[i]+xs[i+1])/2
+	var lx, ly float64
+	for n, yy := range lines {
+		var xs []float64
+		for _, r := range rings {
+			for i := range r {
+				a, b := r[i], r[(i+1)%len(r)]
+				if (a[1] > yy) != (b[1] > yy) {
+					xs = append(xs, a[0]+(yy-a[1])*(b[0]-a[0])/(b[1]-a[1]))
+				}
+			}
+		}
+		sort.Float64s(xs)
+		for i := 0; i+1 < len(xs); i += 2 {
+			if m := (xs[i] + xs[i+1]) / 2; xs[i+1]-xs[i] > w && inside(best, m, yy) && insideAll(rings, m, yy) {
+				w, lx, ly = xs[i+1]-xs[i], m, yy
+			}
+		}
+		if n == 0 && w > 0 {
+			break // the centre's line will do
 		}
 	}
-	return cx, cy, true
+	if w < 0 {
+		return cx, cy, true
+	}
+	return lx, ly, true
+}
+
+// insideAll reports whether (x, y) lies inside a region's rings, its
+// holes left out (even-odd over all of them).
+func insideAll(rings [][][2]float64, x, y float64) bool {
+	in := false
+	for _, r := range rings {
+		if inside(r, x, y) {
+			in = !in
+		}
+	}
+	return in
 }
 
 func planarArea(p [][2]float64) float64 {

@@ -635,3 +635,58 @@ func TestReview(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelPoints: on globes every country's label falls inside what is
+// drawn of it, and a county's label is not put in the city it
+// surrounds (Henry County, Virginia, round Martinsville).
+func TestLabelPoints(t *testing.T) {
+	l, _ := Load(Countries110m)
+	for _, c := range []Point{{0, 90}, {84, 28}, {-100, 40}, {0, -90}, {20, 0}} {
+		f := Frame{P: Orthographic{c.Lon, c.Lat}, Lon0: c.Lon, K: 400, X0: 400, Y0: 400}
+		for i := range l.Features {
+			reg := &l.Features[i]
+			x, y, ok := f.LabelPoint(reg)
+			if !ok {
+				continue
+			}
+			if !insideAll(f.Rings(reg), x, y) || math.Hypot(x-400, y-400) > 400 {
+				t.Errorf("a globe over %v: %s's label at (%.0f, %.0f) is not on it", c, reg.Name, x, y)
+			}
+		}
+	}
+	counties, _ := Load(USCounties)
+	us := Fit(AlbersUSA{}, 0, []Polygon{Box(-125, 24, -66, 50)}, 0, 0, 960, 600)
+	for _, code := range []string{"51089", "51161", "51059"} { // Henry, Roanoke and Fairfax counties, each round a city
+		reg, _ := counties.Feature(code)
+		x, y, ok := us.LabelPoint(reg)
+		if !ok || !insideAll(us.Rings(reg), x, y) {
+			t.Errorf("%s's label at (%.1f, %.1f) is not in it", reg.Name, x, y)
+		}
+	}
+}
+
+// TestMercatorEdge: on Mercator's map what lies beyond 85° is cut off
+// along the edge (a box reaching to 88°N is drawn to 85°N; Antarctica
+// runs along the bottom edge), not left out point by point.
+func TestMercatorEdge(t *testing.T) {
+	f := Frame{P: Mercator{}, K: 100}
+	sq := &Feature{Polygons: []Polygon{{Ring{{0, 80}, {10, 80}, {10, 88}, {0, 88}, {0, 80}}}}}
+	rs := f.Rings(sq)
+	_, top, _ := f.XY(Point{0, 85})
+	_, low, _ := f.XY(Point{0, 80})
+	if len(rs) != 1 || math.Abs(math.Abs(planarArea(rs[0]))-(low-top)*(f.K*10*math.Pi/180)) > 1e-6 {
+		t.Errorf("the box 80-88°N: %v", rs)
+	}
+	l, _ := Load(Countries110m)
+	ata, _ := l.Feature("ATA")
+	_, edge, _ := f.XY(Point{0, -85})
+	bottom := math.Inf(-1)
+	for _, r := range f.Rings(ata) {
+		for _, p := range r {
+			bottom = math.Max(bottom, p[1])
+		}
+	}
+	if math.Abs(bottom-edge) > 1e-6 {
+		t.Errorf("Antarctica ends at y %g, the map at %g", bottom, edge)
+	}
+}

@@ -29,6 +29,14 @@ func (f Frame) Rings(reg *Feature) [][][2]float64 {
 		}
 		for _, part := range Cut(poly, f.Lon0) {
 			for _, r := range part {
+				if _, merc := f.P.(Mercator); merc {
+					// Mercator's map ends at ±85°: what lies beyond is
+					// cut off along the edge, not left out point by point.
+					r = clipLat(clipLat(r, -mercatorLat, 1), mercatorLat, -1)
+					if len(r) < 4 {
+						continue
+					}
+				}
 				pts := make([][2]float64, 0, len(r))
 				for _, q := range r[:len(r)-1] {
 					if x, y, ok := f.XY(q); ok {

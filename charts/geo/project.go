@@ -95,8 +95,11 @@ func (r Robinson) Project(p Point) (float64, float64, bool) {
 // the high latitudes); latitudes beyond ±85° are not drawn.
 type Mercator struct{ Lon0 float64 }
 
+// mercatorLat is the latitude where Mercator's map ends.
+const mercatorLat = 85
+
 func (m Mercator) Project(p Point) (float64, float64, bool) {
-	if math.Abs(p.Lat) > 85 {
+	if math.Abs(p.Lat) > mercatorLat {
 		return 0, 0, false
 	}
 	return lon(p, m.Lon0), math.Log(math.Tan(math.Pi/4 + p.Lat*rad/2)), true
@@ -143,7 +146,9 @@ func (a Albers) Project(p Point) (float64, float64, bool) {
 // geoAlbersUsa, whose constants these are): the lower 48 states on an
 // Albers conic (parallels 29.5° and 45.5°), and Alaska (at 0.35 of its
 // size) and Hawaii on conics of their own, set below the West Coast as
-// insets. Puerto Rico and the other territories are not drawn.
+// insets. Puerto Rico and the other territories are not drawn. It is for
+// the US layers: other regions are drawn only where they fall in the
+// three boxes.
 type AlbersUSA struct{}
 
 var (
