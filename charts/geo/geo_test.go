@@ -690,3 +690,35 @@ func TestMercatorEdge(t *testing.T) {
 		t.Errorf("Antarctica ends at y %g, the map at %g", bottom, edge)
 	}
 }
+
+// TestSimplifyNoCrossings: no simplified boundary crosses another or
+// itself, at any tolerance, on countries and states (the originals
+// have no crossings: checked too), and simplifying still keeps at most
+// half of the points (arcs drawn again more finely, or whole, to
+// undo a crossing cost some).
+func TestSimplifyNoCrossings(t *testing.T) {
+	for _, name := range []string{Countries50m, USStates} {
+		l, _ := Load(name)
+		if bad := crossingArcs(l.arcs); len(bad) > 0 {
+			t.Fatalf("%s: %d arcs cross as shipped", name, len(bad))
+		}
+		all := 0
+		for _, a := range l.arcs {
+			all += len(a)
+		}
+		for _, tol := range []float64{0.05, 0.25, 1} {
+			s := l.Simplify(tol)
+			if bad := crossingArcs(s.arcs); len(bad) > 0 {
+				t.Errorf("%s at %g°: %d arcs cross", name, tol, len(bad))
+			}
+			n := 0
+			for _, a := range s.arcs {
+				n += len(a)
+			}
+			if n > all/2 {
+				t.Errorf("%s at %g°: %d points of %d", name, tol, n, all)
+			}
+			t.Logf("%s at %g°: %d points of %d", name, tol, n, all)
+		}
+	}
+}
