@@ -147,6 +147,16 @@ func TestCountry(t *testing.T) {
 		{in: "Somaliland", code: "SOL"},
 		{in: "USA", code: "USA"},
 		{in: "Kosovo", code: "XKK"},
+		// What a cartographer's review found missing.
+		{in: "Россия", code: "RUS"}, {in: "Russland", code: "RUS"}, {in: "Tschechien", code: "CZE"},
+		{in: "Vereinigte Staaten", code: "USA"}, {in: "Nederland", code: "NLD"}, {in: "Zuid-Korea", code: "KOR"},
+		{in: "DRC", code: "COD"}, {in: "DR Congo", code: "COD"}, {in: "Congo-Brazzaville", code: "COG"},
+		{in: "East Timor", code: "TLS"}, {in: "The Bahamas", code: "BHS"}, {in: "Northern Cyprus", code: "CYN"},
+		{in: "Lao PDR", code: "LAO"}, {in: "Kyrgyz Republic", code: "KGZ"}, {in: "Slovak Republic", code: "SVK"},
+		{in: "U.K.", code: "GBR"}, {in: "Britain", code: "GBR"}, {in: "Swaziland", code: "SWZ"},
+		{in: "Viet Nam", code: "VNM"}, {in: "Vatican City", code: "VAT"}, {in: "Holy See", code: "VAT"},
+		{in: "Falkland Islands", code: "FLK"}, {in: "Holland", code: "NLD"}, {in: "Czechia", code: "CZE"},
+		{in: "England", err: `"England" is part of United Kingdom (GBR), which the boundaries draw whole; give the figure for GBR`},
 		{in: "Nepall", err: `no country is named "Nepall"; did you mean "Nepal" (NPL)?`},
 		{in: "Untied States", err: `did you mean "United States of America" (USA)?`},
 		{in: "Congo", err: `"Congo" may be more than one country: COD (Democratic Republic of the Congo) or COG (Republic of the Congo); give its code`},
@@ -162,7 +172,8 @@ func TestCountry(t *testing.T) {
 			t.Errorf("Country(%q) = %v, %v; want an error with %q", c.in, r, err, c.err)
 		}
 	}
-	for _, c := range []struct{ in, code string }{{"CA", "06"}, {"06", "06"}, {"california", "06"}, {"District of Columbia", "11"}, {"PR", "72"}} {
+	for _, c := range []struct{ in, code string }{{"CA", "06"}, {"06", "06"}, {"california", "06"}, {"District of Columbia", "11"}, {"PR", "72"},
+		{"Calif.", "06"}, {"Mass.", "25"}, {"W.Va.", "54"}, {"Washington DC", "11"}, {"D.C.", "11"}, {"US Virgin Islands", "78"}} {
 		if r, err := State(c.in); err != nil || r.Code != c.code {
 			t.Errorf("State(%q) = %v, %v; want %s", c.in, r, err, c.code)
 		}
@@ -565,6 +576,9 @@ func TestCountryName(t *testing.T) {
 		{"NPL", "en", "Nepal"}, {"NPL", "de", "Nepal"}, {"NPL", "zh", "尼泊尔"}, {"NPL", "ru", "Непал"},
 		{"DEU", "fr", "Allemagne"}, {"DEU", "fr-CA", "Allemagne"}, {"PRK", "ko", "북한"},
 		{"NPL", "ne", "Nepal"}, {"SOL", "de", "Somaliland"}, {"XYZ", "en", "XYZ"},
+		// Labels, not ISO's formal names.
+		{"TWN", "en", "Taiwan"}, {"RUS", "en", "Russia"}, {"CZE", "en", "Czechia"}, {"SYR", "en", "Syria"},
+		{"MDA", "en", "Moldova"}, {"SYR", "de", "Syrien"}, {"VAT", "en", "Vatican"}, {"GMB", "en", "Gambia"},
 	} {
 		if got := CountryName(c.code, c.locale); got != c.want {
 			t.Errorf("CountryName(%s, %s) = %q, want %q", c.code, c.locale, got, c.want)

@@ -14,8 +14,10 @@ import (
 // country is a row of the countries table (regions_table.go).
 type country struct {
 	a2, a3, num string
-	en          []string // English names, the usual one first
+	ne          string   // the name Natural Earth labels it with, if it draws it
+	en          []string // English names, ISO's first
 	local       [len(nameLocales)]string
+	more        []string // the other names the languages give it
 }
 
 // A Region is a region a figure names, resolved: its code in the layer
@@ -44,6 +46,9 @@ var (
 // countries, or none, is an error; for none, the nearest names are
 // suggested.
 func Country(s string) (Region, error) {
+	if whole, ok := partOf[fold(s)]; ok {
+		return Region{}, fmt.Errorf("%q is part of %s (%s), which the boundaries draw whole; give the figure for %s", s, countryName(whole), whole, whole)
+	}
 	countryIndexed.Do(func() {
 		countryIndex = index{m: map[string][]Region{}}
 		for _, c := range countries {
@@ -57,6 +62,10 @@ func Country(s string) (Region, error) {
 			for _, n := range c.local {
 				countryIndex.add(n, r)
 			}
+			for _, n := range c.more {
+				countryIndex.add(n, r)
+			}
+			countryIndex.add(c.ne, r)
 		}
 		// Natural Earth's short names, as its boundaries label them,
 		// and the regions it draws that ISO does not list.
@@ -67,6 +76,9 @@ func Country(s string) (Region, error) {
 			r := Region{Code: code, Name: name}
 			countryIndex.add(name, r)
 			countryIndex.add(code, r)
+		}
+		for name, a3 := range newsroomNames {
+			countryIndex.add(name, Region{Code: a3, Name: countryName(a3)})
 		}
 		countryIndex.sort()
 	})
@@ -84,6 +96,13 @@ func State(s string) (Region, error) {
 			stateIndex.add(st.postal, r)
 			stateIndex.add(st.fips, r)
 			stateIndex.add(st.name, r)
+		}
+		for name, fips := range stateNames {
+			for _, st := range states {
+				if st.fips == fips {
+					stateIndex.add(name, Region{Code: st.fips, Name: st.name})
+				}
+			}
 		}
 		stateIndex.sort()
 	})
@@ -183,14 +202,15 @@ func (ix *index) nearest(k string) []string {
 	return out
 }
 
-// fold is a name as lookups compare it: lower case, accents and
-// punctuation dropped, spaces single.
+// fold is a name as lookups compare it: lower case, accents and dots
+// dropped, other punctuation a space, spaces single.
 func fold(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Mn, r), r == '.':
+			// Accents and dots go: "Népal" is "nepal", "U.K." "uk".
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -246,6 +266,27 @@ var naturalEarthNames = map[string]string{
 	"St-Barthélemy":             "BLM",
 }
 
+// newsroomNames are names newsrooms use that neither ISO nor the
+// languages' tables give.
+var newsroomNames = map[string]string{
+	"DRC": "COD", "DR Congo": "COD", "Congo-Kinshasa": "COD", "Congo Kinshasa": "COD",
+	"Congo-Brazzaville": "COG", "Congo Brazzaville": "COG", "Republic of Congo": "COG",
+	"East Timor": "TLS", "The Bahamas": "BHS", "The Gambia": "GMB", "Northern Cyprus": "CYN",
+	"Lao PDR": "LAO", "Kyrgyz Republic": "KGZ", "Slovak Republic": "SVK",
+	"Britain": "GBR", "Swaziland": "SWZ", "Viet Nam": "VNM", "Vatican City": "VAT",
+	"Holy See": "VAT", "Holland": "NLD", "Falkland Islands": "FLK", "UAE": "ARE",
+	"Palestinian territories": "PSE", "Burma": "MMR", "Türkiye": "TUR",
+	"Micronesia": "FSM", "Federated States of Micronesia": "FSM", "São Tomé and Príncipe": "STP",
+}
+
+// partOf are parts of a country that a figure might name, which the
+// boundaries draw as the whole country: naming one is an error that
+// says so, rather than a map coloured wrongly.
+var partOf = map[string]string{
+	fold("England"): "GBR", fold("Scotland"): "GBR", fold("Wales"): "GBR", fold("Northern Ireland"): "GBR",
+	fold("Zanzibar"): "TZA",
+}
+
 // naturalEarthCodes are the regions Natural Earth draws as countries
 // that ISO 3166-1 does not list, by the codes Natural Earth gives them
 // (its ADM0_A3).
@@ -258,8 +299,12 @@ var naturalEarthCodes = map[string]string{
 
 // CountryName is how a map labels a country (by its alpha-3 code) in a
 // language (a locale such as "fr" or "zh-Hant"; its first part is
-// used): its name in that language where the table has one, else its
-// usual English name; Natural Earth's own regions keep their names.
+// used). In English it is the short name Natural Earth labels maps with
+// ("Russia", "Czechia", "Taiwan", "Dem. Rep. Congo"), else ISO's; in
+// another language its name there, ISO's formal form ("Syrien, Arabische
+// Republik") left for a shorter one where the language has one, else
+// cut at the comma; English where the table has none. Natural Earth's
+// own regions keep their names.
 func CountryName(code, locale string) string {
 	lang, _, _ := strings.Cut(strings.ToLower(locale), "-")
 	for i := range countries {
@@ -269,10 +314,13 @@ func CountryName(code, locale string) string {
 		}
 		for j, l := range nameLocales {
 			if l == lang && c.local[j] != "" {
-				return c.local[j]
+				return plainName(c.local[j])
 			}
 		}
-		return c.en[0]
+		if c.ne != "" {
+			return c.ne
+		}
+		return plainName(c.en[0])
 	}
 	for name, c := range naturalEarthCodes {
 		if c == code {
@@ -280,4 +328,13 @@ func CountryName(code, locale string) string {
 		}
 	}
 	return code
+}
+
+// plainName is a name without ISO's formal tail: "Moldova, Republic
+// of" is "Moldova"; "Holy See (Vatican City State)" "Holy See".
+func plainName(s string) string {
+	if i := strings.IndexAny(s, ",(（"); i > 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
 }

@@ -24,3 +24,17 @@ var states = [...]struct{ fips, postal, name string }{
 	{"69", "MP", "Commonwealth of the Northern Mariana Islands"},
 	{"72", "PR", "Puerto Rico"}, {"78", "VI", "United States Virgin Islands"},
 }
+
+// stateNames are other names newsrooms give states: the AP Stylebook's
+// abbreviations ("Calif.") and DC's and the territories' usual names.
+var stateNames = map[string]string{
+	"Ala.": "01", "Ariz.": "04", "Ark.": "05", "Calif.": "06", "Colo.": "08", "Conn.": "09",
+	"Del.": "10", "Fla.": "12", "Ga.": "13", "Ill.": "17", "Ind.": "18", "Kan.": "20",
+	"Ky.": "21", "La.": "22", "Md.": "24", "Mass.": "25", "Mich.": "26", "Minn.": "27",
+	"Miss.": "28", "Mo.": "29", "Mont.": "30", "Neb.": "31", "Nev.": "32", "N.H.": "33",
+	"N.J.": "34", "N.M.": "35", "N.Y.": "36", "N.C.": "37", "N.D.": "38", "Okla.": "40",
+	"Ore.": "41", "Pa.": "42", "R.I.": "44", "S.C.": "45", "S.D.": "46", "Tenn.": "47",
+	"Vt.": "50", "Va.": "51", "Wash.": "53", "W.Va.": "54", "Wis.": "55", "Wyo.": "56",
+	"Washington DC": "11", "Washington, D.C.": "11", "D.C.": "11",
+	"US Virgin Islands": "78", "U.S. Virgin Islands": "78", "Northern Mariana Islands": "69",
+}

@@ -18,6 +18,6 @@ gzip -9n -c "$tmp/us-atlas-3.0.1/package/counties-10m.json" > data/counties-10m.
 cp "$tmp/world-atlas-2.0.2/package/LICENSE" data/LICENSE-world-atlas
 cp "$tmp/us-atlas-3.0.1/package/LICENSE" data/LICENSE-us-atlas
 cp "$tmp/i18n-iso-countries-7.14.0/package/LICENSE" data/LICENSE-i18n-iso-countries
-go run gen/regions.go "$tmp/i18n-iso-countries-7.14.0/package" > regions_table.go.new
+go run gen/regions.go "$tmp/i18n-iso-countries-7.14.0/package" "$tmp/world-atlas-2.0.2/package/countries-50m.json" > regions_table.go.new
 mv regions_table.go.new regions_table.go
 gofmt -w regions_table.go

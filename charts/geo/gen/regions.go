@@ -2,10 +2,12 @@
 
 // regions writes ../regions_table.go, the table of countries (ISO 3166-1
 // alpha-2, alpha-3 and numeric codes, English names and their names in
-// presschart's languages) from the i18n-iso-countries package unpacked
-// in DIR (its codes.json and langs/*.json):
+// presschart's languages, every other name each language gives them,
+// and the short name Natural Earth labels them with) from the
+// i18n-iso-countries package unpacked in DIR (its codes.json and
+// langs/*.json) and world-atlas's countries-50m.json:
 //
-//	go run gen/regions.go DIR > regions_table.go
+//	go run gen/regions.go DIR countries-50m.json > regions_table.go
 //
 // fetch.sh runs it; see data/README.md.
 package main
@@ -24,11 +26,28 @@ import (
 var locales = []string{"ar", "de", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "ur", "zh"}
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run gen/regions.go DIR")
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: go run gen/regions.go DIR countries-50m.json")
 		os.Exit(2)
 	}
 	dir := os.Args[1]
+	var atlas struct {
+		Objects struct {
+			Countries struct {
+				Geometries []struct {
+					ID         string `json:"id"`
+					Properties struct{ Name string }
+				}
+			}
+		}
+	}
+	read(os.Args[2], &atlas)
+	neName := map[string]string{}
+	for _, g := range atlas.Objects.Countries.Geometries {
+		if g.ID != "" && neName[g.ID] == "" {
+			neName[g.ID] = g.Properties.Name
+		}
+	}
 	var codes [][]string
 	read(filepath.Join(dir, "codes.json"), &codes)
 	var version struct{ Version string }
@@ -63,15 +82,16 @@ func main() {
 			fmt.Fprintln(os.Stderr, "no English name for", c[0])
 			os.Exit(1)
 		}
-		var local []string
+		var local, more []string
 		for _, l := range locales {
 			n := ""
 			if v := names[l][c[0]]; len(v) > 0 {
 				n = v[0]
+				more = append(more, v[1:]...)
 			}
 			local = append(local, n)
 		}
-		fmt.Fprintf(&b, "\t{%q, %q, %q, []string{%s}, [...]string{%s}},\n", c[0], c[1], c[2], quoteAll(en), quoteAll(local))
+		fmt.Fprintf(&b, "\t{%q, %q, %q, %q, []string{%s}, [...]string{%s}, []string{%s}},\n", c[0], c[1], c[2], neName[c[2]], quoteAll(en), quoteAll(local), quoteAll(more))
 	}
 	b.WriteString("}\n")
 	os.Stdout.WriteString(b.String())
