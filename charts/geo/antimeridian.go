@@ -15,8 +15,10 @@ import "math"
 // point a degree, and its points on the cut sit a hair inside it, so
 // that the projection puts them on their own side.
 func Cut(poly Polygon, lon0 float64) []Polygon {
+	lon0 = math.Remainder(lon0, 360)
 	var outer, holes []Ring
 	for i, r := range poly {
+		r = onGlobe(r)
 		parts := cutRing(r, lon0)
 		if i == 0 {
 			outer = parts
@@ -183,7 +185,7 @@ func densifyCuts(r Ring, lon0 float64) Ring {
 	for i := 1; i < len(r); i++ {
 		a, b := r[i-1], r[i]
 		if math.Abs(a.Lon-lon0) > 179.9 && a.Lon == b.Lon {
-			n := int(math.Abs(b.Lat - a.Lat))
+			n := int(math.Min(180, math.Abs(b.Lat-a.Lat)))
 			for k := 1; k < n; k++ {
 				out = append(out, Point{a.Lon, a.Lat + (b.Lat-a.Lat)*float64(k)/float64(n)})
 			}
@@ -209,6 +211,31 @@ func clipLat(r Ring, lat float64, side float64) Ring {
 		}
 	}
 	if len(out) > 0 {
+		out = append(out, out[0])
+	}
+	return out
+}
+
+// onGlobe returns a ring whose points all lie on the globe: longitudes
+// are taken into -180..180, latitudes beyond the poles to the pole, and
+// points that are not numbers are left out. The boundaries shipped are all on it; a box or
+// a point a figure gives may not be.
+func onGlobe(r Ring) Ring {
+	ok := true
+	for _, p := range r {
+		ok = ok && math.Abs(p.Lat) <= 90 && math.Abs(p.Lon) <= 180
+	}
+	if ok {
+		return r
+	}
+	var out Ring
+	for _, p := range r {
+		if math.IsNaN(p.Lat) || math.IsNaN(p.Lon) || math.IsInf(p.Lon, 0) {
+			continue
+		}
+		out = append(out, Point{math.Remainder(p.Lon, 360), math.Max(-90, math.Min(90, p.Lat))})
+	}
+	if len(out) > 0 && out[0] != out[len(out)-1] {
 		out = append(out, out[0])
 	}
 	return out

@@ -58,7 +58,7 @@ func Fit(p Projection, lon0 float64, polys []Polygon, x, y, w, h float64) Frame 
 func Box(lon1, lat1, lon2, lat2 float64) Polygon {
 	var r Ring
 	edge := func(a, b Point) {
-		n := int(math.Max(1, math.Ceil(math.Max(math.Abs(b.Lon-a.Lon), math.Abs(b.Lat-a.Lat)))))
+		n := int(math.Max(1, math.Min(720, math.Ceil(math.Max(math.Abs(b.Lon-a.Lon), math.Abs(b.Lat-a.Lat))))))
 		for k := 0; k < n; k++ {
 			t := float64(k) / float64(n)
 			r = append(r, Point{a.Lon + t*(b.Lon-a.Lon), a.Lat + t*(b.Lat-a.Lat)})

@@ -75,6 +75,9 @@ func (v vec) point() Point {
 // becomes the globe's edge when the region it bounds takes in the near
 // side (never a hole's).
 func clipHorizon(r Ring, o Orthographic, hole bool) [][][2]float64 {
+	if r = onGlobe(r); len(r) < 4 {
+		return nil
+	}
 	c := toVec(Point{o.Lon0, o.Lat0})
 	proj := func(p Point) (float64, float64) {
 		x, y, _ := o.Project(p)
