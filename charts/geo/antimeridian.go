@@ -129,19 +129,31 @@ func onSide(r, f Ring, lon0 float64) Ring {
 }
 
 // clipLon keeps the part of a closed ring on one side of the meridian
-// at lon: east of it for side 1, west for -1 (Sutherland and Hodgman's
-// clipping, in degrees, the ring taken as flat).
+// at lon: east of it for side 1, west for -1.
 func clipLon(r Ring, lon float64, side float64) Ring {
-	in := func(p Point) bool { return (p.Lon-lon)*side >= 0 }
+	return clipRing(r, func(p Point) float64 { return (p.Lon - lon) * side }, func(p Point) Point { p.Lon = lon; return p })
+}
+
+// clipLat keeps the part of a closed ring on one side of the parallel
+// at lat: north of it for side 1, south for -1.
+func clipLat(r Ring, lat float64, side float64) Ring {
+	return clipRing(r, func(p Point) float64 { return (p.Lat - lat) * side }, func(p Point) Point { p.Lat = lat; return p })
+}
+
+// clipRing keeps the part of a closed ring where d is not negative
+// (Sutherland and Hodgman's clipping, in degrees, the ring taken as
+// flat); snap puts a point where the ring crosses on the line exactly.
+func clipRing(r Ring, d func(Point) float64, snap func(Point) Point) Ring {
 	var out Ring
 	for i := 0; i+1 < len(r); i++ {
 		a, b := r[i], r[i+1]
-		if in(a) {
+		da, db := d(a), d(b)
+		if da >= 0 {
 			out = append(out, a)
 		}
-		if in(a) != in(b) {
-			t := (lon - a.Lon) / (b.Lon - a.Lon)
-			out = append(out, Point{lon, a.Lat + t*(b.Lat-a.Lat)})
+		if (da >= 0) != (db >= 0) {
+			t := da / (da - db)
+			out = append(out, snap(Point{a.Lon + t*(b.Lon-a.Lon), a.Lat + t*(b.Lat-a.Lat)}))
 		}
 	}
 	if len(out) > 0 {
@@ -191,27 +203,6 @@ func densifyCuts(r Ring, lon0 float64) Ring {
 			}
 		}
 		out = append(out, b)
-	}
-	return out
-}
-
-// clipLat keeps the part of a closed ring on one side of the parallel
-// at lat: north of it for side 1, south for -1.
-func clipLat(r Ring, lat float64, side float64) Ring {
-	in := func(p Point) bool { return (p.Lat-lat)*side >= 0 }
-	var out Ring
-	for i := 0; i+1 < len(r); i++ {
-		a, b := r[i], r[i+1]
-		if in(a) {
-			out = append(out, a)
-		}
-		if in(a) != in(b) {
-			t := (lat - a.Lat) / (b.Lat - a.Lat)
-			out = append(out, Point{a.Lon + t*(b.Lon-a.Lon), lat})
-		}
-	}
-	if len(out) > 0 {
-		out = append(out, out[0])
 	}
 	return out
 }
