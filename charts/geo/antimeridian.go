@@ -18,7 +18,12 @@ func Cut(poly Polygon, lon0 float64) []Polygon {
 	lon0 = math.Remainder(lon0, 360)
 	var outer, holes []Ring
 	for i, r := range poly {
-		r = onGlobe(r)
+		if r = onGlobe(r); len(r) < 4 {
+			if i == 0 {
+				return nil // no outline on the globe
+			}
+			continue
+		}
 		parts := cutRing(r, lon0)
 		if i == 0 {
 			outer = parts

@@ -33,9 +33,9 @@ func (f Frame) Rings(reg *Feature) [][][2]float64 {
 					// Mercator's map ends at ±85°: what lies beyond is
 					// cut off along the edge, not left out point by point.
 					r = clipLat(clipLat(r, -mercatorLat, 1), mercatorLat, -1)
-					if len(r) < 4 {
-						continue
-					}
+				}
+				if len(r) < 4 {
+					continue
 				}
 				pts := make([][2]float64, 0, len(r))
 				for _, q := range r[:len(r)-1] {
