@@ -711,10 +711,14 @@ func TestMercatorEdge(t *testing.T) {
 // half of the points (arcs drawn again more finely, or whole, to
 // undo a crossing cost some).
 func TestSimplifyNoCrossings(t *testing.T) {
-	for _, name := range []string{Countries50m, USStates} {
+	// Every layer, 1:110m and the counties among them, whose shipped
+	// arcs cross in a few places (3 and 8 arcs): simplifying them ends,
+	// and crosses nothing the shipped arcs do not.
+	for _, name := range []string{Countries50m, USStates, Countries110m, USCounties} {
 		l, _ := Load(name)
-		if bad := crossingArcs(l.arcs); len(bad) > 0 {
-			t.Fatalf("%s: %d arcs cross as shipped", name, len(bad))
+		shipped := crossingArcs(l.arcs)
+		if len(shipped) > 0 && (name == Countries50m || name == USStates) {
+			t.Fatalf("%s: %d arcs cross as shipped", name, len(shipped))
 		}
 		all := 0
 		for _, a := range l.arcs {
@@ -722,14 +726,16 @@ func TestSimplifyNoCrossings(t *testing.T) {
 		}
 		for _, tol := range []float64{0.05, 0.25, 1} {
 			s := l.Simplify(tol)
-			if bad := crossingArcs(s.arcs); len(bad) > 0 {
-				t.Errorf("%s at %g°: %d arcs cross", name, tol, len(bad))
+			for id := range crossingArcs(s.arcs) {
+				if !shipped[id] {
+					t.Errorf("%s at %g°: arc %d crosses, which does not as shipped", name, tol, id)
+				}
 			}
 			n := 0
 			for _, a := range s.arcs {
 				n += len(a)
 			}
-			if n > all/2 {
+			if n > all/2 && (name == Countries50m || name == USStates) { // 1:110m is coarse as shipped
 				t.Errorf("%s at %g°: %d points of %d", name, tol, n, all)
 			}
 			t.Logf("%s at %g°: %d points of %d", name, tol, n, all)
