@@ -29,7 +29,23 @@ func (f Frame) XY(p Point) (x, y float64, ok bool) {
 // of w by h at (x, y): the drawing's extent fills the box's width or
 // height, whichever binds, and is centred in the other.
 func Fit(p Projection, lon0 float64, polys []Polygon, x, y, w, h float64) Frame {
-	minx, miny, maxx, maxy := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	minx, miny, maxx, maxy := Extent(p, lon0, polys)
+	f := Frame{P: p, Lon0: lon0, W: w, H: h, OffsetX: x, OffsetY: y, K: 1}
+	if !(maxx > minx) || !(maxy > miny) {
+		f.X0, f.Y0 = w/2, h/2
+		return f
+	}
+	f.K = math.Min(w/(maxx-minx), h/(maxy-miny))
+	f.X0 = (w-(maxx-minx)*f.K)/2 - minx*f.K
+	f.Y0 = (h-(maxy-miny)*f.K)/2 + maxy*f.K
+	return f
+}
+
+// Extent is the extent of the polygons' outer rings, cut for lon0, in
+// the projection's units, y up; empty (min above max) when none of them
+// is drawn.
+func Extent(p Projection, lon0 float64, polys []Polygon) (minx, miny, maxx, maxy float64) {
+	minx, miny, maxx, maxy = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, poly := range polys {
 		for _, part := range Cut(poly, lon0) {
 			for _, q := range part[0] {
@@ -42,15 +58,7 @@ func Fit(p Projection, lon0 float64, polys []Polygon, x, y, w, h float64) Frame 
 			}
 		}
 	}
-	f := Frame{P: p, Lon0: lon0, W: w, H: h, OffsetX: x, OffsetY: y, K: 1}
-	if !(maxx > minx) || !(maxy > miny) {
-		f.X0, f.Y0 = w/2, h/2
-		return f
-	}
-	f.K = math.Min(w/(maxx-minx), h/(maxy-miny))
-	f.X0 = (w-(maxx-minx)*f.K)/2 - minx*f.K
-	f.Y0 = (h-(maxy-miny)*f.K)/2 + maxy*f.K
-	return f
+	return minx, miny, maxx, maxy
 }
 
 // Box is the polygon of a box of longitudes and latitudes, its edges
@@ -78,7 +86,13 @@ func Box(lon1, lat1, lon2, lat2 float64) Polygon {
 // the line across that centre (a crescent's, a coast's). ok is false
 // when nothing of the region is drawn.
 func (f Frame) LabelPoint(reg *Feature) (x, y float64, ok bool) {
-	rings := f.Rings(reg)
+	return LabelPointOf(f.Rings(reg))
+}
+
+// LabelPointOf is LabelPoint for a region's rings as Rings returned
+// them (or as a map clipped them to its box), for a caller that draws
+// them too.
+func LabelPointOf(rings [][][2]float64) (x, y float64, ok bool) {
 	var best [][2]float64
 	bestA := 0.0
 	for _, r := range rings {
@@ -133,6 +147,10 @@ func (f Frame) LabelPoint(reg *Feature) (x, y float64, ok bool) {
 	}
 	return lx, ly, true
 }
+
+// Inside reports whether (x, y) lies inside a region's rings, its holes
+// left out (even-odd over all of them).
+func Inside(rings [][][2]float64, x, y float64) bool { return insideAll(rings, x, y) }
 
 // insideAll reports whether (x, y) lies inside a region's rings, its
 // holes left out (even-odd over all of them).
