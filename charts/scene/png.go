@@ -235,10 +235,14 @@ func (p scaled) GlyphDone() {
 }
 
 func (r *rasterizer) fill(p *drawing.Path, c Color) {
+	r.fillRule(p, c, drawing.FillRuleWinding)
+}
+
+func (r *rasterizer) fillRule(p *drawing.Path, c Color, rule drawing.FillRule) {
 	if c.A == 0 {
 		return
 	}
-	r.gc.SetFillRule(drawing.FillRuleWinding)
+	r.gc.SetFillRule(rule)
 	r.gc.SetFillColor(c.drawing())
 	r.gc.Fill(p)
 }
@@ -261,7 +265,7 @@ func (r *rasterizer) group(g *Group) {
 						poly[i] = [2]float64{poly[i][0] * k, poly[i][1] * k}
 					}
 				}
-				r.fillSlabs(polys, n.Fill)
+				r.fillSlabs(polys, n.Fill, n.rule())
 				continue
 			}
 			dp := &drawing.Path{}
@@ -277,7 +281,7 @@ func (r *rasterizer) group(g *Group) {
 					dp.Close()
 				}
 			}
-			r.fill(dp, n.Fill)
+			r.fillRule(dp, n.Fill, n.rule())
 		case *Polyline:
 			if len(n.Pts) < 2 || n.Stroke.A == 0 {
 				continue
@@ -673,7 +677,7 @@ const slab = 64
 // so an area of thousands of edges filled at once costs their square.
 // The bands meet on pixel boundaries, where a clipped edge covers one
 // side fully and the other not at all, so no seam shows.
-func (r *rasterizer) fillSlabs(polys [][][2]float64, c Color) {
+func (r *rasterizer) fillSlabs(polys [][][2]float64, c Color, rule drawing.FillRule) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, p := range polys {
 		for _, pt := range p {
@@ -694,7 +698,7 @@ func (r *rasterizer) fillSlabs(polys [][][2]float64, c Color) {
 			dp.Close()
 		}
 		if !dp.IsEmpty() {
-			r.fill(dp, c)
+			r.fillRule(dp, c, rule)
 		}
 	}
 }
@@ -716,4 +720,12 @@ func clipX(p [][2]float64, x, side float64) [][2]float64 {
 		}
 	}
 	return out
+}
+
+// rule is the rasteriser's fill rule for the path.
+func (p *Path) rule() drawing.FillRule {
+	if p.EvenOdd {
+		return drawing.FillRuleEvenOdd
+	}
+	return drawing.FillRuleWinding
 }

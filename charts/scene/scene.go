@@ -73,6 +73,10 @@ type Path struct {
 	Cmds  []PathCmd
 	Fill  Color
 	Class string
+	// EvenOdd fills by the even-odd rule, so that an outline inside
+	// another is a hole whichever way it turns (a map's lakes and
+	// enclaves); else by the non-zero winding rule.
+	EvenOdd bool
 }
 
 // PathCmd is one step of a Path: 'M' move, 'L' line, 'C' cubic curve

@@ -306,6 +306,9 @@ func (e *svgWriter) group(g *Group) {
 			}
 			e.str(`"`)
 			e.color("fill", n.Fill)
+			if n.EvenOdd {
+				e.str(` fill-rule="evenodd"`)
+			}
 			e.str("/>\n")
 		case *Polyline:
 			e.str("<polyline")
