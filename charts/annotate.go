@@ -314,7 +314,7 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 	var out []box
 	var walk func(g *scene.Group)
 	walk = func(g *scene.Group) {
-		if g.ID == "grid" || g.ID == "baseline" || g.ID == "knockout" {
+		if g.ID == "grid" || g.ID == "baseline" || g.ID == "knockout" || g.ID == "borders" {
 			return
 		}
 		for _, n := range g.Nodes {
@@ -331,6 +331,9 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 			case *scene.Circle:
 				out = append(out, box{n.CX - n.R, n.CY - n.R, n.CX + n.R, n.CY + n.R, false, false})
 			case *scene.Path:
+				if g.ID == "regions" && !strings.Contains(n.Class, "pc-highlight") {
+					continue // a map's land is ground a note may stand on, as the grid is
+				}
 				if n.Fill.A != 0 {
 					for _, b := range fillStrips(n, 4) {
 						out = append(out, box{b.X0, b.Y0, b.X1, b.Y1, false, false})

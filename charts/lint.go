@@ -861,21 +861,37 @@ func cvdFindings(sc *scene.Scene) []Finding {
 // on fills are checked.
 func contrastFindings(sc *scene.Scene) []Finding {
 	type fill struct {
-		b scene.Box
-		c scene.Color
+		b     scene.Box
+		c     scene.Color
+		polys [][][2]float64 // a path's outlines; nil for a box
 	}
 	var fills []fill
 	var out []Finding
 	sc.Walk(func(n scene.Node) {
 		switch n := n.(type) {
+		case *scene.Path:
+			// A map's region, a donut's slice: what it fills is its
+			// outlines' inside (even-odd), not its box.
+			if n.Fill.A == 255 {
+				polys, _ := n.Polygons()
+				b := scene.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+				for _, p := range polys {
+					for _, q := range p {
+						b = scene.Box{X0: math.Min(b.X0, q[0]), Y0: math.Min(b.Y0, q[1]), X1: math.Max(b.X1, q[0]), Y1: math.Max(b.Y1, q[1])}
+					}
+				}
+				if len(polys) > 0 {
+					fills = append(fills, fill{b, n.Fill, polys})
+				}
+			}
 		case *scene.Rect:
 			if n.Fill.A == 255 {
-				fills = append(fills, fill{scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H}, n.Fill})
+				fills = append(fills, fill{scene.Box{X0: n.X, Y0: n.Y, X1: n.X + n.W, Y1: n.Y + n.H}, n.Fill, nil})
 			}
 		case *scene.Rects:
 			if n.Fill.A == 255 {
 				for _, r := range n.R {
-					fills = append(fills, fill{scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}, n.Fill})
+					fills = append(fills, fill{scene.Box{X0: r[0], Y0: r[1], X1: r[0] + r[2], Y1: r[1] + r[3]}, n.Fill, nil})
 				}
 			}
 		case *scene.Text:
@@ -891,6 +907,23 @@ func contrastFindings(sc *scene.Scene) []Finding {
 				f := fills[i].b
 				ix := math.Min(f.X1, b.X1) - math.Max(f.X0, b.X0)
 				iy := math.Min(f.Y1, b.Y1) - math.Max(f.Y0, b.Y0)
+				if ps := fills[i].polys; ps != nil {
+					// On a path: its middle and most of its corners inside.
+					if mx < f.X0 || mx > f.X1 || my < f.Y0 || my > f.Y1 || !insidePolys(ps, mx, my) {
+						continue
+					}
+					in := 0
+					for _, q := range [][2]float64{{b.X0, b.Y0}, {b.X1, b.Y0}, {b.X0, b.Y1}, {b.X1, b.Y1}} {
+						if insidePolys(ps, q[0], q[1]) {
+							in++
+						}
+					}
+					if in >= 2 {
+						under, known = fills[i].c, true
+						break
+					}
+					continue
+				}
 				if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 && ix > 0 && iy > 0 && ix*iy >= 0.5*(b.X1-b.X0)*(b.Y1-b.Y0) {
 					under, known = fills[i].c, true
 					break
@@ -906,4 +939,18 @@ func contrastFindings(sc *scene.Scene) []Finding {
 		}
 	})
 	return out
+}
+
+// insidePolys reports whether (x, y) lies inside the outlines, even-odd.
+func insidePolys(polys [][][2]float64, x, y float64) bool {
+	in := false
+	for _, p := range polys {
+		for i := range p {
+			a, b := p[i], p[(i+1)%len(p)]
+			if (a[1] > y) != (b[1] > y) && x < a[0]+(y-a[1])*(b[0]-a[0])/(b[1]-a[1]) {
+				in = !in
+			}
+		}
+	}
+	return in
 }
