@@ -121,7 +121,7 @@ func TestRenderService(t *testing.T) {
 	}{
 		{"syntax", srv.URL + "/render", "[[figure]]\nid = \"a\"\ntitle = \n", 400, "request.toml:3:"},
 		{"invalid", srv.URL + "/render", strings.Replace(one, "\"bar\"", "\"bra\"", 1), 400, `request.toml:3:1: figure "one": type: unknown chart type "bra"; did you mean "area"?`},
-		{"which figure", srv.URL + "/render", string(story), 400, `the body has 7 figures ("estimates", "nepal-drop"`},
+		{"which figure", srv.URL + "/render", string(story), 400, `the body has 8 figures ("estimates", "recruits-map", "nepal-drop"`},
 		{"no such figure", srv.URL + "/render?id=nope", string(story), 400, `no figure "nope"`},
 		{"format", srv.URL + "/render?format=pdf", one, 400, `"pdf" is not a format`},
 		{"a CSV without --root", srv.URL + "/render", strings.Replace(one, "data = [ { label = \"a\", value = 1 } ]", "data = \"counts.csv\"", 1), 400, "cannot read files unless"},

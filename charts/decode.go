@@ -77,8 +77,9 @@ type figureBody struct {
 	Table       tableOptions
 	Scatter     scatterOptions
 	Histogram   histogramOptions
-	Majority    int // parliament: the seats that make a majority; 0 for more than half
-	Average     int // column-line: the rows of the rolling average drawn as the line; 0 for none
+	Map         mapOptions // maps: the view and projection
+	Majority    int        // parliament: the seats that make a majority; 0 for more than half
+	Average     int        // column-line: the rows of the rolling average drawn as the line; 0 for none
 	// Small multiples (facets.go): the row key naming each row's panel,
 	// or panels given as [[figure.panel]] (panelForm, each row's panel
 	// and key in panelOf and panelKeys); axes is "shared", "free" or "".
@@ -194,6 +195,12 @@ type Datum struct {
 	Size  float64
 	sized bool
 	Group string
+
+	// locator: the region a row names (its code in the boundaries), or
+	// the place it marks (at).
+	Region   string
+	Lat, Lon float64
+	at       bool
 
 	// line and area: the x value as written ("2023-01", 2023) and as a
 	// number (days since 1970 for dates), and one value per series.
@@ -712,7 +719,7 @@ func (fig *Figure) decodeData(t *table) {
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
 		} else if !rt.text("label", &d.Label) {
-			if _, ok := m["label"]; !ok && !fig.kind.noLabels {
+			if _, ok := m["label"]; !ok && !fig.kind.noLabels && !fig.kind.ownLabels {
 				rt.errf("label", "is missing")
 			}
 		}

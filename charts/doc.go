@@ -609,6 +609,32 @@
 // highlight names events (the accent, bold); date_format applies;
 // annotations do not.
 //
+// locator: a map that shows where places are; rows { region } (a
+// country: its ISO 3166-1 alpha-3, alpha-2 or numeric code, "NPL", "NP",
+// "524", or its name in English or any of presschart's languages,
+// "Népal", "尼泊尔"; case, accents and dots do not matter; an unknown or
+// ambiguous name is an error that suggests the nearest) filled in the
+// accent, or { label, lat, lon } marked with a dot; at most 12. A
+// region's label is its name in the figure's language unless the row
+// gives one; it stands inside the region in bold when it fits, else
+// beside it (with a leader when further out), as a place's does beside
+// its dot. The countries around that have room for their names inside
+// their outlines are named, the largest first, clear of every label.
+// The map fits the places with room around them (Mercator, at least 24°
+// of longitude across; when they span most of the world, the world);
+// bounds = [lon1, lat1, lon2, lat2] shows that box instead (its west,
+// south, east and north edges; every place must lie in it), bounds =
+// "world" the world (Equal Earth, Antarctica left out unless named).
+// projection = "mercator", "equal-earth", "robinson" or "globe" (an
+// orthographic globe centred on the places, which must lie on one side
+// of it) overrides the choice. Boundaries are Natural Earth's at 1:110m
+// for wide views and 1:50m for close ones, shipped in the binary and
+// simplified to the map's scale; each region is one SVG path whose class
+// names its code (pc-region pc-region-NPL). Regions drawn as part of
+// their country (French Guiana, Réunion) are refused: mark them by lat
+// and lon. A right-to-left figure keeps its map as the world has it.
+// The alt text names the places.
+//
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of
 // numbers (required) and series_formats giving a column its own

@@ -28,6 +28,12 @@ var genLabels = []string{
 	"Under 18", "18–24", "25–34", "35–44", "45–64", "65 and over",
 }
 
+// genRegions are the countries a generated map names, as newsrooms
+// write them: names in English and other languages, and codes.
+// The first six lie on one side of the globe, for a globe's places.
+var genRegions = []string{"Nepal", "North Korea", "India", "Japan", "Mongolia", "Indonesia", "MLI", "Chile", "Kenya", "Peru", "Fiji", "Russia",
+	"Cuba", "Syrien", "Norway", "New Zealand", "BR", "Égypte", "Iceland", "Canada", "Lesotho", "Україна"}
+
 // placedByHand is the text of a generated note that dx and dy place: the
 // layout checker judges where the editor put it, and its findings are
 // the editor's to act on, not a defect of the layout.
@@ -285,6 +291,27 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 		return v
 	}
 	pointsSized, pointsGrouped := len(b.String())%3 == 0, len(b.String())%4 < 2
+	var regions []int
+	if k == locatorKind {
+		// The view: fitted to the places, the world, or a globe.
+		mp := rand.New(rand.NewSource(int64(len(b.String())) * 37))
+		switch mp.Intn(5) {
+		case 0:
+			b.WriteString("bounds = \"world\"\n")
+			if mp.Intn(2) == 0 {
+				b.WriteString("projection = \"robinson\"\n")
+			}
+		case 1:
+			b.WriteString("projection = \"globe\"\n")
+		case 2:
+			b.WriteString("projection = \"equal-earth\"\n")
+		}
+		regions = rng.Perm(len(genRegions))
+		n = min(n, 5)
+		if strings.Contains(b.String(), "\"globe\"") {
+			regions = rng.Perm(6) // places a globe shows at once
+		}
+	}
 	b.WriteString("data = [\n")
 	for i := 0; i < n; i++ {
 		label := genLabels[labels[i%len(labels)]]
@@ -314,6 +341,12 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 		case k == timelineKind:
 			// An event a month or two after the last.
 			fmt.Fprintf(&b, "  { x = \"%d-%02d\", label = %q },\n", 2015+(2*i)/12, (2*i)%12+1, label)
+		case k == locatorKind && (i%3 != 2 || strings.Contains(b.String(), "projection = \"globe\"")):
+			// A country, by name in some language or by code; its label
+			// the figure's own now and then, else its name.
+			fmt.Fprintf(&b, "  { region = %q, label = %q },\n", genRegions[regions[i]], label)
+		case k == locatorKind:
+			fmt.Fprintf(&b, "  { label = %q, lat = %s, lon = %s },\n", label, tomlNumber(math.Round((rng.Float64()*120-55)*10)/10), tomlNumber(math.Round((rng.Float64()*340-170)*10)/10))
 		case k == parliamentKind:
 			// Seats: whole numbers, the chamber up to a few hundred.
 			fmt.Fprintf(&b, "  { label = %q, value = %d },\n", label, 1+rng.Intn(120))

@@ -79,6 +79,10 @@ type kind struct {
 	// noLabels says that a row's label is optional and not drawn (a
 	// histogram's observations).
 	noLabels bool
+	// ownLabels says that a row's label is optional because readRow
+	// names it (a map's region by its name in the figure's language);
+	// it is drawn like any other.
+	ownLabels bool
 	// noHighlight says that highlight does not apply (a histogram's
 	// bins, a heatmap's colours); validate refuses it with a reason.
 	noHighlight bool
@@ -163,6 +167,7 @@ var kinds = map[string]*kind{
 	"table":          tableKind,
 	"timeline":       timelineKind,
 	"waterfall":      waterfallKind,
+	"locator":        locatorKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
@@ -225,7 +230,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority", "average"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority", "average", "bounds", "projection"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -41,6 +41,7 @@ var localeAR = locale{
 	majority:    "الأغلبية: %s",
 	seatsWord:   "مقعدًا",
 	nouns: map[string]string{
+		"locator":        "خريطة الموقع",
 		"column":         "مخطط عمودي",
 		"bar":            "مخطط شريطي",
 		"range":          "مخطط نطاقات",

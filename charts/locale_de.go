@@ -38,6 +38,7 @@ var localeDE = locale{
 	majority:    "%s für die Mehrheit",
 	seatsWord:   "Sitze",
 	nouns: map[string]string{
+		"locator":        "Übersichtskarte",
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",
 		"range":          "Spannendiagramm",

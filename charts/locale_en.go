@@ -37,6 +37,7 @@ var localeEN = locale{
 	majority:    "%s for a majority",
 	seatsWord:   "seats",
 	nouns: map[string]string{
+		"locator":        "Locator map",
 		"column":         "Column chart",
 		"bar":            "Bar chart",
 		"range":          "Range chart",

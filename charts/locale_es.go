@@ -37,6 +37,7 @@ var localeES = locale{
 	majority:    "Mayoría: %s",
 	seatsWord:   "escaños",
 	nouns: map[string]string{
+		"locator":        "Mapa de ubicación",
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",
 		"range":          "Gráfico de rangos",

@@ -41,6 +41,7 @@ var localeFA = locale{
 	majority:    "اکثریت: %s",
 	seatsWord:   "کرسی",
 	nouns: map[string]string{
+		"locator":        "نقشه موقعیت",
 		"column":         "نمودار ستونی",
 		"bar":            "نمودار میله\u200cای",
 		"range":          "نمودار بازه\u200cای",

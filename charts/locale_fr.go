@@ -37,6 +37,7 @@ var localeFR = locale{
 	majority:    "Majorité : %s",
 	seatsWord:   "sièges",
 	nouns: map[string]string{
+		"locator":        "Carte de situation",
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",
 		"range":          "Diagramme de fourchettes",

@@ -39,6 +39,7 @@ var localeHE = locale{
 	majority:    "רוב: %s",
 	seatsWord:   "מושבים",
 	nouns: map[string]string{
+		"locator":        "מפת מיקום",
 		"column":         "תרשים עמודות",
 		"bar":            "תרשים פסים",
 		"range":          "תרשים טווחים",

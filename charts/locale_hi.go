@@ -40,6 +40,7 @@ var localeHI = locale{
 	majority:    "बहुमत: %s",
 	seatsWord:   "सीटें",
 	nouns: map[string]string{
+		"locator":        "स्थिति मानचित्र",
 		"column":         "कॉलम चार्ट",
 		"bar":            "बार चार्ट",
 		"range":          "रेंज चार्ट",

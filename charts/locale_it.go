@@ -37,6 +37,7 @@ var localeIT = locale{
 	majority:    "Maggioranza: %s",
 	seatsWord:   "seggi",
 	nouns: map[string]string{
+		"locator":        "Mappa di localizzazione",
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",
 		"range":          "Grafico a intervalli",

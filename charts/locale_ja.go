@@ -39,6 +39,7 @@ var localeJA = locale{
 	majority:    "過半数：%s",
 	seatsWord:   "議席",
 	nouns: map[string]string{
+		"locator":        "位置図",
 		"column":         "縦棒グラフ",
 		"bar":            "横棒グラフ",
 		"range":          "範囲グラフ",

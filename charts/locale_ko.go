@@ -40,6 +40,7 @@ var localeKO = locale{
 	majority:    "과반: %s",
 	seatsWord:   "석",
 	nouns: map[string]string{
+		"locator":        "위치 지도",
 		"column":         "세로 막대형 차트",
 		"bar":            "가로 막대형 차트",
 		"range":          "범위 차트",

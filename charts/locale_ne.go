@@ -41,6 +41,7 @@ var localeNE = locale{
 	majority:    "बहुमत: %s",
 	seatsWord:   "सिट",
 	nouns: map[string]string{
+		"locator":        "अवस्थिति नक्सा",
 		"column":         "स्तम्भ चार्ट",
 		"bar":            "बार चार्ट",
 		"range":          "दायरा चार्ट",

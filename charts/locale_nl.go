@@ -37,6 +37,7 @@ var localeNL = locale{
 	majority:    "%s voor een meerderheid",
 	seatsWord:   "zetels",
 	nouns: map[string]string{
+		"locator":        "Locatiekaart",
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",
 		"range":          "Bereikdiagram",

@@ -37,6 +37,7 @@ var localePL = locale{
 	majority:    "Większość: %s",
 	seatsWord:   "mandaty",
 	nouns: map[string]string{
+		"locator":        "Mapa lokalizacyjna",
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",
 		"range":          "Wykres przedziałów",

@@ -39,6 +39,7 @@ var localePT = locale{
 	majority:    "Maioria: %s",
 	seatsWord:   "lugares",
 	nouns: map[string]string{
+		"locator":        "Mapa de localização",
 		"column":         "Gráfico de colunas",
 		"bar":            "Gráfico de barras",
 		"range":          "Gráfico de intervalos",

@@ -37,6 +37,7 @@ var localeRU = locale{
 	majority:    "Большинство: %s",
 	seatsWord:   "места",
 	nouns: map[string]string{
+		"locator":        "Карта расположения",
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",
 		"range":          "Диаграмма диапазонов",

@@ -38,6 +38,7 @@ var localeSV = locale{
 	majority:    "%s för majoritet",
 	seatsWord:   "mandat",
 	nouns: map[string]string{
+		"locator":        "Lägeskarta",
 		"column":         "Stapeldiagram",
 		"bar":            "Liggande stapeldiagram",
 		"range":          "Intervalldiagram",

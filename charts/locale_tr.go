@@ -39,6 +39,7 @@ var localeTR = locale{
 	majority:    "Çoğunluk: %s",
 	seatsWord:   "sandalye",
 	nouns: map[string]string{
+		"locator":        "Konum haritası",
 		"column":         "Sütun grafiği",
 		"bar":            "Çubuk grafiği",
 		"range":          "Aralık grafiği",

@@ -37,6 +37,7 @@ var localeUK = locale{
 	majority:    "Більшість: %s",
 	seatsWord:   "місця",
 	nouns: map[string]string{
+		"locator":        "Карта розташування",
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",
 		"range":          "Діаграма діапазонів",

@@ -40,6 +40,7 @@ var localeUR = locale{
 	majority:    "اکثریت: %s",
 	seatsWord:   "نشستیں",
 	nouns: map[string]string{
+		"locator":        "محل وقوع کا نقشہ",
 		"column":         "کالم چارٹ",
 		"bar":            "بار چارٹ",
 		"range":          "رینج چارٹ",

@@ -39,6 +39,7 @@ var localeZH = locale{
 	majority:    "过半数：%s",
 	seatsWord:   "席",
 	nouns: map[string]string{
+		"locator":        "位置图",
 		"column":         "柱形图",
 		"bar":            "条形图",
 		"range":          "范围图",
