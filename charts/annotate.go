@@ -331,7 +331,7 @@ func (c *ctx) occupied(sc *scene.Scene, g *scene.Group) []box {
 			case *scene.Circle:
 				out = append(out, box{n.CX - n.R, n.CY - n.R, n.CX + n.R, n.CY + n.R, false, false})
 			case *scene.Path:
-				if g.ID == "regions" && !strings.Contains(n.Class, "pc-highlight") {
+				if g.ID == "regions" && strings.Contains(n.Class, "pc-land") {
 					continue // a map's land is ground a note may stand on, as the grid is
 				}
 				if n.Fill.A != 0 {

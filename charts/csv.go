@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -388,11 +389,12 @@ func (p *csvProblems) found() bool {
 func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim rune, dataLocale string, r records, header []string) (rows []any, lines []int, ok bool) {
 
 	// Which column holds each field.
-	fields := append([]string{"label"}, fig.kind.fields...)
+	lk := cmp.Or(fig.kind.labelKey, "label") // a map's rows are named by region
+	fields := append([]string{lk}, fig.kind.fields...)
 	if fig.Facet != "" {
 		fields = append(fields, fig.Facet) // each row's panel (facets.go)
 	}
-	text := func(f string) bool { return f == "label" || f == "compare" || f == fig.Facet }
+	text := func(f string) bool { return f == lk || f == "compare" || f == fig.Facet }
 	index := map[string]int{}
 	ct := newTable(cols, "columns.", t.e)
 	for _, f := range fields {

@@ -78,8 +78,9 @@ type figureBody struct {
 	Scatter     scatterOptions
 	Histogram   histogramOptions
 	Map         mapOptions // maps: the view and projection
-	Majority    int        // parliament: the seats that make a majority; 0 for more than half
-	Average     int        // column-line: the rows of the rolling average drawn as the line; 0 for none
+	Choropleth  choroplethOptions
+	Majority    int // parliament: the seats that make a majority; 0 for more than half
+	Average     int // column-line: the rows of the rolling average drawn as the line; 0 for none
 	// Small multiples (facets.go): the row key naming each row's panel,
 	// or panels given as [[figure.panel]] (panelForm, each row's panel
 	// and key in panelOf and panelKeys); axes is "shared", "free" or "".
@@ -718,6 +719,14 @@ func (fig *Figure) decodeData(t *table) {
 		}
 		if fig.kind.xy {
 			fig.readPoint(rt, &d)
+		} else if lk := fig.kind.labelKey; lk != "" {
+			// A map's row is named by its region: looked up, not drawn
+			// as written.
+			if !rt.str(lk, &d.Label) {
+				if _, ok := m[lk]; !ok {
+					rt.errf(lk, "is missing")
+				}
+			}
 		} else if !rt.text("label", &d.Label) {
 			if _, ok := m["label"]; !ok && !fig.kind.noLabels && !fig.kind.ownLabels {
 				rt.errf("label", "is missing")
@@ -742,6 +751,8 @@ func (fig *Figure) decodeData(t *table) {
 				switch {
 				case d.Total:
 					d.Value = math.NaN()
+				case fig.kind.optionalValue:
+					d.Value = math.NaN() // no data: a map's region without a value
 				case !has || isBool || !fig.kind.subtotals:
 					rt.errf(k, "is missing")
 				}

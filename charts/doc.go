@@ -633,7 +633,33 @@
 // names its code (pc-region pc-region-NPL). Regions drawn as part of
 // their country (French Guiana, Réunion) are refused: mark them by lat
 // and lon. A right-to-left figure keeps its map as the world has it.
+// Crimea is drawn as part of Ukraine (UN General Assembly resolution
+// 68/262), not where Natural Earth's de facto boundaries put it; lakes
+// are not drawn (the boundaries hold none).
 // The alt text names the places.
+//
+// choropleth: regions coloured by value; rows { region, value } (a
+// country as locator's rows name it; with map = "us-states", a US state
+// by name, postal code or FIPS code, on Albers USA with Alaska and
+// Hawaii inset), at most 4,000; a row without value is a region with no
+// data, hatched, and "No data" joins the key; { region, group = "Yes" }
+// colours regions by category instead (at most 8, the palette's colours
+// or the figure's colors, a key of swatches). Values fall into classes:
+// classes = 5 (2 to 9) cut at quantiles rounded to two significant
+// digits, or classify = "equal" at equal nice steps; breaks = [10, 100,
+// 1000] gives the edges (rising; a value on an edge belongs to the class
+// above). The classes run from faint to full in the first palette
+// colour, or, when the values have both signs, in the negative colour
+// (the palette's second) below zero and the first above, zero an edge;
+// their key, a row of swatches with the edges under the joins, stands
+// above the map. The map is the world (Equal Earth, Antarctica left out)
+// or bounds and projection as locator's. highlight outlines regions;
+// label = ["Nepal", "India"] writes their names and values, inside when
+// they fit, else beside on a patch of the page's colour, with a leader
+// when further out. Each region is one SVG path whose class names its
+// code and class (pc-region pc-region-NPL pc-class-5). The alt text
+// names the three highest and the three lowest regions, or each group's
+// regions.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

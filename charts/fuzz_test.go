@@ -134,6 +134,8 @@ func synthFigure(k *kind, id string, vs []float64) string {
 			fmt.Fprintf(&b, "  { label = \"Row %d\", x = \"%d-01\" },\n", i, 2000+i)
 		case k.multi:
 			fmt.Fprintf(&b, "  { label = \"Row %d\", values = [%s, %s] },\n", i, num(), num())
+		case k.labelKey != "": // a map's region and its value
+			fmt.Fprintf(&b, "  { %s = %q, value = %s },\n", k.labelKey, genRegions[i%len(genRegions)], num())
 		case k == locatorKind && i%2 == 0: // a region, or a place at the numbers
 			fmt.Fprintf(&b, "  { label = \"Row %d\", region = %q },\n", i, []string{"Nepal", "Chile", "Kenya", "Japan", "Peru"}[i/2%5])
 		case k == locatorKind:

@@ -34,6 +34,11 @@ var genLabels = []string{
 var genRegions = []string{"Nepal", "North Korea", "India", "Japan", "Mongolia", "Indonesia", "MLI", "Chile", "Kenya", "Peru", "Fiji", "Russia",
 	"Cuba", "Syrien", "Norway", "New Zealand", "BR", "Égypte", "Iceland", "Canada", "Lesotho", "Україна"}
 
+// genStates are the US states a generated map names, by name, postal
+// code and FIPS code.
+var genStates = []string{"California", "TX", "New York", "FL", "Alaska", "HI", "40", "Ohio", "ME", "Washington", "Nevada", "North Dakota", "Illinois",
+	"Georgia", "Utah", "Iowa", "Vermont", "NJ", "Oregon", "Montana", "Kentucky", "DC"}
+
 // placedByHand is the text of a generated note that dx and dy place: the
 // layout checker judges where the editor put it, and its findings are
 // the editor's to act on, not a defect of the layout.
@@ -253,7 +258,7 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 		if i := strings.Index(b.String(), "series = [\""); i >= 0 && (k.multi || k.xy) {
 			name = strings.SplitN(b.String()[i+len("series = [\""):], "\"", 2)[0]
 		}
-		if !k.xy || strings.Contains(b.String(), "series = [") {
+		if (!k.xy || strings.Contains(b.String(), "series = [")) && k.labelKey == "" {
 			fmt.Fprintf(&b, "colors = { %q = \"#1b7837\" }\n", name)
 		}
 	}
@@ -292,6 +297,44 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 	}
 	pointsSized, pointsGrouped := len(b.String())%3 == 0, len(b.String())%4 < 2
 	var regions []int
+	if k == choroplethKind {
+		// World or US states; classes cut one way or another, or groups;
+		// some regions named with their values, one outlined.
+		mp := rand.New(rand.NewSource(int64(len(b.String())) * 41))
+		if mp.Intn(3) == 0 {
+			b.WriteString("map = \"us-states\"\n")
+		} else if mp.Intn(3) == 0 {
+			b.WriteString("bounds = [-20, 30, 45, 72]\nprojection = \"equal-earth\"\n")
+		}
+		switch mp.Intn(5) {
+		case 0:
+			b.WriteString("# groups\n")
+		case 1:
+			fmt.Fprintf(&b, "breaks = [%s, %s]\n", tomlNumber(mag*0.3), tomlNumber(mag*0.7))
+		case 2:
+			fmt.Fprintf(&b, "classes = %d\nclassify = %q\n", 2+mp.Intn(6), classifyMethods[mp.Intn(2)])
+		}
+		regions = rng.Perm(len(genRegions))
+		n = 3 + rng.Intn(len(genRegions)-3)
+		if strings.Contains(b.String(), "bounds") {
+			regions = []int{13, 17, 11, 14, 18, 21}[:min(6, n)] // European and near countries
+			n = len(regions)
+		}
+		var names []string
+		for i := 0; i < min(n, 2); i++ {
+			name := genRegions[regions[i]]
+			if strings.Contains(b.String(), "us-states") {
+				name = genStates[regions[i]%len(genStates)]
+			}
+			names = append(names, fmt.Sprintf("%q", name))
+		}
+		if mp.Intn(2) == 0 {
+			fmt.Fprintf(&b, "label = [%s]\n", strings.Join(names, ", "))
+		}
+		if mp.Intn(3) == 0 {
+			fmt.Fprintf(&b, "highlight = [%s]\n", names[0])
+		}
+	}
 	if k == locatorKind {
 		// The view: fitted to the places, the world, or a globe.
 		mp := rand.New(rand.NewSource(int64(len(b.String())) * 37))
@@ -345,6 +388,21 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 			// A country, by name in some language or by code; its label
 			// the figure's own now and then, else its name.
 			fmt.Fprintf(&b, "  { region = %q, label = %q },\n", genRegions[regions[i]], label)
+		case k == choroplethKind:
+			// A region by name or code; now and then no value (no data),
+			// or a group instead.
+			name := genRegions[regions[i]]
+			if strings.Contains(b.String(), "us-states") {
+				name = genStates[regions[i]%len(genStates)]
+			}
+			switch {
+			case strings.Contains(b.String(), "# groups"):
+				fmt.Fprintf(&b, "  { region = %q, group = %q },\n", name, []string{"Yes", "No", "Undecided"}[i%3])
+			case i > 0 && rng.Intn(7) == 0:
+				fmt.Fprintf(&b, "  { region = %q },\n", name)
+			default:
+				fmt.Fprintf(&b, "  { region = %q, value = %s },\n", name, num())
+			}
 		case k == locatorKind:
 			fmt.Fprintf(&b, "  { label = %q, lat = %s, lon = %s },\n", label, tomlNumber(math.Round((rng.Float64()*120-55)*10)/10), tomlNumber(math.Round((rng.Float64()*340-170)*10)/10))
 		case k == parliamentKind:
@@ -396,6 +454,12 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 		}
 		if k.xy {
 			at = fmt.Sprintf("%d-%02d", 2015+i/12, i%12+1)
+		}
+		if k == choroplethKind { // rows are named by their regions
+			at = genRegions[regions[i]]
+			if strings.Contains(b.String(), "us-states") {
+				at = genStates[regions[i]%len(genStates)]
+			}
 		}
 		if k.xy && ax.Intn(5) == 0 {
 			// A period: from one row's x to a later one's.

@@ -79,6 +79,13 @@ type kind struct {
 	// noLabels says that a row's label is optional and not drawn (a
 	// histogram's observations).
 	noLabels bool
+	// optionalValue says that a row may leave its value out (NaN): a
+	// map's region with no data.
+	optionalValue bool
+	// labelKey, if set, is the key that names a row instead of label
+	// (a map's region), in TOML and as a CSV file's column; read as a
+	// name to look up, not as text drawn as written.
+	labelKey string
 	// ownLabels says that a row's label is optional because readRow
 	// names it (a map's region by its name in the figure's language);
 	// it is drawn like any other.
@@ -168,6 +175,7 @@ var kinds = map[string]*kind{
 	"timeline":       timelineKind,
 	"waterfall":      waterfallKind,
 	"locator":        locatorKind,
+	"choropleth":     choroplethKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }
@@ -230,7 +238,7 @@ func (k *kind) extent(d *Datum) (lo, hi float64) {
 }
 
 // optionKeys are the figure keys that some chart types read in options.
-var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority", "average", "bounds", "projection"}
+var optionKeys = []string{"total", "rest", "unit", "unit_label", "center", "series", "points", "change", "range_format", "date_format", "rolling", "x_type", "mode", "header", "bar", "heat", "stripes", "limit", "x_title", "y_title", "x_format", "label", "extremes", "trend", "diagonal", "size_title", "bin", "bins", "majority", "average", "bounds", "projection", "map", "breaks", "classes", "classify"}
 
 func allOptionKeys() []string { return slices.Clone(optionKeys) }
 

@@ -557,6 +557,13 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		// Rows are observations; their labels are not drawn, but for
 		// the highlighted ones a beeswarm labels.
 		names = append(names, f.Highlight...)
+	} else if f.kind.labelKey != "" {
+		// A map names the regions it was asked to, as the map names
+		// them, and its groups in its key.
+		for i := range f.mapRowsIn(f.Choropleth.Label) {
+			names = append(names, placeName(f, f.Data[i].Region))
+		}
+		names = append(names, f.mapGroups()...)
 	} else if f.kind.pointLabels {
 		for _, g := range f.panelsOrSelf() {
 			for _, i := range g.labelledPoints() {

@@ -40,7 +40,11 @@ var localeAR = locale{
 	mostIn:      "أكثرها في %s (%s)",
 	majority:    "الأغلبية: %s",
 	seatsWord:   "مقعدًا",
+	noData:      "لا توجد بيانات",
+	mapHighest:  "الأعلى: %s.",
+	mapLowest:   "الأدنى: %s.",
 	nouns: map[string]string{
+		"choropleth":     "خريطة",
 		"locator":        "خريطة الموقع",
 		"column":         "مخطط عمودي",
 		"bar":            "مخطط شريطي",

@@ -37,7 +37,11 @@ var localeDE = locale{
 	mostIn:      "die meisten bei %s (%s)",
 	majority:    "%s für die Mehrheit",
 	seatsWord:   "Sitze",
+	noData:      "Keine Daten",
+	mapHighest:  "Am höchsten: %s.",
+	mapLowest:   "Am niedrigsten: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Karte",
 		"locator":        "Übersichtskarte",
 		"column":         "Säulendiagramm",
 		"bar":            "Balkendiagramm",

@@ -36,7 +36,11 @@ var localeEN = locale{
 	mostIn:      "most in %s (%s)",
 	majority:    "%s for a majority",
 	seatsWord:   "seats",
+	noData:      "No data",
+	mapHighest:  "Highest: %s.",
+	mapLowest:   "Lowest: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Map",
 		"locator":        "Locator map",
 		"column":         "Column chart",
 		"bar":            "Bar chart",

@@ -36,7 +36,11 @@ var localeES = locale{
 	mostIn:      "la mayoría en %s (%s)",
 	majority:    "Mayoría: %s",
 	seatsWord:   "escaños",
+	noData:      "Sin datos",
+	mapHighest:  "Los más altos: %s.",
+	mapLowest:   "Los más bajos: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Mapa",
 		"locator":        "Mapa de ubicación",
 		"column":         "Gráfico de columnas",
 		"bar":            "Gráfico de barras",

@@ -40,7 +40,11 @@ var localeFA = locale{
 	mostIn:      "بیشترین در %s (%s)",
 	majority:    "اکثریت: %s",
 	seatsWord:   "کرسی",
+	noData:      "بدون داده",
+	mapHighest:  "بیشترین: %s.",
+	mapLowest:   "کمترین: %s.",
 	nouns: map[string]string{
+		"choropleth":     "نقشه",
 		"locator":        "نقشه موقعیت",
 		"column":         "نمودار ستونی",
 		"bar":            "نمودار میله\u200cای",

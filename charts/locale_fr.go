@@ -36,7 +36,11 @@ var localeFR = locale{
 	mostIn:      "le plus grand nombre entre %s (%s)",
 	majority:    "Majorité : %s",
 	seatsWord:   "sièges",
+	noData:      "Pas de données",
+	mapHighest:  "Les plus élevés : %s.",
+	mapLowest:   "Les plus bas : %s.",
 	nouns: map[string]string{
+		"choropleth":     "Carte",
 		"locator":        "Carte de situation",
 		"column":         "Diagramme en colonnes",
 		"bar":            "Diagramme en barres",

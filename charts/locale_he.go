@@ -38,7 +38,11 @@ var localeHE = locale{
 	mostIn:      "הרוב ב־%s (%s)",
 	majority:    "רוב: %s",
 	seatsWord:   "מושבים",
+	noData:      "אין נתונים",
+	mapHighest:  "הגבוהים ביותר: %s.",
+	mapLowest:   "הנמוכים ביותר: %s.",
 	nouns: map[string]string{
+		"choropleth":     "מפה",
 		"locator":        "מפת מיקום",
 		"column":         "תרשים עמודות",
 		"bar":            "תרשים פסים",

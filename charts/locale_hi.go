@@ -39,7 +39,11 @@ var localeHI = locale{
 	mostIn:      "सबसे अधिक %s में (%s)",
 	majority:    "बहुमत: %s",
 	seatsWord:   "सीटें",
+	noData:      "कोई डेटा नहीं",
+	mapHighest:  "सबसे अधिक: %s।",
+	mapLowest:   "सबसे कम: %s।",
 	nouns: map[string]string{
+		"choropleth":     "मानचित्र",
 		"locator":        "स्थिति मानचित्र",
 		"column":         "कॉलम चार्ट",
 		"bar":            "बार चार्ट",

@@ -36,7 +36,11 @@ var localeIT = locale{
 	mostIn:      "la maggior parte in %s (%s)",
 	majority:    "Maggioranza: %s",
 	seatsWord:   "seggi",
+	noData:      "Nessun dato",
+	mapHighest:  "I più alti: %s.",
+	mapLowest:   "I più bassi: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Mappa",
 		"locator":        "Mappa di localizzazione",
 		"column":         "Grafico a colonne",
 		"bar":            "Grafico a barre",

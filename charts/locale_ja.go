@@ -38,7 +38,11 @@ var localeJA = locale{
 	mostIn:      "最多は %s（%s）",
 	majority:    "過半数：%s",
 	seatsWord:   "議席",
+	noData:      "データなし",
+	mapHighest:  "最も高い：%s。",
+	mapLowest:   "最も低い：%s。",
 	nouns: map[string]string{
+		"choropleth":     "地図",
 		"locator":        "位置図",
 		"column":         "縦棒グラフ",
 		"bar":            "横棒グラフ",

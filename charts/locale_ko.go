@@ -39,7 +39,11 @@ var localeKO = locale{
 	mostIn:      "가장 많은 구간 %s(%s)",
 	majority:    "과반: %s",
 	seatsWord:   "석",
+	noData:      "데이터 없음",
+	mapHighest:  "가장 높은 곳: %s.",
+	mapLowest:   "가장 낮은 곳: %s.",
 	nouns: map[string]string{
+		"choropleth":     "지도",
 		"locator":        "위치 지도",
 		"column":         "세로 막대형 차트",
 		"bar":            "가로 막대형 차트",

@@ -40,7 +40,11 @@ var localeNE = locale{
 	mostIn:      "सबैभन्दा धेरै %s मा (%s)",
 	majority:    "बहुमत: %s",
 	seatsWord:   "सिट",
+	noData:      "डाटा छैन",
+	mapHighest:  "सबैभन्दा धेरै: %s।",
+	mapLowest:   "सबैभन्दा कम: %s।",
 	nouns: map[string]string{
+		"choropleth":     "नक्सा",
 		"locator":        "अवस्थिति नक्सा",
 		"column":         "स्तम्भ चार्ट",
 		"bar":            "बार चार्ट",

@@ -36,7 +36,11 @@ var localeNL = locale{
 	mostIn:      "de meeste in %s (%s)",
 	majority:    "%s voor een meerderheid",
 	seatsWord:   "zetels",
+	noData:      "Geen gegevens",
+	mapHighest:  "Hoogst: %s.",
+	mapLowest:   "Laagst: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Kaart",
 		"locator":        "Locatiekaart",
 		"column":         "Kolomdiagram",
 		"bar":            "Staafdiagram",

@@ -36,7 +36,11 @@ var localePL = locale{
 	mostIn:      "najwięcej w przedziale %s (%s)",
 	majority:    "Większość: %s",
 	seatsWord:   "mandaty",
+	noData:      "Brak danych",
+	mapHighest:  "Najwyższe: %s.",
+	mapLowest:   "Najniższe: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Mapa",
 		"locator":        "Mapa lokalizacyjna",
 		"column":         "Wykres kolumnowy",
 		"bar":            "Wykres słupkowy",

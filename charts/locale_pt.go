@@ -38,7 +38,11 @@ var localePT = locale{
 	mostIn:      "a maioria em %s (%s)",
 	majority:    "Maioria: %s",
 	seatsWord:   "lugares",
+	noData:      "Sem dados",
+	mapHighest:  "Mais altos: %s.",
+	mapLowest:   "Mais baixos: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Mapa",
 		"locator":        "Mapa de localização",
 		"column":         "Gráfico de colunas",
 		"bar":            "Gráfico de barras",

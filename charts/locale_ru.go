@@ -36,7 +36,11 @@ var localeRU = locale{
 	mostIn:      "больше всего в интервале %s (%s)",
 	majority:    "Большинство: %s",
 	seatsWord:   "места",
+	noData:      "Нет данных",
+	mapHighest:  "Наибольшие значения: %s.",
+	mapLowest:   "Наименьшие значения: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Карта",
 		"locator":        "Карта расположения",
 		"column":         "Столбчатая диаграмма",
 		"bar":            "Линейчатая диаграмма",

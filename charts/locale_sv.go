@@ -37,7 +37,11 @@ var localeSV = locale{
 	mostIn:      "flest i %s (%s)",
 	majority:    "%s för majoritet",
 	seatsWord:   "mandat",
+	noData:      "Uppgift saknas",
+	mapHighest:  "Högst: %s.",
+	mapLowest:   "Lägst: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Karta",
 		"locator":        "Lägeskarta",
 		"column":         "Stapeldiagram",
 		"bar":            "Liggande stapeldiagram",

@@ -38,7 +38,11 @@ var localeTR = locale{
 	mostIn:      "en çok %s aralığında (%s)",
 	majority:    "Çoğunluk: %s",
 	seatsWord:   "sandalye",
+	noData:      "Veri yok",
+	mapHighest:  "En yüksek: %s.",
+	mapLowest:   "En düşük: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Harita",
 		"locator":        "Konum haritası",
 		"column":         "Sütun grafiği",
 		"bar":            "Çubuk grafiği",

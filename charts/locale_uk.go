@@ -36,7 +36,11 @@ var localeUK = locale{
 	mostIn:      "найбільше в проміжку %s (%s)",
 	majority:    "Більшість: %s",
 	seatsWord:   "місця",
+	noData:      "Немає даних",
+	mapHighest:  "Найвищі значення: %s.",
+	mapLowest:   "Найнижчі значення: %s.",
 	nouns: map[string]string{
+		"choropleth":     "Мапа",
 		"locator":        "Карта розташування",
 		"column":         "Стовпчикова діаграма",
 		"bar":            "Смугова діаграма",

@@ -39,7 +39,11 @@ var localeUR = locale{
 	mostIn:      "سب سے زیادہ %s میں (%s)",
 	majority:    "اکثریت: %s",
 	seatsWord:   "نشستیں",
+	noData:      "کوئی ڈیٹا نہیں",
+	mapHighest:  "سب سے زیادہ: %s۔",
+	mapLowest:   "سب سے کم: %s۔",
 	nouns: map[string]string{
+		"choropleth":     "نقشہ",
 		"locator":        "محل وقوع کا نقشہ",
 		"column":         "کالم چارٹ",
 		"bar":            "بار چارٹ",

@@ -38,7 +38,11 @@ var localeZH = locale{
 	mostIn:      "最多在 %s（%s）",
 	majority:    "过半数：%s",
 	seatsWord:   "席",
+	noData:      "无数据",
+	mapHighest:  "最高：%s。",
+	mapLowest:   "最低：%s。",
 	nouns: map[string]string{
+		"choropleth":     "地图",
 		"locator":        "位置图",
 		"column":         "柱形图",
 		"bar":            "条形图",

@@ -71,6 +71,9 @@ type locale struct {
 	mostIn      string            // a histogram's fullest bin: its range, its count
 	majority    string            // a parliament's majority: "326 for a majority"
 	seatsWord   string            // under a parliament's total: "seats"
+	noData      string            // a map's key for regions without a value
+	mapHighest  string            // a choropleth's highest regions, for the alt text: "Highest: %s."
+	mapLowest   string            // and its lowest: "Lowest: %s."
 }
 
 // locales is every locale, by the name used in locale = "...".

@@ -84,6 +84,12 @@ func centreOf(pts []geo.Point) (lon, lat float64) {
 		z += math.Sin(f)
 	}
 	if math.Hypot(x, y) < 1e-9 {
+		switch { // at a pole, or nowhere
+		case z > 0:
+			return 0, 90
+		case z < 0:
+			return 0, -90
+		}
 		return 0, 0
 	}
 	return math.Atan2(y, x) * 180 / math.Pi, math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi
@@ -310,10 +316,16 @@ func (c *ctx) textBox(t *scene.Text) scene.Box {
 // fitsIn says whether the box lies inside the region as drawn: its
 // corners and the middles of its edges all inside.
 func (r *mapRegion) fitsIn(b scene.Box) bool {
-	mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
-	for _, p := range [][2]float64{{b.X0, b.Y0}, {b.X1, b.Y0}, {b.X0, b.Y1}, {b.X1, b.Y1}, {mx, b.Y0}, {mx, b.Y1}, {b.X0, my}, {b.X1, my}, {mx, my}} {
-		if !geo.Inside(r.rings, p[0], p[1]) {
-			return false
+	// A grid over the box, every few pixels along it: a bay or a strait
+	// narrower than the box is found between its corners.
+	nx := max(2, int(math.Ceil((b.X1-b.X0)/6)))
+	for i := 0; i <= nx; i++ {
+		for j := 0; j <= 2; j++ {
+			x := b.X0 + (b.X1-b.X0)*float64(i)/float64(nx)
+			y := b.Y0 + (b.Y1-b.Y0)*float64(j)/2
+			if !geo.Inside(r.rings, x, y) {
+				return false
+			}
 		}
 	}
 	return true
@@ -322,6 +334,9 @@ func (r *mapRegion) fitsIn(b scene.Box) bool {
 // regionName is a region's name in the figure's language, or in English
 // when the figure's fonts cannot write that.
 func (c *ctx) regionName(code string) string {
+	if c.f.Map.States {
+		return placeName(c.f, code)
+	}
 	name := geo.CountryName(code, c.f.Style.Locale)
 	if _, missing := c.regular.Missing(name); missing {
 		name = geo.CountryName(code, "en")
@@ -333,14 +348,24 @@ func (c *ctx) regionName(code string) string {
 // inside their outline and clear of every box taken, the largest first,
 // in the muted colour at the tick labels' size: the neighbours that
 // tell a reader where the map is.
-func (c *ctx) nameRegions(regs []mapRegion, skip func(r *mapRegion) bool, taken []scene.Box) *scene.Group {
+func (c *ctx) nameRegions(regs []mapRegion, skip func(r *mapRegion) bool, near [][2]float64, taken []scene.Box) *scene.Group {
 	g := &scene.Group{ID: "region-names", Class: "pc-region-names"}
 	order := make([]int, len(regs))
 	for i := range order {
 		order[i] = i
 	}
+	// The neighbours nearest the places first (by their outlines' boxes,
+	// in steps, so that size decides among the near), then the largest.
+	ds := make([]float64, len(regs))
+	for i := range regs {
+		b := regs[i].bounds()
+		ds[i] = math.Inf(1)
+		for _, p := range near {
+			ds[i] = math.Min(ds[i], math.Round(boxDist(b, p[0], p[1])/(40*c.u)))
+		}
+	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(regs[b].area, regs[a].area), strings.Compare(regs[a].feat.Code, regs[b].feat.Code))
+		return cmp.Or(cmp.Compare(ds[a], ds[b]), cmp.Compare(regs[b].area, regs[a].area), strings.Compare(regs[a].feat.Code, regs[b].feat.Code))
 	})
 	size := c.tick
 	pad := 3.0
@@ -353,15 +378,13 @@ func (c *ctx) nameRegions(regs []mapRegion, skip func(r *mapRegion) bool, taken 
 		if _, missing := c.regular.Missing(name); missing || name == "" {
 			continue
 		}
-		capH := c.regular.CapHeight(size)
-		t := c.text(r.lx, r.ly+capH/2, name, size, false, c.th.muted, scene.Middle, "pc-region-name")
-		b := c.textBox(t)
-		grown := scene.Box{X0: b.X0 - pad, Y0: b.Y0 - pad, X1: b.X1 + pad, Y1: b.Y1 + pad}
-		if !r.fitsIn(grown) || hitsAny(grown, taken) {
+		t := c.placeInside(r, name, size, false, c.th.muted, "pc-region-name", 3, pad, taken)
+		if t == nil {
 			continue
 		}
 		g.Add(t)
-		taken = append(taken, grown)
+		b := c.textBox(t)
+		taken = append(taken, scene.Box{X0: b.X0 - pad, Y0: b.Y0 - pad, X1: b.X1 + pad, Y1: b.Y1 + pad})
 	}
 	return g
 }
@@ -373,4 +396,496 @@ func hitsAny(b scene.Box, set []scene.Box) bool {
 		}
 	}
 	return false
+}
+
+// mapOptions are a map's own keys.
+type mapOptions struct {
+	Bounds     []float64 // lon1, lat1, lon2, lat2; nil to fit the rows
+	World      bool      // bounds = "world"
+	Projection string    // one of mapProjections, or "" for the type's choice
+	States     bool      // map = "us-states": US states on Albers USA
+}
+
+// mapNames are the boundaries a map key names: countries, or US states
+// (with DC and Puerto Rico).
+var mapNames = []string{"world", "us-states"}
+
+// regionLayer is the layer a map's regions are looked up in, at its
+// finest.
+func (o mapOptions) regionLayer() *geo.Layer {
+	if o.States {
+		l, err := geo.Load(geo.USStates)
+		if err != nil {
+			panic(err) // shipped in the binary: its tests decode it
+		}
+		return l
+	}
+	return countries50m()
+}
+
+// resolve finds the region a map's row names, as the map's boundaries
+// name it.
+func (o mapOptions) resolve(name string) (geo.Region, error) {
+	if o.States {
+		return geo.State(name)
+	}
+	return geo.Country(name)
+}
+
+// readRegion reads the row's region (named by key) into d.Region and
+// d.Label's default, or says why it cannot.
+func readRegion(f *Figure, t *table, key, name string, d *Datum) bool {
+	r, err := f.Map.resolve(name)
+	if err != nil {
+		t.errf(key, "%s", err)
+		return false
+	}
+	if _, ok := f.Map.regionLayer().Feature(r.Code); !ok {
+		t.errf(key, "%q (%s) has no outline of its own in the boundaries (it is too small for them, or drawn as part of another region); mark it by lat and lon instead", name, r.Code)
+		return false
+	}
+	d.Region = r.Code
+	return true
+}
+
+// placeName is a region's name in the figure's language (a country's) or
+// as the boundaries give it (a state's), in English when the figure's
+// fonts cannot write it.
+func placeName(f *Figure, code string) string {
+	if f.Map.States {
+		if ft, ok := f.Map.regionLayer().Feature(code); ok {
+			return ft.Name
+		}
+		return code
+	}
+	name := geo.CountryName(code, f.Style.Locale)
+	if regular, _ := f.Style.faces(); regular != nil {
+		if _, missing := regular.Missing(name); missing {
+			name = geo.CountryName(code, "en")
+		}
+	}
+	return name
+}
+
+func readMapOptions(f *Figure, t *table) {
+	o := &f.Map
+	if v, ok := t.get("bounds"); ok {
+		switch v := v.(type) {
+		case string:
+			if v != "world" {
+				t.errf("bounds", "%q is not a view; give \"world\" or [lon1, lat1, lon2, lat2], e.g. [60, 5, 100, 40]", v)
+			}
+			o.World = v == "world"
+		case []any:
+			nums := make([]float64, 0, 4)
+			for i, x := range v {
+				n, msg := checkNumber(x)
+				if msg != "" {
+					t.errf(fmt.Sprintf("bounds[%d]", i), "%s", msg)
+					return
+				}
+				nums = append(nums, n)
+			}
+			if msg := checkBounds(nums); msg != "" {
+				t.errf("bounds", "%s", msg)
+				return
+			}
+			o.Bounds = nums
+		default:
+			t.errf("bounds", "must be \"world\" or [lon1, lat1, lon2, lat2], not %s", typeName(v))
+		}
+	}
+	var m string
+	if t.str("map", &m) {
+		if !slices.Contains(mapNames, m) {
+			t.errf("map", "%q is not a map; use one of %s", m, strings.Join(quoteAll(mapNames), ", "))
+		}
+		o.States = m == "us-states"
+	}
+	if t.str("projection", &o.Projection) && !slices.Contains(mapProjections, o.Projection) {
+		t.errf("projection", "%q is not a projection; use one of %s", o.Projection, strings.Join(quoteAll(mapProjections), ", "))
+		o.Projection = ""
+	}
+}
+
+// checkBounds says what is wrong with a view's bounds, or "".
+func checkBounds(b []float64) string {
+	switch {
+	case len(b) != 4:
+		return fmt.Sprintf("has %d numbers; give four: [lon1, lat1, lon2, lat2], the west, south, east and north edges", len(b))
+	case b[0] > b[2] && b[0] <= 180 && b[2] >= -180:
+		return fmt.Sprintf("runs west from %g to %g across the 180th meridian, which bounds cannot; leave bounds out to fit the places (maps cut there follow them across)", b[0], b[2])
+	case b[0] < -180 || b[2] > 180 || b[0] >= b[2]:
+		return fmt.Sprintf("runs from longitude %g to %g; give the west edge, then the east, between -180 and 180", b[0], b[2])
+	case b[1] < -90 || b[3] > 90 || b[1] >= b[3]:
+		return fmt.Sprintf("runs from latitude %g to %g; give the south edge, then the north, between -90 and 90", b[1], b[3])
+	case b[2]-b[0] < 0.5 || b[3]-b[1] < 0.5:
+		return fmt.Sprintf("spans %g° by %g°; a map needs half a degree or more each way (the boundaries show no finer detail)", b[2]-b[0], b[3]-b[1])
+	}
+	return ""
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// countries50m is Natural Earth's countries at 1:50m, which every region
+// a map names must be in.
+func countries50m() *geo.Layer {
+	l, err := geo.Load(geo.Countries50m)
+	if err != nil {
+		panic(err) // shipped in the binary: its tests decode it
+	}
+	return l
+}
+
+// featureMeets says whether any of a region's outline lies inside the
+// bounds.
+func (o mapOptions) featureMeets(code string, b []float64) bool {
+	ft, ok := o.regionLayer().Feature(code)
+	if !ok {
+		return false
+	}
+	for _, poly := range ft.Polygons {
+		for _, p := range poly[0] {
+			if p.Lon >= b[0] && p.Lon <= b[2] && p.Lat >= b[1] && p.Lat <= b[3] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// places are the rows' regions and points, for fitting, and samples of
+// them all (every region's outline, thinned) for centring.
+func (f *Figure) places() (feats []*geo.Feature, pts, around []geo.Point) {
+	l := f.Map.regionLayer()
+	for _, d := range f.Data {
+		if d.at {
+			pts = append(pts, geo.Point{Lon: d.Lon, Lat: d.Lat})
+			around = append(around, pts[len(pts)-1])
+		} else if ft, ok := l.Feature(d.Region); ok {
+			feats = append(feats, ft)
+			around = append(around, outlineSample(&geo.Feature{Polygons: mainParts(ft)})...)
+		}
+	}
+	return feats, pts, around
+}
+
+// mainParts are the parts of a region that a view is fitted to: those
+// at least a sixth the area of its largest, so that Easter Island does
+// not pull Chile's map into the Pacific (the others are drawn, not
+// fitted to).
+func mainParts(ft *geo.Feature) []geo.Polygon {
+	area := func(p geo.Polygon) float64 {
+		// In degrees squared (trapezoids under each edge), shrunk by
+		// the cosine of the part's mean latitude.
+		s, lat := 0.0, 0.0
+		r := p[0]
+		for i := range r {
+			a, b := r[i], r[(i+1)%len(r)]
+			dl := b.Lon - a.Lon
+			if dl > 180 { // across the antimeridian, the short way
+				dl -= 360
+			} else if dl < -180 {
+				dl += 360
+			}
+			s += dl * (a.Lat + b.Lat) / 2
+			lat += a.Lat
+		}
+		return math.Abs(s) * math.Cos(lat/float64(max(1, len(r)))*math.Pi/180)
+	}
+	most := 0.0
+	for _, p := range ft.Polygons {
+		most = math.Max(most, area(p))
+	}
+	var out []geo.Polygon
+	for _, p := range ft.Polygons {
+		if area(p) >= most/6 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// outlineSample is some 64 points of each part of a region's outline.
+func outlineSample(ft *geo.Feature) []geo.Point {
+	var out []geo.Point
+	for _, poly := range ft.Polygons {
+		for i := 0; i < len(poly[0]); i += 1 + len(poly[0])/64 {
+			out = append(out, poly[0][i])
+		}
+	}
+	return out
+}
+
+// maxGlobeAngle is how far from a globe's centre a place may lie, in
+// degrees of arc, and still be seen: past it, it turns to the edge.
+const maxGlobeAngle = 75
+
+// arc is the angle between two places on the globe, in degrees.
+func arc(a, b geo.Point) float64 {
+	const r = math.Pi / 180
+	c := math.Sin(a.Lat*r)*math.Sin(b.Lat*r) + math.Cos(a.Lat*r)*math.Cos(b.Lat*r)*math.Cos((a.Lon-b.Lon)*r)
+	return math.Acos(math.Max(-1, math.Min(1, c))) / r
+}
+
+// extentOf is the projected extent of polygons cut for lon0, in the
+// projection's units; ok is false when none of them is drawn.
+func extentOf(p geo.Projection, lon0 float64, polys []geo.Polygon) (minx, miny, maxx, maxy float64, ok bool) {
+	minx, miny, maxx, maxy = geo.Extent(p, lon0, polys)
+	return minx, miny, maxx, maxy, maxx > minx && maxy > miny
+}
+
+// mapViewOf chooses the map's view and its box at the top of p: the US
+// states on Albers USA; else the bounds given, the world, a globe
+// centred on the places, or, with fit, a view fitted to the places
+// (without fit, the world).
+func (c *ctx) mapViewOf(p rect, fit bool) *mapView {
+	o := c.f.Map
+	if o.States {
+		return c.statesView(p)
+	}
+	feats, pts, around := c.f.places()
+	var polys []geo.Polygon
+	for _, ft := range feats {
+		polys = append(polys, mainParts(ft)...)
+	}
+	for _, pt := range pts {
+		polys = append(polys, geo.Box(pt.Lon-0.5, pt.Lat-0.5, pt.Lon+0.5, pt.Lat+0.5))
+	}
+	lon0, lat0 := centreOf(around)
+	w := p.w
+	height := func(aspect float64) float64 {
+		// A map takes the height its view needs at the figure's width
+		// (the figure grows for it), unless the figure's height is its
+		// own.
+		h := w * math.Min(math.Max(aspect, 0.5), 1.1)
+		if c.f.Style.FixedHeight {
+			h = p.h
+		}
+		return math.Round(math.Max(h, math.Min(p.h, 150*c.u)))
+	}
+	v := &mapView{}
+	world := o.World || !fit && len(o.Bounds) == 0 && o.Projection != "globe"
+	proj := o.Projection
+	switch {
+	case proj == "globe":
+		side := math.Min(w, height(1))
+		v.box = rect{p.x, p.y, w, side}
+		v.globe = true
+		v.frame = geo.Frame{P: projection("globe", lon0, lat0), Lon0: lon0, K: side/2 - 1, X0: w / 2, Y0: side / 2, W: w, H: side, OffsetX: p.x, OffsetY: p.y}
+	case len(o.Bounds) == 4:
+		b := o.Bounds
+		if proj == "" {
+			proj = "mercator"
+			if b[3]-b[1] > 70 || math.Max(math.Abs(b[1]), math.Abs(b[3])) > 80 {
+				proj = "equal-earth"
+			}
+		}
+		lon0 = (b[0] + b[2]) / 2
+		box := []geo.Polygon{geo.Box(b[0], b[1], b[2], b[3])}
+		P := projection(proj, lon0, 0)
+		x0, y0, x1, y1, _ := extentOf(P, lon0, box)
+		h := height((y1 - y0) / (x1 - x0))
+		v.box = rect{p.x, p.y, w, h}
+		v.frame = geo.Fit(P, lon0, box, p.x, p.y, w, h)
+	default:
+		if proj == "" {
+			proj = "mercator"
+			// Near the poles Mercator's map ends: another shows them.
+			for _, q := range around {
+				if math.Abs(q.Lat) > 80 {
+					proj = "equal-earth"
+				}
+			}
+		}
+		P := projection(proj, lon0, 0)
+		x0, y0, x1, y1, ok := extentOf(P, lon0, polys)
+		if !ok {
+			world = true
+			break
+		}
+		// The places take about half the map, and the map spans at
+		// least 24° of longitude: their neighbours show around them.
+		const minSpan = 24 * math.Pi / 180
+		ew := math.Max((x1-x0)*2, minSpan)
+		eh := math.Max((y1-y0)*2, minSpan*0.6)
+		if ew > 1.6*math.Pi { // most of the world: show it whole
+			world = true
+			break
+		}
+		h := height(eh / ew)
+		k := math.Min(w/ew, h/eh)
+		cx, cy := (x0+x1)/2, (y0+y1)/2
+		if _, merc := P.(geo.Mercator); merc {
+			// Mercator's map ends at 85°: the view stays inside it.
+			top := math.Log(math.Tan(math.Pi/4 + 85*math.Pi/360))
+			half := h / 2 / k
+			cy = math.Min(math.Max(cy, -top+half), top-half)
+		}
+		v.box = rect{p.x, p.y, w, h}
+		v.frame = geo.Frame{P: P, Lon0: lon0, K: k, X0: w/2 - cx*k, Y0: h/2 + cy*k, W: w, H: h, OffsetX: p.x, OffsetY: p.y}
+	}
+	if world {
+		if proj == "" || proj == "mercator" {
+			proj = "equal-earth"
+		}
+		P := projection(proj, 0, 0)
+		// The inhabited world, and as far towards a pole as a place
+		// named lies.
+		south, north := worldSouth, worldNorth
+		for _, q := range around {
+			south, north = math.Min(south, math.Max(-90, q.Lat-4)), math.Max(north, math.Min(90, q.Lat+2))
+		}
+		box := []geo.Polygon{geo.Box(-180, south, 180, north)}
+		x0, y0, x1, y1, _ := extentOf(P, 0, box)
+		h := math.Round(w * (y1 - y0) / (x1 - x0))
+		if c.f.Style.FixedHeight {
+			h = p.h
+		}
+		v.box = rect{p.x, p.y, w, h}
+		v.frame = geo.Fit(P, 0, box, p.x, p.y, w, h)
+		v.world = true
+	}
+	// The boundaries at 1:110m for a wide view when they hold every
+	// region named; else at 1:50m.
+	name := geo.Countries50m
+	if span := v.box.w / v.frame.K; v.world || span > 100*math.Pi/180 && !v.globe || v.globe && v.frame.K < 300 {
+		coarse, _ := geo.Load(geo.Countries110m)
+		name = geo.Countries110m
+		for _, ft := range feats {
+			if _, ok := coarse.Feature(ft.Code); !ok {
+				name = geo.Countries50m
+			}
+		}
+	}
+	layer, err := mapLayer(name, v.frame.K)
+	if err != nil {
+		panic(err) // shipped in the binary: its tests decode it
+	}
+	v.layer = layer
+	return v
+}
+
+// statesView is the US states on Albers USA, Alaska and Hawaii inset,
+// fitted to the width.
+func (c *ctx) statesView(p rect) *mapView {
+	l := c.f.Map.regionLayer()
+	var polys []geo.Polygon
+	for _, ft := range l.Features {
+		polys = append(polys, ft.Polygons...)
+	}
+	P := geo.AlbersUSA{}
+	x0, y0, x1, y1, _ := extentOf(P, 0, polys)
+	h := math.Round(p.w * (y1 - y0) / (x1 - x0))
+	if c.f.Style.FixedHeight {
+		h = p.h
+	}
+	v := &mapView{box: rect{p.x, p.y, p.w, h}}
+	v.frame = geo.Fit(P, 0, polys, p.x, p.y, p.w, h)
+	layer, err := mapLayer(geo.USStates, v.frame.K)
+	if err != nil {
+		panic(err) // shipped in the binary: its tests decode it
+	}
+	v.layer = layer
+	return v
+}
+
+// labelInside is a region's label in bold, in the page's colour on the
+// accent, inside the region: at its label point or, failing that, at the
+// nearest place around it where the label and a margin lie inside the
+// outline and clear of what is taken; nil where there is none.
+func (c *ctx) labelInside(reg *mapRegion, s string, taken []scene.Box) *scene.Text {
+	return c.placeInside(reg, s, c.value, true, c.th.bg, "pc-label pc-region-label", 8, 1, taken)
+}
+
+// placeInside is a text inside a region with a margin around it, clear
+// of what is taken: at the region's label point or the nearest place
+// to it on a grid of 2n+1 steps across the region's box; nil where
+// there is none.
+func (c *ctx) placeInside(reg *mapRegion, s string, size float64, bold bool, col scene.Color, class string, n int, pad float64, taken []scene.Box) *scene.Text {
+	capH := c.face(bold).CapHeight(size)
+	w := c.width(s, size, bold)
+	b := reg.bounds()
+	if w+2*pad+2 > b.X1-b.X0 {
+		return nil
+	}
+	type off struct{ dx, dy float64 }
+	var offs []off
+	for gy := -n; gy <= n; gy++ {
+		for gx := -n; gx <= n; gx++ {
+			x, y := reg.lx+float64(gx)*(b.X1-b.X0)/float64(2*n), reg.ly+float64(gy)*(b.Y1-b.Y0)/float64(2*n)
+			if x < b.X0 || x > b.X1 || y < b.Y0 || y > b.Y1 {
+				continue
+			}
+			offs = append(offs, off{x - reg.lx, y - reg.ly})
+		}
+	}
+	slices.SortStableFunc(offs, func(a, b off) int {
+		return cmp.Compare(math.Hypot(a.dx, a.dy), math.Hypot(b.dx, b.dy))
+	})
+	for _, o := range offs {
+		t := c.text(reg.lx+o.dx, reg.ly+o.dy+capH/2, s, size, bold, col, scene.Middle, class)
+		tb := c.textBox(t)
+		grown := scene.Box{X0: tb.X0 - pad - 1, Y0: tb.Y0 - pad, X1: tb.X1 + pad + 1, Y1: tb.Y1 + pad}
+		if grown.X0 < b.X0 || grown.X1 > b.X1 || grown.Y0 < b.Y0 || grown.Y1 > b.Y1 || hitsAny(grown, taken) {
+			continue
+		}
+		if reg.fitsIn(grown) {
+			return t
+		}
+	}
+	return nil
+}
+
+// validateMap checks what every map's rows and view must agree on:
+// every place inside the bounds given, on the near side of a globe, and
+// a projection that can show the view.
+func validateMap(f *Figure, e *errs) {
+	if f.Map.States && (len(f.Map.Bounds) > 0 || f.Map.World || f.Map.Projection != "") {
+		e.add("map", "\"us-states\" is drawn on Albers USA, Alaska and Hawaii inset; leave out bounds and projection")
+		return
+	}
+	// Every place shows in the view the figure gives.
+	if b := f.Map.Bounds; len(b) == 4 {
+		for i, d := range f.Data {
+			switch {
+			case d.at && (d.Lon < b[0] || d.Lon > b[2] || d.Lat < b[1] || d.Lat > b[3]):
+				e.add(f.rowKey(i), "lies outside bounds: lat %g, lon %g is not within [%g, %g, %g, %g]; widen bounds, or leave them out to fit the places", d.Lat, d.Lon, b[0], b[1], b[2], b[3])
+			case !d.at && d.Region != "" && !f.Map.featureMeets(d.Region, b):
+				e.add(f.rowKey(i)+".region", "%s lies outside bounds; widen bounds, or leave them out to fit the places", d.Region)
+			}
+		}
+	}
+	if f.Map.Projection == "globe" && !f.Map.World {
+		// A globe shows one side of the world: every place near the
+		// middle of them all.
+		_, _, around := f.places()
+		lon, lat := centreOf(around)
+		mid := geo.Point{Lon: lon, Lat: lat}
+		for i, d := range f.Data {
+			pts := []geo.Point{{Lon: d.Lon, Lat: d.Lat}}
+			if !d.at {
+				if ft, ok := f.Map.regionLayer().Feature(d.Region); ok {
+					pts = outlineSample(ft)
+				}
+			}
+			lo, la := centreOf(pts)
+			if a := arc(mid, geo.Point{Lon: lo, Lat: la}); a > maxGlobeAngle {
+				e.add(f.rowKey(i), "lies %.0f° round the globe from the middle of the places, past its visible side; leave out projection = \"globe\" for a flat map of them all", a)
+				break
+			}
+		}
+	}
+	if f.Map.World && f.Map.Projection == "globe" {
+		e.add("projection", "\"globe\" shows one side of the world; leave out bounds = \"world\", or use \"equal-earth\"")
+	}
+	if f.Map.Projection == "mercator" && (f.Map.World || len(f.Map.Bounds) == 4 && math.Max(math.Abs(f.Map.Bounds[1]), math.Abs(f.Map.Bounds[3])) > 85) {
+		e.add("projection", "\"mercator\" cannot show the poles; use \"equal-earth\" for the world, or bounds within 85° north and south")
+	}
 }

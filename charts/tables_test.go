@@ -354,6 +354,9 @@ func TestEveryTextKeyIsChecked(t *testing.T) {
 		if k.xy {
 			tmpl = strings.Replace(tmpl, `at = "Row{s} 0"`, `at = "2000"`, 1)
 		}
+		if k.labelKey != "" { // a map's rows are named by their regions
+			tmpl = strings.Replace(tmpl, `at = "Row{s} 0"`, fmt.Sprintf("at = %q", genRegions[0]), 1)
+		}
 		clean := strings.ReplaceAll(tmpl, "{s}", "")
 		e := &errs{file: "keys.toml", dir: "."}
 		if _, err := Decode("keys.toml", []byte(clean), "."); err != nil {

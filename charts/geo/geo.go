@@ -118,6 +118,7 @@ func Load(name string) (*Layer, error) {
 	l.Name = name
 	if object == "countries" {
 		alpha3Codes(l)
+		crimeaToUkraine(l)
 	}
 	if layers.m == nil {
 		layers.m = map[string]*Layer{}
@@ -322,4 +323,32 @@ func polarSpeck(r Ring) bool {
 		}
 	}
 	return true
+}
+
+// crimeaToUkraine draws Crimea as part of Ukraine, as the United Nations
+// General Assembly recognises it (resolution 68/262) and as newsrooms
+// draw it, not under Russia, where Natural Earth's de facto boundaries
+// put it: Russia's part that lies wholly in the peninsula's box moves to
+// Ukraine, arcs and all.
+func crimeaToUkraine(l *Layer) {
+	ru, okR := l.byCode["RUS"]
+	ua, okU := l.byCode["UKR"]
+	if !okR || !okU {
+		return
+	}
+	r, u := &l.Features[ru], &l.Features[ua]
+	for k := 0; k < len(r.Polygons); k++ {
+		in := true
+		for _, p := range r.Polygons[k][0] {
+			in = in && p.Lon > 32 && p.Lon < 37 && p.Lat > 44 && p.Lat < 46.5
+		}
+		if !in {
+			continue
+		}
+		u.Polygons = append(u.Polygons, r.Polygons[k])
+		u.refs = append(u.refs, r.refs[k])
+		r.Polygons = append(r.Polygons[:k:k], r.Polygons[k+1:]...)
+		r.refs = append(r.refs[:k:k], r.refs[k+1:]...)
+		k--
+	}
 }

@@ -742,3 +742,29 @@ func TestSimplifyNoCrossings(t *testing.T) {
 		}
 	}
 }
+
+// TestCrimea: Crimea (Simferopol) is drawn as Ukraine's at both scales,
+// not Russia's, and Russia keeps the rest of its outline.
+func TestCrimea(t *testing.T) {
+	simferopol := Point{34.1, 44.95}
+	for _, name := range []string{Countries110m, Countries50m} {
+		l, _ := Load(name)
+		f := Frame{P: EqualEarth{}, K: 1000, X0: 0, Y0: 0}
+		x, y, _ := f.XY(simferopol)
+		ua, _ := l.Feature("UKR")
+		ru, _ := l.Feature("RUS")
+		if !Inside(f.Rings(ua), x, y) {
+			t.Errorf("%s: Simferopol is not in Ukraine", name)
+		}
+		if Inside(f.Rings(ru), x, y) {
+			t.Errorf("%s: Simferopol is in Russia", name)
+		}
+		mx, my, _ := f.XY(Point{37.6, 55.75})
+		if !Inside(f.Rings(ru), mx, my) {
+			t.Errorf("%s: Moscow is not in Russia", name)
+		}
+		if s := l.Simplify(0.25); len(s.Features) != len(l.Features) {
+			t.Errorf("%s: simplifying lost regions", name)
+		}
+	}
+}
