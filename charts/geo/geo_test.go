@@ -768,3 +768,30 @@ func TestCrimea(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobeNoFill: on a globe centred anywhere, at the scales maps
+// simplify to, no region covers half the disc (the largest, Russia seen
+// from over the Arctic, about a fifth): a small island behind the globe
+// whose simplified ring turned the other way once filled it all.
+func TestGlobeNoFill(t *testing.T) {
+	l50, _ := Load(Countries50m)
+	l110, _ := Load(Countries110m)
+	layers := []*Layer{l110, l50.Simplify(0.0625), l50.Simplify(0.25), l50.Simplify(0.5)}
+	for _, l := range layers {
+		for lat := -75.0; lat <= 75; lat += 25 {
+			for lon := -180.0; lon < 180; lon += 20 {
+				f := Frame{P: Orthographic{Lon0: lon, Lat0: lat}, K: 1}
+				for i := range l.Features {
+					ft := &l.Features[i]
+					a := 0.0
+					for _, r := range f.Rings(ft) {
+						a += math.Abs(planarArea(r))
+					}
+					if a > math.Pi/2 {
+						t.Errorf("%s centred at %g, %g: %s covers %.0f%% of the globe", l.Name, lon, lat, ft.Code, 100*a/math.Pi)
+					}
+				}
+			}
+		}
+	}
+}

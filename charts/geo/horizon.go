@@ -71,9 +71,7 @@ func (v vec) point() Point {
 // the plane of the horizon: an edge that crosses it is cut where its
 // great circle does, and where the ring goes behind the globe its
 // outline runs round the globe's edge, following the bearings of its
-// hidden points from the centre. A ring wholly behind is dropped, or
-// becomes the globe's edge when the region it bounds takes in the near
-// side (never a hole's).
+// hidden points from the centre. A ring wholly behind is dropped.
 func clipHorizon(r Ring, o Orthographic, hole bool) [][][2]float64 {
 	if r = onGlobe(r); len(r) < 4 {
 		return nil
@@ -89,29 +87,13 @@ func clipHorizon(r Ring, o Orthographic, hole bool) [][][2]float64 {
 		seen = seen || toVec(p).dot(c) >= 0
 	}
 	if !seen {
-		// All behind the globe: either the region is there, or it is
-		// everything else, the whole near side with it. Seen from the
-		// far side's centre, its ring then turns anticlockwise. A hole
-		// behind the globe takes nothing from the near side.
-		if hole {
-			return nil
-		}
-		anti := Orthographic{Lon0: o.Lon0 + 180, Lat0: -o.Lat0}
-		s := 0.0
-		for i := 0; i < n; i++ {
-			ax, ay, _ := anti.Project(r[i])
-			bx, by, _ := anti.Project(r[i+1])
-			s += ax*by - bx*ay
-		}
-		if s <= 0 {
-			return nil
-		}
-		var pts [][2]float64
-		for k := 0; k < 180; k++ {
-			t := -float64(k) * 2 * rad
-			pts = append(pts, [2]float64{math.Cos(t), math.Sin(t)})
-		}
-		return [][][2]float64{pts}
+		// All behind the globe: nothing of it shows. (Its region could in
+		// principle be everything else, the near side with it; but no
+		// region the boundaries hold is larger than a hemisphere, and
+		// telling so from the ring's turn misreads a small island whose
+		// simplified ring turns the other way: Honduras, seen from East
+		// Asia, filled the globe.)
+		return nil
 	}
 	// Where the ring goes behind the globe, its outline runs round the
 	// globe's edge, following the hidden points' bearings from the centre:
