@@ -184,3 +184,34 @@ func BenchmarkScripts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMaps times the maps of examples/ (locators fitted and on a
+// globe, a world and a US states choropleth) in PNG and SVG, the first
+// run's simplification of the boundaries cached as in a batch:
+// go test ./charts -bench Maps -benchmem -cpu 1
+func BenchmarkMaps(b *testing.B) {
+	var figs []*Figure
+	for _, name := range []string{"../examples/locator.toml", "../examples/choropleth.toml"} {
+		f, err := Load(name, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, fig := range f.Figures {
+			if fig.RenditionOf == "" {
+				figs = append(figs, fig)
+			}
+		}
+	}
+	for _, fig := range figs {
+		for _, format := range []string{"png", "svg"} {
+			b.Run(fig.ID+"/"+format, func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if err := fig.Render(io.Discard, format); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

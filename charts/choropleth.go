@@ -440,24 +440,6 @@ func regionFill(f *Figure, d Datum, cols []scene.Color, edges []float64, groupCo
 	return cols[classOf(d.Value, edges)], true
 }
 
-// boundsOf is the box of what a group draws, text measured roughly by
-// its size.
-func boundsOf(g *scene.Group) (scene.Box, bool) {
-	b := scene.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
-	add := func(x0, y0, x1, y1 float64) {
-		b = scene.Box{X0: math.Min(b.X0, x0), Y0: math.Min(b.Y0, y0), X1: math.Max(b.X1, x1), Y1: math.Max(b.Y1, y1)}
-	}
-	for _, n := range g.Nodes {
-		switch n := n.(type) {
-		case *scene.Rect:
-			add(n.X, n.Y, n.X+n.W, n.Y+n.H)
-		case *scene.Text:
-			add(n.X-n.Size*8, n.Y-n.Size, n.X+n.Size*8, n.Y+n.Size*0.3)
-		}
-	}
-	return b, b.X1 > b.X0
-}
-
 // hatchLines are diagonal lines every step px across the region's
 // inside (even-odd), for no data.
 func hatchLines(r *mapRegion, step float64) [][2][2]float64 {
@@ -592,26 +574,5 @@ func describeChoropleth(f *Figure, nf numberFormat) string {
 		}
 		return strings.Join(parts, "; ") + "."
 	}
-	var rows []Datum
-	for _, d := range f.Data {
-		if !math.IsNaN(d.Value) {
-			rows = append(rows, d)
-		}
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Value > rows[j].Value })
-	list := func(rs []Datum) string {
-		var out []string
-		for _, d := range rs {
-			out = append(out, fmt.Sprintf(loc.valueAt, placeName(f, d.Region), nf.number(d.Value)))
-		}
-		return strings.Join(out, ", ")
-	}
-	n := min(3, len(rows))
-	s := fmt.Sprintf(loc.mapHighest, list(rows[:n]))
-	if len(rows) > n {
-		low := slices.Clone(rows[max(n, len(rows)-3):])
-		slices.Reverse(low)
-		s += " " + fmt.Sprintf(loc.mapLowest, list(low))
-	}
-	return s
+	return describeHighLow(f, nf)
 }

@@ -79,6 +79,7 @@ type figureBody struct {
 	Histogram   histogramOptions
 	Map         mapOptions // maps: the view and projection
 	Choropleth  choroplethOptions
+	Symbols     symbolOptions
 	Majority    int // parliament: the seats that make a majority; 0 for more than half
 	Average     int // column-line: the rows of the rolling average drawn as the line; 0 for none
 	// Small multiples (facets.go): the row key naming each row's panel,

@@ -661,6 +661,22 @@
 // names the three highest and the three lowest regions, or each group's
 // regions.
 //
+// symbol-map: a circle per row, its area in proportion to its value;
+// rows { region, value } (a circle at the region's label point; regions
+// as locator's rows name them) or { label, lat, lon, value }, at most
+// 500, no value below zero. The map is the one a locator would draw for
+// the places (fitted, bounds, "world", a globe, or map = "us-states").
+// Circles are drawn largest first, so that the small stay in sight,
+// each outlined in the page's colour; the largest is 24 px across at an
+// article's type (less on narrow figures, and all shrink alike when one
+// would run past the map's margin). A size key (size_title over it)
+// stands above the map. The three largest circles are labelled with
+// their values, or label = N the N largest (0 for none), or label =
+// ["Nepal", "Cuba"] those rows (by label; a region's is its name as the
+// map writes it), each beside its circle clear of the others, with a
+// leader when further out. The alt text names the three highest and
+// the three lowest.
+//
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of
 // numbers (required) and series_formats giving a column its own

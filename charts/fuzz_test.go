@@ -136,10 +136,10 @@ func synthFigure(k *kind, id string, vs []float64) string {
 			fmt.Fprintf(&b, "  { label = \"Row %d\", values = [%s, %s] },\n", i, num(), num())
 		case k.labelKey != "": // a map's region and its value
 			fmt.Fprintf(&b, "  { %s = %q, value = %s },\n", k.labelKey, genRegions[i%len(genRegions)], num())
-		case k == locatorKind && i%2 == 0: // a region, or a place at the numbers
-			fmt.Fprintf(&b, "  { label = \"Row %d\", region = %q },\n", i, []string{"Nepal", "Chile", "Kenya", "Japan", "Peru"}[i/2%5])
-		case k == locatorKind:
-			fmt.Fprintf(&b, "  { label = \"Row %d\", lat = %s, lon = %s },\n", i, num(), num())
+		case (k == locatorKind || k == symbolMapKind) && i%2 == 0: // a region, or a place at the numbers
+			fmt.Fprintf(&b, "  { label = \"Row %d\", region = %q%s },\n", i, []string{"Nepal", "Chile", "Kenya", "Japan", "Peru"}[i/2%5], symbolValue(k, num))
+		case k == locatorKind || k == symbolMapKind:
+			fmt.Fprintf(&b, "  { label = \"Row %d\", lat = %s, lon = %s%s },\n", i, num(), num(), symbolValue(k, num))
 		default:
 			fmt.Fprintf(&b, "  { label = \"Row %d\"", i)
 			for _, field := range k.fields {
@@ -373,4 +373,12 @@ func FuzzXLSX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// symbolValue is a symbol map's row's value, written after its place.
+func symbolValue(k *kind, num func() string) string {
+	if k != symbolMapKind {
+		return ""
+	}
+	return ", value = " + num()
 }

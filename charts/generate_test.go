@@ -335,7 +335,16 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 			fmt.Fprintf(&b, "highlight = [%s]\n", names[0])
 		}
 	}
-	if k == locatorKind {
+	if k == symbolMapKind {
+		sm := rand.New(rand.NewSource(int64(len(b.String())) * 43))
+		switch sm.Intn(4) {
+		case 0:
+			fmt.Fprintf(&b, "label = %d\n", sm.Intn(6))
+		case 1:
+			b.WriteString("size_title = \"Prisoners of war held in Kyiv\"\n")
+		}
+	}
+	if k == locatorKind || k == symbolMapKind {
 		// The view: fitted to the places, the world, or a globe.
 		mp := rand.New(rand.NewSource(int64(len(b.String())) * 37))
 		switch mp.Intn(5) {
@@ -384,10 +393,10 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 		case k == timelineKind:
 			// An event a month or two after the last.
 			fmt.Fprintf(&b, "  { x = \"%d-%02d\", label = %q },\n", 2015+(2*i)/12, (2*i)%12+1, label)
-		case k == locatorKind && (i%3 != 2 || strings.Contains(b.String(), "projection = \"globe\"")):
+		case (k == locatorKind || k == symbolMapKind) && (i%3 != 2 || strings.Contains(b.String(), "projection = \"globe\"")):
 			// A country, by name in some language or by code; its label
 			// the figure's own now and then, else its name.
-			fmt.Fprintf(&b, "  { region = %q, label = %q },\n", genRegions[regions[i]], label)
+			fmt.Fprintf(&b, "  { region = %q, label = %q%s },\n", genRegions[regions[i]], label, symbolValue(k, func() string { return tomlNumber(math.Abs(val())) }))
 		case k == choroplethKind:
 			// A region by name or code; now and then no value (no data),
 			// or a group instead.
@@ -403,8 +412,8 @@ func genOne(rng *rand.Rand, k *kind, id string) string {
 			default:
 				fmt.Fprintf(&b, "  { region = %q, value = %s },\n", name, num())
 			}
-		case k == locatorKind:
-			fmt.Fprintf(&b, "  { label = %q, lat = %s, lon = %s },\n", label, tomlNumber(math.Round((rng.Float64()*120-55)*10)/10), tomlNumber(math.Round((rng.Float64()*340-170)*10)/10))
+		case k == locatorKind || k == symbolMapKind:
+			fmt.Fprintf(&b, "  { label = %q, lat = %s, lon = %s%s },\n", label, tomlNumber(math.Round((rng.Float64()*120-55)*10)/10), tomlNumber(math.Round((rng.Float64()*340-170)*10)/10), symbolValue(k, func() string { return tomlNumber(math.Abs(val())) }))
 		case k == parliamentKind:
 			// Seats: whole numbers, the chamber up to a few hundred.
 			fmt.Fprintf(&b, "  { label = %q, value = %d },\n", label, 1+rng.Intn(120))

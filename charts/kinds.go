@@ -176,6 +176,7 @@ var kinds = map[string]*kind{
 	"waterfall":      waterfallKind,
 	"locator":        locatorKind,
 	"choropleth":     choroplethKind,
+	"symbol-map":     symbolMapKind,
 }
 
 func kindNames() []string { return sortedKeys(kinds) }

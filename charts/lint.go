@@ -557,6 +557,12 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		// Rows are observations; their labels are not drawn, but for
 		// the highlighted ones a beeswarm labels.
 		names = append(names, f.Highlight...)
+	} else if f.kind == symbolMapKind {
+		// A symbol map labels its largest circles and those it was
+		// asked to.
+		for _, i := range f.symbolsLabelled() {
+			names = append(names, f.Data[i].Label)
+		}
 	} else if f.kind.labelKey != "" {
 		// A map names the regions it was asked to, as the map names
 		// them, and its groups in its key.

@@ -44,6 +44,7 @@ var localeAR = locale{
 	mapHighest:  "الأعلى: %s.",
 	mapLowest:   "الأدنى: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "خريطة رموز",
 		"choropleth":     "خريطة",
 		"locator":        "خريطة الموقع",
 		"column":         "مخطط عمودي",

@@ -41,6 +41,7 @@ var localeDE = locale{
 	mapHighest:  "Am höchsten: %s.",
 	mapLowest:   "Am niedrigsten: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Symbolkarte",
 		"choropleth":     "Karte",
 		"locator":        "Übersichtskarte",
 		"column":         "Säulendiagramm",

@@ -40,6 +40,7 @@ var localeEN = locale{
 	mapHighest:  "Highest: %s.",
 	mapLowest:   "Lowest: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Symbol map",
 		"choropleth":     "Map",
 		"locator":        "Locator map",
 		"column":         "Column chart",

@@ -40,6 +40,7 @@ var localeES = locale{
 	mapHighest:  "Los más altos: %s.",
 	mapLowest:   "Los más bajos: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Mapa de símbolos",
 		"choropleth":     "Mapa",
 		"locator":        "Mapa de ubicación",
 		"column":         "Gráfico de columnas",

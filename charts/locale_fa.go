@@ -44,6 +44,7 @@ var localeFA = locale{
 	mapHighest:  "بیشترین: %s.",
 	mapLowest:   "کمترین: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "نقشه نمادی",
 		"choropleth":     "نقشه",
 		"locator":        "نقشه موقعیت",
 		"column":         "نمودار ستونی",

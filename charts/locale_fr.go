@@ -40,6 +40,7 @@ var localeFR = locale{
 	mapHighest:  "Les plus élevés : %s.",
 	mapLowest:   "Les plus bas : %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Carte à symboles",
 		"choropleth":     "Carte",
 		"locator":        "Carte de situation",
 		"column":         "Diagramme en colonnes",

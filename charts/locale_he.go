@@ -42,6 +42,7 @@ var localeHE = locale{
 	mapHighest:  "הגבוהים ביותר: %s.",
 	mapLowest:   "הנמוכים ביותר: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "מפת סמלים",
 		"choropleth":     "מפה",
 		"locator":        "מפת מיקום",
 		"column":         "תרשים עמודות",

@@ -43,6 +43,7 @@ var localeHI = locale{
 	mapHighest:  "सबसे अधिक: %s।",
 	mapLowest:   "सबसे कम: %s।",
 	nouns: map[string]string{
+		"symbol-map":     "प्रतीक मानचित्र",
 		"choropleth":     "मानचित्र",
 		"locator":        "स्थिति मानचित्र",
 		"column":         "कॉलम चार्ट",

@@ -40,6 +40,7 @@ var localeIT = locale{
 	mapHighest:  "I più alti: %s.",
 	mapLowest:   "I più bassi: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Mappa a simboli",
 		"choropleth":     "Mappa",
 		"locator":        "Mappa di localizzazione",
 		"column":         "Grafico a colonne",

@@ -42,6 +42,7 @@ var localeJA = locale{
 	mapHighest:  "最も高い：%s。",
 	mapLowest:   "最も低い：%s。",
 	nouns: map[string]string{
+		"symbol-map":     "シンボル地図",
 		"choropleth":     "地図",
 		"locator":        "位置図",
 		"column":         "縦棒グラフ",

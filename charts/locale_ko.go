@@ -43,6 +43,7 @@ var localeKO = locale{
 	mapHighest:  "가장 높은 곳: %s.",
 	mapLowest:   "가장 낮은 곳: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "기호 지도",
 		"choropleth":     "지도",
 		"locator":        "위치 지도",
 		"column":         "세로 막대형 차트",

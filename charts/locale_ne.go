@@ -44,6 +44,7 @@ var localeNE = locale{
 	mapHighest:  "सबैभन्दा धेरै: %s।",
 	mapLowest:   "सबैभन्दा कम: %s।",
 	nouns: map[string]string{
+		"symbol-map":     "प्रतीक नक्सा",
 		"choropleth":     "नक्सा",
 		"locator":        "अवस्थिति नक्सा",
 		"column":         "स्तम्भ चार्ट",

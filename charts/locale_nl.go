@@ -40,6 +40,7 @@ var localeNL = locale{
 	mapHighest:  "Hoogst: %s.",
 	mapLowest:   "Laagst: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Symbolenkaart",
 		"choropleth":     "Kaart",
 		"locator":        "Locatiekaart",
 		"column":         "Kolomdiagram",

@@ -40,6 +40,7 @@ var localePL = locale{
 	mapHighest:  "Najwyższe: %s.",
 	mapLowest:   "Najniższe: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Mapa symboli",
 		"choropleth":     "Mapa",
 		"locator":        "Mapa lokalizacyjna",
 		"column":         "Wykres kolumnowy",

@@ -42,6 +42,7 @@ var localePT = locale{
 	mapHighest:  "Mais altos: %s.",
 	mapLowest:   "Mais baixos: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Mapa de símbolos",
 		"choropleth":     "Mapa",
 		"locator":        "Mapa de localização",
 		"column":         "Gráfico de colunas",

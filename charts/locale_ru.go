@@ -40,6 +40,7 @@ var localeRU = locale{
 	mapHighest:  "Наибольшие значения: %s.",
 	mapLowest:   "Наименьшие значения: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Карта с кругами",
 		"choropleth":     "Карта",
 		"locator":        "Карта расположения",
 		"column":         "Столбчатая диаграмма",

@@ -41,6 +41,7 @@ var localeSV = locale{
 	mapHighest:  "Högst: %s.",
 	mapLowest:   "Lägst: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Symbolkarta",
 		"choropleth":     "Karta",
 		"locator":        "Lägeskarta",
 		"column":         "Stapeldiagram",

@@ -42,6 +42,7 @@ var localeTR = locale{
 	mapHighest:  "En yüksek: %s.",
 	mapLowest:   "En düşük: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Sembol haritası",
 		"choropleth":     "Harita",
 		"locator":        "Konum haritası",
 		"column":         "Sütun grafiği",

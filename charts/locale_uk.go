@@ -40,6 +40,7 @@ var localeUK = locale{
 	mapHighest:  "Найвищі значення: %s.",
 	mapLowest:   "Найнижчі значення: %s.",
 	nouns: map[string]string{
+		"symbol-map":     "Мапа з колами",
 		"choropleth":     "Мапа",
 		"locator":        "Карта розташування",
 		"column":         "Стовпчикова діаграма",

@@ -43,6 +43,7 @@ var localeUR = locale{
 	mapHighest:  "سب سے زیادہ: %s۔",
 	mapLowest:   "سب سے کم: %s۔",
 	nouns: map[string]string{
+		"symbol-map":     "علامتی نقشہ",
 		"choropleth":     "نقشہ",
 		"locator":        "محل وقوع کا نقشہ",
 		"column":         "کالم چارٹ",

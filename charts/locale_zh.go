@@ -42,6 +42,7 @@ var localeZH = locale{
 	mapHighest:  "最高：%s。",
 	mapLowest:   "最低：%s。",
 	nouns: map[string]string{
+		"symbol-map":     "符号地图",
 		"choropleth":     "地图",
 		"locator":        "位置图",
 		"column":         "柱形图",

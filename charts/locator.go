@@ -23,7 +23,7 @@ var locatorKind = &kind{
 	ownLabels:   true,
 	ordered:     true,
 	noHighlight: true,
-	readRow:     readLocatorRow,
+	readRow:     readPlaceRow,
 	options:     readMapOptions,
 	validate:    validateLocator,
 	plot:        plotLocator,
@@ -33,40 +33,6 @@ var locatorKind = &kind{
 // maxLocatorRows is the most places a locator map shows: past a dozen,
 // a reader wants a choropleth.
 const maxLocatorRows = 12
-
-// readLocatorRow reads a row's region, named in any way geo.Country
-// knows, or its lat and lon. A region's label is its name in the
-// figure's language unless the row gives one.
-func readLocatorRow(f *Figure, t *table, d *Datum) {
-	var name string
-	hasRegion := t.str("region", &name) // a name to look up, not drawn: the label is
-	hasLat, hasLon := t.num("lat", &d.Lat), t.num("lon", &d.Lon)
-	d.at = hasLat || hasLon
-	switch {
-	case hasRegion && d.at:
-		t.errf("region", "and lat, lon both place the row; give a region, or a point by lat and lon")
-		return
-	case hasRegion:
-		if readRegion(f, t, "region", name, d) && d.Label == "" {
-			d.Label = placeName(f, d.Region)
-		}
-	case d.at:
-		switch {
-		case !hasLat:
-			t.errf("lat", "is missing; a point needs lat and lon")
-		case !hasLon:
-			t.errf("lon", "is missing; a point needs lat and lon")
-		case d.Lat < -90 || d.Lat > 90:
-			t.errf("lat", "%g is not a latitude; give degrees north, -90 to 90 (south is negative)", d.Lat)
-		case d.Lon < -180 || d.Lon > 180:
-			t.errf("lon", "%g is not a longitude; give degrees east, -180 to 180 (west is negative)", d.Lon)
-		case d.Label == "":
-			t.errf("label", "is missing; a point needs a label")
-		}
-	default:
-		t.errf("region", "is missing; give a region (\"Nepal\", \"NPL\") or a point by lat and lon")
-	}
-}
 
 func validateLocator(f *Figure, e *errs) {
 	seen := map[string]int{}

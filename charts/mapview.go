@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -888,4 +889,90 @@ func validateMap(f *Figure, e *errs) {
 	if f.Map.Projection == "mercator" && (f.Map.World || len(f.Map.Bounds) == 4 && math.Max(math.Abs(f.Map.Bounds[1]), math.Abs(f.Map.Bounds[3])) > 85) {
 		e.add("projection", "\"mercator\" cannot show the poles; use \"equal-earth\" for the world, or bounds within 85° north and south")
 	}
+}
+
+// describeHighLow names a map's three highest regions or places and its
+// three lowest, with their values, for the alt text.
+func describeHighLow(f *Figure, nf numberFormat) string {
+	loc := nf.loc
+	name := func(d Datum) string {
+		if d.Region != "" {
+			return placeName(f, d.Region)
+		}
+		return d.Label
+	}
+	var rows []Datum
+	for _, d := range f.Data {
+		if !math.IsNaN(d.Value) {
+			rows = append(rows, d)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Value > rows[j].Value })
+	list := func(rs []Datum) string {
+		var out []string
+		for _, d := range rs {
+			out = append(out, fmt.Sprintf(loc.valueAt, name(d), nf.number(d.Value)))
+		}
+		return strings.Join(out, ", ")
+	}
+	n := min(3, len(rows))
+	s := fmt.Sprintf(loc.mapHighest, list(rows[:n]))
+	if len(rows) > n {
+		low := slices.Clone(rows[max(n, len(rows)-3):])
+		slices.Reverse(low)
+		s += " " + fmt.Sprintf(loc.mapLowest, list(low))
+	}
+	return s
+}
+
+// readPlaceRow reads a row's region, named in any way geo.Country
+// knows, or its lat and lon. A region's label is its name in the
+// figure's language unless the row gives one.
+func readPlaceRow(f *Figure, t *table, d *Datum) {
+	var name string
+	hasRegion := t.str("region", &name) // a name to look up, not drawn: the label is
+	hasLat, hasLon := t.num("lat", &d.Lat), t.num("lon", &d.Lon)
+	d.at = hasLat || hasLon
+	switch {
+	case hasRegion && d.at:
+		t.errf("region", "and lat, lon both place the row; give a region, or a point by lat and lon")
+		return
+	case hasRegion:
+		if readRegion(f, t, "region", name, d) && d.Label == "" {
+			d.Label = placeName(f, d.Region)
+		}
+	case d.at:
+		switch {
+		case !hasLat:
+			t.errf("lat", "is missing; a point needs lat and lon")
+		case !hasLon:
+			t.errf("lon", "is missing; a point needs lat and lon")
+		case d.Lat < -90 || d.Lat > 90:
+			t.errf("lat", "%g is not a latitude; give degrees north, -90 to 90 (south is negative)", d.Lat)
+		case d.Lon < -180 || d.Lon > 180:
+			t.errf("lon", "%g is not a longitude; give degrees east, -180 to 180 (west is negative)", d.Lon)
+		case d.Label == "":
+			t.errf("label", "is missing; a point needs a label")
+		}
+	default:
+		t.errf("region", "is missing; give a region (\"Nepal\", \"NPL\") or a point by lat and lon")
+	}
+}
+
+// boundsOf is the box of what a group draws, text measured roughly by
+// its size.
+func boundsOf(g *scene.Group) (scene.Box, bool) {
+	b := scene.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	add := func(x0, y0, x1, y1 float64) {
+		b = scene.Box{X0: math.Min(b.X0, x0), Y0: math.Min(b.Y0, y0), X1: math.Max(b.X1, x1), Y1: math.Max(b.Y1, y1)}
+	}
+	for _, n := range g.Nodes {
+		switch n := n.(type) {
+		case *scene.Rect:
+			add(n.X, n.Y, n.X+n.W, n.Y+n.H)
+		case *scene.Text:
+			add(n.X-n.Size*8, n.Y-n.Size, n.X+n.Size*8, n.Y+n.Size*0.3)
+		}
+	}
+	return b, b.X1 > b.X0
 }

@@ -433,42 +433,6 @@ func plotScatter(c *ctx, p rect) drawn {
 	return drawn{group: g, height: bottom + axisH + xTitleH - p.y, axes: ax}
 }
 
-// sizeKey draws the bubbles' key: the largest size and a round size
-// under half of it, as circles sharing a bottom, each labelled.
-func (c *ctx) sizeKey(x, y, maxSize, rMax float64, title string) (*scene.Group, float64) {
-	g := &scene.Group{ID: "size-key", Class: "pc-size-key"}
-	top := y
-	if title != "" {
-		g.Add(c.text(x, y+c.regular.CapHeight(c.small), title, c.small, true, c.th.muted, scene.Start, "pc-size-key-title"))
-		y += math.Round(c.small*1.4) + 4
-	}
-	// Sizes as the data has them, not to the values' decimals.
-	nf := c.nf
-	nf.decimals, nf.shared = -1, -1
-	small := niceStep(maxSize/2, 1)
-	for small > maxSize/2 {
-		small /= 2
-	}
-	// The labels stand a line apart however close the circles' tops: a
-	// tick joins each to its circle.
-	capT := c.regular.CapHeight(c.small)
-	line := math.Round(c.small * 1.25)
-	h := math.Max(2*rMax, line+capT)
-	cx := x + rMax
-	lx := cx + rMax + 8
-	last := math.Inf(-1)
-	for _, v := range []float64{maxSize, small} {
-		r := rMax * math.Sqrt(v/maxSize)
-		g.Add(&scene.Circle{CX: cx, CY: y + h - r, R: r, Stroke: c.th.faint, StrokeWidth: 1, Class: "pc-size-key-circle"})
-		ty := math.Max(y+h-2*r+capT/2, last+line)
-		last = ty
-		tick := ty - capT/2
-		g.Add(&scene.Line{X1: cx, Y1: y + h - 2*r, X2: lx - 3, Y2: tick, Stroke: c.th.grid, Width: 1, Class: "pc-size-key-tick"})
-		g.Add(c.text(lx, ty, nf.number(v), c.small, false, c.th.muted, scene.Start, "pc-size-key-label"))
-	}
-	return g, math.Max(y+h, last+c.small*0.3) - top
-}
-
 // describeScatter: how many points, what the axes measure, and each
 // labelled point with its values.
 func describeScatter(f *Figure, nf numberFormat) string {
