@@ -579,6 +579,11 @@ func TestCountryName(t *testing.T) {
 		// Labels, not ISO's formal names.
 		{"TWN", "en", "Taiwan"}, {"RUS", "en", "Russia"}, {"CZE", "en", "Czechia"}, {"SYR", "en", "Syria"},
 		{"MDA", "en", "Moldova"}, {"SYR", "de", "Syrien"}, {"VAT", "en", "Vatican"}, {"GMB", "en", "Gambia"},
+		// Newsrooms' names where the tables' are formal, outdated or
+		// abbreviated, and the two Congos told apart (an editor's review).
+		{"MKD", "en", "North Macedonia"}, {"BIH", "en", "Bosnia and Herzegovina"}, {"COD", "en", "DR Congo"},
+		{"RUS", "de", "Russland"}, {"COD", "de", "DR Kongo"}, {"COG", "de", "Republik Kongo"}, {"PRK", "ja", "北朝鮮"},
+		{"ESH", "en", "Western Sahara"},
 	} {
 		if got := CountryName(c.code, c.locale); got != c.want {
 			t.Errorf("CountryName(%s, %s) = %q, want %q", c.code, c.locale, got, c.want)

@@ -312,15 +312,18 @@ func CountryName(code, locale string) string {
 		if c.a3 != code {
 			continue
 		}
+		if n, ok := newsroomLabels[lang][code]; ok {
+			return n
+		}
 		for j, l := range nameLocales {
 			if l == lang && c.local[j] != "" {
 				return plainName(c.local[j])
 			}
 		}
-		if c.ne != "" {
+		if c.ne != "" && !strings.Contains(c.ne, ".") {
 			return c.ne
 		}
-		return plainName(c.en[0])
+		return plainName(c.en[0]) // not Natural Earth's abbreviations ("Dem. Rep. Congo")
 	}
 	for name, c := range naturalEarthCodes {
 		if c == code {
@@ -337,4 +340,23 @@ func plainName(s string) string {
 		return strings.TrimSpace(s[:i])
 	}
 	return s
+}
+
+// newsroomLabels are the names newsrooms write on maps where the tables
+// give a formal or outdated one ("Russische Föderation", "Macedonia"),
+// or, for the two Congos, a name that cannot be told from the other's,
+// by language and ISO alpha-3 code.
+var newsroomLabels = map[string]map[string]string{
+	"en": {"MKD": "North Macedonia", "SWZ": "Eswatini", "COD": "DR Congo", "COG": "Republic of the Congo", "BIH": "Bosnia and Herzegovina",
+		"CAF": "Central African Republic", "DOM": "Dominican Republic", "GNQ": "Equatorial Guinea", "SSD": "South Sudan"},
+	"de": {"RUS": "Russland", "COD": "DR Kongo", "COG": "Republik Kongo", "BOL": "Bolivien", "MKD": "Nordmazedonien"},
+	"fr": {"COD": "RD Congo", "COG": "Congo"},
+	"es": {"COD": "RD del Congo", "COG": "República del Congo", "PRK": "Corea del Norte", "KOR": "Corea del Sur", "SYR": "Siria"},
+	"pt": {"COD": "RD Congo", "COG": "República do Congo"},
+	"nl": {"RUS": "Rusland", "PRK": "Noord-Korea", "KOR": "Zuid-Korea", "SYR": "Syrië", "IRN": "Iran", "COD": "Congo-Kinshasa",
+		"COG": "Congo-Brazzaville", "TZA": "Tanzania", "VEN": "Venezuela", "BOL": "Bolivia", "MDA": "Moldavië", "MKD": "Noord-Macedonië"},
+	"ru": {"RUS": "Россия", "PRK": "КНДР", "KOR": "Южная Корея"},
+	"uk": {"PRK": "КНДР", "KOR": "Південна Корея"},
+	"ja": {"RUS": "ロシア", "PRK": "北朝鮮", "KOR": "韓国", "IRN": "イラン", "SYR": "シリア", "VEN": "ベネズエラ", "BOL": "ボリビア", "MDA": "モルドバ"},
+	"ko": {"RUS": "러시아", "KOR": "한국"},
 }
