@@ -394,7 +394,7 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	if fig.Facet != "" {
 		fields = append(fields, fig.Facet) // each row's panel (facets.go)
 	}
-	text := func(f string) bool { return f == lk || f == "compare" || f == fig.Facet }
+	text := func(f string) bool { return f == lk || f == "compare" || f == fig.Facet || f == "region" }
 	index := map[string]int{}
 	ct := newTable(cols, "columns.", t.e)
 	for _, f := range fields {
@@ -406,6 +406,9 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 			}
 		}
 		j := findColumn(header, col)
+		if j < 0 && f == "label" && fig.kind.ownLabels {
+			continue // a map's place may be named by its region alone
+		}
 		if j < 0 {
 			key := "columns." + f
 			if _, mapped := cols[f]; !mapped {
@@ -432,6 +435,24 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 				t.e.add("columns."+f, "%s has no column %q; %s", name, clip(col), describeHeader(header))
 			}
 		}
+	}
+	// A map's places: a region's column, or lat and lon, where the file
+	// has them.
+	for _, f := range fig.kind.csvColumns {
+		col := f
+		ct.known = append(ct.known, f)
+		_, mapped := cols[f]
+		if mapped && !ct.str(f, &col) {
+			continue
+		}
+		if j := findColumn(header, col); j >= 0 {
+			fields, index[f] = append(fields, f), j
+		} else if mapped {
+			t.e.add("columns."+f, "%s has no column %q; %s", name, clip(col), describeHeader(header))
+		}
+	}
+	if _, ok := index["label"]; !ok && fig.kind.ownLabels {
+		fields = slices.DeleteFunc(fields, func(f string) bool { return f == "label" })
 	}
 	if cols != nil {
 		ct.unknown()
@@ -509,14 +530,14 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 		for k, f := range fields {
 			cell := rc.cells[k]
 			if text(f) {
-				if f == "compare" && cell == "" {
-					continue // this card compares with nothing
+				if (f == "compare" || f == "region" || f == "label" && fig.kind.ownLabels) && cell == "" {
+					continue // this card compares with nothing; this place is named otherwise
 				}
 				row[f] = cell
 				continue
 			}
-			if f == "previous" && cell == "" {
-				continue
+			if (f == "previous" || f == "lat" || f == "lon" || f == "value" && fig.kind.optionalValue) && cell == "" {
+				continue // no earlier value; a place by region; a region with no data
 			}
 			j := index[f]
 			if cell == "" {

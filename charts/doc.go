@@ -632,7 +632,9 @@
 // simplified to the map's scale; each region is one SVG path whose class
 // names its code (pc-region pc-region-NPL). Regions drawn as part of
 // their country (French Guiana, Réunion) are refused: mark them by lat
-// and lon. A right-to-left figure keeps its map as the world has it.
+// and lon. From a CSV file, the columns region, lat, lon and label are
+// read where the file has them (a row fills region, or lat and lon).
+// A right-to-left figure keeps its map as the world has it.
 // Crimea is drawn as part of Ukraine (UN General Assembly resolution
 // 68/262), not where Natural Earth's de facto boundaries put it; lakes
 // are not drawn (the boundaries hold none).
@@ -642,7 +644,8 @@
 // country as locator's rows name it; with map = "us-states", a US state
 // by name, postal code or FIPS code, on Albers USA with Alaska and
 // Hawaii inset), at most 4,000; a row without value is a region with no
-// data, hatched, and "No data" joins the key; { region, group = "Yes" }
+// data, hatched, and "No data" joins the key (in a CSV file, columns
+// region and value, an empty value cell meaning no data); { region, group = "Yes" }
 // colours regions by category instead (at most 8, the palette's colours
 // or the figure's colors, a key of swatches). Values fall into classes:
 // classes = 5 (2 to 9) cut at quantiles rounded to two significant
@@ -675,7 +678,8 @@
 // ["Nepal", "Cuba"] those rows (by label; a region's is its name as the
 // map writes it), each beside its circle clear of the others, with a
 // leader when further out. The alt text names the three highest and
-// the three lowest.
+// the three lowest. A CSV file gives value and region, or lat and lon
+// (and label), columns as for a locator.
 //
 // table: an image of a table, as desks publish results and rankings;
 // rows { label, values = [...] } with series naming the columns of

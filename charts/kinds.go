@@ -79,6 +79,10 @@ type kind struct {
 	// noLabels says that a row's label is optional and not drawn (a
 	// histogram's observations).
 	noLabels bool
+	// csvColumns are the columns a CSV file may add to a row besides
+	// label and fields, read where the file has them (a map's region,
+	// lat and lon).
+	csvColumns []string
 	// optionalValue says that a row may leave its value out (NaN): a
 	// map's region with no data.
 	optionalValue bool

@@ -40,6 +40,7 @@ var localeAR = locale{
 	mostIn:      "أكثرها في %s (%s)",
 	majority:    "الأغلبية: %s",
 	seatsWord:   "مقعدًا",
+	mapMarked:   "المواقع المحددة: %s.",
 	noData:      "لا توجد بيانات",
 	mapHighest:  "الأعلى: %s.",
 	mapLowest:   "الأدنى: %s.",

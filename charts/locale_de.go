@@ -37,6 +37,7 @@ var localeDE = locale{
 	mostIn:      "die meisten bei %s (%s)",
 	majority:    "%s für die Mehrheit",
 	seatsWord:   "Sitze",
+	mapMarked:   "Markiert: %s.",
 	noData:      "Keine Daten",
 	mapHighest:  "Am höchsten: %s.",
 	mapLowest:   "Am niedrigsten: %s.",

@@ -36,6 +36,7 @@ var localeEN = locale{
 	mostIn:      "most in %s (%s)",
 	majority:    "%s for a majority",
 	seatsWord:   "seats",
+	mapMarked:   "Marked: %s.",
 	noData:      "No data",
 	mapHighest:  "Highest: %s.",
 	mapLowest:   "Lowest: %s.",

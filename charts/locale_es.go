@@ -36,6 +36,7 @@ var localeES = locale{
 	mostIn:      "la mayoría en %s (%s)",
 	majority:    "Mayoría: %s",
 	seatsWord:   "escaños",
+	mapMarked:   "Marcados: %s.",
 	noData:      "Sin datos",
 	mapHighest:  "Los más altos: %s.",
 	mapLowest:   "Los más bajos: %s.",

@@ -40,6 +40,7 @@ var localeFA = locale{
 	mostIn:      "بیشترین در %s (%s)",
 	majority:    "اکثریت: %s",
 	seatsWord:   "کرسی",
+	mapMarked:   "مکان‌های مشخص‌شده: %s.",
 	noData:      "بدون داده",
 	mapHighest:  "بیشترین: %s.",
 	mapLowest:   "کمترین: %s.",

@@ -36,6 +36,7 @@ var localeFR = locale{
 	mostIn:      "le plus grand nombre entre %s (%s)",
 	majority:    "Majorité : %s",
 	seatsWord:   "sièges",
+	mapMarked:   "Repères : %s.",
 	noData:      "Pas de données",
 	mapHighest:  "Les plus élevés : %s.",
 	mapLowest:   "Les plus bas : %s.",

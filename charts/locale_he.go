@@ -38,6 +38,7 @@ var localeHE = locale{
 	mostIn:      "הרוב ב־%s (%s)",
 	majority:    "רוב: %s",
 	seatsWord:   "מושבים",
+	mapMarked:   "מסומנים: %s.",
 	noData:      "אין נתונים",
 	mapHighest:  "הגבוהים ביותר: %s.",
 	mapLowest:   "הנמוכים ביותר: %s.",

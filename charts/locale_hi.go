@@ -39,6 +39,7 @@ var localeHI = locale{
 	mostIn:      "सबसे अधिक %s में (%s)",
 	majority:    "बहुमत: %s",
 	seatsWord:   "सीटें",
+	mapMarked:   "चिह्नित: %s।",
 	noData:      "कोई डेटा नहीं",
 	mapHighest:  "सबसे अधिक: %s।",
 	mapLowest:   "सबसे कम: %s।",

@@ -36,6 +36,7 @@ var localeIT = locale{
 	mostIn:      "la maggior parte in %s (%s)",
 	majority:    "Maggioranza: %s",
 	seatsWord:   "seggi",
+	mapMarked:   "Segnati: %s.",
 	noData:      "Nessun dato",
 	mapHighest:  "I più alti: %s.",
 	mapLowest:   "I più bassi: %s.",

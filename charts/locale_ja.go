@@ -38,6 +38,7 @@ var localeJA = locale{
 	mostIn:      "最多は %s（%s）",
 	majority:    "過半数：%s",
 	seatsWord:   "議席",
+	mapMarked:   "示した場所：%s。",
 	noData:      "データなし",
 	mapHighest:  "最も高い：%s。",
 	mapLowest:   "最も低い：%s。",

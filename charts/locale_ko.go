@@ -39,6 +39,7 @@ var localeKO = locale{
 	mostIn:      "가장 많은 구간 %s(%s)",
 	majority:    "과반: %s",
 	seatsWord:   "석",
+	mapMarked:   "표시된 곳: %s.",
 	noData:      "데이터 없음",
 	mapHighest:  "가장 높은 곳: %s.",
 	mapLowest:   "가장 낮은 곳: %s.",

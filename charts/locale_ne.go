@@ -40,6 +40,7 @@ var localeNE = locale{
 	mostIn:      "सबैभन्दा धेरै %s मा (%s)",
 	majority:    "बहुमत: %s",
 	seatsWord:   "सिट",
+	mapMarked:   "चिन्हित: %s।",
 	noData:      "डाटा छैन",
 	mapHighest:  "सबैभन्दा धेरै: %s।",
 	mapLowest:   "सबैभन्दा कम: %s।",

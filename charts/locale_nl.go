@@ -36,6 +36,7 @@ var localeNL = locale{
 	mostIn:      "de meeste in %s (%s)",
 	majority:    "%s voor een meerderheid",
 	seatsWord:   "zetels",
+	mapMarked:   "Gemarkeerd: %s.",
 	noData:      "Geen gegevens",
 	mapHighest:  "Hoogst: %s.",
 	mapLowest:   "Laagst: %s.",

@@ -36,6 +36,7 @@ var localePL = locale{
 	mostIn:      "najwięcej w przedziale %s (%s)",
 	majority:    "Większość: %s",
 	seatsWord:   "mandaty",
+	mapMarked:   "Zaznaczone: %s.",
 	noData:      "Brak danych",
 	mapHighest:  "Najwyższe: %s.",
 	mapLowest:   "Najniższe: %s.",

@@ -38,6 +38,7 @@ var localePT = locale{
 	mostIn:      "a maioria em %s (%s)",
 	majority:    "Maioria: %s",
 	seatsWord:   "lugares",
+	mapMarked:   "Assinalados: %s.",
 	noData:      "Sem dados",
 	mapHighest:  "Mais altos: %s.",
 	mapLowest:   "Mais baixos: %s.",

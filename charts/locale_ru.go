@@ -36,6 +36,7 @@ var localeRU = locale{
 	mostIn:      "больше всего в интервале %s (%s)",
 	majority:    "Большинство: %s",
 	seatsWord:   "места",
+	mapMarked:   "Отмечены: %s.",
 	noData:      "Нет данных",
 	mapHighest:  "Наибольшие значения: %s.",
 	mapLowest:   "Наименьшие значения: %s.",

@@ -37,6 +37,7 @@ var localeSV = locale{
 	mostIn:      "flest i %s (%s)",
 	majority:    "%s för majoritet",
 	seatsWord:   "mandat",
+	mapMarked:   "Markerade: %s.",
 	noData:      "Uppgift saknas",
 	mapHighest:  "Högst: %s.",
 	mapLowest:   "Lägst: %s.",

@@ -38,6 +38,7 @@ var localeTR = locale{
 	mostIn:      "en çok %s aralığında (%s)",
 	majority:    "Çoğunluk: %s",
 	seatsWord:   "sandalye",
+	mapMarked:   "İşaretli: %s.",
 	noData:      "Veri yok",
 	mapHighest:  "En yüksek: %s.",
 	mapLowest:   "En düşük: %s.",

@@ -36,6 +36,7 @@ var localeUK = locale{
 	mostIn:      "найбільше в проміжку %s (%s)",
 	majority:    "Більшість: %s",
 	seatsWord:   "місця",
+	mapMarked:   "Позначено: %s.",
 	noData:      "Немає даних",
 	mapHighest:  "Найвищі значення: %s.",
 	mapLowest:   "Найнижчі значення: %s.",

@@ -39,6 +39,7 @@ var localeUR = locale{
 	mostIn:      "سب سے زیادہ %s میں (%s)",
 	majority:    "اکثریت: %s",
 	seatsWord:   "نشستیں",
+	mapMarked:   "نشان زدہ: %s۔",
 	noData:      "کوئی ڈیٹا نہیں",
 	mapHighest:  "سب سے زیادہ: %s۔",
 	mapLowest:   "سب سے کم: %s۔",

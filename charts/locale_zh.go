@@ -38,6 +38,7 @@ var localeZH = locale{
 	mostIn:      "最多在 %s（%s）",
 	majority:    "过半数：%s",
 	seatsWord:   "席",
+	mapMarked:   "标出：%s。",
 	noData:      "无数据",
 	mapHighest:  "最高：%s。",
 	mapLowest:   "最低：%s。",

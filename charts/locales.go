@@ -72,6 +72,7 @@ type locale struct {
 	majority    string            // a parliament's majority: "326 for a majority"
 	seatsWord   string            // under a parliament's total: "seats"
 	noData      string            // a map's key for regions without a value
+	mapMarked   string            // a locator's places, for the alt text: "Marked: %s."
 	mapHighest  string            // a choropleth's highest regions, for the alt text: "Highest: %s."
 	mapLowest   string            // and its lowest: "Lowest: %s."
 }

@@ -20,6 +20,7 @@ import (
 var locatorKind = &kind{
 	name:        "locator",
 	maxRows:     maxLocatorRows,
+	csvColumns:  []string{"region", "lat", "lon"},
 	ownLabels:   true,
 	ordered:     true,
 	noHighlight: true,
@@ -35,8 +36,20 @@ var locatorKind = &kind{
 const maxLocatorRows = 12
 
 func validateLocator(f *Figure, e *errs) {
+	if len(f.Highlight) > 0 {
+		e.add("highlight", "every place a locator map shows is in the accent; name only the places it should show")
+	}
 	seen := map[string]int{}
+	at := map[[2]float64]int{}
 	for i, d := range f.Data {
+		if d.at {
+			// One dot cannot carry two places' labels.
+			if j, ok := at[[2]float64{d.Lat, d.Lon}]; ok {
+				e.add(f.rowKey(i), "marks the place %s marks (lat %g, lon %g); give one row with both names in its label", f.rowKey(j), d.Lat, d.Lon)
+			}
+			at[[2]float64{d.Lat, d.Lon}] = i
+			continue
+		}
 		if d.Region == "" {
 			continue
 		}
@@ -184,5 +197,5 @@ func describeLocator(f *Figure, nf numberFormat) string {
 	for _, d := range f.Data {
 		names = append(names, d.Label)
 	}
-	return fmt.Sprintf(nf.loc.highlighted, strings.Join(names, ", "))
+	return fmt.Sprintf(nf.loc.mapMarked, strings.Join(names, ", "))
 }

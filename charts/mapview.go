@@ -911,7 +911,11 @@ func describeHighLow(f *Figure, nf numberFormat) string {
 	list := func(rs []Datum) string {
 		var out []string
 		for _, d := range rs {
-			out = append(out, fmt.Sprintf(loc.valueAt, name(d), nf.number(d.Value)))
+			form := "%s (%s)" // a name and its value
+			if loc.script == "hans" || loc.script == "jpan" {
+				form = "%s（%s）"
+			}
+			out = append(out, fmt.Sprintf(form, name(d), nf.number(d.Value)))
 		}
 		return strings.Join(out, ", ")
 	}

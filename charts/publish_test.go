@@ -77,7 +77,7 @@ func TestAltText(t *testing.T) {
 		"killed-stack":   "Stacked bar: Nearly 3,400 of 18,000 foreign mercenaries were killed. Foreign mercenaries deployed by Russia, from 128 countries. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
 		"legion-numbers": "Big numbers: Russia’s foreign legion: 18,000 from 128 countries. Figures given by Ukraine’s coordination headquarters for prisoners of war. 18,000 foreign mercenaries deployed by Russia; 128 countries they came from; 37 countries with prisoners held in Kyiv.",
 		"estimates-log":  "Range chart: Both estimates are uncertain by a factor of two or three. Low and high estimates, number of soldiers, on a logarithmic scale. North Korean troops deployed: estimates range from 10,000 to 30,000; Russian soldiers fallen since 2022: estimates range from 135,000 to 220,000. Logarithmic scale.",
-		"recruits-map":   "Locator map: From Nepal and North Korea to Russia’s army. North Korea sent 10,000 to 30,000 troops; Nepal 1,000 recruits in 2023–2024, one by October 2025. Highlighted: Nepal, North Korea.",
+		"recruits-map":   "Locator map: From Nepal and North Korea to Russia’s army. North Korea sent 10,000 to 30,000 troops; Nepal 1,000 recruits in 2023–2024, one by October 2025. Marked: Nepal, North Korea.",
 		"killed-donut":   "Donut chart: Nearly one in five foreign mercenaries was killed. 3,400 of the 18,000 foreign mercenaries deployed by Russia. Of 18,000: Killed 3,400 (19%); Not killed 14,600 (81%).",
 	}
 	for _, fig := range f.Figures {

@@ -17,17 +17,18 @@ import (
 // N of them, 3 by default) and those label names are labelled with
 // their values; a size key stands above the map.
 var symbolMapKind = &kind{
-	name:      "symbol-map",
-	fields:    []string{"value"},
-	maxRows:   maxSymbols,
-	ownLabels: true,
-	ordered:   true,
-	unsigned:  true,
-	readRow:   readPlaceRow,
-	options:   readSymbolMap,
-	validate:  validateSymbolMap,
-	plot:      plotSymbolMap,
-	describe:  describeHighLow,
+	name:       "symbol-map",
+	fields:     []string{"value"},
+	maxRows:    maxSymbols,
+	csvColumns: []string{"region", "lat", "lon"},
+	ownLabels:  true,
+	ordered:    true,
+	unsigned:   true,
+	readRow:    readPlaceRow,
+	options:    readSymbolMap,
+	validate:   validateSymbolMap,
+	plot:       plotSymbolMap,
+	describe:   describeHighLow,
 }
 
 // maxSymbols is the most circles a symbol map draws.
