@@ -115,7 +115,7 @@ func validateChoropleth(f *Figure, e *errs) {
 	if f.Map.Projection == "globe" {
 		e.add("projection", "\"globe\" shows one side of the world, and a choropleth colours all of it; use \"equal-earth\" or \"robinson\", or bounds")
 	}
-	if gs := f.mapGroups(); len(gs) > 8 {
+	if gs := f.groups(); len(gs) > 8 {
 		e.add("data", "has %d groups; at most 8 colours can be told apart, so merge the smallest", len(gs))
 	}
 	for i, l := range f.Choropleth.Label {
@@ -155,17 +155,6 @@ func (f *Figure) mapRowsIn(names []string) map[int]bool {
 	return out
 }
 
-// mapGroups are the rows' groups in their first order.
-func (f *Figure) mapGroups() []string {
-	var out []string
-	for _, d := range f.Data {
-		if d.Group != "" && !slices.Contains(out, d.Group) {
-			out = append(out, d.Group)
-		}
-	}
-	return out
-}
-
 // classes are a choropleth's value classes: the inner edges between
 // them, ascending, and whether they diverge around zero.
 func (f *Figure) classes() (edges []float64, diverging bool) {
@@ -190,51 +179,69 @@ func (f *Figure) classes() (edges []float64, diverging bool) {
 	}
 	n = min(n, len(vs))
 	if diverging {
-		// As many classes each side of zero, zero an edge, cut at
-		// nice steps of the larger side.
-		m := math.Max(-lo, hi)
-		per := max(1, n/2)
-		step := niceCeil(m / float64(per))
-		for k := -per + 1; k < per; k++ {
-			edges = append(edges, float64(k)*step)
-		}
-		return edges, true
-	}
-	if f.Choropleth.Classify == "equal" {
-		step := niceCeil((hi - lo) / float64(n))
-		start := math.Floor(lo/step) * step
-		for k := 1; k < n; k++ {
-			if e := start + float64(k)*step; e > lo && e < hi {
-				edges = append(edges, e)
+		// Zero an edge; each side cut from its own values, as many
+		// classes each side as it has values for (up to half), so that
+		// one outlier does not empty the others.
+		var neg, pos []float64
+		for _, v := range vs {
+			if v < 0 {
+				neg = append(neg, v)
+			} else {
+				pos = append(pos, v)
 			}
 		}
-		return edges, false
+		per := max(1, n/2)
+		edges = append(edges, cut(neg, min(per, len(neg)), f.Choropleth.Classify)...)
+		edges = append(edges, 0)
+		edges = append(edges, cut(pos, min(per, len(pos)), f.Choropleth.Classify)...)
+		return edges, true
 	}
-	// Quantiles, rounded to two significant digits, each rising.
-	for k := 1; k < n; k++ {
-		q := vs[int(math.Round(float64(k)*float64(len(vs)-1)/float64(n)))]
-		e := roundSig(q, 2)
-		if e > lo && (len(edges) == 0 || e > edges[len(edges)-1]) && e <= hi {
+	return cut(vs, n, f.Choropleth.Classify), false
+}
+
+// cut are the inner edges that cut sorted values into n classes: at
+// equal nice steps (classify = "equal"), or at quantiles rounded to two
+// significant digits; each edge inside the values' range and rising, so
+// that no class is empty at either end.
+func cut(vs []float64, n int, classify string) []float64 {
+	var edges []float64
+	if len(vs) == 0 || n < 2 {
+		return nil
+	}
+	lo, hi := vs[0], vs[len(vs)-1]
+	add := func(e float64) {
+		if e > lo && e <= hi && (len(edges) == 0 || e > edges[len(edges)-1]) {
 			edges = append(edges, e)
 		}
 	}
-	return edges, false
+	if classify == "equal" {
+		// The nice step whose classes come nearest the number asked.
+		var best []float64
+		p := math.Pow(10, math.Floor(math.Log10((hi-lo)/float64(n))))
+		for _, m := range []float64{0.5, 1, 2, 2.5, 5, 10, 20} {
+			step := m * p
+			if !(step > 0) || math.IsInf(step, 0) {
+				continue
+			}
+			edges = nil
+			start := math.Floor(lo/step) * step
+			for k := 1; start+float64(k)*step < hi && k <= 20; k++ {
+				add(start + float64(k)*step)
+			}
+			if best == nil || absInt(len(edges)+1-n) < absInt(len(best)+1-n) {
+				best = slices.Clone(edges)
+			}
+		}
+		return best
+	}
+	for k := 1; k < n; k++ {
+		add(roundSig(vs[int(math.Round(float64(k)*float64(len(vs)-1)/float64(n)))], 2))
+	}
+	return edges
 }
 
-// niceCeil is the nice number (1, 2, 2.5 or 5 times a power of ten) at
-// or above v.
-func niceCeil(v float64) float64 {
-	if !(v > 0) || math.IsInf(v, 0) {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*p >= v*(1-1e-12) {
-			return m * p
-		}
-	}
-	return 10 * p
-}
+// absInt is |n|.
+func absInt(n int) int { return max(n, -n) }
 
 // roundSig rounds v to n significant digits.
 func roundSig(v float64, n int) float64 {
@@ -262,7 +269,7 @@ func (c *ctx) classColors(n int, edges []float64, diverging bool) []scene.Color 
 	out := make([]scene.Color, n)
 	if !diverging {
 		for i := range out {
-			out[i] = c.tint(pos, 0.14+0.86*float64(i)/math.Max(1, float64(n-1)))
+			out[i] = c.tint(pos, 0.3+0.7*float64(i)/math.Max(1, float64(n-1)))
 		}
 		return out
 	}
@@ -270,9 +277,9 @@ func (c *ctx) classColors(n int, edges []float64, diverging bool) []scene.Color 
 	below, above := zero, n-zero
 	for i := range out {
 		if i < zero {
-			out[i] = c.tint(neg, 0.14+0.86*float64(zero-1-i)/math.Max(1, float64(below-1)))
+			out[i] = c.tint(neg, 0.3+0.7*float64(zero-1-i)/math.Max(1, float64(below-1)))
 		} else {
-			out[i] = c.tint(pos, 0.14+0.86*float64(i-zero)/math.Max(1, float64(above-1)))
+			out[i] = c.tint(pos, 0.3+0.7*float64(i-zero)/math.Max(1, float64(above-1)))
 		}
 	}
 	return out
@@ -305,8 +312,8 @@ func plotChoropleth(c *ctx, p rect) drawn {
 		noData = noData || math.IsNaN(d.Value) && d.Group == ""
 	}
 	if f.Choropleth.grouped {
-		groupCol = c.groupColors(f.mapGroups())
-		keyH = c.groupKey(key, p, f.mapGroups(), groupCol, noData)
+		groupCol = c.groupColors(f.groups())
+		keyH = c.groupKey(key, p, f.groups(), groupCol, noData)
 	} else {
 		cols = c.classColors(len(edges)+1, edges, diverging)
 		keyH = c.classKey(key, p, edges, cols, noData)
@@ -348,7 +355,7 @@ func plotChoropleth(c *ctx, p rect) drawn {
 		}
 		if lit[row] {
 			for _, l := range r.lines {
-				outline.Add(&scene.Polyline{Pts: l, Stroke: c.th.text, Width: 1.5, Class: "pc-outline"})
+				outline.Add(&scene.Polyline{Pts: l, Stroke: c.th.text, Width: 1, Class: "pc-outline"})
 			}
 		}
 	}
@@ -560,7 +567,7 @@ func describeChoropleth(f *Figure, nf numberFormat) string {
 	loc := nf.loc
 	if f.Choropleth.grouped {
 		var parts []string
-		for _, g := range f.mapGroups() {
+		for _, g := range f.groups() {
 			var names []string
 			for _, d := range f.Data {
 				if d.Group == g {

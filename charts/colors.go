@@ -212,6 +212,9 @@ func (f *Figure) checkNamedColors(key string, names []string, e *errs) {
 	if f.Rest != "" && f.kind.parts {
 		known = append(known, f.Rest)
 	}
+	if gs := f.groups(); f.kind.labelKey != "" && len(gs) > 0 {
+		known, what, whats = gs, "group", "groups" // a choropleth's categories
+	}
 	for _, n := range names {
 		if slices.Contains(known, n) {
 			continue

@@ -421,35 +421,27 @@ func (fig *Figure) parseCSV(t *table, name string, cols map[string]any, delim ru
 	}
 	// A number card's earlier value and what it was, where the file has
 	// them (or columns names them): optional columns.
-	if fig.kind.compare {
-		for _, f := range []string{"previous", "compare"} {
-			col := f
-			ct.known = append(ct.known, f)
-			_, mapped := cols[f]
-			if mapped && !ct.str(f, &col) {
-				continue
-			}
-			if j := findColumn(header, col); j >= 0 {
-				fields, index[f] = append(fields, f), j
-			} else if mapped {
-				t.e.add("columns."+f, "%s has no column %q; %s", name, clip(col), describeHeader(header))
-			}
-		}
-	}
-	// A map's places: a region's column, or lat and lon, where the file
-	// has them.
-	for _, f := range fig.kind.csvColumns {
+	optional := func(f string) {
 		col := f
 		ct.known = append(ct.known, f)
 		_, mapped := cols[f]
 		if mapped && !ct.str(f, &col) {
-			continue
+			return
 		}
 		if j := findColumn(header, col); j >= 0 {
 			fields, index[f] = append(fields, f), j
 		} else if mapped {
 			t.e.add("columns."+f, "%s has no column %q; %s", name, clip(col), describeHeader(header))
 		}
+	}
+	if fig.kind.compare {
+		optional("previous")
+		optional("compare")
+	}
+	// A map's places: a region's column, or lat and lon, where the file
+	// has them.
+	for _, f := range fig.kind.csvColumns {
+		optional(f)
 	}
 	if _, ok := index["label"]; !ok && fig.kind.ownLabels {
 		fields = slices.DeleteFunc(fields, func(f string) bool { return f == "label" })

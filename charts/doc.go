@@ -643,17 +643,21 @@
 // choropleth: regions coloured by value; rows { region, value } (a
 // country as locator's rows name it; with map = "us-states", a US state
 // by name, postal code or FIPS code, on Albers USA with Alaska and
-// Hawaii inset), at most 4,000; a row without value is a region with no
+// Hawaii inset; Puerto Rico and the other territories are refused, as
+// it does not draw them), at most 4,000; a row without value is a region with no
 // data, hatched, and "No data" joins the key (in a CSV file, columns
 // region and value, an empty value cell meaning no data); { region, group = "Yes" }
 // colours regions by category instead (at most 8, the palette's colours
 // or the figure's colors, a key of swatches). Values fall into classes:
 // classes = 5 (2 to 9) cut at quantiles rounded to two significant
-// digits, or classify = "equal" at equal nice steps; breaks = [10, 100,
-// 1000] gives the edges (rising; a value on an edge belongs to the class
-// above). The classes run from faint to full in the first palette
-// colour, or, when the values have both signs, in the negative colour
-// (the palette's second) below zero and the first above, zero an edge;
+// digits, or classify = "equal" at equal nice steps (about as many
+// classes as asked); breaks = [10, 100, 1000] gives the edges (rising; a
+// value on an edge belongs to the class above). No class is left empty
+// at either end. The classes run from light to full in the first
+// palette colour, or, when the values have both signs, in the negative
+// colour (the palette's second) below zero and the first above, zero an
+// edge and each side cut from its own values (an outlier on one side
+// empties no class on the other);
 // their key, a row of swatches with the edges under the joins, stands
 // above the map. The map is the world (Equal Earth, Antarctica left out)
 // or bounds and projection as locator's. highlight outlines regions;
@@ -670,7 +674,7 @@
 // 500, no value below zero. The map is the one a locator would draw for
 // the places (fitted, bounds, "world", a globe, or map = "us-states").
 // Circles are drawn largest first, so that the small stay in sight,
-// each outlined in the page's colour; the largest is 24 px across at an
+// each outlined in the page's colour; the largest is 36 px across at an
 // article's type (less on narrow figures, and all shrink alike when one
 // would run past the map's margin). A size key (size_title over it)
 // stands above the map. The three largest circles are labelled with

@@ -569,7 +569,7 @@ func (f *Figure) findings(sc *scene.Scene) []Finding {
 		for i := range f.mapRowsIn(f.Choropleth.Label) {
 			names = append(names, placeName(f, f.Data[i].Region))
 		}
-		names = append(names, f.mapGroups()...)
+		names = append(names, f.groups()...)
 	} else if f.kind.pointLabels {
 		for _, g := range f.panelsOrSelf() {
 			for _, i := range g.labelledPoints() {

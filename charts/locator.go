@@ -171,18 +171,7 @@ func plotLocator(c *ctx, p rect) drawn {
 
 	mirror := c.left + c.right // the figure's width: its mirror undoes this one
 	rtl := c.f.Style.rtl()
-	ax := &axes{area: v.box, point: func(at string) (float64, float64, bool) {
-		for i, d := range c.f.Data {
-			if d.Label == at && !math.IsNaN(dots[i].x) {
-				x := dots[i].x
-				if rtl {
-					x = mirror - x
-				}
-				return x, dots[i].y, true
-			}
-		}
-		return 0, 0, false
-	}}
+	ax := c.mapAxes(v.box, dots)
 	if rtl {
 		// A map is not mirrored for a right-to-left language: it is
 		// mirrored here so that the figure's mirror sets it right.

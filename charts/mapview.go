@@ -233,21 +233,12 @@ func (v *mapView) regions(keep func(code string) bool) []mapRegion {
 		}
 		reg := mapRegion{feat: f, rings: rings, lines: lines}
 		for _, r := range rings {
-			reg.area += math.Abs(ringArea(r))
+			reg.area += math.Abs(geo.PlanarArea(r))
 		}
 		reg.lx, reg.ly, reg.label = geo.LabelPointOf(rings)
 		out = append(out, reg)
 	}
 	return out
-}
-
-func ringArea(p [][2]float64) float64 {
-	s := 0.0
-	for i := range p {
-		a, b := p[i], p[(i+1)%len(p)]
-		s += a[0]*b[1] - b[0]*a[1]
-	}
-	return s / 2
 }
 
 // bounds is the box of the region as drawn.
@@ -445,9 +436,25 @@ func readRegion(f *Figure, t *table, key, name string, d *Datum) bool {
 		t.errf(key, "%q (%s) has no outline of its own in the boundaries (it is too small for them, or drawn as part of another region); mark it by lat and lon instead", name, r.Code)
 		return false
 	}
+	if f.Map.States && !slices.Contains(albersUSADraws, r.Code) {
+		t.errf(key, "%q (%s) is not drawn on Albers USA, which shows the 50 states and DC; leave it out, or say so in the note", name, r.Code)
+		return false
+	}
 	d.Region = r.Code
 	return true
 }
+
+// albersUSADraws are the FIPS codes of what map = "us-states" draws: the
+// 50 states and DC, not the territories (Puerto Rico, Guam...).
+var albersUSADraws = func() []string {
+	var out []string
+	for i := 1; i <= 56; i++ {
+		if code := fmt.Sprintf("%02d", i); !slices.Contains([]string{"03", "07", "14", "43", "52"}, code) {
+			out = append(out, code)
+		}
+	}
+	return out
+}()
 
 // placeName is a region's name in the figure's language (a country's) or
 // as the boundaries give it (a state's), in English when the figure's
@@ -979,4 +986,25 @@ func boundsOf(g *scene.Group) (scene.Box, bool) {
 		}
 	}
 	return b, b.X1 > b.X0
+}
+
+// mapAxes are a map's axes for annotations: its box, and each row's
+// point (dots, by row; NaN where a row is not drawn). In a
+// right-to-left figure the map is drawn mirrored, for the figure's
+// mirror to set it right, so its points are given mirrored too.
+func (c *ctx) mapAxes(box rect, dots []dot) *axes {
+	mirror := c.left + c.right // the figure's width: its mirror undoes this one
+	rtl := c.f.Style.rtl()
+	return &axes{area: box, point: func(at string) (float64, float64, bool) {
+		for i, d := range c.f.Data {
+			if d.Label == at && !math.IsNaN(dots[i].x) {
+				x := dots[i].x
+				if rtl {
+					x = mirror - x
+				}
+				return x, dots[i].y, true
+			}
+		}
+		return 0, 0, false
+	}}
 }

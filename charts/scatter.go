@@ -147,17 +147,6 @@ func validateScatter(f *Figure, e *errs) {
 	}
 }
 
-// groups are the rows' groups in the order they first appear.
-func (f *Figure) groups() []string {
-	var out []string
-	for _, d := range f.Data {
-		if d.Group != "" && !slices.Contains(out, d.Group) {
-			out = append(out, d.Group)
-		}
-	}
-	return out
-}
-
 // labelledPoints are the rows whose points carry their labels: those
 // named in label, the highlighted ones, then the extremes farthest from
 // the middle of the cloud (in units of each axis's spread), or from the

@@ -474,3 +474,14 @@ func thin(pts [][2]float64, grid float64) [][2]float64 {
 
 // pointR is the radius of a line's dots.
 func pointR(c *ctx) float64 { return math.Round(3.5 * c.u) }
+
+// groups are the rows' groups in the order they first appear.
+func (f *Figure) groups() []string {
+	var out []string
+	for _, d := range f.Data {
+		if d.Group != "" && !slices.Contains(out, d.Group) {
+			out = append(out, d.Group)
+		}
+	}
+	return out
+}

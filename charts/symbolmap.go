@@ -123,7 +123,7 @@ func plotSymbolMap(c *ctx, p rect) drawn {
 	for _, d := range f.Data {
 		maxV = math.Max(maxV, d.Value)
 	}
-	rMax := math.Round(math.Min(24*c.u, p.w/20))
+	rMax := math.Round(math.Min(18*c.u, p.w/24))
 	key := &scene.Group{ID: "legends"}
 	keyH := 0.0
 	if maxV > 0 {
@@ -224,18 +224,7 @@ func plotSymbolMap(c *ctx, p rect) drawn {
 
 	mirror := c.left + c.right
 	rtl := f.Style.rtl()
-	ax := &axes{area: v.box, point: func(s string) (float64, float64, bool) {
-		for i, d := range f.Data {
-			if d.Label == s && !math.IsNaN(dots[i].x) {
-				x := dots[i].x
-				if rtl {
-					x = mirror - x
-				}
-				return x, dots[i].y, true
-			}
-		}
-		return 0, 0, false
-	}}
+	ax := c.mapAxes(v.box, dots)
 	if rtl {
 		// The map keeps the world's way round; the key goes with the
 		// figure's mirror.

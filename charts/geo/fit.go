@@ -98,7 +98,7 @@ func LabelPointOf(rings [][][2]float64) (x, y float64, ok bool) {
 	for _, r := range rings {
 		// Outlines run clockwise on the globe, so with y down their
 		// area is positive; holes' negative.
-		if a := planarArea(r); a > bestA {
+		if a := PlanarArea(r); a > bestA {
 			best, bestA = r, a
 		}
 	}
@@ -164,7 +164,9 @@ func insideAll(rings [][][2]float64, x, y float64) bool {
 	return in
 }
 
-func planarArea(p [][2]float64) float64 {
+// PlanarArea is a ring's signed area in its own units (the shoelace
+// formula): positive for a ring that turns clockwise with y down.
+func PlanarArea(p [][2]float64) float64 {
 	s := 0.0
 	for i := range p {
 		a, b := p[i], p[(i+1)%len(p)]

@@ -465,7 +465,7 @@ func TestGlobe(t *testing.T) {
 						break
 					}
 				}
-				a += planarArea(r) // y down: outlines (clockwise on the globe) count positive, holes negative
+				a += PlanarArea(r) // y down: outlines (clockwise on the globe) count positive, holes negative
 			}
 			if a > 0.35*math.Pi*100*100 {
 				t.Errorf("centred on %v: %s covers %.0f%% of the globe", c, f.Name, 100*a/(math.Pi*100*100))
@@ -479,7 +479,7 @@ func TestGlobe(t *testing.T) {
 	brazil, _ := l.Feature("BRA")
 	under := Frame{P: Orthographic{Lon0: -55, Lat0: -10}, K: 100, X0: 100, Y0: 100}
 	over := Frame{P: Orthographic{Lon0: 125, Lat0: 10}, K: 100, X0: 100, Y0: 100}
-	if rs := under.Rings(brazil); len(rs) == 0 || math.Abs(planarArea(rs[0])) < 100 {
+	if rs := under.Rings(brazil); len(rs) == 0 || math.Abs(PlanarArea(rs[0])) < 100 {
 		t.Errorf("Brazil under the centre: %d rings", len(rs))
 	}
 	if rs := over.Rings(brazil); len(rs) != 0 {
@@ -599,7 +599,7 @@ func TestCountryName(t *testing.T) {
 func TestReview(t *testing.T) {
 	area := func(rs [][][2]float64) (a float64) {
 		for _, r := range rs {
-			a += math.Abs(planarArea(r))
+			a += math.Abs(PlanarArea(r))
 		}
 		return a
 	}
@@ -693,7 +693,7 @@ func TestMercatorEdge(t *testing.T) {
 	rs := f.Rings(sq)
 	_, top, _ := f.XY(Point{0, 85})
 	_, low, _ := f.XY(Point{0, 80})
-	if len(rs) != 1 || math.Abs(math.Abs(planarArea(rs[0]))-(low-top)*(f.K*10*math.Pi/180)) > 1e-6 {
+	if len(rs) != 1 || math.Abs(math.Abs(PlanarArea(rs[0]))-(low-top)*(f.K*10*math.Pi/180)) > 1e-6 {
 		t.Errorf("the box 80-88°N: %v", rs)
 	}
 	l, _ := Load(Countries110m)
@@ -790,7 +790,7 @@ func TestGlobeNoFill(t *testing.T) {
 					ft := &l.Features[i]
 					a := 0.0
 					for _, r := range f.Rings(ft) {
-						a += math.Abs(planarArea(r))
+						a += math.Abs(PlanarArea(r))
 					}
 					if a > math.Pi/2 {
 						t.Errorf("%s centred at %g, %g: %s covers %.0f%% of the globe", l.Name, lon, lat, ft.Code, 100*a/math.Pi)
